@@ -1,0 +1,72 @@
+// Conditions (`where`, `when`, `skip when`) and the inputs they and expressions read: a column, a tuple of
+// columns, or the current `each` item. Every column read is checked against the source and counted.
+import type * as A from "../grammar/ast.js";
+import type { CompileContext } from "./context.js";
+import type { PlanCondition, PlanInput, PlanLiteral } from "./plan/types.js";
+import { didYouMean } from "./sources.js";
+
+export interface InputScope {
+  ctx: CompileContext;
+  /** the source object whose columns are in scope; undefined when it is unknown (already reported) */
+  source: A.SourceDecl | undefined;
+  hasItem: boolean;
+}
+
+export function lowerInput(primary: A.Primary, scope: InputScope): PlanInput {
+  switch (primary.kind) {
+    case "item":
+      if (!scope.hasItem) scope.ctx.report("MC2306", primary.range);
+      return { kind: "item" };
+    case "column":
+      checkColumn(primary.column, scope);
+      return { kind: "column", column: primary.column.text };
+    case "columns":
+      for (const column of primary.columns) checkColumn(column, scope);
+      return { kind: "columns", columns: primary.columns.map((c) => c.text) };
+  }
+}
+
+export function checkColumn(column: A.Name, scope: InputScope): void {
+  const source = scope.source;
+  if (!source || column.text === "") return;
+  const names = source.columns.map((c) => c.column.text);
+  if (names.includes(column.text)) {
+    scope.ctx.markColumnUsed(source.name.text, column.text);
+    return;
+  }
+  scope.ctx.report("MC2018", column.range, { column: column.text, object: source.name.text }, didYouMean(column.text, names, '"'));
+}
+
+export function planLiteral(literal: A.LiteralValue): PlanLiteral {
+  switch (literal.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+      return literal.value;
+    case "null":
+      return null;
+    case "xmlid":
+      return { xmlid: literal.value };
+  }
+}
+
+export function lowerCondition(condition: A.Condition, scope: InputScope): PlanCondition {
+  switch (condition.kind) {
+    case "or":
+    case "and":
+      return { op: condition.kind, operands: condition.operands.map((c) => lowerCondition(c, scope)) };
+    case "not":
+      return { op: "not", operand: lowerCondition(condition.operand, scope) };
+    case "group":
+      return lowerCondition(condition.condition, scope);
+    case "installed":
+      return { op: "installed", module: condition.module.text };
+    case "compare":
+      return { op: condition.op, input: lowerInput(condition.subject, scope), value: planLiteral(condition.value) };
+    case "in":
+      return { op: "in", input: lowerInput(condition.subject, scope), values: condition.values.map(planLiteral) };
+    case "empty":
+      return { op: condition.negated ? "not-empty" : "empty", input: lowerInput(condition.subject, scope) };
+  }
+}
+

@@ -1,0 +1,121 @@
+// What every check needs: the spec's declarations by name, the target catalog, and a place to report.
+import type * as A from "../grammar/ast.js";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics/index.js";
+import type { CatalogField, CatalogModel, OdooCatalog } from "./catalog/index.js";
+
+export interface SymbolTable {
+  sources: Map<string, A.SourceDecl>;
+  lookups: Map<string, A.LookupDecl>;
+  valueMaps: Map<string, A.ValuesDecl>;
+  customFields: Map<string, A.CustomFieldDecl>;
+  customModels: Map<string, A.CustomModelDecl>;
+  /** by mapping id: the alias, or the source name */
+  maps: Map<string, A.MapDecl>;
+  /** source name → its mappings, in declaration order */
+  mapsBySource: Map<string, A.MapDecl[]>;
+  documents: Map<string, A.DocumentDecl>;
+}
+
+export class CompileContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** custom fields some map writes, as `model.field` */
+  readonly usedCustomFields = new Set<string>();
+  readonly usedNames = new Set<string>();
+  /** source object → the columns something reads, for coverage */
+  readonly usedColumns = new Map<string, Set<string>>();
+
+  constructor(
+    readonly file: string,
+    readonly symbols: SymbolTable,
+    /** undefined when the spec names a version we have no catalog for: target checks are skipped */
+    readonly catalog: OdooCatalog | undefined,
+  ) {}
+
+  report(code: DiagnosticCode, range: A.SourceRange, args: Record<string, string | number> = {}, hint?: string): void {
+    this.diagnostics.push(diagnostic(code, this.file, range, args, hint));
+  }
+
+  markColumnUsed(source: string, column: string): void {
+    const set = this.usedColumns.get(source) ?? new Set<string>();
+    set.add(column);
+    this.usedColumns.set(source, set);
+  }
+
+  get version(): string {
+    return this.catalog?.version ?? "?";
+  }
+
+  customModel(model: string): A.CustomModelDecl | undefined {
+    return this.symbols.customModels.get(model);
+  }
+
+  /** A model the target will have: from the catalog or declared as a custom model. */
+  hasModel(model: string): boolean {
+    return this.symbols.customModels.has(model) || (this.catalog?.hasModel(model) ?? false);
+  }
+
+  modelLabel(model: string): string {
+    return this.symbols.customModels.get(model)?.label.text ?? this.catalog?.models.get(model)?.label ?? model;
+  }
+
+  /** The field as the target will have it: a declared custom field wins over the catalog. */
+  field(model: string, name: string): CatalogField | undefined {
+    const custom = this.customFieldSignature(model, name);
+    if (custom) return customFieldInfo(custom);
+    return this.catalog?.field(model, name);
+  }
+
+  fieldNames(model: string): string[] {
+    const names = new Set<string>(this.catalog?.models.get(model)?.fields.keys() ?? []);
+    for (const decl of this.symbols.customFields.values()) if (decl.model.text === model) names.add(decl.field.name.text);
+    for (const f of this.symbols.customModels.get(model)?.fields ?? []) names.add(f.name.text);
+    return [...names];
+  }
+
+  catalogModel(model: string): CatalogModel | undefined {
+    return this.catalog?.models.get(model);
+  }
+
+  private customFieldSignature(model: string, name: string): A.FieldSignature | undefined {
+    const onModel = this.symbols.customModels.get(model)?.fields.find((f) => f.name.text === name);
+    return onModel ?? this.symbols.customFields.get(`${model}.${name}`)?.field;
+  }
+}
+
+function customFieldInfo(signature: A.FieldSignature): CatalogField {
+  return {
+    name: signature.name.text,
+    type: signature.type.text as CatalogField["type"],
+    label: signature.label.text,
+    required: signature.required,
+    readonly: false,
+    stored: true,
+    computed: false,
+    related: null,
+    ...(signature.relation ? { relation: signature.relation.text } : {}),
+    ...(signature.options.length > 0
+      ? { selection: signature.options.map((o) => [literalString(o.from), literalString(o.to)] as [string, string]) }
+      : {}),
+    write: "ok",
+    modules: [],
+  };
+}
+
+export function literalString(literal: A.LiteralValue): string {
+  switch (literal.kind) {
+    case "string":
+    case "xmlid":
+      return literal.value;
+    case "number":
+      return literal.text;
+    case "boolean":
+      return String(literal.value);
+    case "null":
+      return "";
+  }
+}
+
+/** The name a mapping is known by: its alias, else its source object. */
+export function mappingId(map: A.MapDecl): string {
+  return map.alias?.text ?? map.source.text;
+}

@@ -1,0 +1,121 @@
+// compiler: syntax tree → checked TransformPlan. A spec moves through named stages:
+// Parsed → Resolved (names collected) → Checked (against the source schema and the Odoo catalog) → Planned.
+// Diagnostics from every stage are returned together; a plan is returned even when there are errors, so
+// `docs` can still show a draft, but `build` and `run` refuse a plan with errors.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseSpec, type Spec } from "../grammar/index.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { CatalogNotFoundError, availableCatalogVersions, loadCatalog, type OdooCatalog } from "./catalog/index.js";
+import { CompileContext } from "./context.js";
+import { computeCoverage } from "./coverage.js";
+import { lowerDocument } from "./documents.js";
+import { lowerLookup } from "./lookups.js";
+import { lowerMapping } from "./maps.js";
+import { planLoadOrder } from "./load-order.js";
+import { PLAN_VERSION, type PlanCustomField, type PlanCustomModel, type TransformPlan } from "./plan/types.js";
+import { lowerSource } from "./sources.js";
+import { collectSymbols } from "./symbols.js";
+import { lowerCustomField, lowerCustomModel } from "./targets.js";
+import { lowerValueMap } from "./value-maps.js";
+
+export type { TransformPlan } from "./plan/types.js";
+export { validatePlan } from "./plan/validate.js";
+
+export enum SpecStage {
+  Parsed = "parsed",
+  Resolved = "resolved",
+  Checked = "checked",
+  Planned = "planned",
+}
+
+export interface CompileResult {
+  spec: Spec;
+  plan: TransformPlan;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+  stage: SpecStage;
+}
+
+export function compileFile(path: string): CompileResult & { text: string } {
+  const text = readFileSync(path, "utf8");
+  return { ...compileSpec(text, path), text };
+}
+
+export function compileSpec(text: string, file: string): CompileResult {
+  const parsed = parseSpec(text, file);
+  const { symbols, diagnostics: symbolDiagnostics } = collectSymbols(parsed.spec);
+  const { catalog, diagnostics: catalogDiagnostics } = catalogFor(parsed.spec);
+  const ctx = new CompileContext(file, symbols, catalog);
+  const plan = buildPlan(parsed.spec, text, ctx);
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...symbolDiagnostics, ...catalogDiagnostics, ...ctx.diagnostics]);
+  return { spec: parsed.spec, plan, diagnostics, ok: !hasErrors(diagnostics), stage: SpecStage.Planned };
+}
+
+function catalogFor(spec: Spec): { catalog: OdooCatalog | undefined; diagnostics: Diagnostic[] } {
+  const version = spec.header.targetVersion.text;
+  if (version === "") return { catalog: undefined, diagnostics: [] };
+  try {
+    return { catalog: loadCatalog(version), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof CatalogNotFoundError)) throw error;
+    const ctx = new CompileContext(spec.file, collectSymbols(spec).symbols, undefined);
+    ctx.report("MC2001", spec.header.targetVersion.range, { version }, `catalogs exist for ${availableCatalogVersions().join(", ")}`);
+    return { catalog: undefined, diagnostics: ctx.diagnostics };
+  }
+}
+
+function buildPlan(spec: Spec, text: string, ctx: CompileContext): TransformPlan {
+  const declarations = spec.declarations;
+  const sources = declarations.flatMap((d) => (d.kind === "source" ? [lowerSource(d, ctx)] : []));
+  const valueMaps = declarations.flatMap((d) => (d.kind === "values" ? [lowerValueMap(d, ctx)] : []));
+  const customModels: PlanCustomModel[] = [];
+  const customFields: PlanCustomField[] = [];
+  for (const d of declarations) {
+    if (d.kind === "customModel") {
+      const lowered = lowerCustomModel(d, ctx);
+      customModels.push(lowered.model);
+      customFields.push(...lowered.fields);
+    } else if (d.kind === "customField") {
+      customFields.push(lowerCustomField(d.model, d.field, ctx, false));
+    }
+  }
+  const lookups = declarations.flatMap((d) => (d.kind === "lookup" ? [lowerLookup(d, ctx)] : []));
+  const mappings = declarations.flatMap((d) => (d.kind === "map" ? [lowerMapping(d, ctx)] : []));
+  const documentation = declarations.flatMap((d) => (d.kind === "document" ? [lowerDocument(d, ctx)] : []));
+  const orders = declarations.filter((d) => d.kind === "order");
+  for (const extra of orders.slice(1)) ctx.report("MC2002", extra.range, { kind: "Load order", name: "order" });
+  const loadOrder = planLoadOrder(mappings, orders[0], ctx);
+  const coverage = computeCoverage(sources, mappings, ctx);
+  reportUnused(spec, ctx);
+  const system = spec.header.system.text;
+  return {
+    planVersion: PLAN_VERSION,
+    spec: {
+      file: spec.file,
+      contentHash: createHash("sha256").update(text).digest("hex"),
+      system,
+      title: spec.header.title?.value ?? `${system} to Odoo ${spec.header.targetVersion.text}`,
+    },
+    target: { system: "odoo", version: spec.header.targetVersion.text, externalIdModule: `mapc_${system.toLowerCase().replace(/[^a-z0-9_]/g, "_")}` },
+    sources,
+    lookups,
+    valueMaps,
+    customFields,
+    customModels,
+    mappings,
+    documentation,
+    loadOrder,
+    coverage,
+  };
+}
+
+function reportUnused(spec: Spec, ctx: CompileContext): void {
+  for (const d of spec.declarations) {
+    if (d.kind === "lookup" && !ctx.usedNames.has(`lookup:${d.name.text}`)) ctx.report("MC2210", d.name.range, { name: d.name.text });
+    if (d.kind === "values" && !ctx.usedNames.has(`values:${d.name.text}`)) ctx.report("MC2210", d.name.range, { name: d.name.text });
+    if (d.kind === "customField" && !ctx.usedCustomFields.has(`${d.model.text}.${d.field.name.text}`)) {
+      ctx.report("MC2118", d.field.name.range, { model: d.model.text, field: d.field.name.text });
+    }
+  }
+}

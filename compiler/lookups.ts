@@ -1,0 +1,81 @@
+// Lookups (`lookup Owner in odoo res.users by email on missing queue`) and what happens when one misses.
+import type * as A from "../grammar/ast.js";
+import type { CompileContext } from "./context.js";
+import { checkColumn, planLiteral } from "./conditions.js";
+import { lookupModel, lowerExpression } from "./expressions.js";
+import type { MissingPolicy, PlanLiteral, PlanLookup } from "./plan/types.js";
+import { didYouMean } from "./sources.js";
+import { checkModelExists, checkWritableField } from "./targets.js";
+
+export function lowerLookup(decl: A.LookupDecl, ctx: CompileContext): PlanLookup {
+  const model = decl.take ? "" : lookupModel(decl, ctx);
+  const key = decl.against === "source" ? lowerSourceKey(decl, ctx) : lowerModelKey(decl, ctx);
+  return {
+    name: decl.name.text,
+    against: decl.against,
+    target: decl.target.text,
+    model,
+    key,
+    ...(decl.take ? { take: decl.take.text } : {}),
+    onMissing: lowerMissingPolicy(decl.onMissing, ctx, model),
+    line: decl.range.start.line,
+  };
+}
+
+/** A source lookup matches a chain computed over the other object's rows, e.g. its owners' full names. */
+function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key"] {
+  const source = ctx.symbols.sources.get(decl.target.text);
+  if (!source && decl.target.text !== "") {
+    ctx.report("MC2017", decl.target.range, { name: decl.target.text }, didYouMean(decl.target.text, ctx.symbols.sources.keys()));
+  }
+  if (decl.take) checkColumn(decl.take, { ctx, source, hasItem: false });
+  if (decl.key.kind === "field") {
+    ctx.report("MC2018", decl.key.name.range, { column: decl.key.name.text, object: decl.target.text }, `columns are quoted: \`by "${decl.key.name.text}"\``);
+    return { kind: "field", name: decl.key.name.text };
+  }
+  const lowered = lowerExpression(decl.key.expression, { ctx, source, hasItem: false });
+  return { kind: "expression", input: lowered.input, steps: lowered.steps };
+}
+
+function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key"] {
+  const model = decl.target.text;
+  if (decl.take) ctx.report("MC2202", decl.take.range, { name: "take", problem: "works only for lookups in source objects" });
+  if (decl.key.kind === "expression") {
+    ctx.report("MC2103", decl.key.expression.range, { field: "", model, version: ctx.version }, "a lookup in Odoo matches a field of the model: name it without quotes, e.g. `by email`");
+    return { kind: "field", name: "" };
+  }
+  if (checkModelExists(decl.target, ctx) && !ctx.field(model, decl.key.name.text)) {
+    ctx.report("MC2103", decl.key.name.range, { field: decl.key.name.text, model, version: ctx.version }, didYouMean(decl.key.name.text, ctx.fieldNames(model)));
+  }
+  return { kind: "field", name: decl.key.name.text };
+}
+
+/** The policy as written, or `fail` when none is: a miss never passes silently. */
+export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: CompileContext, model: string): MissingPolicy {
+  if (!policy) return { kind: "fail" };
+  switch (policy.kind) {
+    case "fail":
+    case "empty":
+      return { kind: policy.kind };
+    case "default":
+      return { kind: "default", value: planLiteral(policy.value) };
+    case "queue":
+      return { kind: "queue", reason: policy.reason?.text ?? "" };
+    case "placeholder":
+      return { kind: "placeholder", values: placeholderValues(policy.assignments, ctx, model) };
+  }
+}
+
+function placeholderValues(assignments: readonly A.Assignment[], ctx: CompileContext, model: string): Record<string, PlanLiteral> {
+  const values: Record<string, PlanLiteral> = {};
+  for (const assignment of assignments) {
+    if (assignment.value.kind !== "constant" || assignment.targets.length !== 1) {
+      ctx.report("MC2211", assignment.range);
+      continue;
+    }
+    const field = assignment.targets[0]!;
+    if (model !== "" && ctx.hasModel(model)) checkWritableField(model, field, ctx);
+    values[field.text] = planLiteral(assignment.value.literal);
+  }
+  return values;
+}

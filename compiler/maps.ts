@@ -1,0 +1,279 @@
+// One `map Source -> model { … }` block: its shape (cardinality, fan-out, dedupe, guard), every field it
+// sets, and everything it drops. Checks run as the block is lowered into its plan form.
+import type * as A from "../grammar/ast.js";
+import type { CatalogField } from "./catalog/index.js";
+import { mappingId, type CompileContext } from "./context.js";
+import { lowerCondition, planLiteral } from "./conditions.js";
+import { lowerExpression, literalType, resolveMappingTarget, type ExpressionScope, type Typed } from "./expressions.js";
+import { lowerMissingPolicy } from "./lookups.js";
+import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "./plan/types.js";
+import { checkColumn } from "./conditions.js";
+import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField } from "./targets.js";
+
+export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
+  const id = mappingId(decl);
+  const source = ctx.symbols.sources.get(decl.source.text);
+  if (!source && decl.source.text !== "") resolveUnknownSource(decl.source, ctx);
+  const model = decl.model.text;
+  const requiredModule = decl.guard?.kind === "requires" ? decl.guard.module.text : undefined;
+  const checkable = checkModelExists(decl.model, ctx, requiredModule);
+  if (decl.guard) checkGuardModule(decl.guard.module, ctx);
+  const scope: ExpressionScope = { ctx, source, hasItem: decl.items.some((i) => i.kind === "each") };
+  const dependsOn = new Set<string>();
+
+  const each = lowerEach(decl, scope, dependsOn);
+  if (each) scope.itemType = each.itemType;
+  const dedupe = lowerDedupe(decl, scope);
+  const where = decl.where ? lowerCondition(decl.where, scope) : undefined;
+  const assignments = decl.items
+    .filter((i): i is A.Assignment => i.kind === "assignment")
+    .map((a) => lowerAssignment(a, { decl, id, model, checkable, scope, dependsOn }))
+    .filter((a): a is PlanAssignment => a !== undefined);
+  if (checkable) {
+    checkRequiredFields(decl, id, assignments, ctx);
+    checkDuplicateFields(decl, ctx);
+    checkPartnerEmailConflict(decl, assignments, ctx);
+  }
+  const drops = lowerDrops(decl, scope);
+  const losses = decl.items.filter((i): i is A.LostItem => i.kind === "lost").map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
+  const cardinality = checkCardinality(decl, id, ctx, Boolean(each), Boolean(dedupe));
+  checkLossy(decl, id, ctx, drops.length + losses.length);
+  return {
+    id,
+    source: decl.source.text,
+    model,
+    modelLabel: ctx.modelLabel(model),
+    cardinality,
+    lossy: Boolean(decl.lossy),
+    ...(decl.guard ? { guard: { kind: decl.guard.kind, module: decl.guard.module.text } } : {}),
+    ...(where ? { where } : {}),
+    ...(each ? { each: { input: each.input, steps: each.steps } } : {}),
+    ...(dedupe ? { dedupe } : {}),
+    assignments,
+    drops,
+    losses,
+    notes: decl.items.filter((i): i is A.NoteItem => i.kind === "note").map((n) => n.text.text),
+    dependsOn: [...dependsOn],
+    compatibility: compatibilityOf(decl, ctx),
+    line: decl.range.start.line,
+  };
+}
+
+function resolveUnknownSource(name: A.Name, ctx: CompileContext): void {
+  const known = [...ctx.symbols.sources.keys()];
+  const close = known.filter((k) => k.toLowerCase() === name.text.toLowerCase());
+  const hint = close.length ? `did you mean \`${close[0]}\`?` : `declare it: \`source ${name.text} from csv "<file>" { … }\``;
+  ctx.report("MC2017", name.range, { name: name.text }, hint);
+}
+
+function checkGuardModule(module: A.Name, ctx: CompileContext): void {
+  const catalog = ctx.catalog;
+  if (!catalog || module.text === "") return;
+  const known = new Set<string>();
+  for (const model of catalog.models.values()) for (const m of model.modules) known.add(m);
+  for (const missing of catalog.knownMissing.values()) if (missing.module) known.add(missing.module);
+  if (!known.has(module.text)) ctx.report("MC2504", module.range, { module: module.text, version: ctx.version });
+}
+
+function compatibilityOf(decl: A.MapDecl, ctx: CompileContext): PlanMapping["compatibility"] {
+  if (decl.guard?.kind === "requires" && ctx.catalog?.knownMissing.has(decl.model.text)) return "optional-app";
+  if (decl.guard?.kind === "unless") return "fallback";
+  return "compatible";
+}
+
+function lowerEach(decl: A.MapDecl, scope: ExpressionScope, dependsOn: Set<string>) {
+  const item = decl.items.find((i): i is A.EachItem => i.kind === "each");
+  if (!item) return undefined;
+  const lowered = lowerExpression(item.expression, { ...scope, hasItem: false });
+  for (const ref of lowered.references) dependsOn.add(ref);
+  const itemType: Typed =
+    lowered.typed.type === "list" ? { type: lowered.typed.element ?? "any", ...(lowered.typed.model ? { model: lowered.typed.model } : {}) } : lowered.typed;
+  return { input: lowered.input, steps: lowered.steps, itemType };
+}
+
+function lowerDedupe(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["dedupe"] {
+  const item = decl.items.find((i): i is A.DedupeItem => i.kind === "dedupe");
+  if (!item) return undefined;
+  const lowered = lowerExpression(item.by, scope);
+  const keep = item.keep?.text === "last" ? "last" : "first";
+  if (item.keep && item.keep.text !== "first" && item.keep.text !== "last") {
+    scope.ctx.report("MC2202", item.keep.range, { name: "dedupe", problem: "keeps `first` or `last`" });
+  }
+  return { input: lowered.input, steps: lowered.steps, keep };
+}
+
+interface MapScope {
+  decl: A.MapDecl;
+  id: string;
+  model: string;
+  checkable: boolean;
+  scope: ExpressionScope;
+  dependsOn: Set<string>;
+}
+
+function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefined {
+  const { ctx } = m.scope;
+  const when = a.when ? lowerCondition(a.when, m.scope) : undefined;
+  const base = { required: a.required, ...(when ? { when } : {}), line: a.range.start.line };
+  if (a.value.kind === "link") return lowerLinkAssignment(a, a.value, m, base);
+  if (a.targets.length !== 1) {
+    ctx.report("MC2307", a.range);
+    return undefined;
+  }
+  const target = a.targets[0]!;
+  const field = m.checkable ? checkWritableField(m.model, target, ctx) : undefined;
+  let value: PlanValue;
+  let selfReference = false;
+  if (a.value.kind === "constant") {
+    value = { kind: "constant", value: planLiteral(a.value.literal) };
+    if (field) {
+      checkValueFits(m.model, field, literalType(a.value.literal, ctx), a.value.range, ctx, "constant");
+      checkSelectionValue(m.model, field, a.value.literal, ctx);
+      checkXmlid(a.value.literal, ctx);
+    }
+  } else {
+    const lowered = lowerExpression(a.value, m.scope);
+    for (const ref of lowered.references) {
+      if (ref === m.id) selfReference = true;
+      else m.dependsOn.add(ref);
+    }
+    value = { kind: "expression", input: lowered.input, steps: lowered.steps, valueType: lowered.typed.type };
+    if (field) {
+      checkValueFits(m.model, field, lowered.typed, a.value.range, ctx, lowered.steps.at(-1)?.op ?? "column");
+      checkValueMapSelections(a.value, m.model, field, ctx);
+    }
+  }
+  return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
+}
+
+function checkXmlid(literal: A.Literal, ctx: CompileContext): void {
+  if (literal.kind !== "xmlid" || !ctx.catalog) return;
+  if (!ctx.catalog.findXmlid(literal.value)) ctx.report("MC2113", literal.range, { xmlid: literal.value, version: ctx.version }, "fine if the customer's database has it; otherwise create it first");
+}
+
+/** Values a value map produces for a selection field must be valid keys of that selection. */
+function checkValueMapSelections(expr: A.Expression, model: string, field: CatalogField, ctx: CompileContext): void {
+  if (field.type !== "selection") return;
+  const last = expr.steps.at(-1);
+  if (last?.kind !== "map") return;
+  const valueMap = ctx.symbols.valueMaps.get(last.target.text);
+  for (const entry of valueMap?.entries ?? []) checkSelectionValue(model, field, entry.to, ctx);
+}
+
+/**
+ * `model, res_id <- link …`: the first field receives the model (a name, or an `ir.model` id for
+ * `res_model_id`), the second the record id. Which object a row points at is decided per row.
+ */
+function lowerLinkAssignment(a: A.Assignment, link: A.LinkExpression, m: MapScope, base: Pick<PlanAssignment, "required" | "when" | "line">): PlanAssignment | undefined {
+  const { ctx } = m.scope;
+  if (a.targets.length !== 2) {
+    ctx.report("MC2307", a.range);
+    return undefined;
+  }
+  const [modelField, idField] = a.targets as [A.Name, A.Name];
+  let modelAs: "name" | "ir.model" = "name";
+  const types: string[] = ["unknown", "unknown"];
+  if (m.checkable) {
+    const modelInfo = checkWritableField(m.model, modelField, ctx);
+    const idInfo = checkWritableField(m.model, idField, ctx);
+    if (modelInfo) {
+      types[0] = modelInfo.type;
+      if (modelInfo.type === "many2one" && modelInfo.relation === "ir.model") modelAs = "ir.model";
+      else if (modelInfo.type !== "char" && modelInfo.type !== "selection" && modelInfo.type !== "reference") ctx.report("MC2308", modelField.range, { model: m.model, part: "model", field: modelField.text });
+    }
+    if (idInfo) {
+      types[1] = idInfo.type;
+      if (idInfo.type !== "many2one_reference" && idInfo.type !== "integer") ctx.report("MC2308", idField.range, { model: m.model, part: "record id", field: idField.text });
+    }
+  }
+  if (link.typeColumn) checkColumn(link.typeColumn, m.scope);
+  if (link.idColumn) checkColumn(link.idColumn, m.scope);
+  const cases: Extract<PlanValue, { kind: "link" }>["cases"] = [];
+  for (const c of link.cases) {
+    if (!link.typeColumn) checkColumn(c.when, m.scope);
+    const target = resolveMappingTarget(c.object, ctx);
+    if (!target) continue;
+    if (target.mapping !== m.id) m.dependsOn.add(target.mapping);
+    cases.push({ when: c.when.text, object: ctx.symbols.maps.get(target.mapping)?.source.text ?? c.object.text, mapping: target.mapping, model: target.model });
+  }
+  const value: PlanValue = {
+    kind: "link",
+    mode: link.typeColumn ? "discriminated" : "first",
+    ...(link.typeColumn ? { typeColumn: link.typeColumn.text } : {}),
+    ...(link.idColumn ? { idColumn: link.idColumn.text } : {}),
+    cases,
+    onMissing: lowerMissingPolicy(link.onMissing, ctx, ""),
+    modelAs,
+  };
+  return { fields: [modelField.text, idField.text], fieldTypes: types, value, ...base, deferred: false };
+}
+
+/** Required fields must be set on every record: by an assignment with no `when`, or by Odoo's own default. */
+function checkRequiredFields(decl: A.MapDecl, id: string, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
+  const model = decl.model.text;
+  const always = new Set(assignments.filter((a) => !a.when).flatMap((a) => a.fields));
+  const requiredFields = ctx.fieldNames(model)
+    .map((name) => ctx.field(model, name)!)
+    .filter((f) => f.required && !f.serverDefault && !f.computed && f.type !== "one2many" && f.type !== "many2many");
+  for (const field of requiredFields) {
+    if (always.has(field.name)) continue;
+    const conditional = assignments.some((a) => a.fields.includes(field.name));
+    const hint = conditional ? "every assignment of it has a `when`: add one without, or a constant default" : `add \`${field.name} <- "<column>"\` or \`${field.name} = <value>\``;
+    ctx.report("MC2108", decl.model.range, { model, field: field.name, map: id }, hint);
+  }
+}
+
+function checkDuplicateFields(decl: A.MapDecl, ctx: CompileContext): void {
+  const unconditional = new Map<string, A.Name>();
+  for (const item of decl.items) {
+    if (item.kind !== "assignment" || item.when) continue;
+    for (const target of item.targets) {
+      if (unconditional.has(target.text)) ctx.report("MC2111", target.range, { field: target.text, map: mappingId(decl) });
+      else unconditional.set(target.text, target);
+    }
+  }
+}
+
+function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
+  if (decl.model.text !== "crm.lead") return;
+  const fields = new Set(assignments.flatMap((a) => a.fields));
+  if (fields.has("partner_id") && fields.has("email_from")) {
+    ctx.report("MC2121", decl.model.range, {}, "set `partner_id` only, or put the lead's address in a custom field");
+  }
+}
+
+function lowerDrops(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["drops"] {
+  const drops: PlanMapping["drops"] = [];
+  for (const item of decl.items) {
+    if (item.kind !== "drop") continue;
+    for (const column of item.columns) {
+      if (scope.source && !scope.source.columns.some((c) => c.column.text === column.text)) checkColumn(column, scope);
+      drops.push({ column: column.text, reason: item.reason.text, line: item.range.start.line });
+    }
+  }
+  return drops;
+}
+
+function checkCardinality(decl: A.MapDecl, id: string, ctx: CompileContext, fansOut: boolean, dedupes: boolean): Cardinality {
+  const written = decl.cardinality?.text ?? "1:1";
+  if (!["1:1", "1:many", "many:1"].includes(written)) {
+    ctx.report("MC2309", decl.cardinality!.range, { cardinality: written });
+    return "1:1";
+  }
+  const cardinality = written as Cardinality;
+  const range = decl.cardinality?.range ?? decl.source.range;
+  if (cardinality === "many:1" && !dedupes) ctx.report("MC2301", range, { map: id }, "add `dedupe by \"<column>\"`");
+  if (dedupes && cardinality !== "many:1") ctx.report("MC2302", range, { map: id }, "write `many:1` after the model");
+  if (fansOut && cardinality !== "1:many") ctx.report("MC2305", range, { map: id }, "write `1:many` after the model");
+  if (cardinality === "1:many" && !fansOut) {
+    const siblings = (ctx.symbols.mapsBySource.get(decl.source.text) ?? []).filter((m) => m !== decl && !m.guard);
+    if (siblings.length === 0) ctx.report("MC2304", range, { map: id }, "fan out with `each \"<column>\" | split \";\"`, or split the rows over several maps with `where`");
+  }
+  return cardinality;
+}
+
+function checkLossy(decl: A.MapDecl, id: string, ctx: CompileContext, named: number): void {
+  if (decl.lossy && named === 0) ctx.report("MC2303", decl.lossy.range, { map: id });
+  const losses = decl.items.some((i) => i.kind === "lost");
+  if (!decl.lossy && losses) ctx.report("MC2310", decl.source.range, { map: id }, "write `lossy` after the cardinality");
+}

@@ -1,0 +1,141 @@
+// Source declarations: format, reader settings, declared columns, key and skip rules.
+import type * as A from "../grammar/ast.js";
+import { closestNames } from "./catalog/index.js";
+import { literalString, type CompileContext } from "./context.js";
+import { lowerCondition } from "./conditions.js";
+import type { ColumnType, PlanSource, SourceFormat } from "./plan/types.js";
+
+export const sourceFormats: readonly SourceFormat[] = ["csv", "json", "jsonl", "odata", "laravel", "hubspot"];
+
+export const columnTypes: readonly ColumnType[] = [
+  "id", "text", "html", "integer", "decimal", "money", "boolean", "date", "datetime", "email", "phone", "url",
+  "list", "json", "file", "base64",
+];
+
+type SettingKind = "string" | "strings" | "number" | "boolean";
+
+/** Settings every format understands, then the ones only some formats do. */
+const commonSettings: Record<string, SettingKind> = {
+  key: "strings",
+  timezone: "string",
+  dateFormat: "string",
+  datetimeFormat: "string",
+  null: "strings",
+  trueValues: "strings",
+  listSeparator: "string",
+  records: "string",
+};
+
+const settingsByFormat: Record<SourceFormat, Record<string, SettingKind>> = {
+  csv: { encoding: "string", delimiter: "string", quote: "string", headerRow: "number" },
+  json: {},
+  jsonl: { encoding: "string" },
+  odata: {},
+  laravel: {},
+  hubspot: {},
+};
+
+export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource {
+  const format = checkFormat(decl, ctx);
+  const settings = lowerSettings(decl, format, ctx);
+  const columns = lowerColumns(decl, ctx);
+  const declared = new Set(columns.map((c) => c.name));
+  const keySetting = decl.settings.find((s) => s.key.text === "key");
+  const key = keySetting ? keySetting.values.map((v) => (v.kind === "name" ? v.text : literalString(v))) : [];
+  if (!keySetting) ctx.report("MC2015", decl.name.range, { object: decl.name.text });
+  for (const [index, column] of key.entries()) {
+    if (declared.has(column) || !keySetting) continue;
+    ctx.report("MC2013", keySetting.values[index]!.range, { column, object: decl.name.text }, didYouMean(column, declared));
+  }
+  if (columns.length === 0 && decl.name.text !== "") ctx.report("MC2016", decl.name.range, { object: decl.name.text });
+  return {
+    name: decl.name.text,
+    label: decl.label?.text ?? decl.name.text,
+    format,
+    path: decl.path.text,
+    key,
+    settings,
+    columns,
+    skips: decl.skips.map((skip) => ({
+      condition: lowerCondition(skip.condition, { ctx, source: decl, hasItem: false }),
+      reason: skip.reason.text,
+      line: skip.range.start.line,
+    })),
+    line: decl.range.start.line,
+  };
+}
+
+function checkFormat(decl: A.SourceDecl, ctx: CompileContext): SourceFormat {
+  const format = decl.format.text as SourceFormat;
+  if (sourceFormats.includes(format)) return format;
+  if (decl.format.text !== "") {
+    ctx.report("MC2010", decl.format.range, { format: decl.format.text }, `use one of ${sourceFormats.join(", ")}`);
+  }
+  return "csv";
+}
+
+function lowerSettings(decl: A.SourceDecl, format: SourceFormat, ctx: CompileContext): PlanSource["settings"] {
+  const allowed = { ...commonSettings, ...settingsByFormat[format] };
+  const settings: PlanSource["settings"] = {};
+  for (const setting of decl.settings) {
+    const name = setting.key.text;
+    const kind = allowed[name];
+    if (!kind) {
+      ctx.report("MC2012", setting.key.range, { setting: name, format }, didYouMean(name, Object.keys(allowed)));
+      continue;
+    }
+    if (name === "key") continue;
+    const value = settingValue(setting, kind, ctx);
+    if (value !== undefined) settings[name] = value;
+  }
+  return settings;
+}
+
+function settingValue(setting: A.Setting, kind: SettingKind, ctx: CompileContext): string | number | boolean | undefined {
+  const values = setting.values;
+  const first = values[0];
+  const expected = { string: "one string", strings: "one or more strings", number: "a number", boolean: "true or false" }[kind];
+  const fits =
+    first !== undefined &&
+    (kind === "strings"
+      ? values.every((v) => v.kind === "string")
+      : values.length === 1 &&
+        ((kind === "string" && first.kind === "string") ||
+          (kind === "number" && first.kind === "number") ||
+          (kind === "boolean" && first.kind === "boolean")));
+  if (!fits) {
+    ctx.report("MC2021", setting.range, { setting: setting.key.text, expected });
+    return undefined;
+  }
+  // Several strings (e.g. `null "NULL", "N/A"`) travel as one value joined by a unit separator.
+  if (kind === "strings") return values.map((v) => (v.kind === "name" ? v.text : literalString(v))).join("\u001f");
+  return first.kind === "number" || first.kind === "boolean" ? first.value : literalString(first as A.Literal);
+}
+
+function lowerColumns(decl: A.SourceDecl, ctx: CompileContext): PlanSource["columns"] {
+  const seen = new Set<string>();
+  const columns: PlanSource["columns"] = [];
+  for (const column of decl.columns) {
+    const name = column.column.text;
+    if (seen.has(name)) {
+      ctx.report("MC2014", column.column.range, { column: name, object: decl.name.text });
+      continue;
+    }
+    seen.add(name);
+    let type = column.type.text as ColumnType;
+    if (!columnTypes.includes(type)) {
+      if (column.type.text !== "") {
+        ctx.report("MC2011", column.type.range, { type: column.type.text }, didYouMean(column.type.text, columnTypes) ?? `use one of ${columnTypes.join(", ")}`);
+      }
+      type = "text";
+    }
+    columns.push({ name, type, line: column.range.start.line });
+  }
+  return columns;
+}
+
+export function didYouMean(name: string, candidates: Iterable<string>, quoteWith = "`"): string | undefined {
+  const close = closestNames(name, candidates);
+  if (close.length === 0) return undefined;
+  return `did you mean ${close.map((c) => `${quoteWith}${c}${quoteWith}`).join(" or ")}?`;
+}

@@ -1,0 +1,30 @@
+// Value maps (`values DealStage { "closedwon" => xmlid "crm.stage_lead4"  else => fail }`).
+import type * as A from "../grammar/ast.js";
+import { literalString, type CompileContext } from "./context.js";
+import { planLiteral } from "./conditions.js";
+import type { PlanValueMap } from "./plan/types.js";
+
+export function lowerValueMap(decl: A.ValuesDecl, ctx: CompileContext): PlanValueMap {
+  const seen = new Set<string>();
+  for (const entry of decl.entries) {
+    const key = literalString(entry.from);
+    if (seen.has(key)) ctx.report("MC2205", entry.from.range, { map: decl.name.text, value: JSON.stringify(key) });
+    seen.add(key);
+    if (entry.to.kind === "xmlid" && ctx.catalog && !ctx.catalog.findXmlid(entry.to.value)) {
+      ctx.report("MC2113", entry.to.range, { xmlid: entry.to.value, version: ctx.version }, "fine if the customer's database has it; otherwise create it first");
+    }
+  }
+  for (const extra of decl.elses.slice(1)) ctx.report("MC2206", extra.range, { map: decl.name.text });
+  if (decl.elses.length === 0) ctx.report("MC2209", decl.name.range, { map: decl.name.text }, "add `else => keep`, `else => empty` or `else => fail` to say what you want");
+  return {
+    name: decl.name.text,
+    entries: decl.entries.map((e) => ({ from: planLiteral(e.from), to: planLiteral(e.to), line: e.range.start.line })),
+    otherwise: lowerElse(decl.elses[0]),
+    line: decl.range.start.line,
+  };
+}
+
+function lowerElse(policy: A.ElsePolicy | undefined): PlanValueMap["otherwise"] {
+  if (!policy) return { kind: "fail" };
+  return policy.kind === "value" ? { kind: "value", value: planLiteral(policy.value) } : { kind: policy.kind };
+}

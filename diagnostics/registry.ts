@@ -1,0 +1,111 @@
+// Every message a user can see, in one place, each with a stable code. Codes are prefixed by stage:
+// MS1xxx syntax, MC2xxx checks, MR3xxx runtime and Odoo. A retired code is never reused: mark it retired.
+export type Severity = "error" | "warning" | "info";
+
+interface MessageDef {
+  severity: Severity;
+  /** `{name}` placeholders are filled from the diagnostic's arguments */
+  message: string;
+}
+
+export const messages = {
+  // syntax
+  MS1001: { severity: "error", message: "Unexpected character {char}." },
+  MS1002: { severity: "error", message: "Unterminated string: a string must close with \" on the same line." },
+  MS1003: { severity: "error", message: "Expected {expected} but found {found}." },
+  MS1004: { severity: "error", message: "Unexpected {found} after the end of the spec." },
+
+  // the spec as a whole
+  MC2001: { severity: "error", message: "No Odoo field catalog for version {version}." },
+  MC2002: { severity: "error", message: "{kind} `{name}` is declared twice." },
+
+  // sources
+  MC2010: { severity: "error", message: "Unknown source format `{format}`." },
+  MC2011: { severity: "error", message: "Unknown column type `{type}`." },
+  MC2012: { severity: "error", message: "Unknown setting `{setting}` for a {format} source." },
+  MC2013: { severity: "error", message: "Key column \"{column}\" is not declared in the columns of `{object}`." },
+  MC2014: { severity: "error", message: "Column \"{column}\" is declared twice in `{object}`." },
+  MC2015: { severity: "error", message: "Source `{object}` has no key: add `key \"<column>\"`." },
+  MC2016: { severity: "error", message: "Source `{object}` declares no columns." },
+  MC2017: { severity: "error", message: "Unknown source object `{name}`." },
+  MC2018: { severity: "error", message: "Unknown column \"{column}\" in source `{object}`." },
+  MC2019: { severity: "warning", message: "Column \"{column}\" of `{object}` is neither mapped nor dropped." },
+  MC2020: { severity: "warning", message: "Column \"{column}\" of `{object}` is dropped here but mapped elsewhere." },
+  MC2021: { severity: "error", message: "Setting `{setting}` expects {expected}." },
+
+  // target models and fields
+  MC2101: { severity: "error", message: "Unknown Odoo model `{model}` in Odoo {version}." },
+  MC2102: { severity: "error", message: "`{model}` is not in Odoo {version} Community: {reason}" },
+  MC2103: { severity: "error", message: "Unknown field `{field}` on `{model}` in Odoo {version}." },
+  MC2104: { severity: "error", message: "`{model}.{field}` is computed without an inverse: Odoo recomputes it and silently discards the value." },
+  MC2105: { severity: "warning", message: "`{model}.{field}` is computed: the written value stays only until Odoo recomputes it." },
+  MC2106: { severity: "error", message: "`{model}.{field}` is a {fieldType} field but gets a {valueType} value." },
+  MC2107: { severity: "error", message: "{value} is not a valid value for `{model}.{field}`; expected one of {allowed}." },
+  MC2108: { severity: "error", message: "Required field `{model}.{field}` is not always set by map `{map}`." },
+  MC2109: { severity: "error", message: "`{model}.{field}` is a {fieldType} to `{relation}`: give it a `ref`, a `lookup` or an `xmlid`." },
+  MC2110: { severity: "error", message: "`{model}.{field}` points to `{relation}`, but this {via} gives `{given}` records." },
+  MC2111: { severity: "error", message: "Field `{field}` is set twice in map `{map}` without a `when` that tells the two apart." },
+  MC2112: { severity: "error", message: "`{model}.{field}` is a one2many field: set the link from the other side ({relation}.{inverse})." },
+  MC2113: { severity: "warning", message: "External id `{xmlid}` is not among the standard records of Odoo {version}." },
+  MC2114: { severity: "error", message: "Custom field `{field}` must start with `x_`." },
+  MC2115: { severity: "error", message: "Custom field `{model}.{field}` already exists in Odoo {version}." },
+  MC2116: { severity: "error", message: "Unknown field type `{type}` for a custom field." },
+  MC2117: { severity: "error", message: "A {type} custom field needs the model it points to." },
+  MC2118: { severity: "warning", message: "Custom field `{model}.{field}` is declared but no map writes it." },
+  MC2119: { severity: "error", message: "Field `{field}` is not on `{model}`: declare it with `custom field {model}.{field}: <type> \"<label>\"`." },
+  MC2120: { severity: "error", message: "A selection custom field needs its options: `{ \"value\" => \"Label\" }`." },
+  MC2121: { severity: "warning", message: "`crm.lead` gets both `partner_id` and `email_from`: Odoo copies the lead's e-mail onto the partner." },
+  MC2122: { severity: "error", message: "Custom model `{model}` must start with `x_`." },
+
+  // transforms, value maps and lookups
+  MC2201: { severity: "error", message: "Unknown transform `{name}`." },
+  MC2202: { severity: "error", message: "`{name}` {problem}." },
+  MC2203: { severity: "error", message: "`{name}` takes {expected} but gets {given}." },
+  MC2204: { severity: "error", message: "Unknown value map `{name}`." },
+  MC2205: { severity: "error", message: "Value map `{map}` lists {value} twice." },
+  MC2206: { severity: "error", message: "Value map `{map}` has more than one `else`." },
+  MC2207: { severity: "error", message: "Unknown lookup `{name}`." },
+  MC2208: { severity: "error", message: "Unknown time zone \"{zone}\"." },
+  MC2209: { severity: "warning", message: "Value map `{map}` has no `else`: an unlisted value rejects the record." },
+  MC2210: { severity: "warning", message: "`{name}` is declared but never used." },
+  MC2211: { severity: "error", message: "A placeholder can only set constants: write `field = value`." },
+
+  // cardinality and structure of a map
+  MC2301: { severity: "error", message: "Map `{map}` is many:1 but has no `dedupe by`." },
+  MC2302: { severity: "error", message: "Map `{map}` dedupes but is not declared many:1." },
+  MC2303: { severity: "error", message: "Map `{map}` is lossy but names nothing it drops: add `drop \"<column>\" because \"…\"` or `lost \"…\" because \"…\"`." },
+  MC2304: { severity: "error", message: "Map `{map}` is 1:many but neither fans out (`each`) nor shares its source with another map." },
+  MC2305: { severity: "error", message: "Map `{map}` fans out with `each` but is not declared 1:many." },
+  MC2306: { severity: "error", message: "`item` is only defined in a map with `each`." },
+  MC2307: { severity: "error", message: "A `link` sets two fields: the model and the record id, e.g. `model, res_id <- link …`." },
+  MC2308: { severity: "error", message: "`{model}` has no field to hold a linked {part}: `{field}`." },
+  MC2309: { severity: "error", message: "Unknown map cardinality `{cardinality}`: use 1:1, 1:many or many:1." },
+  MC2310: { severity: "warning", message: "Map `{map}` names what it loses but is not marked `lossy`." },
+  MC2311: { severity: "error", message: "Map names `{name}` twice: give one of them `as <Name>`." },
+  MC2312: { severity: "error", message: "`{object}` has several maps; say which one: {choices}." },
+
+  // load order
+  MC2401: { severity: "error", message: "`order` names `{name}`, which is no map." },
+  MC2402: { severity: "error", message: "`{map}` is loaded before `{dependency}`, which it references." },
+  MC2403: { severity: "error", message: "References form a cycle: {cycle}." },
+  MC2404: { severity: "warning", message: "`order` leaves out {missing}: they load after the listed maps." },
+  MC2405: { severity: "error", message: "`order` names `{name}` twice." },
+
+  // documentation-only rows and guards
+  MC2501: { severity: "error", message: "Unknown document kind `{kind}`; use one of {allowed}." },
+  MC2502: { severity: "error", message: "Unknown setting `{setting}` in a document row; use one of {allowed}." },
+  MC2503: { severity: "error", message: "Document row `{name}` needs `odoo \"<recommended Odoo equivalent>\"`." },
+  MC2504: { severity: "warning", message: "Module `{module}` is not among the modules the Odoo {version} catalog was read with." },
+} as const satisfies Record<string, MessageDef>;
+
+export type DiagnosticCode = keyof typeof messages;
+
+export function severityOf(code: DiagnosticCode): Severity {
+  return messages[code].severity;
+}
+
+export function renderMessage(code: DiagnosticCode, args: Readonly<Record<string, string | number>>): string {
+  return messages[code].message.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in args ? String(args[key]) : whole,
+  );
+}

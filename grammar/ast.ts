@@ -1,0 +1,270 @@
+// The mapspec syntax tree: plain data, every node with the exact source range it came from, so each later
+// stage can point a diagnostic at the characters that caused it.
+
+export interface Position {
+  /** 1-based */
+  line: number;
+  /** 1-based, in UTF-16 code units as editors count them */
+  column: number;
+  /** 0-based offset into the text */
+  offset: number;
+}
+
+export interface SourceRange {
+  start: Position;
+  /** exclusive */
+  end: Position;
+}
+
+export interface Located {
+  range: SourceRange;
+}
+
+export interface Name extends Located {
+  text: string;
+}
+
+export type LiteralValue =
+  | { kind: "string"; value: string }
+  | { kind: "number"; value: number; text: string }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "null" }
+  | { kind: "xmlid"; value: string };
+
+export type Literal = LiteralValue & Located;
+
+export interface Comment extends Located {
+  text: string;
+}
+
+export interface Spec extends Located {
+  file: string;
+  header: Header;
+  declarations: Declaration[];
+  comments: Comment[];
+}
+
+export interface Header extends Located {
+  system: Name;
+  targetVersion: Name;
+  title?: Literal & { kind: "string" };
+}
+
+export type Declaration =
+  | SourceDecl
+  | LookupDecl
+  | ValuesDecl
+  | CustomFieldDecl
+  | CustomModelDecl
+  | MapDecl
+  | DocumentDecl
+  | OrderDecl;
+
+export interface Setting extends Located {
+  kind: "setting";
+  key: Name;
+  values: SettingValue[];
+}
+
+export type SettingValue = Literal | ({ kind: "name" } & Name);
+
+export interface ColumnDecl extends Located {
+  column: Name;
+  type: Name;
+}
+
+export interface SkipRule extends Located {
+  kind: "skip";
+  condition: Condition;
+  reason: Name;
+}
+
+export interface SourceDecl extends Located {
+  kind: "source";
+  name: Name;
+  label?: Name;
+  format: Name;
+  path: Name;
+  settings: Setting[];
+  columns: ColumnDecl[];
+  /** where the `columns { … }` block is, when there is one */
+  columnsRange?: SourceRange;
+  skips: SkipRule[];
+  /** settings, column blocks and skip rules in written order, for the formatter */
+  items: Array<Setting | SkipRule | { kind: "columns"; range: SourceRange }>;
+}
+
+export type MissingPolicy =
+  | ({ kind: "fail" } & Located)
+  | ({ kind: "empty" } & Located)
+  | ({ kind: "default"; value: Literal } & Located)
+  | ({ kind: "placeholder"; assignments: Assignment[] } & Located)
+  | ({ kind: "queue"; reason?: Name } & Located);
+
+export interface LookupDecl extends Located {
+  kind: "lookup";
+  name: Name;
+  against: "odoo" | "source" | "staged";
+  target: Name;
+  /** a field of the model (odoo, staged), or an expression over the source object's rows (source) */
+  key: { kind: "field"; name: Name } | { kind: "expression"; expression: Expression };
+  /** source lookups only: return this column's value instead of the record */
+  take?: Name;
+  onMissing?: MissingPolicy;
+}
+
+export interface ValueEntry extends Located {
+  from: Literal;
+  to: Literal;
+}
+
+export type ElsePolicy =
+  | ({ kind: "fail" } & Located)
+  | ({ kind: "keep" } & Located)
+  | ({ kind: "empty" } & Located)
+  | ({ kind: "value"; value: Literal } & Located);
+
+export interface ValuesDecl extends Located {
+  kind: "values";
+  name: Name;
+  entries: ValueEntry[];
+  /** every `else` written, so the checker can report a second one */
+  elses: ElsePolicy[];
+}
+
+export interface FieldSignature extends Located {
+  name: Name;
+  type: Name;
+  relation?: Name;
+  label: Name;
+  required: boolean;
+  options: ValueEntry[];
+}
+
+export interface CustomFieldDecl extends Located {
+  kind: "customField";
+  /** `res.partner.x_tier`: the model and the field, split at the last dot */
+  model: Name;
+  field: FieldSignature;
+}
+
+export interface CustomModelDecl extends Located {
+  kind: "customModel";
+  name: Name;
+  label: Name;
+  fields: FieldSignature[];
+}
+
+export interface MapDecl extends Located {
+  kind: "map";
+  source: Name;
+  model: Name;
+  alias?: Name;
+  cardinality?: Name;
+  lossy?: Located;
+  guard?: { kind: "requires" | "unless"; module: Name } & Located;
+  where?: Condition;
+  items: MapItem[];
+}
+
+export type MapItem = Assignment | DedupeItem | EachItem | DropItem | LostItem | NoteItem;
+
+export interface Assignment extends Located {
+  kind: "assignment";
+  targets: Name[];
+  value: Expression | LinkExpression | ConstantValue;
+  required: boolean;
+  when?: Condition;
+}
+
+export interface ConstantValue extends Located {
+  kind: "constant";
+  literal: Literal;
+}
+
+export interface DedupeItem extends Located {
+  kind: "dedupe";
+  by: Expression;
+  keep?: Name;
+}
+
+export interface EachItem extends Located {
+  kind: "each";
+  expression: Expression;
+}
+
+export interface DropItem extends Located {
+  kind: "drop";
+  columns: Name[];
+  reason: Name;
+}
+
+export interface LostItem extends Located {
+  kind: "lost";
+  what: Name;
+  reason: Name;
+}
+
+export interface NoteItem extends Located {
+  kind: "note";
+  text: Name;
+}
+
+export type Primary =
+  | ({ kind: "column"; column: Name } & Located)
+  | ({ kind: "columns"; columns: Name[] } & Located)
+  | ({ kind: "item" } & Located);
+
+export interface Expression extends Located {
+  kind: "expression";
+  primary: Primary;
+  steps: Step[];
+}
+
+export type Step =
+  | ({ kind: "ref"; target: Name; onMissing?: MissingPolicy } & Located)
+  | ({ kind: "lookup"; target: Name; onMissing?: MissingPolicy } & Located)
+  | ({ kind: "map"; target: Name } & Located)
+  | ({ kind: "transform"; name: Name; args: StepArg[] } & Located);
+
+export interface StepArg extends Located {
+  name?: Name;
+  value: Literal;
+}
+
+export interface LinkExpression extends Located {
+  kind: "link";
+  /** `link "Related To", "Related ID"`: a type column picks the object; absent for `link first` */
+  typeColumn?: Name;
+  idColumn?: Name;
+  cases: LinkCase[];
+  onMissing?: MissingPolicy;
+}
+
+export interface LinkCase extends Located {
+  /** a type value, or (for `link first`) the column holding the id */
+  when: Name;
+  object: Name;
+}
+
+export interface DocumentDecl extends Located {
+  kind: "document";
+  name: Name;
+  label?: Name;
+  settings: Setting[];
+}
+
+export interface OrderDecl extends Located {
+  kind: "order";
+  entries: Name[];
+}
+
+export type Condition =
+  | ({ kind: "or"; operands: Condition[] } & Located)
+  | ({ kind: "and"; operands: Condition[] } & Located)
+  | ({ kind: "not"; operand: Condition } & Located)
+  | ({ kind: "installed"; module: Name } & Located)
+  | ({ kind: "compare"; subject: Primary; op: "==" | "!="; value: Literal } & Located)
+  | ({ kind: "in"; subject: Primary; values: Literal[] } & Located)
+  | ({ kind: "empty"; subject: Primary; negated: boolean } & Located)
+  | ({ kind: "group"; condition: Condition } & Located);
