@@ -128,8 +128,10 @@ export type LookupDeclCstChildren = {
   against?: (IToken)[];
   target: IToken[];
   By: IToken[];
-  keyColumn?: IToken[];
+  keyExpression?: ExpressionCstNode[];
   keyField?: IToken[];
+  Take?: IToken[];
+  take?: IToken[];
   onMissing?: OnMissingCstNode[];
 };
 

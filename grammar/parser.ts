@@ -110,10 +110,11 @@ export class MapspecParser extends CstParser {
     ]);
     this.CONSUME2(T.Name, { LABEL: "target" });
     this.CONSUME(T.By);
-    this.OR2([
+    // A source lookup's key is a chain over the other object's columns; an Odoo lookup's is a field name.
+    this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [
       { ALT: () => this.SUBRULE(this.expression, { LABEL: "keyExpression" }) },
       { ALT: () => this.CONSUME3(T.Name, { LABEL: "keyField" }) },
-    ]);
+    ]});
     this.OPTION(() => {
       this.CONSUME(T.Take);
       this.CONSUME(T.StringLiteral, { LABEL: "take" });
