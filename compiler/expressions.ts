@@ -2,7 +2,8 @@
 // Each step is checked against the transform table the runtime publishes, and the value's type is followed
 // through the chain so the target field can be checked against what arrives.
 import type * as A from "../grammar/ast.js";
-import { transformSignatures } from "../runtime/transforms/index.js";
+import { transformSignatures, type TransformArgSpec, type TransformSignature } from "../runtime/transforms/signatures.js";
+import { isValidTimeZone } from "../runtime/transforms/zones.js";
 import type { CompileContext } from "./context.js";
 import { lowerInput, planLiteral, type InputScope } from "./conditions.js";
 import { lowerMissingPolicy } from "./lookups.js";
@@ -207,7 +208,7 @@ function valueMapOutputType(valueMap: A.ValuesDecl, ctx: CompileContext): Typed 
 
 function lowerTransform(step: A.Step & { kind: "transform" }, input: Typed, scope: ExpressionScope): LoweredStep | undefined {
   const name = step.name.text;
-  const signature = transformSignatures[name];
+  const signature = (transformSignatures as Readonly<Record<string, TransformSignature>>)[name];
   if (!signature) {
     if (name !== "") scope.ctx.report("MC2201", step.name.range, { name }, didYouMean(name, Object.keys(transformSignatures)));
     return undefined;
@@ -220,29 +221,28 @@ function lowerTransform(step: A.Step & { kind: "transform" }, input: Typed, scop
   if (given !== "any" && !signature.input.includes("any") && !signature.input.includes(given)) {
     scope.ctx.report("MC2203", step.name.range, { name, expected: describeTypes(signature.input), given: describeType(input) });
   }
-  const output: Typed = signature.output === "any" ? { ...input } : { type: signature.output };
+  const output = outputType(signature, input);
   return {
     step: { op: "transform", name, args, named, line: step.range.start.line },
     typed: elementwise ? { type: "list", element: output.type } : output,
   };
 }
 
-interface ArgSpec {
-  name: string;
-  type: "string" | "number" | "boolean" | "literal";
-  optional?: boolean;
-}
+type ArgSpec = TransformArgSpec;
 
-interface SignatureLike {
-  input: readonly ValueType[];
-  output: ValueType;
-  args: readonly ArgSpec[];
-  named: Readonly<Record<string, Omit<ArgSpec, "name"> & { name?: string }>>;
+/** `any` as an output means "what came in": a whole value, or one element when the input was a list. */
+function outputType(signature: TransformSignature, input: Typed): Typed {
+  if (signature.output === "list" && input.type === "list") return input;
+  if (signature.output !== "any") return { type: signature.output };
+  if (input.type === "list" && signature.input.includes("list")) {
+    return { type: input.element ?? "any", ...(input.model ? { model: input.model } : {}) };
+  }
+  return { ...input };
 }
 
 function checkArguments(
   step: A.Step & { kind: "transform" },
-  signature: SignatureLike,
+  signature: TransformSignature,
   ctx: CompileContext,
   args: PlanLiteral[],
   named: Record<string, PlanLiteral>,
@@ -250,18 +250,14 @@ function checkArguments(
   const name = step.name.text;
   const positional = step.args.filter((a) => !a.name);
   const required = signature.args.filter((a) => !a.optional).length;
-  const last = signature.args.at(-1);
-  // A trailing "literal"-typed list argument (e.g. `bool "ja", "si"`) takes any number of values.
-  const variadic = signature.args.length > 0 && last?.type === "literal" && last.name.endsWith("s");
+  const variadic = Boolean(signature.args.at(-1)?.variadic);
   if (positional.length < required || (!variadic && positional.length > signature.args.length)) {
     const usage = signature.args.map((a) => (a.optional ? `[${a.name}]` : `<${a.name}>`)).join(" ");
     ctx.report("MC2202", step.range, { name, problem: `takes ${describeCount(signature.args)}, not ${positional.length}` }, `write \`${name}${usage ? ` ${usage}` : ""}\``);
   }
   for (const [index, arg] of positional.entries()) {
     const spec = signature.args[Math.min(index, signature.args.length - 1)];
-    if (spec && !fitsArg(arg.value, spec.type)) {
-      ctx.report("MC2202", arg.range, { name, problem: `expects ${spec.name} to be a ${spec.type}` });
-    }
+    if (spec) checkArgValue(name, spec, arg, ctx);
     args.push(planLiteral(arg.value));
   }
   for (const arg of step.args.filter((a) => a.name)) {
@@ -273,7 +269,7 @@ function checkArguments(
       ctx.report("MC2202", arg.name!.range, { name, problem });
       continue;
     }
-    if (!fitsArg(arg.value, spec.type)) ctx.report("MC2202", arg.range, { name, problem: `expects ${argName} to be a ${spec.type}` });
+    checkArgValue(name, spec, arg, ctx);
     named[argName] = planLiteral(arg.value);
   }
 }
@@ -285,9 +281,17 @@ function describeCount(args: readonly ArgSpec[]): string {
   return `${required} to ${args.length} arguments`;
 }
 
-function fitsArg(value: A.LiteralValue, type: ArgSpec["type"]): boolean {
-  if (type === "literal") return true;
-  return value.kind === type;
+function checkArgValue(transform: string, spec: ArgSpec, arg: A.StepArg, ctx: CompileContext): void {
+  if (spec.type !== "literal" && arg.value.kind !== spec.type) {
+    ctx.report("MC2202", arg.range, { name: transform, problem: `expects ${spec.name} to be a ${spec.type}` });
+    return;
+  }
+  if (spec.choices && arg.value.kind === "string" && !spec.choices.includes(arg.value.value)) {
+    ctx.report("MC2202", arg.range, { name: transform, problem: `expects ${spec.name} to be one of ${spec.choices.map((c) => JSON.stringify(c)).join(", ")}` });
+  }
+  if (spec.name === "tz" && arg.value.kind === "string" && !isValidTimeZone(arg.value.value)) {
+    ctx.report("MC2208", arg.value.range, { zone: arg.value.value }, "use an IANA zone such as \"Europe/London\" or \"Asia/Kolkata\"");
+  }
 }
 
 export function describeType(typed: Typed): string {

@@ -108,7 +108,7 @@ const blockKinds = new Set<A.Declaration["kind"]>(["source", "values", "customMo
 
 function printDeclaration(p: Printer, d: A.Declaration): void {
   if (blockKinds.has(d.kind) || (d.kind === "customField" && d.field.options.length > 0)) {
-    p.flushComments(d.range.start.offset);
+    // The blank line goes above the comments that lead into the block, not between them and it.
     p.separate();
   }
   switch (d.kind) {

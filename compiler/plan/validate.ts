@@ -15,7 +15,7 @@ export function planSchemaPath(): string {
 function validator() {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(planSchemaPath(), "utf8")) as object;
-    compiled = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    compiled = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
   }
   return compiled;
 }
