@@ -93,7 +93,8 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
       }
       scope.ctx.usedNames.add(`lookup:${lookup.name.text}`);
       const model = lookup.take ? "" : lookupModel(lookup, scope.ctx);
-      const onMissing = lowerMissingPolicy(step.onMissing ?? lookup.onMissing, scope.ctx, model);
+      // The lookup's own policy was checked where it is declared; only an override here is new.
+      const onMissing = step.onMissing ? lowerMissingPolicy(step.onMissing, scope.ctx, model) : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
       const reference = lookup.against === "source" && !lookup.take ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
       const output: Typed = lookup.take ? { type: "text" } : recordType(input, model);
       return {

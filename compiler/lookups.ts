@@ -51,7 +51,7 @@ function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key
 }
 
 /** The policy as written, or `fail` when none is: a miss never passes silently. */
-export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: CompileContext, model: string): MissingPolicy {
+export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: CompileContext, model: string, quiet = false): MissingPolicy {
   if (!policy) return { kind: "fail" };
   switch (policy.kind) {
     case "fail":
@@ -62,19 +62,20 @@ export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: Com
     case "queue":
       return { kind: "queue", reason: policy.reason?.text ?? "" };
     case "placeholder":
-      return { kind: "placeholder", values: placeholderValues(policy.assignments, ctx, model) };
+      return { kind: "placeholder", values: placeholderValues(policy.assignments, quiet ? undefined : ctx, model) };
   }
 }
 
-function placeholderValues(assignments: readonly A.Assignment[], ctx: CompileContext, model: string): Record<string, PlanLiteral> {
+/** The placeholder's constants; checked (when `ctx` is given) against the model they will be created in. */
+function placeholderValues(assignments: readonly A.Assignment[], ctx: CompileContext | undefined, model: string): Record<string, PlanLiteral> {
   const values: Record<string, PlanLiteral> = {};
   for (const assignment of assignments) {
     if (assignment.value.kind !== "constant" || assignment.targets.length !== 1) {
-      ctx.report("MC2211", assignment.range);
+      ctx?.report("MC2211", assignment.range);
       continue;
     }
     const field = assignment.targets[0]!;
-    if (model !== "" && ctx.hasModel(model)) checkWritableField(model, field, ctx);
+    if (ctx && model !== "" && ctx.hasModel(model)) checkWritableField(model, field, ctx);
     values[field.text] = planLiteral(assignment.value.literal);
   }
   return values;

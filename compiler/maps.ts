@@ -8,6 +8,7 @@ import { lowerExpression, literalType, resolveMappingTarget, type ExpressionScop
 import { lowerMissingPolicy } from "./lookups.js";
 import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "./plan/types.js";
 import { checkColumn } from "./conditions.js";
+import { didYouMean } from "./sources.js";
 import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField } from "./targets.js";
 
 export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
@@ -60,9 +61,7 @@ export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping 
 }
 
 function resolveUnknownSource(name: A.Name, ctx: CompileContext): void {
-  const known = [...ctx.symbols.sources.keys()];
-  const close = known.filter((k) => k.toLowerCase() === name.text.toLowerCase());
-  const hint = close.length ? `did you mean \`${close[0]}\`?` : `declare it: \`source ${name.text} from csv "<file>" { … }\``;
+  const hint = didYouMean(name.text, ctx.symbols.sources.keys()) ?? `declare it: \`source ${name.text} from csv "<file>" { … }\``;
   ctx.report("MC2017", name.range, { name: name.text }, hint);
 }
 
@@ -214,7 +213,7 @@ function checkRequiredFields(decl: A.MapDecl, id: string, assignments: readonly 
   const always = new Set(assignments.filter((a) => !a.when).flatMap((a) => a.fields));
   const requiredFields = ctx.fieldNames(model)
     .map((name) => ctx.field(model, name)!)
-    .filter((f) => f.required && !f.serverDefault && !f.computed && f.type !== "one2many" && f.type !== "many2many");
+    .filter((f) => f.required && !f.serverDefault && f.type !== "one2many" && f.type !== "many2many");
   for (const field of requiredFields) {
     if (always.has(field.name)) continue;
     const conditional = assignments.some((a) => a.fields.includes(field.name));

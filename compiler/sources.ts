@@ -45,7 +45,7 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   if (!keySetting) ctx.report("MC2015", decl.name.range, { object: decl.name.text });
   for (const [index, column] of key.entries()) {
     if (declared.has(column) || !keySetting) continue;
-    ctx.report("MC2013", keySetting.values[index]!.range, { column, object: decl.name.text }, didYouMean(column, declared));
+    ctx.report("MC2013", keySetting.values[index]!.range, { column, object: decl.name.text }, didYouMean(column, declared, '"'));
   }
   if (columns.length === 0 && decl.name.text !== "") ctx.report("MC2016", decl.name.range, { object: decl.name.text });
   return {

@@ -49,7 +49,8 @@ export function checkWritableField(model: string, field: A.Name, ctx: CompileCon
     ctx.report("MC2104", field.range, { model, field: name }, hint);
     return undefined;
   }
-  if (info.write === "volatile") ctx.report("MC2105", field.range, { model, field: name }, "fine for a one-off load; say in a note which fields it follows");
+  // A required field must be written whatever Odoo computes for it later, so warning about it helps nobody.
+  if (info.write === "volatile" && !info.required) ctx.report("MC2105", field.range, { model, field: name }, "fine for a one-off load; say in a note which fields it follows");
   return info;
 }
 

@@ -29,7 +29,14 @@ export function parseSpec(text: string, file: string): ParseResult {
   });
   mapspecParser.input = lexed.tokens;
   const cst = mapspecParser.spec() as SpecCstNode;
-  diagnostics.push(...mapspecParser.errors.map((error) => parseErrorDiagnostic(error, file, text)));
+  // Recovery can trip over the same token several times; one report per place is enough.
+  const reported = new Set(diagnostics.map((d) => d.range.start.offset));
+  for (const error of mapspecParser.errors) {
+    const d = parseErrorDiagnostic(error, file, text);
+    if (reported.has(d.range.start.offset)) continue;
+    reported.add(d.range.start.offset);
+    diagnostics.push(d);
+  }
   const comments = lexed.groups["comments"] ?? [];
   return { spec: specFromCst(cst, file, comments), diagnostics };
 }
