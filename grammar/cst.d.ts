@@ -147,6 +147,7 @@ export type OnMissingCstChildren = {
   literal?: LiteralCstNode[];
   LCurly?: IToken[];
   assignment?: AssignmentCstNode[];
+  Comma?: IToken[];
   RCurly?: IToken[];
   reason?: IToken[];
 };

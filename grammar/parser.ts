@@ -138,7 +138,11 @@ export class MapspecParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.Placeholder, { LABEL: "policy" });
           this.CONSUME(T.LCurly);
-          this.MANY(() => this.SUBRULE(this.assignment));
+          // On one line the constants are separated by commas: `placeholder { name = "?", active = false }`.
+          this.MANY(() => {
+            this.SUBRULE(this.assignment);
+            this.OPTION3(() => this.CONSUME(T.Comma));
+          });
           this.CONSUME(T.RCurly);
         },
       },

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { compileSpec, validatePlan } from "../../compiler/index.js";
+import { expectBaseline } from "../support/baseline.js";
+
+const text = readFileSync(new URL("../../specs/smartdesk.mapspec", import.meta.url), "utf8");
+
+describe("the SmartDesk plan", () => {
+  const result = compileSpec(text, "specs/smartdesk.mapspec");
+
+  it("checks clean", () => {
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("is valid against the published schema", () => {
+    expect(validatePlan(result.plan)).toEqual([]);
+  });
+
+  it("defers the company hierarchy to a second pass and loads in reference order", () => {
+    expect(result.plan.loadOrder.deferred).toEqual([{ mapping: "Company", field: "parent_id", reason: "self-reference" }]);
+    const phases = result.plan.loadOrder.phases;
+    expect(phases.indexOf("Company")).toBeLessThan(phases.indexOf("Contact"));
+    expect(phases.indexOf("Contact")).toBeLessThan(phases.indexOf("Deal"));
+  });
+
+  it("matches its baseline", () => {
+    expectBaseline("plans/smartdesk.plan.json", `${JSON.stringify(result.plan, null, 2)}\n`);
+  });
+});
+
+describe("schema validation", () => {
+  it("refuses a plan of another version or shape, naming the place", () => {
+    const plan = structuredClone(compileSpec(text, "specs/smartdesk.mapspec").plan) as unknown as Record<string, unknown>;
+    plan["planVersion"] = 2;
+    (plan["target"] as Record<string, unknown>)["externalIdModule"] = "Bad Module";
+    const problems = validatePlan(plan);
+    expect(problems.some((p) => p.startsWith("/planVersion"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("/target/externalIdModule"))).toBe(true);
+  });
+});
