@@ -10,5 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // Some tests start the real `mapc` binary, which takes a second or two on a busy 2-core machine.
+    testTimeout: 60_000,
   },
 });
