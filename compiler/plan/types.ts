@@ -221,7 +221,9 @@ export interface PlanDocumentRow {
   label: string;
   kind: "workflow" | "report" | "script" | "portal" | "security" | "other";
   odoo: string;
+  /** the source object that lists the items (e.g. the exported workflows), if there is one */
   from?: string;
+  /** the columns of `from` to show for each item in the inventory */
   show: string[];
   notes: string[];
   line: number;
