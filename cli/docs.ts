@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { renderDocs } from "../compiler/docs/index.js";
 import { output, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
 
@@ -24,6 +23,8 @@ export const docsCommand: Command = {
     const compiled = requireCleanSpec(positionals, env);
     const system = compiled.plan.spec.system;
     const outDir = resolve(env.cwd, values.out ?? join("out", "docs", system));
+    // Loaded on demand so that `check` and `fmt` do not pay for Handlebars and the templates.
+    const { renderDocs } = await import("../compiler/docs/index.js");
     const docs = renderDocs({ ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } });
     mkdirSync(outDir, { recursive: true });
     const markdown = join(outDir, `${system}-mapping.md`);

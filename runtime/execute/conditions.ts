@@ -1,0 +1,23 @@
+// The predicates of `skip when`, `where`, `when` and guards, named so generated code reads like the spec.
+import type { PlanLiteral } from "../../compiler/plan/types.js";
+import { textOf } from "../transforms/index.js";
+import type { TransformContext } from "./types.js";
+
+/** `==` compares string forms: a boolean column's true equals the literal true and the text "true". */
+export function equalsText(value: unknown, literal: PlanLiteral): boolean {
+  return textOf(value) === textOf(literal);
+}
+
+export function isOneOf(value: unknown, literals: readonly PlanLiteral[]): boolean {
+  const text = textOf(value);
+  return literals.some((literal) => textOf(literal) === text);
+}
+
+/** A database whose modules are unknown counts as having none, so `requires` mappings stay off. */
+export function isInstalled(context: TransformContext, module: string): boolean {
+  return context.installedModules?.has(module) ?? false;
+}
+
+export function guardHolds(context: TransformContext, guard: { kind: "requires" | "unless"; module: string }): boolean {
+  return guard.kind === "requires" ? isInstalled(context, guard.module) : !isInstalled(context, guard.module);
+}

@@ -1,0 +1,75 @@
+// Local wall time in an IANA zone → UTC, with Intl only (no time zone database of our own).
+import type { WallTime } from "./calendar.js";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** True when Intl knows the zone (e.g. "Asia/Kolkata", "UTC"); the compiler checks `tz:` with it. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    zoneFormatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat {
+  const cached = formatters.get(zone);
+  if (cached) return cached;
+  const formatter = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  formatters.set(zone, formatter);
+  return formatter;
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+export function zoneOffsetAt(epochMs: number, zone: string): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const parts = zoneFormatter(zone).formatToParts(new Date(whole));
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
+  const wallAsUtc = wallAsUtcMs({
+    year: field("year"),
+    month: field("month"),
+    day: field("day"),
+    hour: field("hour"),
+    minute: field("minute"),
+    second: field("second"),
+    millisecond: 0,
+  });
+  return wallAsUtc - whole;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The UTC instant at which the zone's clocks show `wall`. Around a DST change this follows what people
+ * mean and what Temporal calls "compatible": a time that occurs twice (clocks go back) is the earlier one;
+ * a time skipped (clocks go forward) is read with the offset in force before the change, so 01:30 on the
+ * morning London springs forward is 01:30 GMT (= 02:30 BST).
+ */
+export function zonedTimeToUtc(wall: WallTime, zone: string): Date {
+  const wallMs = wallAsUtcMs(wall);
+  // Offsets a day either side: no zone changes its offset twice within two days.
+  const before = zoneOffsetAt(wallMs - DAY_MS, zone);
+  const after = zoneOffsetAt(wallMs + DAY_MS, zone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wallMs - offset)
+    .filter((instant) => wallMs - zoneOffsetAt(instant, zone) === instant)
+    .sort((a, b) => a - b);
+  return new Date(candidates[0] ?? wallMs - before);
+}
+
+/** Date.UTC reads years 0–99 as 1900–1999, so the year is set on its own. */
+function wallAsUtcMs(wall: WallTime): number {
+  const date = new Date(Date.UTC(2000, 0, 1, wall.hour, wall.minute, wall.second, wall.millisecond));
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  return date.getTime();
+}
