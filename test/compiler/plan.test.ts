@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { generateTypeScript } from "../../compiler/build/index.js";
+import { renderDocs } from "../../compiler/docs/index.js";
 import { compileSpec, validatePlan } from "../../compiler/index.js";
 import { expectBaseline } from "../support/baseline.js";
 
@@ -25,6 +27,13 @@ describe("the SmartDesk plan", () => {
 
   it("matches its baseline", () => {
     expectBaseline("plans/smartdesk.plan.json", `${JSON.stringify(result.plan, null, 2)}\n`);
+  });
+
+  it("renders the docs and the generated TypeScript of the baselines", () => {
+    const docs = renderDocs(result.plan);
+    expectBaseline("docs/smartdesk-mapping.md", docs.markdown);
+    expectBaseline("docs/smartdesk-mapping.html", docs.html);
+    expectBaseline("build/smartdesk.plan.ts", generateTypeScript(result.plan, { runtimeImport: "mapc/runtime" }));
   });
 });
 
