@@ -63,8 +63,10 @@ export function lowerCondition(condition: A.Condition, scope: InputScope): PlanC
       return { op: "installed", module: condition.module.text };
     case "compare":
       return { op: condition.op, input: lowerInput(condition.subject, scope), value: planLiteral(condition.value) };
-    case "in":
-      return { op: "in", input: lowerInput(condition.subject, scope), values: condition.values.map(planLiteral) };
+    case "in": {
+      const test: PlanCondition = { op: "in", input: lowerInput(condition.subject, scope), values: condition.values.map(planLiteral) };
+      return condition.negated ? { op: "not", operand: test } : test;
+    }
     case "empty":
       return { op: condition.negated ? "not-empty" : "empty", input: lowerInput(condition.subject, scope) };
   }

@@ -35,10 +35,16 @@ export class CompileContext {
     this.diagnostics.push(diagnostic(code, this.file, range, args, hint));
   }
 
+  /** the map being lowered, so a column read can be told apart from one the same map drops */
+  currentMap: string | undefined;
+  /** `${map}\0${column}` for every column a map reads */
+  readonly columnsReadByMap = new Set<string>();
+
   markColumnUsed(source: string, column: string): void {
     const set = this.usedColumns.get(source) ?? new Set<string>();
     set.add(column);
     this.usedColumns.set(source, set);
+    if (this.currentMap !== undefined) this.columnsReadByMap.add(`${this.currentMap}\0${column}`);
   }
 
   get version(): string {

@@ -9,6 +9,7 @@ import { lowerInput, planLiteral, type InputScope } from "./conditions.js";
 import { lowerMissingPolicy } from "./lookups.js";
 import type { ColumnType, PlanLiteral, PlanStep, ValueType } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
+import { xmlidModel } from "./targets.js";
 
 /** A value's type as far as the compiler can follow it; `model` is set for records. */
 export interface Typed {
@@ -156,10 +157,18 @@ export function resolveMappingTarget(name: A.Name, ctx: CompileContext): { mappi
  */
 export function primaryMappingOf(source: string, ctx: CompileContext): string | undefined {
   const maps = ctx.symbols.mapsBySource.get(source) ?? [];
-  if (maps.length === 1) return maps[0]!.alias?.text ?? maps[0]!.source.text;
-  const unguarded = maps.filter((m) => m.guard?.kind !== "requires");
-  if (unguarded.length === 1 && maps.every((m) => m.guard)) return unguarded[0]!.alias?.text ?? unguarded[0]!.source.text;
+  if (maps.length === 1) return mappingIdOf(maps[0]!);
+  // Alternatives (`requires`/`unless`) and splits (`where`) give each row at most one record: a reference
+  // to the object finds whichever ran, at run time. The first map stands for them in the plan.
+  if (maps.length > 1 && maps.every((m) => m.guard || m.where)) {
+    const unguarded = maps.find((m) => m.guard?.kind !== "requires") ?? maps[0]!;
+    return mappingIdOf(unguarded);
+  }
   return undefined;
+}
+
+function mappingIdOf(map: A.MapDecl): string {
+  return map.alias?.text ?? map.source.text;
 }
 
 function lowerRef(step: A.Step & { kind: "ref" }, input: Typed, scope: ExpressionScope): LoweredStep | undefined {
@@ -191,8 +200,8 @@ export function literalType(literal: A.LiteralValue, ctx: CompileContext): Typed
     case "null":
       return { type: "any" };
     case "xmlid": {
-      const found = ctx.catalog?.findXmlid(literal.value);
-      return found ? { type: "record", model: found.model } : { type: "record" };
+      const model = xmlidModel(literal.value, ctx);
+      return model ? { type: "record", model } : { type: "record" };
     }
   }
 }

@@ -2,7 +2,7 @@
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
 import { checkColumn, planLiteral } from "./conditions.js";
-import { lookupModel, lowerExpression } from "./expressions.js";
+import { lookupModel, lowerExpression, primaryMappingOf } from "./expressions.js";
 import type { MissingPolicy, PlanLiteral, PlanLookup } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
 import { checkModelExists, checkWritableField } from "./targets.js";
@@ -29,6 +29,10 @@ function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["ke
     ctx.report("MC2017", decl.target.range, { name: decl.target.text }, didYouMean(decl.target.text, ctx.symbols.sources.keys()));
   }
   if (decl.take) checkColumn(decl.take, { ctx, source, hasItem: false });
+  else if (source && !primaryMappingOf(decl.target.text, ctx) && (ctx.symbols.mapsBySource.get(decl.target.text)?.length ?? 0) > 1) {
+    const choices = (ctx.symbols.mapsBySource.get(decl.target.text) ?? []).map((m) => `\`${m.alias?.text ?? m.source.text}\``).join(", ");
+    ctx.report("MC2312", decl.target.range, { object: decl.target.text, choices }, "a lookup yields one record per row: add `take \"<column>\"`, or look in one map's records with `in staged <model> by <field>`");
+  }
   if (decl.key.kind === "field") {
     ctx.report("MC2018", decl.key.name.range, { column: decl.key.name.text, object: decl.target.text }, `columns are quoted: \`by "${decl.key.name.text}"\``);
     return { kind: "field", name: decl.key.name.text };

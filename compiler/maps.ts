@@ -9,9 +9,18 @@ import { lowerMissingPolicy } from "./lookups.js";
 import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "./plan/types.js";
 import { checkColumn } from "./conditions.js";
 import { didYouMean } from "./sources.js";
-import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField } from "./targets.js";
+import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField, isKnownXmlid } from "./targets.js";
 
 export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
+  ctx.currentMap = mappingId(decl);
+  try {
+    return lowerMappingBody(decl, ctx);
+  } finally {
+    ctx.currentMap = undefined;
+  }
+}
+
+function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
   const id = mappingId(decl);
   const source = ctx.symbols.sources.get(decl.source.text);
   if (!source && decl.source.text !== "") resolveUnknownSource(decl.source, ctx);
@@ -146,8 +155,8 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
 }
 
 function checkXmlid(literal: A.Literal, ctx: CompileContext): void {
-  if (literal.kind !== "xmlid" || !ctx.catalog) return;
-  if (!ctx.catalog.findXmlid(literal.value)) ctx.report("MC2113", literal.range, { xmlid: literal.value, version: ctx.version }, "fine if the customer's database has it; otherwise create it first");
+  if (literal.kind !== "xmlid") return;
+  if (!isKnownXmlid(literal.value, ctx)) ctx.report("MC2113", literal.range, { xmlid: literal.value, version: ctx.version }, "fine if the customer's database has it; otherwise create it first");
 }
 
 /** Values a value map produces for a selection field must be valid keys of that selection. */
@@ -235,8 +244,12 @@ function checkDuplicateFields(decl: A.MapDecl, ctx: CompileContext): void {
 
 function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
   if (decl.model.text !== "crm.lead") return;
-  const fields = new Set(assignments.flatMap((a) => a.fields));
-  if (fields.has("partner_id") && fields.has("email_from")) {
+  // Two assignments that both carry a `when` may never meet on one row; one without a `when` always does.
+  const sets = (field: string) => assignments.filter((a) => a.fields.includes(field));
+  const partner = sets("partner_id");
+  const email = sets("email_from");
+  const overlap = partner.length > 0 && email.length > 0 && (partner.some((a) => !a.when) || email.some((a) => !a.when));
+  if (overlap) {
     ctx.report("MC2121", decl.model.range, {}, "set `partner_id` only, or put the lead's address in a custom field");
   }
 }
@@ -262,7 +275,8 @@ function checkCardinality(decl: A.MapDecl, id: string, ctx: CompileContext, fans
   const cardinality = written as Cardinality;
   const range = decl.cardinality?.range ?? decl.source.range;
   if (cardinality === "many:1" && !dedupes) ctx.report("MC2301", range, { map: id }, "add `dedupe by \"<column>\"`");
-  if (dedupes && cardinality !== "many:1") ctx.report("MC2302", range, { map: id }, "write `many:1` after the model");
+  // A fan-out may dedupe too: one tag record per distinct value across all rows (`each … | split ","`).
+  if (dedupes && cardinality !== "many:1" && !(cardinality === "1:many" && fansOut)) ctx.report("MC2302", range, { map: id }, "write `many:1` after the model");
   if (fansOut && cardinality !== "1:many") ctx.report("MC2305", range, { map: id }, "write `1:many` after the model");
   if (cardinality === "1:many" && !fansOut) {
     const siblings = (ctx.symbols.mapsBySource.get(decl.source.text) ?? []).filter((m) => m !== decl && !m.guard);

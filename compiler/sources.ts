@@ -56,6 +56,7 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
     key,
     settings,
     columns,
+    drops: lowerSourceDrops(decl, ctx),
     skips: decl.skips.map((skip) => ({
       condition: lowerCondition(skip.condition, { ctx, source: decl, hasItem: false }),
       reason: skip.reason.text,
@@ -63,6 +64,16 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
     })),
     line: decl.range.start.line,
   };
+}
+
+function lowerSourceDrops(decl: A.SourceDecl, ctx: CompileContext): PlanSource["drops"] {
+  const names = decl.columns.map((c) => c.column.text);
+  return decl.drops.flatMap((drop) =>
+    drop.columns.map((column) => {
+      if (!names.includes(column.text)) ctx.report("MC2018", column.range, { column: column.text, object: decl.name.text }, didYouMean(column.text, names, '"'));
+      return { column: column.text, reason: drop.reason.text, line: drop.range.start.line };
+    }),
+  );
 }
 
 function checkFormat(decl: A.SourceDecl, ctx: CompileContext): SourceFormat {
@@ -91,7 +102,7 @@ function lowerSettings(decl: A.SourceDecl, format: SourceFormat, ctx: CompileCon
   return settings;
 }
 
-function settingValue(setting: A.Setting, kind: SettingKind, ctx: CompileContext): string | number | boolean | undefined {
+function settingValue(setting: A.Setting, kind: SettingKind, ctx: CompileContext): PlanSource["settings"][string] | undefined {
   const values = setting.values;
   const first = values[0];
   const expected = { string: "one string", strings: "one or more strings", number: "a number", boolean: "true or false" }[kind];
@@ -107,8 +118,7 @@ function settingValue(setting: A.Setting, kind: SettingKind, ctx: CompileContext
     ctx.report("MC2021", setting.range, { setting: setting.key.text, expected });
     return undefined;
   }
-  // Several strings (e.g. `null "NULL", "N/A"`) travel as one value joined by a unit separator.
-  if (kind === "strings") return values.map((v) => (v.kind === "name" ? v.text : literalString(v))).join("\u001f");
+  if (kind === "strings") return values.map((v) => (v.kind === "name" ? v.text : literalString(v)));
   return first.kind === "number" || first.kind === "boolean" ? first.value : literalString(first as A.Literal);
 }
 

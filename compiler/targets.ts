@@ -140,6 +140,33 @@ export function checkSelectionValue(model: string, field: CatalogField, literal:
   ctx.report("MC2107", literal.range, { value: JSON.stringify(value), model, field: field.name, allowed: keys.map((k) => JSON.stringify(k)).join(", ") }, hint);
 }
 
+/**
+ * Records every Odoo database has although the catalog's reference data does not list them: the admin
+ * user and partner, the main company, and one `ir.model` record per model (`crm.model_crm_lead`).
+ */
+const alwaysPresentXmlids = new Map([
+  ["base.user_admin", "res.users"],
+  ["base.user_root", "res.users"],
+  ["base.public_user", "res.users"],
+  ["base.partner_admin", "res.partner"],
+  ["base.partner_root", "res.partner"],
+  ["base.main_partner", "res.partner"],
+  ["base.main_company", "res.company"],
+]);
+
+/** The model of a record known by external id, or undefined when the target may not have it. */
+export function xmlidModel(xmlid: string, ctx: CompileContext): string | undefined {
+  const found = ctx.catalog?.findXmlid(xmlid)?.model ?? alwaysPresentXmlids.get(xmlid);
+  if (found) return found;
+  const model = /^[a-z0-9_]+\.model_([a-z0-9_]+)$/.exec(xmlid)?.[1];
+  const isModel = model !== undefined && [...(ctx.catalog?.models.keys() ?? [])].some((name) => name.replace(/\./g, "_") === model);
+  return isModel ? "ir.model" : undefined;
+}
+
+export function isKnownXmlid(xmlid: string, ctx: CompileContext): boolean {
+  return !ctx.catalog || xmlidModel(xmlid, ctx) !== undefined;
+}
+
 const customFieldTypes: readonly OdooFieldType[] = [
   "char", "text", "html", "integer", "float", "monetary", "boolean", "date", "datetime", "selection", "many2one", "many2many", "binary",
 ];

@@ -3,6 +3,7 @@ import type * as A from "../grammar/ast.js";
 import { literalString, type CompileContext } from "./context.js";
 import { planLiteral } from "./conditions.js";
 import type { PlanValueMap } from "./plan/types.js";
+import { isKnownXmlid } from "./targets.js";
 
 export function lowerValueMap(decl: A.ValuesDecl, ctx: CompileContext): PlanValueMap {
   const seen = new Set<string>();
@@ -10,7 +11,7 @@ export function lowerValueMap(decl: A.ValuesDecl, ctx: CompileContext): PlanValu
     const key = literalString(entry.from);
     if (seen.has(key)) ctx.report("MC2205", entry.from.range, { map: decl.name.text, value: JSON.stringify(key) });
     seen.add(key);
-    if (entry.to.kind === "xmlid" && ctx.catalog && !ctx.catalog.findXmlid(entry.to.value)) {
+    if (entry.to.kind === "xmlid" && !isKnownXmlid(entry.to.value, ctx)) {
       ctx.report("MC2113", entry.to.range, { xmlid: entry.to.value, version: ctx.version }, "fine if the customer's database has it; otherwise create it first");
     }
   }

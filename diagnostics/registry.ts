@@ -30,7 +30,7 @@ export const messages = {
   MC2017: { severity: "error", message: "Unknown source object `{name}`." },
   MC2018: { severity: "error", message: "Unknown column \"{column}\" in source `{object}`." },
   MC2019: { severity: "warning", message: "Column \"{column}\" of `{object}` is neither mapped nor dropped." },
-  MC2020: { severity: "warning", message: "Column \"{column}\" of `{object}` is dropped here but mapped elsewhere." },
+  MC2020: { severity: "warning", message: "Column \"{column}\" of `{object}` is dropped by a map that also reads it." },
   MC2021: { severity: "error", message: "Setting `{setting}` expects {expected}." },
 
   // target models and fields

@@ -90,8 +90,10 @@ export interface SourceDecl extends Located {
   /** where the `columns { … }` block is, when there is one */
   columnsRange?: SourceRange;
   skips: SkipRule[];
-  /** settings, column blocks and skip rules in written order, for the formatter */
-  items: Array<Setting | SkipRule | { kind: "columns"; range: SourceRange }>;
+  /** columns no map reads, dropped here with a reason */
+  drops: DropItem[];
+  /** settings, column blocks, skip rules and drops in written order, for the formatter */
+  items: Array<Setting | SkipRule | DropItem | { kind: "columns"; range: SourceRange }>;
 }
 
 export type MissingPolicy =
@@ -265,6 +267,6 @@ export type Condition =
   | ({ kind: "not"; operand: Condition } & Located)
   | ({ kind: "installed"; module: Name } & Located)
   | ({ kind: "compare"; subject: Primary; op: "==" | "!="; value: Literal } & Located)
-  | ({ kind: "in"; subject: Primary; values: Literal[] } & Located)
+  | ({ kind: "in"; subject: Primary; values: Literal[]; negated: boolean } & Located)
   | ({ kind: "empty"; subject: Primary; negated: boolean } & Located)
   | ({ kind: "group"; condition: Condition } & Located);

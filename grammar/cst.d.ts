@@ -55,6 +55,7 @@ export type SourceDeclCstChildren = {
   LCurly: IToken[];
   columnsBlock?: ColumnsBlockCstNode[];
   skipRule?: SkipRuleCstNode[];
+  dropItem?: DropItemCstNode[];
   setting?: SettingCstNode[];
   RCurly: IToken[];
 };
@@ -509,6 +510,7 @@ export interface ComparisonCstNode extends CstNode {
 export type ComparisonCstChildren = {
   op?: (IToken)[];
   literal?: (LiteralCstNode)[];
+  notIn?: IToken[];
   LParen?: IToken[];
   Comma?: IToken[];
   RParen?: IToken[];

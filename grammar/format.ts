@@ -146,6 +146,7 @@ function printSource(p: Printer, d: A.SourceDecl): void {
   for (const item of d.items) {
     if (item.kind === "setting") p.line(settingText(item), item.range);
     else if (item.kind === "skip") p.line(`skip when ${conditionText(item.condition)} because ${quote(item.reason.text)}`, item.range);
+    else if (item.kind === "drop") printMapItem(p, item);
     else printColumns(p, d.columns.filter((c) => within(c.range, item.range)), item.range);
   }
   p.close(d.range);
@@ -314,7 +315,7 @@ export function conditionText(c: A.Condition): string {
     case "compare":
       return `${primaryText(c.subject)} ${c.op} ${literalText(c.value)}`;
     case "in":
-      return `${primaryText(c.subject)} in (${c.values.map(literalText).join(", ")})`;
+      return `${primaryText(c.subject)} ${c.negated ? "not in" : "in"} (${c.values.map(literalText).join(", ")})`;
     case "empty":
       return `${primaryText(c.subject)} is ${c.negated ? "not " : ""}empty`;
   }

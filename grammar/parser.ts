@@ -48,11 +48,14 @@ export class MapspecParser extends CstParser {
     this.CONSUME2(T.StringLiteral, { LABEL: "path" });
     this.CONSUME(T.LCurly);
     this.MANY(() =>
-      this.OR([
+      // `drop "col" because "…"` here is for columns no map reads (a source only looked up, say); it
+      // comes before the generic setting so a setting can never be called `drop`.
+      this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
         { ALT: () => this.SUBRULE(this.columnsBlock) },
         { ALT: () => this.SUBRULE(this.skipRule) },
+        { ALT: () => this.SUBRULE(this.dropItem) },
         { ALT: () => this.SUBRULE(this.setting) },
-      ]),
+      ]}),
     );
     this.CONSUME(T.RCurly);
   });
@@ -528,6 +531,7 @@ export class MapspecParser extends CstParser {
       },
       {
         ALT: () => {
+          this.OPTION2(() => this.CONSUME2(T.Not, { LABEL: "notIn" }));
           this.CONSUME(T.In, { LABEL: "op" });
           this.CONSUME(T.LParen);
           this.SUBRULE2(this.literal);

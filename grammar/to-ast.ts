@@ -120,9 +120,11 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
   const skips = (c.skipRule ?? []).map(skipFromCst);
   const columnBlocks = c.columnsBlock ?? [];
   const columns = columnBlocks.flatMap((block) => (block.children.columnDecl ?? []).map(columnFromCst));
+  const drops = (c.dropItem ?? []).map(dropFromCst);
   const items: A.SourceDecl["items"] = [
     ...settings,
     ...skips,
+    ...drops,
     ...columnBlocks.map((block) => ({ kind: "columns" as const, range: nodeRange(block) })),
   ].sort((a, b) => a.range.start.offset - b.range.start.offset);
   const label = optionalString(c.label);
@@ -138,6 +140,7 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
     columns,
     ...(columnsRange ? { columnsRange } : {}),
     skips,
+    drops,
     items,
   };
 }
@@ -334,6 +337,17 @@ function mapFromCst(node: C.MapDeclCstNode): A.MapDecl {
   };
 }
 
+function dropFromCst(node: C.DropItemCstNode): A.DropItem {
+  const range = nodeRange(node);
+  const d = node.children;
+  return {
+    kind: "drop",
+    range,
+    columns: (d.column ?? []).map((_, i) => stringName(d.column, range, i)),
+    reason: stringName(d.reason, range),
+  };
+}
+
 function mapItemFromCst(node: C.MapItemCstNode): A.MapItem[] {
   const c = node.children;
   const range = nodeRange(node);
@@ -344,17 +358,7 @@ function mapItemFromCst(node: C.MapItemCstNode): A.MapItem[] {
     return [{ kind: "dedupe", range, by: expressionFromCst(d.expression?.[0]), ...(keep ? { keep } : {}) }];
   }
   if (c.eachItem) return [{ kind: "each", range, expression: expressionFromCst(c.eachItem[0]!.children.expression?.[0]) }];
-  if (c.dropItem) {
-    const d = c.dropItem[0]!.children;
-    return [
-      {
-        kind: "drop",
-        range,
-        columns: (d.column ?? []).map((_, i) => stringName(d.column, range, i)),
-        reason: stringName(d.reason, range),
-      },
-    ];
-  }
+  if (c.dropItem) return [dropFromCst(c.dropItem[0]!)];
   if (c.lostItem) {
     const d = c.lostItem[0]!.children;
     return [{ kind: "lost", range, what: stringName(d.what, range), reason: stringName(d.reason, range) }];
@@ -495,7 +499,7 @@ function atomFromCst(node: C.AtomConditionCstNode | undefined): A.Condition {
   const comparison = c?.comparison?.[0]?.children;
   const op = comparison?.op?.[0]?.image;
   const literals = (comparison?.literal ?? []).map(literalFromCst);
-  if (op === "in") return { kind: "in", subject, values: literals, range };
+  if (op === "in") return { kind: "in", subject, values: literals, negated: Boolean(comparison?.notIn?.length), range };
   if (op === "is") return { kind: "empty", subject, negated: Boolean(comparison?.Not?.length), range };
   return {
     kind: "compare",

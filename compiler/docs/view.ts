@@ -196,9 +196,14 @@ export function buildDocsView(plan: TransformPlan, generatedAt?: string): DocsVi
     fieldTables: plan.mappings.map((m) => fieldTable(plan, m, sourceLabel(m.source), mappingAnchor.get(m.id) ?? "")),
     valueMaps: plan.valueMaps.map((vm) => valueMapView(plan, vm, anchors.claim("value-map", vm.name))),
     lossy: {
-      drops: plan.mappings.flatMap((m) =>
-        m.drops.map((d) => ({ source: sourceLabel(m.source), mapping: m.id, column: d.column, reason: d.reason })),
-      ),
+      drops: [
+        ...plan.sources.flatMap((source) =>
+          source.drops.map((d) => ({ source: source.label, mapping: "(source)", column: d.column, reason: d.reason })),
+        ),
+        ...plan.mappings.flatMap((m) =>
+          m.drops.map((d) => ({ source: sourceLabel(m.source), mapping: m.id, column: d.column, reason: d.reason })),
+        ),
+      ],
       losses: plan.mappings.flatMap((m) =>
         m.losses.map((l) => ({ source: sourceLabel(m.source), mapping: m.id, what: l.what, reason: l.reason })),
       ),

@@ -58,10 +58,12 @@ export interface PlanSource {
   /** relative to the export folder; may hold `*` for paged dumps */
   path: string;
   key: string[];
-  /** reader settings: encoding, delimiter, null, records, timezone, … (values as written) */
-  settings: Record<string, string | number | boolean>;
+  /** reader settings by their spec names: encoding, delimiter, null, records, timezone, … (lists for null, trueValues) */
+  settings: Record<string, string | number | boolean | string[]>;
   columns: Array<{ name: string; type: ColumnType; line: number }>;
   skips: Array<{ condition: PlanCondition; reason: string; line: number }>;
+  /** columns dropped at the source, read by no map */
+  drops: Array<{ column: string; reason: string; line: number }>;
   line: number;
 }
 

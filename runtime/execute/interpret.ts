@@ -65,6 +65,22 @@ export function transformRecord(
   return runSource(skips, mappings);
 }
 
+/**
+ * A chain over one row of a source object, outside any mapping: how the staging store computes the key a
+ * source lookup matches on (`lookup OwnerEmail in source Owner by ("firstName", "lastName") | join " "`).
+ */
+export function evaluateChain(
+  plan: TransformPlan,
+  source: string,
+  row: SourceRow,
+  chain: { input: PlanInput; steps: readonly PlanStep[] },
+): unknown {
+  const ready = prepare(plan);
+  const found = ready.sources.get(source) ?? unknownSource(source);
+  const scope: Scope = { prepared: ready, cell: cellsOf(found.shape, row), context: {} };
+  return runSteps(evaluateInput(chain.input, scope), chain.steps, scope);
+}
+
 /** One mapping over one row: guard, where, key, then one record (or one per `each` item). */
 function executeMapping(
   ready: PreparedPlan,

@@ -19,8 +19,8 @@ export interface CoercionSettings {
   /** decimal and grouping marks of `integer`, `decimal` and `money` columns */
   decimal?: string;
   thousands?: string;
-  /** the text the export writes for "no value", e.g. Sage's `NULL` */
-  nullText?: string;
+  /** the texts the export writes for "no value", e.g. Sage's `NULL` */
+  nullTexts?: readonly string[];
 }
 
 export function coerceColumn(raw: unknown, columnType: ColumnType, settings: CoercionSettings = {}): unknown {
@@ -83,27 +83,31 @@ export function valueTypeOfColumn(columnType: ColumnType): ValueType {
  * `dateFormat`). `true_values` is a comma-separated list.
  */
 export function coercionSettingsOf(settings: PlanSource["settings"]): CoercionSettings {
-  const read = (...names: string[]): string | undefined => {
-    const found = names.map((name) => settings[name]).find((value) => value !== undefined);
-    return found === undefined ? undefined : String(found);
+  const text = (name: string): string | undefined => {
+    const value = settings[name];
+    return value === undefined || Array.isArray(value) ? undefined : String(value);
   };
-  const trueValues = read("true_values", "trueValues");
+  const list = (name: string): string[] | undefined => {
+    const value = settings[name];
+    if (value === undefined) return undefined;
+    return (Array.isArray(value) ? value : [String(value)]).filter((word) => word !== "");
+  };
   return dropUndefined({
-    dateFormat: read("date_format", "dateFormat"),
-    datetimeFormat: read("datetime_format", "datetimeFormat"),
-    timezone: read("timezone", "tz", "time_zone"),
-    trueValues: trueValues?.split(",").map((word) => word.trim()).filter((word) => word !== ""),
-    listSeparator: read("list_separator", "listSeparator"),
-    decimal: read("decimal", "decimal_mark"),
-    thousands: read("thousands", "thousands_mark"),
-    nullText: read("null", "null_text", "nullText"),
+    dateFormat: text("dateFormat"),
+    datetimeFormat: text("datetimeFormat"),
+    timezone: text("timezone"),
+    trueValues: list("trueValues"),
+    listSeparator: text("listSeparator"),
+    decimal: text("decimal"),
+    thousands: text("thousands"),
+    nullTexts: list("null"),
   });
 }
 
 function isAbsent(raw: unknown, settings: CoercionSettings): boolean {
   if (raw === null || raw === undefined) return true;
   if (typeof raw !== "string") return false;
-  return raw.trim() === "" || (settings.nullText !== undefined && raw === settings.nullText);
+  return raw.trim() === "" || (settings.nullTexts?.includes(raw) ?? false);
 }
 
 function textCell(raw: unknown): string | null {

@@ -185,11 +185,11 @@ const signatureTable = {
     summary: "Joins a list or several columns into text, skipping empty parts.",
   },
   format: {
-    input: ["list", "text"],
+    input: ["list", "text", "integer", "decimal", "date", "datetime", "boolean"],
     output: "text",
     args: [{ name: "template", type: "string", optional: false }],
     named: {},
-    summary: 'Fills "{1} {2}" with the columns by position; empty parts become nothing and spaces are tidied.',
+    summary: 'Fills "{1} {2}" with the columns by position (a single value is {1}, so numbers and dates become text); empty parts become nothing and spaces are tidied.',
   },
   default: {
     input: ["any"],

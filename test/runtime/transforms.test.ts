@@ -292,9 +292,9 @@ describe("time zones and formats", () => {
 
 describe("coerceColumn", () => {
   const settings = coercionSettingsOf({
-    date_format: "DD-MM-YYYY",
+    dateFormat: "DD-MM-YYYY",
     timezone: "Asia/Kolkata",
-    datetime_format: "DD-MM-YYYY HH:mm",
+    datetimeFormat: "DD-MM-YYYY HH:mm",
     null: "NULL",
     thousands: ",",
   });
@@ -322,7 +322,7 @@ describe("coerceColumn", () => {
     expect(coerceColumn(raw, type, settings)).toEqual(expected);
   });
   it("uses list separators and true values from the settings", () => {
-    const custom = coercionSettingsOf({ list_separator: ",", true_values: "Active, On" });
+    const custom = coercionSettingsOf({ listSeparator: ",", trueValues: ["Active", "On"] });
     expect(coerceColumn("a,b", "list", custom)).toEqual(["a", "b"]);
     expect(coerceColumn("active", "boolean", custom)).toBe(true);
     expect(coerceColumn("retired", "boolean", custom)).toBe(false);
