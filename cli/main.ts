@@ -5,8 +5,9 @@ import { UsageError, type Command, type CommandEnvironment, type CommandOutput }
 import { docsCommand } from "./docs.js";
 import { fmtCommand } from "./fmt.js";
 import { GuardFailed } from "./guards.js";
+import { runCommand } from "./run.js";
 
-export const commands: readonly Command[] = [checkCommand, fmtCommand, docsCommand, buildCommand];
+export const commands: readonly Command[] = [checkCommand, fmtCommand, docsCommand, buildCommand, runCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -96,6 +96,28 @@ export const messages = {
   MC2502: { severity: "error", message: "Unknown setting `{setting}` in a document row; use one of {allowed}." },
   MC2503: { severity: "error", message: "Document row `{name}` needs `odoo \"<recommended Odoo equivalent>\"`." },
   MC2504: { severity: "warning", message: "Module `{module}` is not among the modules the Odoo {version} catalog was read with." },
+
+  // runtime: reading the export
+
+  MR3001: { severity: "error", message: "Column \"{column}\" of `{object}` is not in the header of {file}." },
+  MR3002: { severity: "warning", message: "{file} has {count} column(s) that `{object}` does not declare: {columns}." },
+  MR3003: { severity: "error", message: "No file for `{object}`: {detail}." },
+  MR3004: { severity: "error", message: "{file} is not valid JSON at line {line}, column {column}: {detail}." },
+  MR3005: { severity: "error", message: "Row has {cells} cell(s) but the header has {columns} ({file} line {line})." },
+  MR3006: { severity: "error", message: "{file} holds no records for `{object}`: {detail}." },
+  MR3007: { severity: "error", message: "Path \"{path}\" of `{object}` is refused: {reason}." },
+  MR3008: { severity: "warning", message: "The last page {file} links to a next page that is not in the export: the export may be incomplete." },
+  MR3009: { severity: "warning", message: "Page {file} links to no next page, yet {next} follows it: is it left over from another export?" },
+  MR3010: { severity: "error", message: "Setting `{setting}` of `{object}`: {reason}." },
+  MR3011: { severity: "warning", message: "{file} starts with a {found} byte order mark: read as {found}, not {declared}." },
+  MR3012: { severity: "error", message: "{file} is not valid {encoding} at byte {offset} (near \"{near}\")." },
+  MR3013: { severity: "error", message: "The quote opened at line {line} of {file} is never closed." },
+  MR3014: { severity: "error", message: "Text after a closing quote ({file} line {line}): the cell is read as \"{cell}\"." },
+  MR3015: { severity: "error", message: "Line {line} of {file} is not valid JSON: {detail}." },
+  MR3016: { severity: "error", message: "Record {row} of {file} is not an object: {detail}." },
+  MR3017: { severity: "error", message: "{file} has no header row {headerRow}: the file has only {lines} line(s)." },
+  MR3018: { severity: "warning", message: "The header of {file} names \"{column}\" {count} times; the first one is read." },
+  MR3019: { severity: "error", message: "A record of {file} starting at line {line} is longer than {limit} million characters: {detail}." },
 } as const satisfies Record<string, MessageDef>;
 
 export type DiagnosticCode = keyof typeof messages;

@@ -1,0 +1,81 @@
+// extract: a source export → its records, streamed. In: a PlanSource and the export folder. Out: one
+// SourceRecord at a time, with exactly the declared columns and the file/row/line it came from.
+// Problems that make a source unreadable (a missing file, a missing column, broken JSON) throw a
+// SourceReadError before or while rows flow; a malformed row is yielded with `problem` set.
+import { join, resolve } from "node:path";
+import type { PlanSource } from "../../compiler/plan/types.js";
+import { checkCsvHeader, readCsvFile } from "./csv.js";
+import { ExportPathError, findExportFiles } from "./export-paths.js";
+import { readJsonFile } from "./json.js";
+import { readJsonlFile } from "./jsonl.js";
+import { sourceProblem, SourceReadError, type SourceProblem } from "./problems.js";
+import { readerSettings } from "./settings.js";
+import type { ExportFile, ReadSourceOptions, SourceRecord } from "./types.js";
+
+export { ExportPathError, readExportFile, resolveExportPath } from "./export-paths.js";
+export { extractMessages, SourceReadError, type ExtractCode, type ProblemSeverity, type SourceProblem } from "./problems.js";
+export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
+
+export async function* readSource(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord> {
+  const { settings, problems } = readerSettings(source);
+  if (problems.length > 0) throw new SourceReadError(problems);
+  const files = await sourceFiles(source, exportDir);
+  for (const [index, file] of files.entries()) {
+    options.signal?.throwIfAborted();
+    if (source.format === "csv") {
+      yield* readCsvFile(source, settings, file, options);
+    } else if (source.format === "jsonl") {
+      yield* readJsonlFile(source, settings, file, options);
+    } else {
+      const page = yield* readJsonFile(source, settings, file, options);
+      const problem = pageChainProblem(source, page.hasNext, files[index + 1]);
+      if (problem) options.onProblem?.(sourceProblem(problem.code, file.relative, problem.args));
+    }
+  }
+}
+
+/**
+ * What can be known before rows flow: the settings, the files, and for CSV each file's header against the
+ * declared columns. Never throws for a problem of the export; returns errors and warnings.
+ */
+export async function checkSourceHeader(source: PlanSource, exportDir: string): Promise<SourceProblem[]> {
+  const { settings, problems } = readerSettings(source);
+  if (problems.length > 0) return problems;
+  let files: ExportFile[];
+  try {
+    files = await sourceFiles(source, exportDir);
+  } catch (error) {
+    if (error instanceof SourceReadError) return [...error.problems];
+    throw error;
+  }
+  if (source.format !== "csv") return [];
+  const found: SourceProblem[] = [];
+  for (const file of files) found.push(...(await checkCsvHeader(source, settings, file)));
+  return found;
+}
+
+async function sourceFiles(source: PlanSource, exportDir: string): Promise<ExportFile[]> {
+  let files: ExportFile[];
+  try {
+    files = await findExportFiles(exportDir, source.path);
+  } catch (error) {
+    if (!(error instanceof ExportPathError)) throw error;
+    throw new SourceReadError([sourceProblem("MR3007", source.path, { path: source.path, object: source.name, reason: error.reason })], { cause: error });
+  }
+  if (files.length > 0) return files;
+  const where = join(resolve(exportDir), source.path.replace(/\\/g, "/"));
+  const detail = source.path.includes("*") ? `no file matches ${where}` : `${where} does not exist or is not a file`;
+  throw new SourceReadError([sourceProblem("MR3003", source.path, { object: source.name, detail })]);
+}
+
+// A page that links to a next page must be followed by one, and only the last page may link to none.
+function pageChainProblem(
+  source: PlanSource,
+  hasNext: boolean,
+  next: ExportFile | undefined,
+): { code: "MR3008" | "MR3009"; args: Record<string, string> } | undefined {
+  if (source.format === "json") return undefined;
+  if (hasNext && !next) return { code: "MR3008", args: {} };
+  if (!hasNext && next) return { code: "MR3009", args: { next: next.relative } };
+  return undefined;
+}

@@ -1,0 +1,271 @@
+// The staging store: one SQLite file per run directory. It holds every source row's outcome, the staged
+// target records with their external ids, the id map, rejects, the reconciliation queues and the journal of
+// what was written to Odoo, so memory stays flat however large the export, and a run can be resumed.
+import Database from "better-sqlite3";
+import type { TargetRecord, TargetValue } from "../execute/index.js";
+
+export type RowOutcome = "staged" | "rejected" | "skipped";
+
+export interface SourceLocation {
+  file: string;
+  row: number;
+}
+
+export interface StagedRecordRow {
+  externalId: string;
+  mapping: string;
+  model: string;
+  source: string;
+  sourceKey: string;
+  values: Record<string, TargetValue>;
+  deferred: Record<string, TargetValue>;
+  placeholder: boolean;
+  /** source rows merged into this record (many:1), the first included */
+  merged: number;
+}
+
+export type QueueKind = "owner" | "orphan" | "lookup" | "duplicate" | "placeholder";
+
+export interface QueueEntry {
+  kind: QueueKind;
+  mapping: string;
+  externalId: string;
+  field: string;
+  target: string;
+  key: string;
+  reason: string;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS source_rows (
+  source TEXT NOT NULL, source_key TEXT NOT NULL, file TEXT NOT NULL, row INTEGER NOT NULL,
+  outcome TEXT NOT NULL, reason TEXT, row_hash TEXT,
+  PRIMARY KEY (source, source_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (
+  external_id TEXT PRIMARY KEY, mapping TEXT NOT NULL, model TEXT NOT NULL, source TEXT NOT NULL,
+  source_key TEXT NOT NULL, dedupe_key TEXT, values_json TEXT NOT NULL, deferred_json TEXT NOT NULL,
+  placeholder INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 1, status TEXT NOT NULL DEFAULT 'staged'
+);
+CREATE INDEX IF NOT EXISTS records_by_mapping ON records (mapping, status);
+CREATE INDEX IF NOT EXISTS records_by_source ON records (source, source_key);
+CREATE UNIQUE INDEX IF NOT EXISTS records_by_dedupe ON records (mapping, dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE IF NOT EXISTS record_aliases (
+  mapping TEXT NOT NULL, source_key TEXT NOT NULL, external_id TEXT NOT NULL,
+  PRIMARY KEY (mapping, source_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lookup_index (
+  lookup TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (lookup, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rejects (
+  seq INTEGER PRIMARY KEY, source TEXT NOT NULL, source_key TEXT, file TEXT, row INTEGER,
+  mapping TEXT, field TEXT, reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS queue (
+  seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, mapping TEXT NOT NULL, external_id TEXT NOT NULL,
+  field TEXT NOT NULL, target TEXT NOT NULL, key TEXT NOT NULL, reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS id_map (
+  external_id TEXT PRIMARY KEY, model TEXT NOT NULL, odoo_id INTEGER NOT NULL,
+  created INTEGER NOT NULL, loaded_hash TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS journal (
+  seq INTEGER PRIMARY KEY, phase TEXT NOT NULL, op TEXT NOT NULL, model TEXT NOT NULL,
+  odoo_id INTEGER, external_id TEXT, before_json TEXT, at TEXT NOT NULL
+);
+`;
+
+export class StagingStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(path: string) {
+    this.db = new Database(path);
+    // WAL keeps readers (verify, reports) off the writer's back; NORMAL sync is safe with WAL for a crash of
+    // the process, which is what resume has to survive.
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(schema);
+    this.statements = {
+      setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
+      sourceRow: this.db.prepare<[string, string], { outcome: RowOutcome }>("SELECT outcome FROM source_rows WHERE source = ? AND source_key = ?"),
+      addSourceRow: this.db.prepare(
+        "INSERT INTO source_rows (source, source_key, file, row, outcome, reason, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+      setRowOutcome: this.db.prepare("UPDATE source_rows SET outcome = ?, reason = ? WHERE source = ? AND source_key = ?"),
+      byDedupe: this.db.prepare<[string, string], { external_id: string }>("SELECT external_id FROM records WHERE mapping = ? AND dedupe_key = ?"),
+      mergeInto: this.db.prepare("UPDATE records SET merged = merged + 1 WHERE external_id = ?"),
+      replaceMerged: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, merged = merged + 1 WHERE external_id = ?"),
+      addRecord: this.db.prepare(
+        "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      addAlias: this.db.prepare("INSERT OR REPLACE INTO record_aliases (mapping, source_key, external_id) VALUES (?, ?, ?)"),
+      resolveAlias: this.db.prepare<[string, string], { external_id: string }>(
+        "SELECT a.external_id FROM record_aliases a JOIN records r ON r.external_id = a.external_id AND r.status = 'staged' WHERE a.mapping = ? AND a.source_key = ?",
+      ),
+      addIndexKey: this.db.prepare("INSERT OR IGNORE INTO lookup_index (lookup, key, value) VALUES (?, ?, ?)"),
+      indexValue: this.db.prepare<[string, string], { value: string }>("SELECT value FROM lookup_index WHERE lookup = ? AND key = ?"),
+      addReject: this.db.prepare("INSERT INTO rejects (source, source_key, file, row, mapping, field, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      addQueue: this.db.prepare("INSERT INTO queue (kind, mapping, external_id, field, target, key, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      recordsPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
+        "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND rowid > ? ORDER BY rowid LIMIT ?",
+      ),
+      updateValues: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ? WHERE external_id = ?"),
+      rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
+      recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
+    };
+  }
+
+  static open(path: string): StagingStore {
+    return new StagingStore(path);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `work` in one transaction: thousands of row writes per commit instead of one. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  setMeta(key: string, value: string): void {
+    this.statements.setMeta.run(key, value);
+  }
+
+  meta(key: string): string | undefined {
+    return this.statements.getMeta.get(key)?.value;
+  }
+
+  /** The outcome already recorded for a source row in this store, if any (duplicate keys, resume). */
+  rowOutcome(source: string, sourceKey: string): RowOutcome | undefined {
+    return this.statements.sourceRow.get(source, sourceKey)?.outcome;
+  }
+
+  addSourceRow(source: string, sourceKey: string, location: SourceLocation, outcome: RowOutcome, reason: string | null, rowHash: string | null): void {
+    this.statements.addSourceRow.run(source, sourceKey, location.file, location.row, outcome, reason, rowHash);
+  }
+
+  setRowOutcome(source: string, sourceKey: string, outcome: RowOutcome, reason: string | null): void {
+    this.statements.setRowOutcome.run(outcome, reason, source, sourceKey);
+  }
+
+  /**
+   * Stages one record. A record whose mapping dedupes and whose dedupe key is already staged is merged:
+   * `keep first` leaves the first values, `keep last` takes the newest; either way the source key becomes
+   * an alias of the surviving record, so references to it still resolve.
+   */
+  stageRecord(record: TargetRecord, source: string, keep: "first" | "last" = "first"): { externalId: string; merged: boolean } {
+    const values = JSON.stringify(record.values);
+    const deferred = JSON.stringify(record.deferred);
+    if (record.dedupeKey !== undefined) {
+      const existing = this.statements.byDedupe.get(record.mapping, record.dedupeKey);
+      if (existing) {
+        if (keep === "last") this.statements.replaceMerged.run(values, deferred, existing.external_id);
+        else this.statements.mergeInto.run(existing.external_id);
+        this.statements.addAlias.run(record.mapping, record.sourceKey, existing.external_id);
+        return { externalId: existing.external_id, merged: true };
+      }
+    }
+    this.statements.addRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, record.dedupeKey ?? null, values, deferred, 0);
+    this.statements.addAlias.run(record.mapping, record.sourceKey, record.externalId);
+    return { externalId: record.externalId, merged: false };
+  }
+
+  addPlaceholder(externalId: string, mapping: string, model: string, key: string, values: Record<string, TargetValue>): void {
+    this.statements.addRecord.run(externalId, mapping, model, "(placeholder)", key, null, JSON.stringify(values), "{}", 1);
+  }
+
+  /** The staged record a mapping made of a source key (directly or through a merge). */
+  resolveRecord(mapping: string, sourceKey: string): string | undefined {
+    return this.statements.resolveAlias.get(mapping, sourceKey)?.external_id;
+  }
+
+  indexLookupKey(lookup: string, key: string, value: string): void {
+    this.statements.addIndexKey.run(lookup, key, value);
+  }
+
+  lookupIndex(lookup: string, key: string): string | undefined {
+    return this.statements.indexValue.get(lookup, key)?.value;
+  }
+
+  addReject(reject: { source: string; sourceKey: string | null; location: SourceLocation | null; mapping?: string; field?: string; reason: string }): void {
+    this.statements.addReject.run(
+      reject.source, reject.sourceKey, reject.location?.file ?? null, reject.location?.row ?? null,
+      reject.mapping ?? null, reject.field ?? null, reject.reason,
+    );
+  }
+
+  addQueue(entry: QueueEntry): void {
+    this.statements.addQueue.run(entry.kind, entry.mapping, entry.externalId, entry.field, entry.target, entry.key, entry.reason);
+  }
+
+  /**
+   * Staged records of a mapping in staging order, a page at a time: SQLite cannot write on a connection
+   * while a read on it is open, and the caller writes between pages (resolved values, queues).
+   */
+  *recordPages(mapping: string, pageSize = 1000): IterableIterator<StagedRecordRow[]> {
+    let after = 0;
+    for (;;) {
+      const rows = this.statements.recordsPage.all(mapping, after, pageSize);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.rowid;
+      yield rows.map(toStagedRecord);
+    }
+  }
+
+  record(externalId: string): StagedRecordRow | undefined {
+    const row = this.statements.recordByExternalId.get(externalId);
+    return row ? toStagedRecord(row) : undefined;
+  }
+
+  updateValues(externalId: string, values: Record<string, TargetValue>, deferred: Record<string, TargetValue>): void {
+    this.statements.updateValues.run(JSON.stringify(values), JSON.stringify(deferred), externalId);
+  }
+
+  rejectRecord(externalId: string): void {
+    this.statements.rejectRecord.run(externalId);
+  }
+
+  /** Read-only queries for reports: counts and listings. */
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+
+  get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+
+  iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T> {
+    return this.db.prepare(sql).iterate(...params) as IterableIterator<T>;
+  }
+}
+
+interface RecordRowDb {
+  external_id: string;
+  mapping: string;
+  model: string;
+  source: string;
+  source_key: string;
+  values_json: string;
+  deferred_json: string;
+  placeholder: number;
+  merged: number;
+}
+
+function toStagedRecord(row: RecordRowDb): StagedRecordRow {
+  return {
+    externalId: row.external_id,
+    mapping: row.mapping,
+    model: row.model,
+    source: row.source,
+    sourceKey: row.source_key,
+    values: JSON.parse(row.values_json) as Record<string, TargetValue>,
+    deferred: JSON.parse(row.deferred_json) as Record<string, TargetValue>,
+    placeholder: row.placeholder === 1,
+    merged: row.merged,
+  };
+}

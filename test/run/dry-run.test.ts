@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../cli/main.js";
+import { compileSpec } from "../../compiler/index.js";
+import { runDryRun, SourceReadError, type RunSummary } from "../../runtime/run/index.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "mapc-run-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const smartdesk = compileSpec(readFileSync(join(root, "specs/smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+
+function counts(summary: RunSummary, object: string) {
+  const phase = summary.objects.find((o) => o.object === object)!.phases[0]!;
+  return { source: phase.source, staged: phase.staged, rejected: phase.rejected, skipped: phase.skipped };
+}
+
+describe("dry run of the SmartDesk example", async () => {
+  const runDir = join(work, "smartdesk");
+  const summary = await runDryRun(smartdesk, { exportDir: join(root, "examples/smartdesk"), runDir });
+
+  it("balances every object, counting rows as the readers deliver them", () => {
+    expect(summary.balanced).toBe(true);
+    expect(counts(summary, "Company")).toEqual({ source: 30, staged: 30, rejected: 0, skipped: 0 });
+    expect(counts(summary, "Contact").source).toBe(50);
+    expect(counts(summary, "Note").source).toBe(25);
+    expect(counts(summary, "Stage").source).toBe(16);
+  });
+
+  it("merges the two companies that share a domain and reports the merge", () => {
+    const company = summary.mappings.find((m) => m.mapping === "Company")!;
+    expect(company).toMatchObject({ records: 29, merged: 1 });
+    const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
+    const alias = db.prepare("SELECT external_id FROM record_aliases WHERE mapping = 'Company' AND source_key = '5119'").get() as { external_id: string };
+    db.close();
+    expect(alias.external_id).toBe("mapc_smartdesk.company_5107");
+  });
+
+  it("resolves references to external ids and leaves Odoo lookups for the load", () => {
+    const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
+    const deal = JSON.parse((db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.deal_8102'").get() as { values_json: string }).values_json);
+    const contact = JSON.parse((db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.contact_6112'").get() as { values_json: string }).values_json);
+    const company = JSON.parse((db.prepare("SELECT deferred_json FROM records WHERE external_id = 'mapc_smartdesk.company_5103'").get() as { deferred_json: string }).deferred_json);
+    db.close();
+    expect(deal.partner_id).toEqual({ xmlid: "mapc_smartdesk.contact_6101" });
+    // the archived owner's name resolved through owners.json to an e-mail, then waits for Odoo
+    expect(deal.user_id).toEqual({ lookup: { name: "OdooUser", key: "sophie.laurent@brightwave.io" } });
+    // contact 6112 names company 5999, which is not in the export: `on missing empty`
+    expect(contact.parent_id).toBeNull();
+    // a company's parent company is written in the second pass
+    expect(company.parent_id).toEqual({ xmlid: "mapc_smartdesk.company_5101" });
+    expect(summary.pendingOdooLookups["OdooUser"]).toBe(6);
+  });
+
+  it("queues the note whose contact is not in the export", () => {
+    const queue = readFileSync(join(runDir, "queue.csv"), "utf8").split("\r\n");
+    expect(queue[0]).toBe("kind,map,record,field,looked in,key,what to do");
+    expect(queue[1]).toBe("orphan,Note,mapc_smartdesk.note_14104,res_id,Contact,6999,the record this note belongs to is not in the export");
+  });
+
+  it("writes summary.json, rejects.csv and the report", () => {
+    expect(JSON.parse(readFileSync(join(runDir, "summary.json"), "utf8"))).toMatchObject({ summaryVersion: 1, mode: "dry-run", balanced: true });
+    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toBe("object,key,file,row,map,field,reason\r\n");
+    expect(readFileSync(join(runDir, "report.md"), "utf8")).toContain("| Account (Company) | 30 | 30 | 0 | 0 | yes |");
+    expect(readFileSync(join(runDir, "report.html"), "utf8")).toContain("<h2>Objects</h2>");
+  });
+});
+
+const smallSpec = `mapping t -> odoo 17.0
+source Person from csv "people.csv" {
+  key "id"
+  null "NULL"
+  skip when "deleted" == "1" because "deleted in the source"
+  columns {
+    "id": id
+    "name": text
+    "email": email
+    "boss": id
+    "deleted": text
+  }
+}
+map Person -> res.partner {
+  name <- "name" required
+  email <- "email" | email
+  parent_id <- "boss" | ref Person on missing fail
+  drop "deleted" because "only read by the skip rule"
+}
+`;
+
+function writeExport(dir: string, csv: string): string {
+  const exportDir = join(work, dir);
+  rmSync(exportDir, { recursive: true, force: true });
+  mkdirSync(exportDir, { recursive: true });
+  writeFileSync(join(exportDir, "people.csv"), csv);
+  return exportDir;
+}
+
+describe("every row ends staged, rejected with a reason, or skipped", () => {
+  const plan = compileSpec(smallSpec, "small.mapspec").plan;
+
+  it("rejects bad rows with their file and row, skips by rule, and still balances", async () => {
+    const exportDir = writeExport("awkward", [
+      "id,name,email,boss,deleted",
+      "1,Ann,ann@example.com,NULL,0",
+      "2,Bob,not-an-email,1,0",
+      "3,,c@example.com,1,0",
+      "4,Dee,d@example.com,9,0",
+      "5,Eve,e@example.com,1,1",
+      "1,Ann again,a2@example.com,,0",
+      "6,Fay,f@example.com,1",
+      "",
+    ].join("\r\n"));
+    const runDir = join(work, "awkward-run");
+    const summary = await runDryRun(plan, { exportDir, runDir });
+    expect(counts(summary, "Person")).toEqual({ source: 7, staged: 1, rejected: 5, skipped: 1 });
+    expect(summary.balanced).toBe(true);
+    const rejects = readFileSync(join(runDir, "rejects.csv"), "utf8").trim().split("\r\n").slice(1);
+    expect(rejects).toHaveLength(5);
+    expect(rejects.join("\n")).toContain("Person,2,people.csv,2,");
+    expect(rejects.join("\n")).toMatch(/not-an-email/);
+    expect(rejects.join("\n")).toMatch(/Person,3,people.csv,3,Person,name,/);
+      expect(rejects).toContain('Person,4,people.csv,4,Person,parent_id,"Person ""9"" is not in the export"');
+    expect(rejects).toContain(`Person,1,people.csv,6,,,"duplicate key ""1"": an earlier row has the same key"`);
+    expect(rejects).toContain("Person,6,people.csv,7,,,Row has 4 cell(s) but the header has 5 (people.csv line 8).");
+  });
+
+  it("refuses an export that lacks a declared column, naming every problem, and stages nothing", async () => {
+    const exportDir = writeExport("missing-column", "id,name,boss,deleted\r\n1,Ann,,0\r\n");
+    await expect(runDryRun(plan, { exportDir, runDir: join(work, "missing-run") })).rejects.toBeInstanceOf(SourceReadError);
+  });
+
+  it("mapc run exits 1 with the reader's message on an unreadable export", async () => {
+    const exportDir = writeExport("missing-column-cli", "id,name,boss,deleted\r\n1,Ann,,0\r\n");
+    const specFile = join(work, "small.mapspec");
+    writeFileSync(specFile, smallSpec);
+    const result = await runCli(["run", specFile, "--source", exportDir, "--out", join(work, "cli-run")], { cwd: root, color: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('MR3001: Column "email" of `Person` is not in the header of people.csv.');
+    expect(result.stderr).toContain("nothing was staged");
+  });
+});
