@@ -1,13 +1,14 @@
 // The mapc command line: finds the command, runs it, prints what it returns. Commands never print.
 import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
+import { confirmCommand } from "./confirm.js";
 import { UsageError, type Command, type CommandEnvironment, type CommandOutput } from "./command.js";
 import { docsCommand } from "./docs.js";
 import { fmtCommand } from "./fmt.js";
 import { GuardFailed } from "./guards.js";
 import { runCommand } from "./run.js";
 
-export const commands: readonly Command[] = [checkCommand, fmtCommand, docsCommand, buildCommand, runCommand];
+export const commands: readonly Command[] = [checkCommand, fmtCommand, docsCommand, confirmCommand, buildCommand, runCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,89 +1,147 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { UsageError, output, type Command } from "./command.js";
+import { UsageError, output, type Command, type CommandEnvironment } from "./command.js";
+import { confirmationProblem } from "./confirmation.js";
 import { requireCleanSpec } from "./guards.js";
+import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
 import { progressReporter } from "./progress.js";
 
-const help = `mapc run SPEC --source DIR [--out RUNDIR] [--json]
+const help = `mapc run SPEC --source DIR [--out RUNDIR] [--odoo URL --db NAME --user LOGIN]
+         [--sample N] [--delta] [--resume] [--batch-size N] [--json]
 
 Runs the migration the spec describes on the export in DIR: reads every source file, transforms and
 validates every row, and stages the target records in an embedded SQLite store. Every source row ends as
 staged, rejected (with the reason) or skipped by a rule of the spec, and the counts must balance.
 
-Without an Odoo connection this is a dry run: nothing leaves this machine.
+Without --odoo this is a dry run: nothing leaves this machine. With --odoo it then loads the staged
+records into that Odoo in load order, one phase per map, each phase reconciled before the next; every
+record mapc creates gets an external id (module mapc_<system>), so running again changes nothing.
+The password comes from the environment variable MAPC_ODOO_PASSWORD, never from a flag.
+A live run needs the customer's confirmation of this exact spec (mapc confirm).
 
 Writes to RUNDIR (default: out/run/<system>):
-  summary.json   the machine-readable truth of the run: per object and phase, the counts source, staged,
-                 created, updated, unchanged, rejected and skipped, plus timings
-  rejects.csv    every rejected source record with its file and row and the reason
-  queue.csv      references left for reconciliation: owners to create in Odoo, records not in the export,
-                 placeholders
+  summary.json    the machine-readable truth: per object and phase, the counts source, staged, created,
+                  updated, unchanged, rejected and skipped, plus timings
+  rejects.csv     every rejected source record with its file and row (or key) and the reason
+  queue.csv       left for reconciliation: owners to create in Odoo, records not in the export, placeholders
   report.md, report.html   the same figures for a person
-  staging.sqlite the staged records, the id map and the queues
+  staging.sqlite  staged records, id map, queues and the journal of everything written to Odoo
+  connection.json the Odoo URL, database and user (never the password), for verify and rollback
 
 Options:
-  --source DIR   the export folder (required)
-  --out RUNDIR   where to write (default: out/run/<system>)
-  --json         print summary.json instead of the short table
+  --source DIR      the export folder (required unless --resume)
+  --out RUNDIR      the run folder (default: out/run/<system>); keep it: verify, rollback, delta and
+                    resume work from it
+  --odoo URL        load into this Odoo (e.g. http://127.0.0.1:8069), with --db and --user
+  --sample N        load N records per map, chosen deterministically, plus the records they point to
+  --delta           against a newer export in the same RUNDIR: write only new and changed records, and
+                    list source rows that disappeared (nothing is deleted in Odoo)
+  --resume          after a crash or kill: continue loading what is staged, without duplicates
+  --batch-size N    records per load call (default 200)
+  --json            print summary.json instead of the short table
 
-Exit code: 0 when the run balanced (rejects are normal and listed), 1 when the spec has errors or the
-export cannot be read, 2 on wrong usage.`;
+Exit code: 0 when the run balanced (rejects are normal and listed), 1 when the spec has errors, the
+export cannot be read, Odoo refuses the connection or lacks what the spec needs, 2 on wrong usage.`;
 
 export const runCommand: Command = {
   name: "run",
-  summary: "stage an export through the spec (a dry run on the embedded store)",
+  summary: "stage an export through the spec, then (with --odoo) load it into Odoo",
   help,
   async run(argv, env) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { source: { type: "string" }, out: { type: "string" }, json: { type: "boolean" } },
+      options: {
+        source: { type: "string" },
+        out: { type: "string" },
+        json: { type: "boolean" },
+        sample: { type: "string" },
+        delta: { type: "boolean" },
+        resume: { type: "boolean" },
+        "batch-size": { type: "string" },
+        ...odooFlags,
+      },
       allowPositionals: true,
     });
-    if (!values.source) throw new UsageError("--source DIR is required: the folder that holds the export");
-    const exportDir = resolve(env.cwd, values.source);
-    if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`${values.source}: no such folder`);
     const compiled = requireCleanSpec(positionals, env);
     const plan = { ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } };
     const runDir = resolve(env.cwd, values.out ?? join("out", "run", plan.spec.system));
-    // The runtime (SQLite, readers) loads only for the commands that run data.
-    const { runDryRun, SourceReadError } = await import("../runtime/run/index.js");
+    const exportDir = exportFolder(values.source, values.resume, runDir, env);
+    const connection = odooConnectionFromFlags(values);
+    if (connection) {
+      const problem = confirmationProblem(resolve(env.cwd, compiled.path), compiled.path, plan);
+      if (problem) return output(1, "", `${problem}\n`);
+    }
+    const sample = positiveInteger(values.sample, "--sample");
+    const batchSize = positiveInteger(values["batch-size"], "--batch-size");
+    if (values.resume && !connection) throw new UsageError("--resume continues a load: give --odoo, --db and --user");
+    const { runMigration } = await import("../runtime/run/index.js");
     const progress = progressReporter(env);
     try {
-      const summary = await runDryRun(plan, { exportDir, runDir, progress: progress.update });
+      const summary = await runMigration(plan, {
+        exportDir,
+        runDir,
+        progress: progress.update,
+        ...(connection ? { odoo: { connection, password: passwordFromEnvironment(), ...(batchSize ? { batchSize } : {}) } } : {}),
+        ...(sample ? { sample } : {}),
+        ...(values.delta ? { delta: true } : {}),
+        ...(values.resume ? { resume: true } : {}),
+      });
       progress.done();
       const shown = relative(env.cwd, runDir) || ".";
       if (values.json) return output(summary.balanced ? 0 : 1, `${JSON.stringify(summary, null, 2)}\n`);
       return output(summary.balanced ? 0 : 1, `${summaryTable(summary)}\nwrote ${shown}/summary.json, rejects.csv, queue.csv, report.md, report.html\n`);
     } catch (error) {
       progress.done();
-      if (error instanceof SourceReadError) {
-        const source = values.source ?? ".";
-        const lines = error.problems.map((p) => `${join(source, p.file)}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""} - error ${p.code}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ""}`);
-        return output(1, "", `${lines.join("\n")}\nthe export cannot be read as the spec declares it; nothing was staged\n`);
-      }
-      throw error;
+      return runtimeErrorOutput(error, values.source ?? ".");
     }
   },
 };
 
-function summaryTable(summary: Awaited<ReturnType<typeof import("../runtime/run/index.js").runDryRun>>): string {
+function exportFolder(source: string | undefined, resume: boolean | undefined, runDir: string, env: CommandEnvironment): string {
+  if (!source) {
+    if (resume) return runDir;
+    throw new UsageError("--source DIR is required: the folder that holds the export");
+  }
+  const exportDir = resolve(env.cwd, source);
+  if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`${source}: no such folder`);
+  return exportDir;
+}
+
+export function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+type Summary = Awaited<ReturnType<typeof import("../runtime/run/index.js").runMigration>>;
+
+function summaryTable(summary: Summary): string {
+  const loaded = summary.mode === "load";
+  const header = loaded
+    ? ["object", "source", "staged", "rejected", "skipped", "created", "updated", "unchanged", "load rejected", ""]
+    : ["object", "source", "staged", "rejected", "skipped", ""];
   const rows = summary.objects.map((o) => {
-    const p = o.phases[0]!;
-    return [o.object, String(p.source), String(p.staged), String(p.rejected), String(p.skipped), o.balanced ? "" : "NOT BALANCED"];
+    const stage = o.phases[0]!;
+    const load = o.phases.find((p) => p.phase === "load");
+    const cells = [o.object, stage.source, stage.staged, stage.rejected, stage.skipped].map(String);
+    if (loaded) cells.push(...[load?.created ?? 0, load?.updated ?? 0, load?.unchanged ?? 0, load?.rejected ?? 0].map(String));
+    cells.push(o.balanced ? "" : "NOT BALANCED");
+    return cells;
   });
-  const header = ["object", "source", "staged", "rejected", "skipped", ""];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
   const queue = Object.entries(summary.queue).map(([kind, n]) => `${kind} ${n}`).join(", ");
-  const lines = [
-    `dry run: ${summary.spec.title}`,
+  const delta = summary.delta ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`] : [];
+  return [
+    loaded ? `run into ${summary.odoo?.url} (${summary.odoo?.db}): ${summary.spec.title}` : `dry run: ${summary.spec.title}`,
     line(header),
     ...rows.map(line),
     "",
+    ...delta,
     `rejected: ${summary.rejects} (rejects.csv)`,
     `queued for reconciliation: ${queue || "nothing"} (queue.csv)`,
-    summary.balanced ? "every object balances: source = staged + rejected + skipped" : "SOME OBJECTS DO NOT BALANCE: a row was lost; please report this",
-  ];
-  return lines.join("\n");
+    summary.balanced ? "every object balances" : "SOME OBJECTS DO NOT BALANCE: a record was lost; please report this",
+  ].join("\n");
 }

@@ -1,13 +1,16 @@
-// run: the main job. Extracts the export, transforms and stages every row, resolves references, and
-// writes the run directory: staging.sqlite, summary.json, rejects.csv, queue.csv and a report in Markdown
-// and HTML. Without an Odoo connection this is the whole run: a dry run on the embedded store.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+// run: the main job. Extracts the export, transforms and stages every row, resolves references, then (with
+// an Odoo connection) loads the records in load order, and writes the run directory: staging.sqlite,
+// summary.json, rejects.csv, queue.csv and a report in Markdown and HTML. Without an Odoo connection this
+// is a dry run on the embedded store.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { checkSourceHeader, SourceReadError, type SourceProblem } from "../extract/index.js";
-import { stageExport, StagingStore, type StageProgress } from "../stage/index.js";
+import { loadIntoOdoo, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts, type TargetSchema } from "../load/index.js";
+import { sampleClosure } from "./sample.js";
+import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
 import { renderRunReport } from "./report.js";
-import { summarizeStage, type RunSummary } from "./summary.js";
+import { addLoadPhases, summarizeStage, type RunSummary } from "./summary.js";
 import { writeQueueCsv, writeRejectsCsv } from "./tables.js";
 
 export { SUMMARY_VERSION, type ObjectSummary, type PhaseCounts, type RunSummary } from "./summary.js";
@@ -16,12 +19,23 @@ export { SourceReadError, type SourceProblem } from "../extract/index.js";
 export interface RunOptions {
   exportDir: string;
   runDir: string;
-  progress?: StageProgress;
+  progress?: StageProgress & ((event: { source: string; rows: number; total?: number; done: boolean }) => void);
+  /** load into this Odoo; without it the run is a dry run */
+  odoo?: { connection: OdooConnection; password: string; batchSize?: number; transport?: OdooTransport };
+  /** load only N records per object, closed under references */
+  sample?: number;
+  /** compare with the previous run in this folder: report new, changed and vanished rows */
+  delta?: boolean;
+  /** continue an interrupted load with what is staged, without reading the export again */
+  resume?: boolean;
   /** for tests and reproducible reports */
   now?: () => Date;
 }
 
 export const STAGING_FILE = "staging.sqlite";
+export const CONNECTION_FILE = "connection.json";
+
+export class ResumeRefused extends Error {}
 
 /**
  * Reads every source's files and headers before any row is staged: a missing file or column stops the run
@@ -35,28 +49,92 @@ export async function checkExport(plan: TransformPlan, exportDir: string): Promi
   return problems;
 }
 
-export async function runDryRun(plan: TransformPlan, options: RunOptions): Promise<RunSummary> {
+export async function runMigration(plan: TransformPlan, options: RunOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const warnings = await checkExport(plan, options.exportDir);
+  const warnings = options.resume ? [] : await checkExport(plan, options.exportDir);
+  // Connect and read the target first: a wrong password or a missing field stops the run before anything is staged or written.
+  const target = options.odoo ? await connect(plan, options.odoo) : undefined;
   mkdirSync(options.runDir, { recursive: true });
-  // A dry run stages from scratch: its store describes exactly this export.
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(join(options.runDir, `${STAGING_FILE}${suffix}`), { force: true });
+  if (options.odoo) writeConnection(options.runDir, options.odoo.connection);
   const store = StagingStore.open(join(options.runDir, STAGING_FILE));
   try {
-    store.setMeta("planHash", plan.spec.contentHash);
-    store.setMeta("exportDir", options.exportDir);
-    const stage = await stageExport(plan, options.exportDir, store, { ...(options.progress ? { progress: options.progress } : {}) });
-    const queue = Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]));
-    const summary = summarizeStage(plan, stage, queue, { exportDir: options.exportDir, startedAt, finishedAt: now(), warnings });
-    writeFileSync(join(options.runDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
-    writeRejectsCsv(store, join(options.runDir, "rejects.csv"));
-    writeQueueCsv(store, join(options.runDir, "queue.csv"));
-    const report = renderRunReport(summary, store);
-    writeFileSync(join(options.runDir, "report.md"), report.markdown);
-    writeFileSync(join(options.runDir, "report.html"), report.html);
+    const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, target?.schema);
+    const queue = () => Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]));
+    let loadPhases: PhaseCounts[] | undefined;
+    if (target) {
+      const include = options.sample ? sampleClosure(plan, store, options.sample) : undefined;
+      loadPhases = await loadIntoOdoo(plan, store, target.odoo, target.schema, {
+        exportDir: options.exportDir,
+        ...(options.odoo?.batchSize ? { batchSize: options.odoo.batchSize } : {}),
+        ...(include ? { include: (id: string) => include.has(id) } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
+      });
+    }
+    let summary = summarizeStage(plan, stage, queue(), { exportDir: options.exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
+    if (loadPhases) summary = addLoadPhases(plan, summary, loadPhases, options.odoo!.connection);
+    writeRunFiles(options.runDir, summary, store);
     return summary;
   } finally {
     store.close();
   }
+}
+
+/** Kept for callers that want the dry run by name. */
+export function runDryRun(plan: TransformPlan, options: Omit<RunOptions, "odoo">): Promise<RunSummary> {
+  return runMigration(plan, options);
+}
+
+async function connect(plan: TransformPlan, odoo: NonNullable<RunOptions["odoo"]>): Promise<{ odoo: OdooTransport; schema: TargetSchema }> {
+  const transport = odoo.transport ?? new XmlRpcTransport(odoo.connection, odoo.password);
+  await transport.authenticate();
+  return { odoo: transport, schema: await readTargetSchema(plan, transport) };
+}
+
+function writeConnection(runDir: string, connection: OdooConnection): void {
+  // Never the password: verify and rollback read it from MAPC_ODOO_PASSWORD again.
+  writeFileSync(join(runDir, CONNECTION_FILE), `${JSON.stringify({ url: connection.url, db: connection.db, user: connection.user }, null, 2)}\n`);
+}
+
+async function restage(plan: TransformPlan, store: StagingStore, options: RunOptions, schema: TargetSchema | undefined): Promise<StageResult> {
+  if (options.delta) store.snapshotSourceRows();
+  store.clearStaging();
+  store.setMeta("staged", "no");
+  store.setMeta("planHash", plan.spec.contentHash);
+  store.setMeta("exportDir", options.exportDir);
+  const stage = await stageExport(plan, options.exportDir, store, {
+    ...(schema ? { context: { installedModules: schema.installedModules } } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  store.setMeta("stageResult", JSON.stringify(stage));
+  store.setMeta("staged", "yes");
+  return stage;
+}
+
+function resumeStage(plan: TransformPlan, store: StagingStore): StageResult {
+  if (store.meta("staged") !== "yes") throw new ResumeRefused("nothing to resume: this run folder holds no complete staging; run without --resume");
+  if (store.meta("planHash") !== plan.spec.contentHash) throw new ResumeRefused("the spec changed since this run was staged; run without --resume to stage again");
+  return JSON.parse(store.meta("stageResult") ?? "{}") as StageResult;
+}
+
+/** New, changed and vanished source rows against the previous staging in this run folder. */
+function deltaCounts(store: StagingStore): { new: number; changed: number; unchanged: number; gone: Array<{ source: string; key: string }> } {
+  const count = (sql: string) => store.get<{ n: number }>(sql)?.n ?? 0;
+  return {
+    new: count("SELECT COUNT(*) AS n FROM source_rows s WHERE NOT EXISTS (SELECT 1 FROM previous_rows p WHERE p.source = s.source AND p.source_key = s.source_key)"),
+    changed: count("SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS NOT s.row_hash"),
+    unchanged: count("SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS s.row_hash"),
+    gone: store.all<{ source: string; key: string }>(
+      "SELECT p.source, p.source_key AS key FROM previous_rows p WHERE NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.source = p.source AND s.source_key = p.source_key) ORDER BY p.source, p.source_key",
+    ),
+  };
+}
+
+function writeRunFiles(runDir: string, summary: RunSummary, store: StagingStore): void {
+  writeFileSync(join(runDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  writeRejectsCsv(store, join(runDir, "rejects.csv"));
+  writeQueueCsv(store, join(runDir, "queue.csv"));
+  const report = renderRunReport(summary, store);
+  writeFileSync(join(runDir, "report.md"), report.markdown);
+  writeFileSync(join(runDir, "report.html"), report.html);
 }

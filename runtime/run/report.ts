@@ -51,6 +51,27 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
         : "Some counts do NOT balance: a source row was lost. This is a defect; please report it with this run directory.",
       table: { headers: ["object", "source rows", "staged", "rejected", "skipped", "balanced", "time"], rows: stageRows },
     },
+    ...(summary.loadPhases
+      ? [
+          {
+            title: "Load phases",
+            intro: `Loaded into ${summary.odoo?.url ?? "Odoo"} (database ${summary.odoo?.db ?? "?"}) in this order; each phase balanced before the next began.`,
+            table: {
+              headers: ["phase", "Odoo model", "records", "created", "updated", "unchanged", "rejected", "skipped", "time"],
+              rows: summary.loadPhases.map((p) => [p.phase, p.model, p.source, p.created, p.updated, p.unchanged, p.rejected, p.skipped, `${p.ms} ms`]),
+            },
+          },
+        ]
+      : []),
+    ...(summary.delta
+      ? [
+          {
+            title: "Changes since the previous run",
+            intro: `${summary.delta.new} new, ${summary.delta.changed} changed and ${summary.delta.unchanged} unchanged source rows; ${summary.delta.gone.length} row(s) of the previous export are gone (listed; nothing is deleted in Odoo).`,
+            table: { headers: ["object", "key no longer in the export"], rows: summary.delta.gone.map((g) => [g.source, g.key]) },
+          },
+        ]
+      : []),
     {
       title: "Records staged per map",
       intro: "Records that will be created or updated in Odoo. Merged rows were folded into another record (many:1).",
@@ -88,6 +109,12 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
   ];
 }
 
+function runLine(summary: RunSummary): string {
+  const what = summary.mode === "load" ? `Run of ${summary.spec.file} into ${summary.odoo?.url ?? "Odoo"} (${summary.odoo?.db ?? ""})` : `Dry run of ${summary.spec.file}`;
+  const tail = summary.mode === "load" ? "" : " Nothing was written to Odoo.";
+  return `${what} on ${summary.exportDir}, ${summary.startedAt} (${summary.durationMs} ms).${tail}`;
+}
+
 function markdownCell(value: string | number): string {
   return String(value).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
@@ -97,7 +124,7 @@ function markdownReport(data: ReportData): string {
   const lines = [
     `# Run report: ${summary.spec.title}`,
     "",
-    `Dry run of \`${summary.spec.file}\` on \`${summary.exportDir}\`, ${summary.startedAt} (${summary.durationMs} ms). Nothing was written to Odoo.`,
+    `${runLine(summary)}`,
     "",
   ];
   for (const section of sections(data)) {
@@ -133,7 +160,7 @@ function htmlReport(data: ReportData): string {
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #d5dae1;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#f2f4f7}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}</style></head>
 <body><h1>Run report: ${escapeHtml(summary.spec.title)}</h1>
-<p>Dry run of <code>${escapeHtml(summary.spec.file)}</code> on <code>${escapeHtml(summary.exportDir)}</code>, ${escapeHtml(summary.startedAt)} (${summary.durationMs} ms). Nothing was written to Odoo.</p>
+<p>${escapeHtml(runLine(summary))}</p>
 ${body}
 </body></html>
 `;

@@ -2,6 +2,7 @@
 // seven counts, so a script can check `source = staged + rejected + skipped` without knowing the phase.
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import type { SourceProblem } from "../extract/index.js";
+import type { OdooConnection, PhaseCounts as LoadPhaseCounts } from "../load/index.js";
 import type { StageResult } from "../stage/index.js";
 
 export const SUMMARY_VERSION = 1;
@@ -39,7 +40,13 @@ export interface MappingSummary {
 
 export interface RunSummary {
   summaryVersion: typeof SUMMARY_VERSION;
-  mode: "dry-run";
+  mode: "dry-run" | "load";
+  /** where the run loaded (never the password) */
+  odoo?: OdooConnection;
+  /** one entry per load phase (a map, or the placeholders of a lookup), in load order */
+  loadPhases?: LoadPhaseCounts[];
+  /** with --delta: source rows against the previous run in this folder */
+  delta?: { new: number; changed: number; unchanged: number; gone: Array<{ source: string; key: string }> };
   spec: { file: string; contentHash: string; title: string };
   exportDir: string;
   startedAt: string;
@@ -60,7 +67,7 @@ export function summarizeStage(
   plan: TransformPlan,
   stage: StageResult,
   queue: Record<string, number>,
-  run: { exportDir: string; startedAt: Date; finishedAt: Date; warnings: readonly SourceProblem[] },
+  run: { exportDir: string; startedAt: Date; finishedAt: Date; warnings: readonly SourceProblem[]; delta: RunSummary["delta"] | undefined },
 ): RunSummary {
   const objects = stage.sources.map((counts): ObjectSummary => {
     const phase: PhaseCounts = {
@@ -99,6 +106,43 @@ export function summarizeStage(
     pendingOdooLookups: stage.pendingOdooLookups,
     rejects: objects.reduce((n, o) => n + (o.phases[0]?.rejected ?? 0), 0),
     warnings: run.warnings.map((w) => ({ code: w.code, file: w.file, message: w.message })),
+    ...(run.delta ? { delta: run.delta } : {}),
+    balanced: objects.every((o) => o.balanced),
+  };
+}
+
+/**
+ * Adds the load phase to every object: its records in (source), and how each ended in Odoo. An object's
+ * figures are the sums over its maps; a phase balances when created + updated + unchanged + rejected +
+ * skipped = source.
+ */
+export function addLoadPhases(plan: TransformPlan, summary: RunSummary, phases: readonly LoadPhaseCounts[], odoo: OdooConnection): RunSummary {
+  const objects = summary.objects.map((object) => {
+    const mine = phases.filter((p) => plan.mappings.find((m) => m.id === p.phase)?.source === object.object);
+    if (mine.length === 0) return object;
+    const sum = (key: keyof LoadPhaseCounts) => mine.reduce((n, p) => n + (p[key] as number), 0);
+    const load: PhaseCounts = {
+      phase: "load",
+      source: sum("source"),
+      staged: sum("source"),
+      created: sum("created"),
+      updated: sum("updated"),
+      unchanged: sum("unchanged"),
+      rejected: sum("rejected"),
+      skipped: sum("skipped"),
+      ms: sum("ms"),
+    };
+    const balanced = object.balanced && load.source === load.created + load.updated + load.unchanged + load.rejected + load.skipped;
+    return { ...object, phases: [...object.phases, load], balanced };
+  });
+  const loadRejects = phases.reduce((n, p) => n + p.rejected, 0);
+  return {
+    ...summary,
+    mode: "load",
+    odoo: { url: odoo.url, db: odoo.db, user: odoo.user },
+    loadPhases: [...phases],
+    objects,
+    rejects: summary.rejects + loadRejects,
     balanced: objects.every((o) => o.balanced),
   };
 }

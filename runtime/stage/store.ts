@@ -116,11 +116,55 @@ export class StagingStore {
       updateValues: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ? WHERE external_id = ?"),
       rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
       recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
+      idMapGet: this.db.prepare<[string], { model: string; odoo_id: number; created: number; loaded_hash: string | null }>(
+        "SELECT model, odoo_id, created, loaded_hash FROM id_map WHERE external_id = ?",
+      ),
+      idMapSet: this.db.prepare(
+        "INSERT INTO id_map (external_id, model, odoo_id, created, loaded_hash) VALUES (?, ?, ?, ?, ?) " +
+          "ON CONFLICT (external_id) DO UPDATE SET model = excluded.model, odoo_id = excluded.odoo_id, created = MAX(id_map.created, excluded.created), loaded_hash = excluded.loaded_hash",
+      ),
+      journalAdd: this.db.prepare("INSERT INTO journal (phase, op, model, odoo_id, external_id, before_json, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      setStatus: this.db.prepare("UPDATE records SET status = ? WHERE external_id = ?"),
     };
   }
 
   static open(path: string): StagingStore {
     return new StagingStore(path);
+  }
+
+  /**
+   * Empties what a new staging pass rebuilds. The id map and the journal stay: they describe what earlier
+   * runs wrote to Odoo, which a re-run, a delta, verify and rollback all need.
+   */
+  clearStaging(): void {
+    this.db.exec(
+      "DELETE FROM source_rows; DELETE FROM records; DELETE FROM record_aliases; DELETE FROM lookup_index; DELETE FROM rejects; DELETE FROM queue;",
+    );
+  }
+
+  /** Keeps the previous pass's source keys and row hashes, so a delta run can tell new, changed and gone. */
+  snapshotSourceRows(): void {
+    this.db.exec(
+      "DROP TABLE IF EXISTS previous_rows; CREATE TABLE previous_rows AS SELECT source, source_key, row_hash FROM source_rows WHERE outcome <> 'rejected' OR row_hash IS NOT NULL;",
+    );
+  }
+
+  idMapEntry(externalId: string): { model: string; odooId: number; created: boolean; loadedHash: string | null } | undefined {
+    const row = this.statements.idMapGet.get(externalId);
+    return row ? { model: row.model, odooId: row.odoo_id, created: row.created === 1, loadedHash: row.loaded_hash } : undefined;
+  }
+
+  /** Records where Odoo holds a record; `created` stays true once mapc created it, whatever a later run does. */
+  setIdMap(externalId: string, model: string, odooId: number, created: boolean, loadedHash: string | null): void {
+    this.statements.idMapSet.run(externalId, model, odooId, created ? 1 : 0, loadedHash);
+  }
+
+  journal(entry: { phase: string; op: "create" | "update" | "unlink" | "restore"; model: string; odooId: number; externalId: string | null; before?: unknown }): void {
+    this.statements.journalAdd.run(entry.phase, entry.op, entry.model, entry.odooId, entry.externalId, entry.before === undefined ? null : JSON.stringify(entry.before), new Date().toISOString());
+  }
+
+  setRecordStatus(externalId: string, status: "staged" | "rejected" | "load-rejected"): void {
+    this.statements.setStatus.run(status, externalId);
   }
 
   close(): void {

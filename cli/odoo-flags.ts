@@ -1,0 +1,61 @@
+// The Odoo connection as every command takes it: --odoo URL --db NAME --user LOGIN, and the password from
+// MAPC_ODOO_PASSWORD only, so it never lands in a shell history, a file, a log or a report.
+import { join } from "node:path";
+import { UsageError, output, type CommandOutput } from "./command.js";
+
+export const odooFlags = {
+  odoo: { type: "string" },
+  db: { type: "string" },
+  user: { type: "string" },
+} as const;
+
+export interface OdooConnectionFlags {
+  url: string;
+  db: string;
+  user: string;
+}
+
+export const PASSWORD_VARIABLE = "MAPC_ODOO_PASSWORD";
+
+export function odooConnectionFromFlags(values: { odoo?: string; db?: string; user?: string }): OdooConnectionFlags | undefined {
+  const given = [values.odoo, values.db, values.user].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (given < 3) throw new UsageError("an Odoo connection needs all three of --odoo URL, --db NAME and --user LOGIN");
+  let url: URL;
+  try {
+    url = new URL(values.odoo!);
+  } catch {
+    throw new UsageError(`--odoo takes a URL such as http://127.0.0.1:8069, not "${values.odoo}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError("--odoo takes an http:// or https:// URL");
+  if (url.username || url.password) throw new UsageError(`put no credentials in the URL: the password comes from ${PASSWORD_VARIABLE}`);
+  return { url: url.origin, db: values.db!, user: values.user! };
+}
+
+export class MissingPassword extends Error {}
+
+export function passwordFromEnvironment(): string {
+  const password = process.env[PASSWORD_VARIABLE];
+  if (!password) throw new MissingPassword(`set the Odoo password in the environment variable ${PASSWORD_VARIABLE} (it is never taken from a flag)`);
+  return password;
+}
+
+/** What went wrong at run time, said so the user knows what to do; anything unexpected is rethrown. */
+export async function runtimeErrorOutput(error: unknown, sourceFolder: string): Promise<CommandOutput> {
+  const { SourceReadError, ResumeRefused } = await import("../runtime/run/index.js");
+  const { OdooAuthError, SchemaMismatchError, TransientError, OdooFault, PhaseNotBalanced } = await import("../runtime/load/index.js");
+  if (error instanceof MissingPassword) return output(1, "", `${error.message}\n`);
+  if (error instanceof SourceReadError) {
+    const lines = error.problems.map((p) => `${join(sourceFolder, p.file)}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""} - error ${p.code}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ""}`);
+    return output(1, "", `${lines.join("\n")}\nthe export cannot be read as the spec declares it; nothing was staged\n`);
+  }
+  if (error instanceof OdooAuthError) return output(1, "", `${error.message}; nothing was written\n`);
+  if (error instanceof SchemaMismatchError) {
+    return output(1, "", `${error.message}\nnothing was written. Create them with \`mapc apply-schema SPEC --odoo … --db … --user …\`, or by hand from the custom-field manifest in the docs.\n`);
+  }
+  if (error instanceof ResumeRefused) return output(1, "", `${error.message}\n`);
+  if (error instanceof PhaseNotBalanced) return output(1, "", `${error.message}\n`);
+  if (error instanceof TransientError) return output(1, "", `Odoo did not answer (${error.message}) after several tries; run again with --resume once it is reachable\n`);
+  if (error instanceof OdooFault) return output(1, "", `Odoo refused ${error.model}.${error.method}: ${error.message}\n`);
+  throw error;
+}

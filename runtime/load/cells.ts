@@ -1,0 +1,79 @@
+// Staged values → the text cells Odoo's `load` takes, and read-back values → the same cells, so "what we
+// would write" and "what Odoo holds" compare as equals. Relational values always go by database id
+// (`field/.id`): references are resolved to ids before the call, so a row never mixes id kinds.
+import type { TargetValue } from "../execute/index.js";
+import type { LiveField } from "./schema.js";
+
+/** Where a reference's database id comes from: staged external ids and prefetched lookups. */
+export interface IdResolver {
+  /** the database id of an external id, or undefined when Odoo has no such record */
+  xmlid(externalId: string): number | undefined;
+  /** the database id a lookup found, `null` when it found none */
+  lookup(name: string, key: string): number | null | undefined;
+  /** a file of the export, base64 */
+  file(path: string): string;
+}
+
+export class UnresolvedReference extends Error {
+  constructor(readonly field: string, readonly target: string, why: string) {
+    super(`${field}: ${target} ${why}`);
+  }
+}
+
+const relationalTypes = new Set(["many2one", "many2many", "one2many"]);
+
+export function columnName(field: string, type: string): string {
+  return relationalTypes.has(type) ? `${field}/.id` : field;
+}
+
+/** One staged value as a load cell; throws UnresolvedReference when a reference has no id. */
+export function toCell(field: string, info: LiveField, value: TargetValue, ids: IdResolver): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) {
+    return value.map((element) => toCell(field, info, element, ids)).filter((cell) => cell !== "").join(",");
+  }
+  if (typeof value === "object") {
+    if ("xmlid" in value && typeof value.xmlid === "string") {
+      const id = ids.xmlid(value.xmlid);
+      if (id === undefined) throw new UnresolvedReference(field, value.xmlid, "is not in Odoo (its record was rejected or not loaded)");
+      return String(id);
+    }
+    if ("lookup" in value) {
+      const key = typeof value.lookup.key === "string" ? value.lookup.key : "";
+      const id = ids.lookup(value.lookup.name, key);
+      if (id === undefined) throw new UnresolvedReference(field, `lookup ${value.lookup.name} "${key}"`, "found no record in Odoo");
+      return id === null ? "" : String(id);
+    }
+    if ("base64" in value && typeof value.base64 === "string") return value.base64;
+    if ("file" in value && typeof value.file === "string") return ids.file(value.file);
+    return JSON.stringify(value);
+  }
+  if (typeof value === "boolean") return value ? "1" : "0";
+  if (info.type === "boolean") return value ? "1" : "0";
+  return String(value);
+}
+
+/** A value `read` returned, as the cell that would have written it. */
+export function readCell(info: LiveField, value: unknown): string {
+  if (value === false || value === null || value === undefined) return info.type === "boolean" ? "0" : "";
+  if (value === true) return "1";
+  if (Array.isArray(value)) {
+    if (info.type === "many2one") return value.length ? String(value[0]) : "";
+    return [...value].map(Number).sort((a, b) => a - b).join(",");
+  }
+  if (info.type === "html") return htmlText(String(value));
+  return String(value);
+}
+
+/** Odoo sanitises HTML on write; compare what a reader sees, not the markup. */
+export function htmlText(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** The cell as it should read back: HTML by its text, many2many ids in order. */
+export function comparableCell(info: LiveField, cell: string): string {
+  if (info.type === "html") return htmlText(cell);
+  if (info.type === "many2many") return cell === "" ? "" : cell.split(",").map(Number).sort((a, b) => a - b).join(",");
+  if ((info.type === "float" || info.type === "monetary") && cell !== "") return String(Number(cell));
+  return cell;
+}

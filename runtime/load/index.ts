@@ -1,0 +1,178 @@
+// load: staging store → Odoo, one phase per map in load order (placeholders first). Each phase prefetches
+// its lookups and the external ids it points to in a handful of calls, then writes in batches; a phase is
+// reconciled (its counts balance) before the next one starts.
+import { readFileSync } from "node:fs";
+import type { PlanLookup, TransformPlan } from "../../compiler/plan/types.js";
+import type { TargetValue } from "../execute/index.js";
+import { resolveExportPath } from "../extract/index.js";
+import type { StagedRecordRow, StagingStore } from "../stage/index.js";
+import type { IdResolver } from "./cells.js";
+import { PhaseLoader, type PhaseCounts } from "./phase.js";
+import { activeMappings, type TargetSchema } from "./schema.js";
+import type { OdooTransport } from "./transport.js";
+
+export { readTargetSchema, SchemaMismatchError, activeMappings, type TargetSchema } from "./schema.js";
+export { OdooAuthError, OdooFault, TransientError, XmlRpcTransport, type OdooConnection, type OdooTransport } from "./transport.js";
+export type { PhaseCounts } from "./phase.js";
+
+export interface LoadOptions {
+  exportDir: string;
+  batchSize?: number;
+  include?: (externalId: string) => boolean;
+  progress?: (event: { source: string; rows: number; total?: number; done: boolean }) => void;
+}
+
+export class PhaseNotBalanced extends Error {}
+
+const CHUNK = 500;
+
+export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, schema: TargetSchema, options: LoadOptions): Promise<PhaseCounts[]> {
+  const module = plan.target.externalIdModule;
+  const results: PhaseCounts[] = [];
+  const placeholderPhases = store.all<{ mapping: string; model: string }>(
+    "SELECT DISTINCT mapping, model FROM records WHERE placeholder = 1 AND status = 'staged' ORDER BY mapping",
+  );
+  const active = new Set(activeMappings(plan, schema.installedModules).map((m) => m.id));
+  const phases = [
+    ...placeholderPhases.map((p) => ({ id: p.mapping, model: p.model })),
+    ...plan.loadOrder.phases.filter((id) => active.has(id)).map((id) => ({ id, model: plan.mappings.find((m) => m.id === id)!.model })),
+  ];
+  for (const phase of phases) {
+    const total = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", phase.id)?.n ?? 0;
+    const ids = await prefetch(plan, store, odoo, phase.id, module, options.exportDir);
+    const loader = new PhaseLoader(
+      {
+        odoo,
+        store,
+        module,
+        fields: schema.fields.get(phase.model) ?? (await describe(odoo, phase.model)),
+        ids,
+        batchSize: options.batchSize ?? 200,
+        ...(options.include ? { include: options.include } : {}),
+        ...(options.progress ? { progress: (rows: number, of: number) => options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }) } : {}),
+      },
+      phase.id,
+      phase.model,
+    );
+    const counts = await loader.run(store.recordPages(phase.id, 2000), total);
+    options.progress?.({ source: `load ${phase.id}`, rows: counts.source, total, done: true });
+    const settled = counts.created + counts.updated + counts.unchanged + counts.rejected + counts.skipped;
+    if (settled !== counts.source) {
+      throw new PhaseNotBalanced(`phase ${phase.id} does not balance: ${counts.source} records in, ${settled} accounted for; stopping before the next phase`);
+    }
+    results.push(counts);
+  }
+  return results;
+}
+
+async function describe(odoo: OdooTransport, model: string) {
+  const described = await odoo.executeKw<Record<string, { type: string; relation?: string }>>(model, "fields_get", [], { attributes: ["type", "relation", "required"] });
+  return new Map(Object.entries(described));
+}
+
+/**
+ * One pass over the phase's staged values: the Odoo lookups it needs (owners by e-mail, countries…) and
+ * the external ids it points to outside this run (standard records such as `mail.mt_note`), each fetched
+ * with one search per few hundred keys, never one call per row.
+ */
+async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, module: string, exportDir: string): Promise<IdResolver> {
+  const lookupKeys = new Map<string, Set<string>>();
+  const foreignXmlids = new Set<string>();
+  const visit = (value: TargetValue): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== "object") return;
+    if ("lookup" in value && typeof value.lookup.key === "string") {
+      const keys = lookupKeys.get(value.lookup.name) ?? new Set<string>();
+      keys.add(value.lookup.key);
+      lookupKeys.set(value.lookup.name, keys);
+    }
+    if ("xmlid" in value && typeof value.xmlid === "string" && !value.xmlid.startsWith(`${module}.`)) foreignXmlids.add(value.xmlid);
+  };
+  for (const page of store.recordPages(mapping, 2000)) {
+    for (const record of page) {
+      Object.values(record.values).forEach(visit);
+      Object.values(record.deferred).forEach(visit);
+    }
+  }
+  const lookups = new Map<string, Map<string, number | null>>();
+  for (const [name, keys] of lookupKeys) lookups.set(name, await fetchLookup(odoo, lookupOf(plan, name), [...keys]));
+  const foreign = await fetchXmlids(odoo, [...foreignXmlids]);
+  recordMisses(plan, store, mapping, lookups);
+  return {
+    xmlid: (externalId) => (externalId.startsWith(`${module}.`) ? store.idMapEntry(externalId)?.odooId : foreign.get(externalId)),
+    lookup: (name, key) => lookups.get(name)?.get(key),
+    file: (path) => readFileSync(resolveExportPath(exportDir, path)).toString("base64"),
+  };
+}
+
+/** `ir.model` is the lookup behind links written as `res_model_id`. */
+function lookupOf(plan: TransformPlan, name: string): Pick<PlanLookup, "model" | "key" | "onMissing" | "name"> {
+  if (name === "ir.model") return { name, model: "ir.model", key: { kind: "field", name: "model" }, onMissing: { kind: "fail" } };
+  const lookup = plan.lookups.find((l) => l.name === name);
+  if (!lookup) throw new Error(`The plan uses lookup \`${name}\`, which it does not define.`);
+  return lookup;
+}
+
+async function fetchLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model" | "key" | "onMissing">, keys: string[]): Promise<Map<string, number | null>> {
+  const field = lookup.key.kind === "field" ? lookup.key.name : "name";
+  const found = new Map<string, number | null>();
+  for (let start = 0; start < keys.length; start += CHUNK) {
+    const chunk = keys.slice(start, start + CHUNK);
+    const rows = await odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(
+      lookup.model, "search_read", [[[field, "in", chunk]]], { fields: [field], context: { active_test: false } },
+    );
+    for (const row of rows) {
+      const key = String(row[field]);
+      if (!found.has(key)) found.set(key, row.id);
+    }
+  }
+  // A miss follows the lookup's policy: `empty`/`queue` leave the field empty (null), `fail` rejects the record.
+  for (const key of keys) if (!found.has(key) && lookup.onMissing.kind !== "fail") found.set(key, null);
+  return found;
+}
+
+async function fetchXmlids(odoo: OdooTransport, xmlids: string[]): Promise<Map<string, number>> {
+  const byModule = new Map<string, string[]>();
+  for (const xmlid of xmlids) {
+    const dot = xmlid.indexOf(".");
+    const list = byModule.get(xmlid.slice(0, dot)) ?? [];
+    list.push(xmlid.slice(dot + 1));
+    byModule.set(xmlid.slice(0, dot), list);
+  }
+  const found = new Map<string, number>();
+  for (const [module, names] of byModule) {
+    for (let start = 0; start < names.length; start += CHUNK) {
+      const rows = await odoo.executeKw<Array<{ name: string; res_id: number }>>(
+        "ir.model.data", "search_read", [[["module", "=", module], ["name", "in", names.slice(start, start + CHUNK)]]], { fields: ["name", "res_id"] },
+      );
+      for (const row of rows) found.set(`${module}.${row.name}`, row.res_id);
+    }
+  }
+  return found;
+}
+
+/** Keys an Odoo lookup did not find and whose policy queues them: listed, once per record and field. */
+function recordMisses(plan: TransformPlan, store: StagingStore, mapping: string, lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>): void {
+  for (const page of store.recordPages(mapping, 2000)) {
+    store.transaction(() => {
+      for (const record of page) for (const [field, value] of Object.entries(record.values)) queueMiss(plan, store, record, field, value, lookups);
+    });
+  }
+}
+
+function queueMiss(plan: TransformPlan, store: StagingStore, record: StagedRecordRow, field: string, value: TargetValue, lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>): void {
+  if (Array.isArray(value)) return value.forEach((v) => queueMiss(plan, store, record, field, v, lookups));
+  if (value === null || typeof value !== "object" || !("lookup" in value) || typeof value.lookup.key !== "string") return;
+  if (lookups.get(value.lookup.name)?.get(value.lookup.key) !== null) return;
+  const lookup = plan.lookups.find((l) => l.name === value.lookup.name);
+  if (lookup?.onMissing.kind !== "queue") return;
+  store.addQueue({
+    kind: lookup.model === "res.users" ? "owner" : "lookup",
+    mapping: record.mapping,
+    externalId: record.externalId,
+    field,
+    target: lookup.name,
+    key: value.lookup.key,
+    reason: lookup.onMissing.reason || `no ${lookup.model} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
+  });
+}

@@ -1,0 +1,249 @@
+// One load phase: the staged records of one map, written to Odoo with `load` in batches. `load` upserts
+// by external id in one transaction per call, so a retried or resumed batch never duplicates. A batch Odoo
+// refuses is split until the bad records are isolated; they are rejected with Odoo's message, the rest land.
+import { createHash } from "node:crypto";
+import type { StagedRecordRow, StagingStore } from "../stage/index.js";
+import { columnName, comparableCell, readCell, toCell, UnresolvedReference, type IdResolver } from "./cells.js";
+import type { LiveField } from "./schema.js";
+import { OdooFault, type OdooTransport } from "./transport.js";
+
+/** The context Odoo's own importer uses: no chatter bookkeeping, and datetimes taken as UTC. */
+export const IMPORT_CONTEXT = {
+  tz: "UTC",
+  tracking_disable: true,
+  mail_create_nolog: true,
+  mail_create_nosubscribe: true,
+  mail_notrack: true,
+};
+
+export interface PhaseCounts {
+  phase: string;
+  model: string;
+  source: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  ms: number;
+}
+
+export interface PhaseEnvironment {
+  odoo: OdooTransport;
+  store: StagingStore;
+  module: string;
+  fields: ReadonlyMap<string, LiveField>;
+  ids: IdResolver;
+  batchSize: number;
+  /** only these external ids load; the others count as skipped (a sample run) */
+  include?: (externalId: string) => boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+interface PendingRow {
+  record: StagedRecordRow;
+  cells: string[];
+  hash: string;
+}
+
+interface LoadAnswer {
+  ids: number[] | false;
+  messages: Array<{ type?: string; message: string; field?: string; record?: number; rows?: { from: number; to: number } }>;
+}
+
+export class PhaseLoader {
+  private readonly counts: PhaseCounts;
+  private readonly started = performance.now();
+
+  constructor(private readonly env: PhaseEnvironment, readonly phase: string, readonly model: string) {
+    this.counts = { phase, model, source: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, ms: 0 };
+  }
+
+  async run(records: Iterable<StagedRecordRow[]>, total: number): Promise<PhaseCounts> {
+    const withDeferred: StagedRecordRow[] = [];
+    for (const page of records) {
+      for (let start = 0; start < page.length; start += this.env.batchSize) {
+        const batch = page.slice(start, start + this.env.batchSize);
+        this.counts.source += batch.length;
+        const included = batch.filter((record) => this.env.include?.(record.externalId) ?? true);
+        this.counts.skipped += batch.length - included.length;
+        await this.loadBatch(included);
+        for (const record of included) if (Object.keys(record.deferred).length > 0) withDeferred.push(record);
+        this.env.progress?.(this.counts.source, total);
+      }
+    }
+    await this.writeDeferred(withDeferred);
+    this.counts.ms = Math.round(performance.now() - this.started);
+    return this.counts;
+  }
+
+  private fieldInfo(field: string): LiveField {
+    return this.env.fields.get(field) ?? { type: "char" };
+  }
+
+  private async loadBatch(batch: StagedRecordRow[]): Promise<void> {
+    if (batch.length === 0) return;
+    const fields = [...new Set(batch.flatMap((record) => Object.keys(record.values)))].sort();
+    const rows: PendingRow[] = [];
+    for (const record of batch) {
+      try {
+        const cells = fields.map((field) => toCell(field, this.fieldInfo(field), record.values[field] ?? null, this.env.ids));
+        rows.push({ record, cells, hash: hashCells(fields, cells) });
+      } catch (error) {
+        if (!(error instanceof UnresolvedReference)) throw error;
+        this.reject(record, error.field, error.message);
+      }
+    }
+    const existing = await this.existingIds(rows.map((r) => r.record.externalId));
+    const toWrite: Array<PendingRow & { before?: Record<string, unknown> }> = [];
+    const needsRead = rows.filter((row) => existing.has(row.record.externalId) && this.env.store.idMapEntry(row.record.externalId)?.loadedHash !== row.hash);
+    const current = await this.readCurrent(needsRead.map((r) => existing.get(r.record.externalId)!), fields);
+    for (const row of rows) {
+      const odooId = existing.get(row.record.externalId);
+      if (odooId === undefined) {
+        toWrite.push(row);
+        continue;
+      }
+      const before = current.get(odooId);
+      const known = this.env.store.idMapEntry(row.record.externalId);
+      if (known?.loadedHash === row.hash || (before && this.sameAsCurrent(fields, row.cells, before))) {
+        this.counts.unchanged += 1;
+        this.env.store.setIdMap(row.record.externalId, this.model, odooId, known?.created ?? false, row.hash);
+        continue;
+      }
+      toWrite.push({ ...row, ...(before ? { before: pick(before, fields) } : {}) });
+    }
+    if (toWrite.length > 0) await this.loadRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], toWrite, existing);
+  }
+
+  private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>): boolean {
+    return fields.every((field, index) => {
+      const info = this.fieldInfo(field);
+      return comparableCell(info, cells[index] ?? "") === comparableCell(info, readCell(info, current[field]));
+    });
+  }
+
+  /** Records of this batch that Odoo already holds under their external id (an earlier run, a crash). */
+  private async existingIds(externalIds: readonly string[]): Promise<Map<string, number>> {
+    const names = externalIds.map((id) => id.slice(this.env.module.length + 1));
+    if (names.length === 0) return new Map();
+    const found = await this.env.odoo.executeKw<Array<{ name: string; res_id: number; model: string }>>(
+      "ir.model.data", "search_read", [[["module", "=", this.env.module], ["name", "in", names]]], { fields: ["name", "res_id", "model"] },
+    );
+    return new Map(found.filter((row) => row.model === this.model).map((row) => [`${this.env.module}.${row.name}`, row.res_id]));
+  }
+
+  private async readCurrent(ids: readonly number[], fields: readonly string[]): Promise<Map<number, Record<string, unknown>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.env.odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(this.model, "read", [[...ids], [...fields]], { context: { active_test: false } });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** `load`, bisecting a refused batch down to the records Odoo refuses. */
+  private async loadRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>, existing: ReadonlyMap<string, number>): Promise<void> {
+    const data = rows.map((row) => [row.record.externalId, ...row.cells]);
+    let answer: LoadAnswer;
+    try {
+      answer = await this.env.odoo.executeKw<LoadAnswer>(this.model, "load", [columns, data], { context: IMPORT_CONTEXT });
+    } catch (error) {
+      if (!(error instanceof OdooFault)) throw error;
+      answer = { ids: false, messages: [{ message: error.message }] };
+    }
+    if (answer.ids && answer.ids.length === rows.length) {
+      answer.ids.forEach((odooId, index) => this.landed(rows[index]!, odooId, existing));
+      return;
+    }
+    if (rows.length === 1) {
+      const reason = answer.messages.map((m) => (m.field ? `${m.field}: ${m.message}` : m.message)).join("; ") || "Odoo refused the record without a message";
+      this.reject(rows[0]!.record, answer.messages[0]?.field ?? "", reason);
+      return;
+    }
+    const middle = Math.ceil(rows.length / 2);
+    await this.loadRows(columns, rows.slice(0, middle), existing);
+    await this.loadRows(columns, rows.slice(middle), existing);
+  }
+
+  private landed(row: PendingRow & { before?: Record<string, unknown> }, odooId: number, existing: ReadonlyMap<string, number>): void {
+    const { store } = this.env;
+    const wasThere = existing.has(row.record.externalId);
+    const known = store.idMapEntry(row.record.externalId);
+    if (wasThere) {
+      this.counts.updated += 1;
+      store.journal({ phase: this.phase, op: "update", model: this.model, odooId, externalId: row.record.externalId, before: row.before ?? null });
+    } else {
+      this.counts.created += 1;
+      store.journal({ phase: this.phase, op: "create", model: this.model, odooId, externalId: row.record.externalId });
+    }
+    store.setIdMap(row.record.externalId, this.model, odooId, !wasThere || (known?.created ?? false), row.hash);
+  }
+
+  private reject(record: StagedRecordRow, field: string, reason: string): void {
+    this.counts.rejected += 1;
+    this.env.store.setRecordStatus(record.externalId, "load-rejected");
+    this.env.store.addReject({ source: record.source, sourceKey: record.sourceKey, location: null, mapping: record.mapping, field, reason: `Odoo: ${reason}` });
+  }
+
+  /**
+   * The second pass: fields that point into this phase (a company's parent company), written once the
+   * whole phase has landed; only values that differ from Odoo's are sent.
+   */
+  private async writeDeferred(records: StagedRecordRow[]): Promise<void> {
+    for (let start = 0; start < records.length; start += this.env.batchSize) {
+      const batch = records.slice(start, start + this.env.batchSize).filter((r) => this.env.store.idMapEntry(r.externalId));
+      const fields = [...new Set(batch.flatMap((r) => Object.keys(r.deferred)))].sort();
+      const ids = batch.map((r) => this.env.store.idMapEntry(r.externalId)!.odooId);
+      const current = await this.readCurrent(ids, fields);
+      const rows: Array<PendingRow & { before?: Record<string, unknown> }> = [];
+      for (const [index, record] of batch.entries()) {
+        try {
+          const cells = fields.map((f) => toCell(f, this.fieldInfo(f), record.deferred[f] ?? null, this.env.ids));
+          const before = current.get(ids[index]!);
+          if (before && this.sameAsCurrent(fields, cells, before)) continue;
+          rows.push({ record, cells, hash: this.env.store.idMapEntry(record.externalId)!.loadedHash ?? "", ...(before ? { before: pick(before, fields) } : {}) });
+        } catch (error) {
+          if (!(error instanceof UnresolvedReference)) throw error;
+          this.queueDeferred(record, error.field, error.message);
+        }
+      }
+      if (rows.length > 0) await this.loadDeferredRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], rows);
+    }
+  }
+
+  private async loadDeferredRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>): Promise<void> {
+    const data = rows.map((row) => [row.record.externalId, ...row.cells]);
+    let answer: LoadAnswer;
+    try {
+      answer = await this.env.odoo.executeKw<LoadAnswer>(this.model, "load", [columns, data], { context: IMPORT_CONTEXT });
+    } catch (error) {
+      if (!(error instanceof OdooFault)) throw error;
+      answer = { ids: false, messages: [{ message: error.message }] };
+    }
+    if (answer.ids && answer.ids.length === rows.length) {
+      for (const [index, row] of rows.entries()) {
+        this.env.store.journal({ phase: `${this.phase}:deferred`, op: "update", model: this.model, odooId: answer.ids[index]!, externalId: row.record.externalId, before: row.before ?? null });
+      }
+      return;
+    }
+    if (rows.length === 1) {
+      this.queueDeferred(rows[0]!.record, answer.messages[0]?.field ?? "", answer.messages.map((m) => m.message).join("; "));
+      return;
+    }
+    const middle = Math.ceil(rows.length / 2);
+    await this.loadDeferredRows(columns, rows.slice(0, middle));
+    await this.loadDeferredRows(columns, rows.slice(middle));
+  }
+
+  /** A second-pass field that cannot be set: the record stands, the link is listed for the user. */
+  private queueDeferred(record: StagedRecordRow, field: string, reason: string): void {
+    this.env.store.addQueue({ kind: "orphan", mapping: record.mapping, externalId: record.externalId, field, target: "(second pass)", key: "", reason });
+  }
+}
+
+function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f, row[f] ?? false]));
+}
+
+function hashCells(fields: readonly string[], cells: readonly string[]): string {
+  return createHash("sha1").update(JSON.stringify([fields, cells])).digest("hex");
+}
+

@@ -1,0 +1,58 @@
+// Before anything is written: what the target database really is. Its installed modules decide the
+// `requires`/`unless` maps; its fields (fields_get) are compared with what the plan writes. Anything missing
+// stops the run with the exact list and the command that fixes it.
+import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { OdooTransport } from "./transport.js";
+
+export interface LiveField {
+  type: string;
+  relation?: string;
+  required?: boolean;
+}
+
+export interface TargetSchema {
+  installedModules: Set<string>;
+  /** model → field → description, for every model the active maps write */
+  fields: Map<string, Map<string, LiveField>>;
+}
+
+export class SchemaMismatchError extends Error {
+  constructor(readonly missing: string[]) {
+    super(`the target database lacks what the spec needs:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
+  }
+}
+
+export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport): Promise<TargetSchema> {
+  const modules = await odoo.executeKw<Array<{ name: string }>>("ir.module.module", "search_read", [[["state", "=", "installed"]]], { fields: ["name"] });
+  const installedModules = new Set(modules.map((m) => m.name));
+  const fields = new Map<string, Map<string, LiveField>>();
+  const missing: string[] = [];
+  const models = new Set<string>();
+  for (const mapping of activeMappings(plan, installedModules)) models.add(mapping.model);
+  for (const lookup of plan.lookups) if (lookup.against === "odoo") models.add(lookup.model);
+  for (const model of models) {
+    try {
+      const described = await odoo.executeKw<Record<string, LiveField>>(model, "fields_get", [], { attributes: ["type", "relation", "required"] });
+      fields.set(model, new Map(Object.entries(described)));
+    } catch (error) {
+      const custom = plan.customModels.some((m) => m.model === model);
+      missing.push(custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}`);
+    }
+  }
+  for (const mapping of activeMappings(plan, installedModules)) {
+    const known = fields.get(mapping.model);
+    if (!known) continue;
+    for (const field of mapping.assignments.flatMap((a) => a.fields)) {
+      if (known.has(field)) continue;
+      const custom = plan.customFields.some((f) => f.model === mapping.model && f.name === field);
+      missing.push(`${custom ? "custom field" : "field"} ${mapping.model}.${field} (map ${mapping.id})`);
+    }
+  }
+  if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
+  return { installedModules, fields };
+}
+
+/** The maps that apply to this database: unguarded ones, `requires` ones whose module is installed, `unless` ones whose is not. */
+export function activeMappings(plan: TransformPlan, installedModules: ReadonlySet<string>): TransformPlan["mappings"] {
+  return plan.mappings.filter((m) => !m.guard || (m.guard.kind === "requires") === installedModules.has(m.guard.module));
+}
