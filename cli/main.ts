@@ -1,4 +1,5 @@
 // The mapc command line: finds the command, runs it, prints what it returns. Commands never print.
+import { applySchemaCommand } from "./apply-schema.js";
 import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
 import { confirmCommand } from "./confirm.js";
@@ -6,9 +7,21 @@ import { UsageError, type Command, type CommandEnvironment, type CommandOutput }
 import { docsCommand } from "./docs.js";
 import { fmtCommand } from "./fmt.js";
 import { GuardFailed } from "./guards.js";
+import { rollbackCommand } from "./rollback.js";
 import { runCommand } from "./run.js";
+import { verifyCommand } from "./verify.js";
 
-export const commands: readonly Command[] = [checkCommand, fmtCommand, docsCommand, confirmCommand, buildCommand, runCommand];
+export const commands: readonly Command[] = [
+  checkCommand,
+  fmtCommand,
+  docsCommand,
+  confirmCommand,
+  buildCommand,
+  runCommand,
+  verifyCommand,
+  rollbackCommand,
+  applySchemaCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

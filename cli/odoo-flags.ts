@@ -55,7 +55,7 @@ export async function runtimeErrorOutput(error: unknown, sourceFolder: string): 
   }
   if (error instanceof ResumeRefused) return output(1, "", `${error.message}\n`);
   if (error instanceof PhaseNotBalanced) return output(1, "", `${error.message}\n`);
-  if (error instanceof TransientError) return output(1, "", `Odoo did not answer (${error.message}) after several tries; run again with --resume once it is reachable\n`);
+  if (error instanceof TransientError) return output(1, "", `Odoo did not answer (${error.message}) after several tries. If the load had begun, run again with --resume once Odoo is reachable: nothing is duplicated.\n`);
   if (error instanceof OdooFault) return output(1, "", `Odoo refused ${error.model}.${error.method}: ${error.message}\n`);
   throw error;
 }

@@ -74,6 +74,7 @@ export function htmlText(html: string): string {
 export function comparableCell(info: LiveField, cell: string): string {
   if (info.type === "html") return htmlText(cell);
   if (info.type === "many2many") return cell === "" ? "" : cell.split(",").map(Number).sort((a, b) => a - b).join(",");
-  if ((info.type === "float" || info.type === "monetary") && cell !== "") return String(Number(cell));
+  // Odoo stores no "empty" number: an empty amount or record id reads back as 0.
+  if (["float", "monetary", "integer", "many2one_reference"].includes(info.type)) return cell === "" ? "0" : String(Number(cell));
   return cell;
 }

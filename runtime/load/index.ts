@@ -75,7 +75,7 @@ async function describe(odoo: OdooTransport, model: string) {
  * the external ids it points to outside this run (standard records such as `mail.mt_note`), each fetched
  * with one search per few hundred keys, never one call per row.
  */
-async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, module: string, exportDir: string): Promise<IdResolver> {
+export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, module: string, exportDir: string): Promise<IdResolver> {
   const lookupKeys = new Map<string, Set<string>>();
   const foreignXmlids = new Set<string>();
   const visit = (value: TargetValue): void => {

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { checkSourceHeader, SourceReadError, type SourceProblem } from "../extract/index.js";
-import { loadIntoOdoo, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts, type TargetSchema } from "../load/index.js";
+import { countModels } from "../rollback/index.js";
+import { activeMappings, loadIntoOdoo, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts, type TargetSchema } from "../load/index.js";
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
 import { renderRunReport } from "./report.js";
@@ -34,6 +35,7 @@ export interface RunOptions {
 
 export const STAGING_FILE = "staging.sqlite";
 export const CONNECTION_FILE = "connection.json";
+export const PLAN_FILE = "plan.json";
 
 export class ResumeRefused extends Error {}
 
@@ -57,12 +59,15 @@ export async function runMigration(plan: TransformPlan, options: RunOptions): Pr
   const target = options.odoo ? await connect(plan, options.odoo) : undefined;
   mkdirSync(options.runDir, { recursive: true });
   if (options.odoo) writeConnection(options.runDir, options.odoo.connection);
+  // verify and rollback work from the run folder alone: the plan travels with it.
+  writeFileSync(join(options.runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
   const store = StagingStore.open(join(options.runDir, STAGING_FILE));
   try {
     const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, target?.schema);
     const queue = () => Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]));
     let loadPhases: PhaseCounts[] | undefined;
     if (target) {
+      await rememberCountsBeforeFirstRun(plan, store, target);
       const include = options.sample ? sampleClosure(plan, store, options.sample) : undefined;
       loadPhases = await loadIntoOdoo(plan, store, target.odoo, target.schema, {
         exportDir: options.exportDir,
@@ -89,6 +94,13 @@ async function connect(plan: TransformPlan, odoo: NonNullable<RunOptions["odoo"]
   const transport = odoo.transport ?? new XmlRpcTransport(odoo.connection, odoo.password);
   await transport.authenticate();
   return { odoo: transport, schema: await readTargetSchema(plan, transport) };
+}
+
+/** How many records the touched models held before mapc first wrote: the rollback report compares with it. */
+async function rememberCountsBeforeFirstRun(plan: TransformPlan, store: StagingStore, target: { odoo: OdooTransport; schema: TargetSchema }): Promise<void> {
+  if (store.meta("countsBeforeFirstRun")) return;
+  const models = [...new Set(activeMappings(plan, target.schema.installedModules).map((m) => m.model))];
+  store.setMeta("countsBeforeFirstRun", JSON.stringify(await countModels(target.odoo, models)));
 }
 
 function writeConnection(runDir: string, connection: OdooConnection): void {

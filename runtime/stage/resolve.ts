@@ -137,8 +137,12 @@ export class ReferenceResolver {
     const found = this.findRecord(value.link.mapping, value.link.key);
     if (found) return xmlid(found);
     const policy = this.index.policies.get(`${record.mapping}\0${field}\0link`) ?? { kind: "fail" };
-    return this.miss(record, field, policy, { kind: "orphan", target: value.link.mapping, key: value.link.key, model: value.link.model },
-      `${value.link.mapping} "${value.link.key}" is not in the export`);
+    const reason = `${value.link.mapping} "${value.link.key}" is not in the export`;
+    const result = this.miss(record, field, policy, { kind: "orphan", target: value.link.mapping, key: value.link.key, model: value.link.model }, reason);
+    // A link is what anchors a message, an activity or an attachment: queued, the record waits with it
+    // instead of landing nowhere (Odoo will not even let an orphaned message be deleted again).
+    if (policy.kind === "queue") throw new ReferenceFailure(field, `${reason}; held back in the queue until it can be linked`);
+    return result;
   }
 
   private resolveLookup(record: StagedRecordRow, field: string, value: LookupReference): TargetValue {

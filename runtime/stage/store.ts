@@ -279,6 +279,10 @@ export class StagingStore {
     return this.db.prepare(sql).all(...params) as T[];
   }
 
+  execute(sql: string, ...params: unknown[]): void {
+    this.db.prepare(sql).run(...params);
+  }
+
   get<T>(sql: string, ...params: unknown[]): T | undefined {
     return this.db.prepare(sql).get(...params) as T | undefined;
   }

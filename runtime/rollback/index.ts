@@ -1,0 +1,116 @@
+// rollback: Odoo back to its state before the runs journaled in this folder. The journal is undone in
+// reverse: updated records get their earlier values back, created ones are deleted (their external ids,
+// messages, followers and attachments go with them). Undone entries leave the journal, so a second
+// rollback finds nothing to do.
+import { OdooFault, type OdooTransport } from "../load/index.js";
+import type { StagingStore } from "../stage/index.js";
+
+export interface RollbackResult {
+  restored: number;
+  deleted: number;
+  alreadyGone: number;
+  /** records Odoo would not delete or restore, with its reason; they stay in the journal */
+  failed: Array<{ model: string; odooId: number; reason: string }>;
+  /** per model: records before the first run, before this rollback, and now */
+  counts: Array<{ model: string; beforeRun: number | null; beforeRollback: number; after: number }>;
+}
+
+interface JournalRow {
+  seq: number;
+  op: "create" | "update";
+  model: string;
+  odoo_id: number;
+  external_id: string | null;
+  before_json: string | null;
+}
+
+const CHUNK = 200;
+
+export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Promise<RollbackResult> {
+  const entries = store.all<JournalRow>("SELECT seq, op, model, odoo_id, external_id, before_json FROM journal ORDER BY seq DESC");
+  const models = [...new Set(entries.map((e) => e.model))];
+  const countsBefore = JSON.parse(store.meta("countsBeforeFirstRun") ?? "{}") as Record<string, number>;
+  const beforeRollback = await countModels(odoo, models);
+  const result: RollbackResult = { restored: 0, deleted: 0, alreadyGone: 0, failed: [], counts: [] };
+  // Records created by a run must go before anything they depend on: the journal's reverse order is the
+  // reverse load order, phase by phase.
+  let index = 0;
+  while (index < entries.length) {
+    const entry = entries[index]!;
+    if (entry.op === "update") {
+      try {
+        await restore(odoo, entry);
+        result.restored += 1;
+        forget(store, [entry]);
+      } catch (error) {
+        if (!(error instanceof OdooFault)) throw error;
+        result.failed.push({ model: entry.model, odooId: entry.odoo_id, reason: error.message });
+      }
+      index += 1;
+      continue;
+    }
+    const run = [] as JournalRow[];
+    while (index < entries.length && entries[index]!.op === "create" && entries[index]!.model === entry.model && run.length < CHUNK) run.push(entries[index++]!);
+    await deleteCreated(odoo, store, entry.model, run, result);
+  }
+  const after = await countModels(odoo, models);
+  result.counts = models.map((model) => ({ model, beforeRun: countsBefore[model] ?? null, beforeRollback: beforeRollback[model] ?? 0, after: after[model] ?? 0 }));
+  return result;
+}
+
+/** Deletes a run of created records; when Odoo refuses the batch, one by one, so one refusal blocks no other. */
+async function deleteCreated(odoo: OdooTransport, store: StagingStore, model: string, run: JournalRow[], result: RollbackResult): Promise<void> {
+  const ids = run.map((e) => e.odoo_id);
+  const existing = new Set(await odoo.executeKw<number[]>(model, "search", [[["id", "in", ids]]], { context: { active_test: false } }));
+  result.alreadyGone += ids.length - existing.size;
+  try {
+    if (existing.size > 0) await odoo.executeKw(model, "unlink", [[...existing]]);
+    result.deleted += existing.size;
+    forget(store, run);
+    return;
+  } catch (error) {
+    if (!(error instanceof OdooFault) || run.length === 1) {
+      if (!(error instanceof OdooFault)) throw error;
+      result.failed.push({ model, odooId: run[0]!.odoo_id, reason: error.message });
+      return;
+    }
+  }
+  for (const entry of run) {
+    if (!existing.has(entry.odoo_id)) {
+      forget(store, [entry]);
+      continue;
+    }
+    await deleteCreated(odoo, store, model, [entry], result);
+  }
+}
+
+/** Writes the values an update replaced; relational values come back from `read` as [id, name] or ids. */
+async function restore(odoo: OdooTransport, entry: JournalRow): Promise<void> {
+  const before = JSON.parse(entry.before_json ?? "null") as Record<string, unknown> | null;
+  if (!before || Object.keys(before).length === 0) return;
+  const values = Object.fromEntries(
+    Object.entries(before).map(([field, value]) => {
+      if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string") return [field, value[0]];
+      if (Array.isArray(value)) return [field, [[6, 0, value]]];
+      return [field, value];
+    }),
+  );
+  const exists = await odoo.executeKw<number[]>(entry.model, "search", [[["id", "=", entry.odoo_id]]], { context: { active_test: false } });
+  if (exists.length > 0) await odoo.executeKw(entry.model, "write", [[entry.odoo_id], values]);
+}
+
+function forget(store: StagingStore, entries: readonly JournalRow[]): void {
+  store.transaction(() => {
+    for (const entry of entries) {
+      store.execute("DELETE FROM journal WHERE seq = ?", entry.seq);
+      if (entry.op === "create" && entry.external_id) store.execute("DELETE FROM id_map WHERE external_id = ?", entry.external_id);
+      if (entry.op === "update" && entry.external_id) store.execute("UPDATE id_map SET loaded_hash = NULL WHERE external_id = ?", entry.external_id);
+    }
+  });
+}
+
+export async function countModels(odoo: OdooTransport, models: readonly string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const model of models) counts[model] = await odoo.executeKw<number>(model, "search_count", [[]], { context: { active_test: false } });
+  return counts;
+}
