@@ -37,8 +37,11 @@ export function checkColumn(column: A.Name, scope: InputScope): void {
   scope.ctx.report("MC2018", column.range, { column: column.text, object: source.name.text }, didYouMean(column.text, names, '"'));
 }
 
+/** A literal as the plan carries it; `record X` needs the spec's module: use `CompileContext.literal`. */
 export function planLiteral(literal: A.LiteralValue): PlanLiteral {
   switch (literal.kind) {
+    case "record":
+      throw new Error("record literals are lowered by CompileContext.literal");
     case "string":
     case "number":
     case "boolean":
@@ -62,9 +65,9 @@ export function lowerCondition(condition: A.Condition, scope: InputScope): PlanC
     case "installed":
       return { op: "installed", module: condition.module.text };
     case "compare":
-      return { op: condition.op, input: lowerInput(condition.subject, scope), value: planLiteral(condition.value) };
+      return { op: condition.op, input: lowerInput(condition.subject, scope), value: scope.ctx.literal(condition.value) };
     case "in": {
-      const test: PlanCondition = { op: "in", input: lowerInput(condition.subject, scope), values: condition.values.map(planLiteral) };
+      const test: PlanCondition = { op: "in", input: lowerInput(condition.subject, scope), values: condition.values.map((v) => scope.ctx.literal(v)) };
       return condition.negated ? { op: "not", operand: test } : test;
     }
     case "empty":

@@ -1,7 +1,15 @@
 // What every check needs: the spec's declarations by name, the target catalog, and a place to report.
 import type * as A from "../grammar/ast.js";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics/index.js";
+import { readableSlug } from "../runtime/execute/identity.js";
 import type { CatalogField, CatalogModel, OdooCatalog } from "./catalog/index.js";
+import { planLiteral } from "./conditions.js";
+import type { PlanLiteral } from "./plan/types.js";
+
+/** The external id of a record the spec declares (`record crm.tag as TicketTag { … }`). */
+export function recordXmlid(module: string, name: string): string {
+  return `${module}.record_${readableSlug(name)}`;
+}
 
 export interface SymbolTable {
   sources: Map<string, A.SourceDecl>;
@@ -14,6 +22,7 @@ export interface SymbolTable {
   /** source name → its mappings, in declaration order */
   mapsBySource: Map<string, A.MapDecl[]>;
   documents: Map<string, A.DocumentDecl>;
+  records: Map<string, A.RecordDecl>;
 }
 
 export class CompileContext {
@@ -29,7 +38,15 @@ export class CompileContext {
     readonly symbols: SymbolTable,
     /** undefined when the spec names a version we have no catalog for: target checks are skipped */
     readonly catalog: OdooCatalog | undefined,
+    /** the external-id module of everything this spec creates, e.g. `mapc_smartdesk` */
+    readonly module = "mapc",
   ) {}
+
+  /** A constant as the plan carries it: `record X` becomes the external id apply-schema gives X. */
+  literal(literal: A.LiteralValue): PlanLiteral {
+    if (literal.kind === "record") return { xmlid: recordXmlid(this.module, literal.value) };
+    return planLiteral(literal);
+  }
 
   report(code: DiagnosticCode, range: A.SourceRange, args: Record<string, string | number> = {}, hint?: string): void {
     this.diagnostics.push(diagnostic(code, this.file, range, args, hint));
@@ -111,6 +128,7 @@ export function literalString(literal: A.LiteralValue): string {
   switch (literal.kind) {
     case "string":
     case "xmlid":
+    case "record":
       return literal.value;
     case "number":
       return literal.text;

@@ -5,7 +5,7 @@ import type * as A from "../grammar/ast.js";
 import { transformSignatures, type TransformArgSpec, type TransformSignature } from "../runtime/transforms/signatures.js";
 import { isValidTimeZone } from "../runtime/transforms/zones.js";
 import type { CompileContext } from "./context.js";
-import { lowerInput, planLiteral, type InputScope } from "./conditions.js";
+import { lowerInput, type InputScope } from "./conditions.js";
 import { lowerMissingPolicy } from "./lookups.js";
 import type { ColumnType, PlanLiteral, PlanStep, ValueType } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
@@ -203,6 +203,10 @@ export function literalType(literal: A.LiteralValue, ctx: CompileContext): Typed
       const model = xmlidModel(literal.value, ctx);
       return model ? { type: "record", model } : { type: "record" };
     }
+    case "record": {
+      const model = ctx.symbols.records.get(literal.value)?.model.text;
+      return model ? { type: "record", model } : { type: "record" };
+    }
   }
 }
 
@@ -268,7 +272,7 @@ function checkArguments(
   for (const [index, arg] of positional.entries()) {
     const spec = signature.args[Math.min(index, signature.args.length - 1)];
     if (spec) checkArgValue(name, spec, arg, ctx);
-    args.push(planLiteral(arg.value));
+    args.push(ctx.literal(arg.value));
   }
   for (const arg of step.args.filter((a) => a.name)) {
     const argName = arg.name!.text;
@@ -280,7 +284,7 @@ function checkArguments(
       continue;
     }
     checkArgValue(name, spec, arg, ctx);
-    named[argName] = planLiteral(arg.value);
+    named[argName] = ctx.literal(arg.value);
   }
 }
 

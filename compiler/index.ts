@@ -4,7 +4,7 @@
 // `docs` can still show a draft, but `build` and `run` refuse a plan with errors.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseSpec, type Spec } from "../grammar/index.js";
+import { parseSpec, type SourceRange, type Spec } from "../grammar/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { CatalogNotFoundError, availableCatalogVersions, loadCatalog, type OdooCatalog } from "./catalog/index.js";
 import { CompileContext } from "./context.js";
@@ -14,9 +14,9 @@ import { lowerLookup } from "./lookups.js";
 import { lowerMapping } from "./maps.js";
 import { planLoadOrder } from "./load-order.js";
 import { PLAN_VERSION, type PlanCustomField, type PlanCustomModel, type TransformPlan } from "./plan/types.js";
-import { lowerSource } from "./sources.js";
+import { didYouMean, lowerSource } from "./sources.js";
 import { collectSymbols } from "./symbols.js";
-import { lowerCustomField, lowerCustomModel } from "./targets.js";
+import { lowerCustomField, lowerCustomModel, lowerRecord } from "./targets.js";
 import { lowerValueMap } from "./value-maps.js";
 
 export type { TransformPlan } from "./plan/types.js";
@@ -46,7 +46,7 @@ export function compileSpec(text: string, file: string): CompileResult {
   const parsed = parseSpec(text, file);
   const { symbols, diagnostics: symbolDiagnostics } = collectSymbols(parsed.spec);
   const { catalog, diagnostics: catalogDiagnostics } = catalogFor(parsed.spec);
-  const ctx = new CompileContext(file, symbols, catalog);
+  const ctx = new CompileContext(file, symbols, catalog, externalIdModule(parsed.spec.header.system.text));
   const plan = buildPlan(parsed.spec, text, ctx);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...symbolDiagnostics, ...catalogDiagnostics, ...ctx.diagnostics]);
   return { spec: parsed.spec, plan, diagnostics, ok: !hasErrors(diagnostics), stage: SpecStage.Planned };
@@ -80,6 +80,7 @@ function buildPlan(spec: Spec, text: string, ctx: CompileContext): TransformPlan
       customFields.push(lowerCustomField(d.model, d.field, ctx, false));
     }
   }
+  const records = declarations.flatMap((d) => (d.kind === "record" ? [lowerRecord(d, ctx)] : []));
   const lookups = declarations.flatMap((d) => (d.kind === "lookup" ? [lowerLookup(d, ctx)] : []));
   const mappings = declarations.flatMap((d) => (d.kind === "map" ? [lowerMapping(d, ctx)] : []));
   const documentation = declarations.flatMap((d) => (d.kind === "document" ? [lowerDocument(d, ctx)] : []));
@@ -88,6 +89,7 @@ function buildPlan(spec: Spec, text: string, ctx: CompileContext): TransformPlan
   const loadOrder = planLoadOrder(mappings, orders[0], ctx);
   const coverage = computeCoverage(sources, mappings, ctx);
   reportUnused(spec, ctx);
+  checkRecordLiterals(spec, ctx);
   const system = spec.header.system.text;
   return {
     planVersion: PLAN_VERSION,
@@ -97,17 +99,38 @@ function buildPlan(spec: Spec, text: string, ctx: CompileContext): TransformPlan
       system,
       title: spec.header.title?.value ?? `${system} to Odoo ${spec.header.targetVersion.text}`,
     },
-    target: { system: "odoo", version: spec.header.targetVersion.text, externalIdModule: `mapc_${system.toLowerCase().replace(/[^a-z0-9_]/g, "_")}` },
+    target: { system: "odoo", version: spec.header.targetVersion.text, externalIdModule: ctx.module },
     sources,
     lookups,
     valueMaps,
     customFields,
     customModels,
+    records,
     mappings,
     documentation,
     loadOrder,
     coverage,
   };
+}
+
+/** Every external id mapc creates lives in one module per source system: `mapc_smartdesk`. */
+function externalIdModule(system: string): string {
+  return `mapc_${system.toLowerCase().replace(/[^a-z0-9_]/g, "_")}`;
+}
+
+/** Every `record X` literal, wherever it stands, must name a declared record. */
+function checkRecordLiterals(spec: Spec, ctx: CompileContext): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    const value = node as { kind?: unknown; value?: unknown; range?: SourceRange };
+    if (value.kind === "record" && typeof value.value === "string" && value.range) {
+      if (!ctx.symbols.records.has(value.value)) ctx.report("MC2123", value.range, { name: value.value }, didYouMean(value.value, ctx.symbols.records.keys()));
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(spec.declarations);
 }
 
 function reportUnused(spec: Spec, ctx: CompileContext): void {

@@ -1,7 +1,7 @@
 // Lookups (`lookup Owner in odoo res.users by email on missing queue`) and what happens when one misses.
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
-import { checkColumn, planLiteral } from "./conditions.js";
+import { checkColumn } from "./conditions.js";
 import { lookupModel, lowerExpression, primaryMappingOf } from "./expressions.js";
 import type { MissingPolicy, PlanLiteral, PlanLookup } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
@@ -62,25 +62,25 @@ export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: Com
     case "empty":
       return { kind: policy.kind };
     case "default":
-      return { kind: "default", value: planLiteral(policy.value) };
+      return { kind: "default", value: ctx.literal(policy.value) };
     case "queue":
       return { kind: "queue", reason: policy.reason?.text ?? "" };
     case "placeholder":
-      return { kind: "placeholder", values: placeholderValues(policy.assignments, quiet ? undefined : ctx, model) };
+      return { kind: "placeholder", values: placeholderValues(policy.assignments, ctx, model, !quiet) };
   }
 }
 
-/** The placeholder's constants; checked (when `ctx` is given) against the model they will be created in. */
-function placeholderValues(assignments: readonly A.Assignment[], ctx: CompileContext | undefined, model: string): Record<string, PlanLiteral> {
+/** The placeholder's constants; checked (when `check`) against the model they will be created in. */
+function placeholderValues(assignments: readonly A.Assignment[], ctx: CompileContext, model: string, check: boolean): Record<string, PlanLiteral> {
   const values: Record<string, PlanLiteral> = {};
   for (const assignment of assignments) {
     if (assignment.value.kind !== "constant" || assignment.targets.length !== 1) {
-      ctx?.report("MC2211", assignment.range);
+      if (check) ctx.report("MC2211", assignment.range);
       continue;
     }
     const field = assignment.targets[0]!;
-    if (ctx && model !== "" && ctx.hasModel(model)) checkWritableField(model, field, ctx);
-    values[field.text] = planLiteral(assignment.value.literal);
+    if (check && model !== "" && ctx.hasModel(model)) checkWritableField(model, field, ctx);
+    values[field.text] = ctx.literal(assignment.value.literal);
   }
   return values;
 }

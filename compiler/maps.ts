@@ -3,7 +3,7 @@
 import type * as A from "../grammar/ast.js";
 import type { CatalogField } from "./catalog/index.js";
 import { mappingId, type CompileContext } from "./context.js";
-import { lowerCondition, planLiteral } from "./conditions.js";
+import { lowerCondition } from "./conditions.js";
 import { lowerExpression, literalType, resolveMappingTarget, type ExpressionScope, type Typed } from "./expressions.js";
 import { lowerMissingPolicy } from "./lookups.js";
 import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "./plan/types.js";
@@ -133,7 +133,7 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
   let value: PlanValue;
   let selfReference = false;
   if (a.value.kind === "constant") {
-    value = { kind: "constant", value: planLiteral(a.value.literal) };
+    value = { kind: "constant", value: ctx.literal(a.value.literal) };
     if (field) {
       checkValueFits(m.model, field, literalType(a.value.literal, ctx), a.value.range, ctx, "constant");
       checkSelectionValue(m.model, field, a.value.literal, ctx);

@@ -14,6 +14,7 @@ export function collectSymbols(spec: A.Spec): { symbols: SymbolTable; diagnostic
     maps: new Map(),
     mapsBySource: new Map(),
     documents: new Map(),
+    records: new Map(),
   };
 
   function add<T>(table: Map<string, T>, key: string, value: T, kind: string, name: A.Name): void {
@@ -54,6 +55,9 @@ export function collectSymbols(spec: A.Spec): { symbols: SymbolTable; diagnostic
         symbols.mapsBySource.set(d.source.text, list);
         break;
       }
+      case "record":
+        add(symbols.records, d.name.text, d, "Record", d.name);
+        break;
       case "order":
         break;
     }

@@ -1,9 +1,9 @@
 // Checks against the target Odoo: models, fields, what can really be written, and whether a value fits.
 import type * as A from "../grammar/ast.js";
 import type { CatalogField } from "./catalog/index.js";
-import { literalString, type CompileContext } from "./context.js";
-import { describeType, type Typed } from "./expressions.js";
-import type { OdooFieldType, PlanCustomField, PlanCustomModel } from "./plan/types.js";
+import { literalString, recordXmlid, type CompileContext } from "./context.js";
+import { describeType, literalType, type Typed } from "./expressions.js";
+import type { OdooFieldType, PlanCustomField, PlanCustomModel, PlanLiteral, PlanRecord } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
 
 /**
@@ -156,6 +156,8 @@ const alwaysPresentXmlids = new Map([
 
 /** The model of a record known by external id, or undefined when the target may not have it. */
 export function xmlidModel(xmlid: string, ctx: CompileContext): string | undefined {
+  const declared = [...ctx.symbols.records.values()].find((r) => recordXmlid(ctx.module, r.name.text) === xmlid);
+  if (declared) return declared.model.text;
   const found = ctx.catalog?.findXmlid(xmlid)?.model ?? alwaysPresentXmlids.get(xmlid);
   if (found) return found;
   const model = /^[a-z0-9_]+\.model_([a-z0-9_]+)$/.exec(xmlid)?.[1];
@@ -206,4 +208,33 @@ export function lowerCustomModel(decl: A.CustomModelDecl, ctx: CompileContext): 
   if (!name.startsWith("x_") && name !== "") ctx.report("MC2122", decl.name.range, { model: name }, `call it \`x_${name.replace(/\./g, "_")}\``);
   const fields = decl.fields.map((f) => lowerCustomField(decl.name, f, ctx, true));
   return { model: { model: name, label: decl.label.text, fields: fields.map((f) => f.name), line: decl.range.start.line }, fields };
+}
+
+/** `record crm.tag as TicketTag { name = "Ticket" }`: checked like a map's constants, required fields included. */
+export function lowerRecord(decl: A.RecordDecl, ctx: CompileContext): PlanRecord {
+  const model = decl.model.text;
+  const checkable = checkModelExists(decl.model, ctx);
+  const values: Record<string, PlanLiteral> = {};
+  for (const assignment of decl.assignments) {
+    if (assignment.value.kind !== "constant" || assignment.targets.length !== 1 || assignment.when) {
+      ctx.report("MC2124", assignment.range);
+      continue;
+    }
+    const target = assignment.targets[0]!;
+    const field = checkable ? checkWritableField(model, target, ctx) : undefined;
+    if (field) {
+      checkValueFits(model, field, literalType(assignment.value.literal, ctx), assignment.value.range, ctx, "constant");
+      checkSelectionValue(model, field, assignment.value.literal, ctx);
+    }
+    values[target.text] = ctx.literal(assignment.value.literal);
+  }
+  if (checkable) {
+    for (const name of ctx.fieldNames(model)) {
+      const field = ctx.field(model, name)!;
+      if (field.required && !field.serverDefault && field.type !== "one2many" && field.type !== "many2many" && !(name in values)) {
+        ctx.report("MC2108", decl.model.range, { model, field: name, map: decl.name.text }, `add \`${name} = <value>\``);
+      }
+    }
+  }
+  return { name: decl.name.text, model, xmlid: recordXmlid(ctx.module, decl.name.text), values, line: decl.range.start.line };
 }

@@ -1,7 +1,6 @@
 // Value maps (`values DealStage { "closedwon" => xmlid "crm.stage_lead4"  else => fail }`).
 import type * as A from "../grammar/ast.js";
 import { literalString, type CompileContext } from "./context.js";
-import { planLiteral } from "./conditions.js";
 import type { PlanValueMap } from "./plan/types.js";
 import { isKnownXmlid } from "./targets.js";
 
@@ -19,13 +18,13 @@ export function lowerValueMap(decl: A.ValuesDecl, ctx: CompileContext): PlanValu
   if (decl.elses.length === 0) ctx.report("MC2209", decl.name.range, { map: decl.name.text }, "add `else => keep`, `else => empty` or `else => fail` to say what you want");
   return {
     name: decl.name.text,
-    entries: decl.entries.map((e) => ({ from: planLiteral(e.from), to: planLiteral(e.to), line: e.range.start.line })),
-    otherwise: lowerElse(decl.elses[0]),
+    entries: decl.entries.map((e) => ({ from: ctx.literal(e.from), to: ctx.literal(e.to), line: e.range.start.line })),
+    otherwise: lowerElse(decl.elses[0], ctx),
     line: decl.range.start.line,
   };
 }
 
-function lowerElse(policy: A.ElsePolicy | undefined): PlanValueMap["otherwise"] {
+function lowerElse(policy: A.ElsePolicy | undefined, ctx: CompileContext): PlanValueMap["otherwise"] {
   if (!policy) return { kind: "fail" };
-  return policy.kind === "value" ? { kind: "value", value: planLiteral(policy.value) } : { kind: policy.kind };
+  return policy.kind === "value" ? { kind: "value", value: ctx.literal(policy.value) } : { kind: policy.kind };
 }

@@ -56,6 +56,8 @@ export const messages = {
   MC2120: { severity: "error", message: "A selection custom field needs its options: `{ \"value\" => \"Label\" }`." },
   MC2121: { severity: "warning", message: "`crm.lead` gets both `partner_id` and `email_from`: Odoo copies the lead's e-mail onto the partner." },
   MC2122: { severity: "error", message: "Custom model `{model}` must start with `x_`." },
+  MC2123: { severity: "error", message: "Unknown record `{name}`: declare it with `record <model> as {name} { … }`." },
+  MC2124: { severity: "error", message: "A record sets constants only: write `field = value`." },
 
   // transforms, value maps and lookups
   MC2201: { severity: "error", message: "Unknown transform `{name}`." },

@@ -29,7 +29,9 @@ export type LiteralValue =
   | { kind: "number"; value: number; text: string }
   | { kind: "boolean"; value: boolean }
   | { kind: "null" }
-  | { kind: "xmlid"; value: string };
+  | { kind: "xmlid"; value: string }
+  /** `record TicketTag`: a record the spec declares with `record <model> as TicketTag { … }` */
+  | { kind: "record"; value: string };
 
 export type Literal = LiteralValue & Located;
 
@@ -58,7 +60,15 @@ export type Declaration =
   | CustomModelDecl
   | MapDecl
   | DocumentDecl
+  | RecordDecl
   | OrderDecl;
+
+export interface RecordDecl extends Located {
+  kind: "record";
+  model: Name;
+  name: Name;
+  assignments: Assignment[];
+}
 
 export interface Setting extends Located {
   kind: "setting";

@@ -37,7 +37,24 @@ export type DeclarationCstChildren = {
   customDecl?: CustomDeclCstNode[];
   mapDecl?: MapDeclCstNode[];
   documentDecl?: DocumentDeclCstNode[];
+  recordDecl?: RecordDeclCstNode[];
   orderDecl?: OrderDeclCstNode[];
+};
+
+export interface RecordDeclCstNode extends CstNode {
+  name: "recordDecl";
+  children: RecordDeclCstChildren;
+}
+
+export type RecordDeclCstChildren = {
+  Record: IToken[];
+  model: IToken[];
+  As: IToken[];
+  name: IToken[];
+  LCurly: IToken[];
+  assignment?: AssignmentCstNode[];
+  Comma?: IToken[];
+  RCurly: IToken[];
 };
 
 export interface SourceDeclCstNode extends CstNode {
@@ -530,4 +547,6 @@ export type LiteralCstChildren = {
   null?: IToken[];
   Xmlid?: IToken[];
   xmlid?: IToken[];
+  Record?: IToken[];
+  record?: IToken[];
 };

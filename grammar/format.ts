@@ -96,6 +96,8 @@ export function literalText(literal: A.LiteralValue): string {
       return "null";
     case "xmlid":
       return `xmlid ${quote(literal.value)}`;
+    case "record":
+      return `record ${literal.value}`;
   }
 }
 
@@ -104,7 +106,7 @@ function printHeader(p: Printer, header: A.Header): void {
   p.line(`mapping ${header.system.text} -> odoo ${header.targetVersion.text}${title}`, header.range);
 }
 
-const blockKinds = new Set<A.Declaration["kind"]>(["source", "values", "customModel", "map", "document"]);
+const blockKinds = new Set<A.Declaration["kind"]>(["source", "values", "customModel", "map", "document", "record"]);
 
 function printDeclaration(p: Printer, d: A.Declaration): void {
   if (blockKinds.has(d.kind) || (d.kind === "customField" && d.field.options.length > 0)) {
@@ -129,6 +131,10 @@ function printDeclaration(p: Printer, d: A.Declaration): void {
     case "document":
       p.open(`document ${d.name.text}${d.label ? ` ${quote(d.label.text)}` : ""}`, d.range);
       for (const setting of d.settings) p.line(settingText(setting), setting.range);
+      return p.close(d.range);
+    case "record":
+      p.open(`record ${d.model.text} as ${d.name.text}`, d.range);
+      for (const a of d.assignments) printAssignment(p, a);
       return p.close(d.range);
     case "order":
       return p.line(`order ${d.entries.map((e) => e.text).join(", ")}`, d.range);

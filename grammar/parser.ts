@@ -3,7 +3,7 @@
 import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 
-const literalStarts = new Set<TokenType>([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null, T.Xmlid]);
+const literalStarts = new Set<TokenType>([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null, T.Xmlid, T.Record]);
 
 export class MapspecParser extends CstParser {
   constructor() {
@@ -34,8 +34,23 @@ export class MapspecParser extends CstParser {
       { ALT: () => this.SUBRULE(this.customDecl) },
       { ALT: () => this.SUBRULE(this.mapDecl) },
       { ALT: () => this.SUBRULE(this.documentDecl) },
+      { ALT: () => this.SUBRULE(this.recordDecl) },
       { ALT: () => this.SUBRULE(this.orderDecl) },
     ]);
+  });
+
+  // record crm.tag as TicketTag { name = "Ticket" }: a record the target must have (apply-schema creates it)
+  private recordDecl = this.RULE("recordDecl", () => {
+    this.CONSUME(T.Record);
+    this.CONSUME(T.Name, { LABEL: "model" });
+    this.CONSUME(T.As);
+    this.CONSUME2(T.Name, { LABEL: "name" });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => {
+      this.SUBRULE(this.assignment);
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RCurly);
   });
 
   // source Company "Account (Company)" from csv "companies.csv" { key "Record ID" … columns { … } }
@@ -563,6 +578,12 @@ export class MapspecParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.Xmlid);
           this.CONSUME2(T.StringLiteral, { LABEL: "xmlid" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Record);
+          this.CONSUME(T.Name, { LABEL: "record" });
         },
       },
     ]);

@@ -109,6 +109,7 @@ function declarationFromCst(node: C.DeclarationCstNode): A.Declaration[] {
   if (c.customDecl) return customFromCst(c.customDecl[0]!);
   if (c.mapDecl) return [mapFromCst(c.mapDecl[0]!)];
   if (c.documentDecl) return [documentFromCst(c.documentDecl[0]!)];
+  if (c.recordDecl) return [recordFromCst(c.recordDecl[0]!)];
   if (c.orderDecl) return [orderFromCst(c.orderDecl[0]!)];
   return [];
 }
@@ -187,6 +188,7 @@ export function literalFromCst(node: C.LiteralCstNode | undefined): A.Literal {
   if (c?.boolean?.[0]) return { kind: "boolean", value: c.boolean[0].image === "true", range };
   if (c?.null?.[0]) return { kind: "null", range };
   if (c?.xmlid?.[0]) return { kind: "xmlid", value: unquote(c.xmlid[0].image), range };
+  if (c?.record?.[0]) return { kind: "record", value: c.record[0].image, range };
   return { kind: "null", range };
 }
 
@@ -463,6 +465,17 @@ function documentFromCst(node: C.DocumentDeclCstNode): A.DocumentDecl {
     name: name(node.children.name, range),
     ...(label ? { label } : {}),
     settings: (node.children.setting ?? []).map(settingFromCst),
+  };
+}
+
+function recordFromCst(node: C.RecordDeclCstNode): A.RecordDecl {
+  const range = nodeRange(node);
+  return {
+    kind: "record",
+    range,
+    model: name(node.children.model, range),
+    name: name(node.children.name, range),
+    assignments: (node.children.assignment ?? []).map(assignmentFromCst),
   };
 }
 

@@ -63,6 +63,7 @@ export const First = keyword("first");
 export const Ref = keyword("ref");
 export const Xmlid = keyword("xmlid");
 export const Take = keyword("take");
+export const Record = keyword("record");
 export const Document = keyword("document");
 export const Order = keyword("order");
 export const And = keyword("and");
@@ -101,7 +102,7 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u
 export const keywords: readonly TokenType[] = [
   Mapping, Odoo, Source, From, Columns, Skip, When, Because, Lookup, In, Staged, By, On, Missing, Fail, Empty,
   Default, Placeholder, Queue, Values, Else, Keep, Custom, Field, Model, Required, Map, As, Requires, Unless,
-  Where, Lossy, Dedupe, Each, Item, Drop, Lost, Note, Link, First, Ref, Xmlid, Take, Document, Order, And, Or, Not, Is,
+  Where, Lossy, Dedupe, Each, Item, Drop, Lost, Note, Link, First, Ref, Xmlid, Take, Record, Document, Order, And, Or, Not, Is,
   Installed, True, False, Null,
 ];
 

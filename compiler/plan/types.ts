@@ -25,6 +25,8 @@ export interface TransformPlan {
   valueMaps: PlanValueMap[];
   customFields: PlanCustomField[];
   customModels: PlanCustomModel[];
+  /** records the target must have (teams, stages, tags, activity types…): `mapc apply-schema` creates them */
+  records: PlanRecord[];
   mappings: PlanMapping[];
   documentation: PlanDocumentRow[];
   loadOrder: PlanLoadOrder;
@@ -124,6 +126,15 @@ export interface PlanCustomField {
   selection?: Array<[string, string]>;
   /** true when the field lives on a custom model the spec also declares */
   onCustomModel: boolean;
+  line: number;
+}
+
+export interface PlanRecord {
+  name: string;
+  model: string;
+  /** `<module>.record_<name>` */
+  xmlid: string;
+  values: Record<string, PlanLiteral>;
   line: number;
 }
 

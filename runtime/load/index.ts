@@ -39,7 +39,7 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
   ];
   for (const phase of phases) {
     const total = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", phase.id)?.n ?? 0;
-    const ids = await prefetch(plan, store, odoo, phase.id, module, options.exportDir);
+    const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir);
     const loader = new PhaseLoader(
       {
         odoo,
@@ -75,7 +75,7 @@ async function describe(odoo: OdooTransport, model: string) {
  * the external ids it points to outside this run (standard records such as `mail.mt_note`), each fetched
  * with one search per few hundred keys, never one call per row.
  */
-export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, module: string, exportDir: string): Promise<IdResolver> {
+export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, exportDir: string): Promise<IdResolver> {
   const lookupKeys = new Map<string, Set<string>>();
   const foreignXmlids = new Set<string>();
   const visit = (value: TargetValue): void => {
@@ -86,7 +86,9 @@ export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: O
       keys.add(value.lookup.key);
       lookupKeys.set(value.lookup.name, keys);
     }
-    if ("xmlid" in value && typeof value.xmlid === "string" && !value.xmlid.startsWith(`${module}.`)) foreignXmlids.add(value.xmlid);
+    // Our own external ids are in the id map once loaded; others (standard records, records declared in
+    // the spec and created by apply-schema in another run folder) are asked of Odoo.
+    if ("xmlid" in value && typeof value.xmlid === "string" && !store.idMapEntry(value.xmlid)) foreignXmlids.add(value.xmlid);
   };
   for (const page of store.recordPages(mapping, 2000)) {
     for (const record of page) {
@@ -99,7 +101,7 @@ export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: O
   const foreign = await fetchXmlids(odoo, [...foreignXmlids]);
   recordMisses(plan, store, mapping, lookups);
   return {
-    xmlid: (externalId) => (externalId.startsWith(`${module}.`) ? store.idMapEntry(externalId)?.odooId : foreign.get(externalId)),
+    xmlid: (externalId) => store.idMapEntry(externalId)?.odooId ?? foreign.get(externalId),
     lookup: (name, key) => lookups.get(name)?.get(key),
     file: (path) => readFileSync(resolveExportPath(exportDir, path)).toString("base64"),
   };

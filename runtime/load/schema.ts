@@ -48,6 +48,11 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
       missing.push(`${custom ? "custom field" : "field"} ${mapping.model}.${field} (map ${mapping.id})`);
     }
   }
+  for (const record of plan.records) {
+    const dot = record.xmlid.indexOf(".");
+    const found = await odoo.executeKw<number>("ir.model.data", "search_count", [[["module", "=", record.xmlid.slice(0, dot)], ["name", "=", record.xmlid.slice(dot + 1)]]]);
+    if (found === 0) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
+  }
   if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
   return { installedModules, fields };
 }

@@ -1,12 +1,14 @@
 // apply-schema: creates in the target what the spec declares: custom models (with an access right, without
-// which nobody, not even the administrator, can use them) and custom x_ fields. Safe to run again: what
+// which nobody, not even the administrator, can use them), custom x_ fields, and the records the spec
+// declares (sales teams, stages, tags, activity types). Safe to run again: what
 // exists is left alone. Journaled like a run, so `mapc rollback` removes it.
-import type { PlanCustomField, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanCustomField, PlanLiteral, PlanRecord, TransformPlan } from "../../compiler/plan/types.js";
 import type { OdooTransport } from "../load/index.js";
+import { IMPORT_CONTEXT } from "../load/phase.js";
 import type { StagingStore } from "../stage/index.js";
 
 export interface SchemaChange {
-  kind: "model" | "access" | "field";
+  kind: "model" | "access" | "field" | "record";
   name: string;
   status: "created" | "exists";
 }
@@ -20,7 +22,41 @@ export async function applySchema(plan: TransformPlan, odoo: OdooTransport, stor
     changes.push(...(await ensureModel(odoo, store, model.model, model.label, fields)));
   }
   for (const field of plan.customFields.filter((f) => !f.onCustomModel)) changes.push(await ensureField(odoo, store, field));
+  for (const record of plan.records) changes.push(await ensureRecord(odoo, store, record));
   return changes;
+}
+
+/**
+ * A record the spec declares (a sales team, a stage, a tag, an activity type), created through `load`
+ * under its external id, so a second apply-schema finds it and leaves it as it is.
+ */
+async function ensureRecord(odoo: OdooTransport, store: StagingStore, record: PlanRecord): Promise<SchemaChange> {
+  const [module, name] = [record.xmlid.slice(0, record.xmlid.indexOf(".")), record.xmlid.slice(record.xmlid.indexOf(".") + 1)];
+  const found = await odoo.executeKw<Array<{ res_id: number }>>("ir.model.data", "search_read", [[["module", "=", module], ["name", "=", name]]], { fields: ["res_id"] });
+  const label = `${record.model} ${record.name}`;
+  if (found[0]) {
+    store.setIdMap(record.xmlid, record.model, found[0].res_id, false, null);
+    return { kind: "record", name: label, status: "exists" };
+  }
+  const fields = Object.keys(record.values);
+  const columns = ["id", ...fields.map((f) => (isXmlid(record.values[f]) ? `${f}/id` : f))];
+  const row = [record.xmlid, ...fields.map((f) => cellOf(record.values[f]))];
+  const answer = await odoo.executeKw<{ ids: number[] | false; messages: Array<{ message: string }> }>(record.model, "load", [columns, [row]], { context: IMPORT_CONTEXT });
+  if (!answer.ids) throw new Error(`Odoo refused record ${label}: ${answer.messages.map((m) => m.message).join("; ")}`);
+  store.journal({ phase: PHASE, op: "create", model: record.model, odooId: answer.ids[0]!, externalId: record.xmlid });
+  store.setIdMap(record.xmlid, record.model, answer.ids[0]!, true, null);
+  return { kind: "record", name: label, status: "created" };
+}
+
+function isXmlid(value: PlanLiteral | undefined): value is { xmlid: string } {
+  return typeof value === "object" && value !== null && "xmlid" in value;
+}
+
+function cellOf(value: PlanLiteral | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (isXmlid(value)) return value.xmlid;
+  if (typeof value === "boolean") return value ? "1" : "0";
+  return String(value);
 }
 
 async function modelId(odoo: OdooTransport, model: string): Promise<number | undefined> {

@@ -26,7 +26,6 @@ export interface VerifyResult {
 const CHUNK = 200;
 
 export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, exportDir: string, options: { sample?: number } = {}): Promise<VerifyResult> {
-  const module = plan.target.externalIdModule;
   const result: VerifyResult = { checked: 0, missing: [], mismatches: [], perPhase: [], ok: true };
   const phases = store.all<{ mapping: string; model: string }>("SELECT DISTINCT mapping, model FROM records WHERE status = 'staged' ORDER BY rowid");
   for (const { mapping, model } of orderPhases(plan, phases)) {
@@ -37,7 +36,7 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
     const chosen = options.sample ? pickSample(loaded, options.sample) : loaded;
     if (chosen.length === 0) continue;
     const described = await odoo.executeKw<Record<string, { type: string }>>(model, "fields_get", [], { attributes: ["type"] });
-    const ids = await prefetch(plan, store, odoo, mapping, module, exportDir);
+    const ids = await prefetch(plan, store, odoo, mapping, exportDir);
     const counts = { phase: mapping, model, checked: 0, missing: 0, mismatched: 0 };
     for (let start = 0; start < chosen.length; start += CHUNK) {
       const batch = chosen.slice(start, start + CHUNK);

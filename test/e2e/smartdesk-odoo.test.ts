@@ -2,7 +2,7 @@
 // SmartDesk example through run → verify → re-run (nothing changes) → delta → rollback, plus a refused
 // record, transient faults, a wrong password, a missing field, and a run killed mid-load then resumed.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -190,6 +190,67 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(loadCounts(summary)["Deal"]!.created).toBe(deals.length);
     expect(summary.balanced).toBe(true);
     await rollback(runDir);
+  });
+
+  it("creates the records a spec declares with apply-schema, uses them, and rolls them back", async () => {
+    const spec = `mapping tickets -> odoo 17.0
+record crm.tag as TicketTag {
+  name = "Ticket"
+}
+record crm.stage as Triage {
+  name = "Triage"
+  sequence = 0
+}
+source Ticket from csv "tickets.csv" {
+  key "id"
+  columns { "id": id  "subject": text }
+}
+map Ticket -> crm.lead {
+  type = "lead"
+  name <- "subject" required
+  tag_ids = record TicketTag
+  stage_id = record Triage
+}
+`;
+    const compiled = compileSpec(spec, "tickets.mapspec");
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const exportDir = join(work, "tickets-export");
+    mkdirSync(exportDir, { recursive: true });
+    writeFileSync(join(exportDir, "tickets.csv"), "id,subject\r\n1,Printer on fire\r\n2,Login fails\r\n");
+    const runDir = join(work, "tickets-run");
+    mkdirSync(runDir, { recursive: true });
+    const odoo = await authenticated();
+    const store = StagingStore.open(join(runDir, "staging.sqlite"));
+    const changes = await applySchema(compiled.plan, odoo, store).finally(() => store.close());
+    expect(changes.map((c) => `${c.status} ${c.name}`)).toEqual(["created crm.tag TicketTag", "created crm.stage Triage"]);
+    const store2 = StagingStore.open(join(runDir, "staging.sqlite"));
+    const again = await applySchema(compiled.plan, odoo, store2).finally(() => store2.close());
+    expect(again.map((c) => c.status)).toEqual(["exists", "exists"]);
+    const summary = await runMigration(compiled.plan, { exportDir, runDir, odoo: { connection: connection(), password: "admin", transport: await transport() } });
+    expect(summary.balanced).toBe(true);
+    const tag = server.records("crm.tag").find((t) => t["name"] === "Ticket")!;
+    const leads = server.records("crm.lead").filter((l) => l["name"] === "Printer on fire" || l["name"] === "Login fails");
+    expect(leads.map((l) => l["tag_ids"])).toEqual([[tag["id"]], [tag["id"]]]);
+    await rollback(runDir);
+    expect(server.records("crm.tag").some((t) => t["name"] === "Ticket")).toBe(false);
+    expect(server.records("crm.stage").some((t) => t["name"] === "Triage")).toBe(false);
+  });
+
+  it("never writes the password into the run folder", async () => {
+    const secret = "pw-7c1e9b";
+    const guarded = await startOdooTestServer({ users: [{ login: "admin", password: secret }] });
+    try {
+      const runDir = join(work, "secret-run");
+      const odoo = new XmlRpcTransport({ url: guarded.url, db: guarded.db, user: "admin" }, secret);
+      await odoo.authenticate();
+      mkdirSync(runDir, { recursive: true });
+      const store = StagingStore.open(join(runDir, "staging.sqlite"));
+      await applySchema(plan, odoo, store).finally(() => store.close());
+      await runMigration(plan, { exportDir: example, runDir, odoo: { connection: { url: guarded.url, db: guarded.db, user: "admin" }, password: secret, transport: odoo } });
+      for (const file of readdirSync(runDir)) expect(readFileSync(join(runDir, file)).includes(secret), file).toBe(false);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it("resumes a run killed mid-load without duplicates", async () => {
