@@ -20,6 +20,9 @@ const PLAIN_EVERY_MS = 5000;
 export function progressReporter(env: CommandEnvironment, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   const interactive = env.color && Boolean(stream.isTTY);
   const started = new Map<string, number>();
+  // A source's clock starts when the one before it finished (or when the reporter was made): its first
+  // event already carries a whole batch.
+  let previousEventAt = Date.now();
   // Plain output stays quiet for the first seconds: a small export prints one line per object.
   let lastPlain = Date.now();
   let drawn = false;
@@ -29,7 +32,8 @@ export function progressReporter(env: CommandEnvironment, stream: NodeJS.WriteSt
   };
   return {
     update(event) {
-      if (!started.has(event.source)) started.set(event.source, Date.now());
+      if (!started.has(event.source)) started.set(event.source, previousEventAt);
+      previousEventAt = Date.now();
       const perSecond = rate(event.source, event.rows);
       const eta = event.total && perSecond > 0 ? ` ETA ${Math.ceil((event.total - event.rows) / perSecond)}s` : "";
       const text = `${event.source}: ${event.rows.toLocaleString("en")} rows${event.total ? ` of ${event.total.toLocaleString("en")}` : ""} (${perSecond.toLocaleString("en")}/s)${eta}`;
