@@ -19,6 +19,8 @@ export interface LoadOptions {
   exportDir: string;
   batchSize?: number;
   include?: (externalId: string) => boolean;
+  /** called as each phase lands, so a run that fails later still reports what landed */
+  onPhase?: (counts: PhaseCounts) => void;
   progress?: (event: { source: string; rows: number; total?: number; done: boolean }) => void;
 }
 
@@ -61,6 +63,7 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
       throw new PhaseNotBalanced(`phase ${phase.id} does not balance: ${counts.source} records in, ${settled} accounted for; stopping before the next phase`);
     }
     results.push(counts);
+    options.onPhase?.(counts);
   }
   return results;
 }

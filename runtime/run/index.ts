@@ -11,7 +11,7 @@ import { activeMappings, loadIntoOdoo, readTargetSchema, XmlRpcTransport, type O
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
 import { renderRunReport } from "./report.js";
-import { addLoadPhases, summarizeStage, type RunSummary } from "./summary.js";
+import { addLoadPhases, summarizeStage, SUMMARY_VERSION, type RunSummary } from "./summary.js";
 import { writeQueueCsv, writeRejectsCsv } from "./tables.js";
 
 export { SUMMARY_VERSION, type ObjectSummary, type PhaseCounts, type RunSummary } from "./summary.js";
@@ -54,10 +54,17 @@ export async function checkExport(plan: TransformPlan, exportDir: string): Promi
 export async function runMigration(plan: TransformPlan, options: RunOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const warnings = options.resume ? [] : await checkExport(plan, options.exportDir);
-  // Connect and read the target first: a wrong password or a missing field stops the run before anything is staged or written.
-  const target = options.odoo ? await connect(plan, options.odoo) : undefined;
   mkdirSync(options.runDir, { recursive: true });
+  let warnings: SourceProblem[];
+  let target: Awaited<ReturnType<typeof connect>> | undefined;
+  try {
+    warnings = options.resume ? [] : await checkExport(plan, options.exportDir);
+    // Connect and read the target first: a wrong password or a missing field stops the run before anything is staged or written.
+    target = options.odoo ? await connect(plan, options.odoo) : undefined;
+  } catch (error) {
+    writeFileSync(join(options.runDir, "summary.json"), `${JSON.stringify(notStartedSummary(plan, options, startedAt, now(), error), null, 2)}\n`);
+    throw error;
+  }
   if (options.odoo) writeConnection(options.runDir, options.odoo.connection);
   // verify and rollback work from the run folder alone: the plan travels with it.
   writeFileSync(join(options.runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
@@ -65,24 +72,57 @@ export async function runMigration(plan: TransformPlan, options: RunOptions): Pr
   try {
     const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, target?.schema);
     const queue = () => Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]));
-    let loadPhases: PhaseCounts[] | undefined;
+    const landed: PhaseCounts[] = [];
+    const summarize = (failure?: string) => {
+      let summary = summarizeStage(plan, stage, queue(), { exportDir: options.exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
+      if (target) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
+      return failure ? { ...summary, failure, balanced: false } : summary;
+    };
     if (target) {
-      await rememberCountsBeforeFirstRun(plan, store, target);
-      const include = options.sample ? sampleClosure(plan, store, options.sample) : undefined;
-      loadPhases = await loadIntoOdoo(plan, store, target.odoo, target.schema, {
-        exportDir: options.exportDir,
-        ...(options.odoo?.batchSize ? { batchSize: options.odoo.batchSize } : {}),
-        ...(include ? { include: (id: string) => include.has(id) } : {}),
-        ...(options.progress ? { progress: options.progress } : {}),
-      });
+      try {
+        await rememberCountsBeforeFirstRun(plan, store, target);
+        const include = options.sample ? sampleClosure(plan, store, options.sample) : undefined;
+        await loadIntoOdoo(plan, store, target.odoo, target.schema, {
+          exportDir: options.exportDir,
+          onPhase: (counts) => landed.push(counts),
+          ...(options.odoo?.batchSize ? { batchSize: options.odoo.batchSize } : {}),
+          ...(include ? { include: (id: string) => include.has(id) } : {}),
+          ...(options.progress ? { progress: options.progress } : {}),
+        });
+      } catch (error) {
+        // summary.json is always written: what landed before the failure, and why it stopped.
+        writeRunFiles(options.runDir, summarize(error instanceof Error ? error.message : String(error)), store);
+        throw error;
+      }
     }
-    let summary = summarizeStage(plan, stage, queue(), { exportDir: options.exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
-    if (loadPhases) summary = addLoadPhases(plan, summary, loadPhases, options.odoo!.connection);
+    const summary = summarize();
     writeRunFiles(options.runDir, summary, store);
     return summary;
   } finally {
     store.close();
   }
+}
+
+/** summary.json for a run that stopped before staging: nothing was staged or written, and why. */
+function notStartedSummary(plan: TransformPlan, options: RunOptions, startedAt: Date, finishedAt: Date, error: unknown): RunSummary {
+  return {
+    summaryVersion: SUMMARY_VERSION,
+    mode: options.odoo ? "load" : "dry-run",
+    ...(options.odoo ? { odoo: options.odoo.connection } : {}),
+    spec: { file: plan.spec.file, contentHash: plan.spec.contentHash, title: plan.spec.title },
+    exportDir: options.exportDir,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    objects: [],
+    mappings: [],
+    queue: {},
+    pendingOdooLookups: {},
+    rejects: 0,
+    warnings: [],
+    failure: `${error instanceof Error ? error.message : String(error)} (nothing was staged or written)`,
+    balanced: false,
+  };
 }
 
 /** Kept for callers that want the dry run by name. */

@@ -58,6 +58,8 @@ export interface RunSummary {
   /** distinct keys per lookup in the live Odoo, resolved when the run loads */
   pendingOdooLookups: Record<string, number>;
   rejects: number;
+  /** set when the load stopped before its end: why; the phases listed are those that landed */
+  failure?: string;
   /** what the readers found odd but could read: undeclared columns, stray pages… */
   warnings: Array<{ code: string; file: string; message: string }>;
   balanced: boolean;

@@ -56,6 +56,7 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
   const resolver = new ReferenceResolver(plan, store);
   for (const mapping of plan.loadOrder.phases) resolveMapping(plan, mapping, store, resolver);
   const resolveMs = performance.now() - resolveStarted;
+  queueSuspectedDuplicates(store);
   return {
     sources: plan.sources.map((source) => ({
       ...countRows(store, source.name),
@@ -225,4 +226,38 @@ function countRecords(plan: TransformPlan, store: StagingStore): StageResult["ma
   const planned = plan.mappings.map((m) => byMapping.get(m.id) ?? { mapping: m.id, model: m.model, records: 0, merged: 0, placeholders: 0 });
   const placeholders = rows.filter((r) => r.mapping.startsWith("placeholder:"));
   return [...planned, ...placeholders].map((r) => ({ ...r, merged: r.merged ?? 0, placeholders: r.placeholders ?? 0 }));
+}
+
+/**
+ * Records that look like the same person or company although the spec did not merge them: partners that
+ * share an e-mail address, companies that share a name. They are listed for a person to decide, not merged.
+ */
+function queueSuspectedDuplicates(store: StagingStore): void {
+  const groups = [
+    ...store.all<{ key: string; ids: string }>(
+      "SELECT lower(trim(json_extract(values_json, '$.email'))) AS key, group_concat(external_id, ' ') AS ids FROM records " +
+        "WHERE model = 'res.partner' AND status = 'staged' AND coalesce(trim(json_extract(values_json, '$.email')), '') <> '' GROUP BY key HAVING COUNT(*) > 1",
+    ).map((g) => ({ ...g, what: "e-mail" })),
+    ...store.all<{ key: string; ids: string }>(
+      "SELECT lower(trim(json_extract(values_json, '$.name'))) AS key, group_concat(external_id, ' ') AS ids FROM records " +
+        "WHERE model = 'res.partner' AND status = 'staged' AND json_extract(values_json, '$.is_company') = 1 GROUP BY key HAVING COUNT(*) > 1",
+    ).map((g) => ({ ...g, what: "company name" })),
+  ];
+  store.transaction(() => {
+    for (const group of groups) {
+      const ids = group.ids.split(" ");
+      for (const id of ids) {
+        const record = store.record(id);
+        store.addQueue({
+          kind: "duplicate",
+          mapping: record?.mapping ?? "",
+          externalId: id,
+          field: group.what === "e-mail" ? "email" : "name",
+          target: ids.filter((other) => other !== id).join(" "),
+          key: group.key,
+          reason: `same ${group.what} as ${ids.filter((other) => other !== id).join(", ")}: check whether they are one`,
+        });
+      }
+    }
+  });
 }

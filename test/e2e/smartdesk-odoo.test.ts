@@ -168,6 +168,8 @@ describe("SmartDesk into the Odoo test server", () => {
     await expect(
       runMigration(plan, { exportDir: example, runDir: join(work, "badpass"), odoo: { connection: connection(), password: "nope", transport: await transport("nope") } }),
     ).rejects.toBeInstanceOf(OdooAuthError);
+    const refused = JSON.parse(readFileSync(join(work, "badpass", "summary.json"), "utf8")) as RunSummary;
+    expect(refused.failure).toMatch(/login or password.*nothing was staged or written/);
     const error = await run(join(work, "noschema")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaMismatchError);
     expect((error as SchemaMismatchError).missing).toEqual([

@@ -130,6 +130,16 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
     expect(rejects).toContain("Person,6,people.csv,7,,,Row has 4 cell(s) but the header has 5 (people.csv line 8).");
   });
 
+  it("lists partners that share an e-mail as suspected duplicates, without merging them", async () => {
+    const exportDir = writeExport("duplicates", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Ann B.,ANN@example.com,,0", "3,Cy,cy@example.com,,0", ""].join("\r\n"));
+    const runDir = join(work, "duplicates-run");
+    const summary = await runDryRun(plan, { exportDir, runDir });
+    expect(counts(summary, "Person")).toEqual({ source: 3, staged: 3, rejected: 0, skipped: 0 });
+    expect(summary.queue["duplicate"]).toBe(2);
+    const queue = readFileSync(join(runDir, "queue.csv"), "utf8");
+    expect(queue).toContain("duplicate,Person,mapc_t.person_1,email,mapc_t.person_2,ann@example.com,");
+  });
+
   it("refuses an export that lacks a declared column, naming every problem, and stages nothing", async () => {
     const exportDir = writeExport("missing-column", "id,name,boss,deleted\r\n1,Ann,,0\r\n");
     await expect(runDryRun(plan, { exportDir, runDir: join(work, "missing-run") })).rejects.toBeInstanceOf(SourceReadError);
