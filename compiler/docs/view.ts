@@ -37,7 +37,7 @@ export interface DocsView {
   fieldTables: FieldTable[];
   valueMaps: ValueMapView[];
   lossy: { drops: DropRow[]; losses: LossRow[] };
-  customFields: { models: CustomModelRow[]; fields: CustomFieldRow[] };
+  customFields: { models: CustomModelRow[]; fields: CustomFieldRow[]; records: RecordRow[] };
   lookups: { lookups: LookupRow[]; references: ReferenceRow[] };
   loadOrder: LoadOrderView;
   workflows: WorkflowRow[];
@@ -370,6 +370,13 @@ function valueMapView(plan: TransformPlan, valueMap: PlanValueMap, anchor: strin
   };
 }
 
+interface RecordRow {
+  model: string;
+  name: string;
+  xmlid: string;
+  values: string[];
+}
+
 /** Custom models first, each followed by its fields, then the fields added to standard models. */
 function customFieldManifest(plan: TransformPlan): DocsView["customFields"] {
   const row = (f: PlanCustomField): CustomFieldRow => ({
@@ -388,6 +395,12 @@ function customFieldManifest(plan: TransformPlan): DocsView["customFields"] {
   return {
     models: plan.customModels.map((m) => ({ model: m.model, label: m.label, fields: m.fields })),
     fields: [...onCustomModels, ...onStandardModels].map(row),
+    records: plan.records.map((r) => ({
+      model: r.model,
+      name: r.name,
+      xmlid: r.xmlid,
+      values: Object.entries(r.values).map(([field, value]) => `${field} = ${typeof value === "object" && value !== null ? value.xmlid : JSON.stringify(value)}`),
+    })),
   };
 }
 
