@@ -140,7 +140,20 @@ export class PhaseLoader {
   }
 
   /** `load`, bisecting a refused batch down to the records Odoo refuses. */
-  private async loadRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>, existing: ReadonlyMap<string, number>): Promise<void> {
+  private loadRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>, existing: ReadonlyMap<string, number>): Promise<void> {
+    return this.loadBisecting(columns, rows, (row, odooId) => this.landed(row, odooId, existing), (row, field, reason) => this.reject(row.record, field, reason));
+  }
+
+  /**
+   * One `load` call for the rows; when Odoo refuses it (a fault, or `ids: false` with messages), the rows
+   * are split in halves until each refused record stands alone with Odoo's message.
+   */
+  private async loadBisecting<Row extends PendingRow>(
+    columns: string[],
+    rows: Row[],
+    landed: (row: Row, odooId: number) => void,
+    refused: (row: Row, field: string, reason: string) => void,
+  ): Promise<void> {
     const data = rows.map((row) => [row.record.externalId, ...row.cells]);
     let answer: LoadAnswer;
     try {
@@ -150,17 +163,17 @@ export class PhaseLoader {
       answer = { ids: false, messages: [{ message: error.message }] };
     }
     if (answer.ids && answer.ids.length === rows.length) {
-      answer.ids.forEach((odooId, index) => this.landed(rows[index]!, odooId, existing));
+      answer.ids.forEach((odooId, index) => landed(rows[index]!, odooId));
       return;
     }
     if (rows.length === 1) {
       const reason = answer.messages.map((m) => (m.field ? `${m.field}: ${m.message}` : m.message)).join("; ") || "Odoo refused the record without a message";
-      this.reject(rows[0]!.record, answer.messages[0]?.field ?? "", reason);
+      refused(rows[0]!, answer.messages[0]?.field ?? "", reason);
       return;
     }
     const middle = Math.ceil(rows.length / 2);
-    await this.loadRows(columns, rows.slice(0, middle), existing);
-    await this.loadRows(columns, rows.slice(middle), existing);
+    await this.loadBisecting(columns, rows.slice(0, middle), landed, refused);
+    await this.loadBisecting(columns, rows.slice(middle), landed, refused);
   }
 
   private landed(row: PendingRow & { before?: Record<string, unknown> }, odooId: number, existing: ReadonlyMap<string, number>): void {
@@ -209,28 +222,13 @@ export class PhaseLoader {
     }
   }
 
-  private async loadDeferredRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>): Promise<void> {
-    const data = rows.map((row) => [row.record.externalId, ...row.cells]);
-    let answer: LoadAnswer;
-    try {
-      answer = await this.env.odoo.executeKw<LoadAnswer>(this.model, "load", [columns, data], { context: IMPORT_CONTEXT });
-    } catch (error) {
-      if (!(error instanceof OdooFault)) throw error;
-      answer = { ids: false, messages: [{ message: error.message }] };
-    }
-    if (answer.ids && answer.ids.length === rows.length) {
-      for (const [index, row] of rows.entries()) {
-        this.env.store.journal({ phase: `${this.phase}:deferred`, op: "update", model: this.model, odooId: answer.ids[index]!, externalId: row.record.externalId, before: row.before ?? null });
-      }
-      return;
-    }
-    if (rows.length === 1) {
-      this.queueDeferred(rows[0]!.record, answer.messages[0]?.field ?? "", answer.messages.map((m) => m.message).join("; "));
-      return;
-    }
-    const middle = Math.ceil(rows.length / 2);
-    await this.loadDeferredRows(columns, rows.slice(0, middle));
-    await this.loadDeferredRows(columns, rows.slice(middle));
+  private loadDeferredRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>): Promise<void> {
+    return this.loadBisecting(
+      columns,
+      rows,
+      (row, odooId) => this.env.store.journal({ phase: `${this.phase}:deferred`, op: "update", model: this.model, odooId, externalId: row.record.externalId, before: row.before ?? null }),
+      (row, field, reason) => this.queueDeferred(row.record, field, reason),
+    );
   }
 
   /** A second-pass field that cannot be set: the record stands, the link is listed for the user. */
