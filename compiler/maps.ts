@@ -43,6 +43,7 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     checkRequiredFields(decl, id, assignments, ctx);
     checkDuplicateFields(decl, ctx);
     checkPartnerEmailConflict(decl, assignments, ctx);
+    checkCompanyParent(decl, assignments, ctx);
   }
   const drops = lowerDrops(decl, scope);
   const losses = decl.items.filter((i): i is A.LostItem => i.kind === "lost").map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
@@ -240,6 +241,22 @@ function checkDuplicateFields(decl: A.MapDecl, ctx: CompileContext): void {
       else unconditional.set(target.text, target);
     }
   }
+}
+
+/**
+ * Verified on Odoo 17: a partner of type `contact` with a parent takes the parent's address on write, so a
+ * subsidiary written with `parent_id` loses its own street and city. Companies are partners of type contact
+ * unless the map says otherwise.
+ */
+function checkCompanyParent(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
+  if (decl.model.text !== "res.partner") return;
+  const constant = (field: string) => assignments.find((a) => a.fields[0] === field && !a.when && a.value.kind === "constant")?.value;
+  const isCompany = constant("is_company");
+  const type = constant("type");
+  const parent = decl.items.find((i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "parent_id");
+  if (!parent || isCompany?.kind !== "constant" || isCompany.value !== true) return;
+  if (type?.kind === "constant" && type.value !== "contact") return;
+  ctx.report("MC2125", parent.targets[0]!.range, {}, "keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = \"other\"` if the company may share its parent's address");
 }
 
 function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {

@@ -116,4 +116,6 @@ export const diagnosticCases: DiagnosticCase[] = [
   { name: "an unknown record", spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  tag_ids = record TicketTags\n}\n`, expected: ["15:13 MC2123"] },
   { name: "a record of the wrong model", spec: prelude + `record crm.stage as Won {\n  name = "Won"\n  is_won = true\n}\nmap Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  tag_ids = record Won\n}\n`, expected: ["19:13 MC2110"] },
   { name: "a record reads no columns and sets its required fields", spec: prelude + `record crm.tag as T {\n  color <- "name"\n}\n` + ok, expected: ["12:8 MC2108", "13:3 MC2124"] },
+  { name: "a company's parent company overwrites its address", spec: prelude + `map Company -> res.partner {\n  is_company = true\n  name <- "name"\n  parent_id <- "id" | ref Company on missing empty\n}\n`, expected: ["15:3 MC2125"], hint: "x_parent_company_id" },
+  { name: "a company with its own address type may have a parent", spec: prelude + `map Company -> res.partner {\n  is_company = true\n  type = "other"\n  name <- "name"\n  parent_id <- "id" | ref Company on missing empty\n}\n`, expected: [] },
 ];

@@ -19,7 +19,7 @@ describe("the SmartDesk plan", () => {
   });
 
   it("defers the company hierarchy to a second pass and loads in reference order", () => {
-    expect(result.plan.loadOrder.deferred).toEqual([{ mapping: "Company", field: "parent_id", reason: "self-reference" }]);
+    expect(result.plan.loadOrder.deferred).toEqual([{ mapping: "Company", field: "x_smartdesk_parent_company_id", reason: "self-reference" }]);
     const phases = result.plan.loadOrder.phases;
     expect(phases.indexOf("Company")).toBeLessThan(phases.indexOf("Contact"));
     expect(phases.indexOf("Contact")).toBeLessThan(phases.indexOf("Deal"));

@@ -77,7 +77,11 @@ describe("SmartDesk into the Odoo test server", () => {
   it("runs, verifies, changes nothing on a re-run, takes a delta, and rolls back", async () => {
     const runDir = join(work, "full");
     const schema = await prepareSchema(runDir);
-    expect(schema.filter((c) => c.status === "created").map((c) => c.name)).toEqual(["res.partner.x_smartdesk_lifecycle_stage", "res.partner.x_smartdesk_created_at"]);
+    expect(schema.filter((c) => c.status === "created").map((c) => c.name)).toEqual([
+      "res.partner.x_smartdesk_lifecycle_stage",
+      "res.partner.x_smartdesk_created_at",
+      "res.partner.x_smartdesk_parent_company_id",
+    ]);
     const partnersBefore = server.records("res.partner").length;
 
     const first = await run(runDir);
@@ -98,7 +102,7 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(deal8102["partner_id"]).toBe(partner("contact_6101"));
     expect(deal8102["type"]).toBe("opportunity");
     const company5103 = server.records("res.partner").find((r) => r["id"] === partner("company_5103"))!;
-    expect(company5103["parent_id"]).toBe(partner("company_5101"));
+    expect(company5103["x_smartdesk_parent_company_id"]).toBe(partner("company_5101"));
     const notes = server.records("mail.message").filter((m) => m["message_type"] === "comment" && typeof m["body"] === "string");
     expect(notes.every((m) => typeof m["model"] === "string" && Number(m["res_id"]) > 0)).toBe(true);
     // owners are not invented: they wait in the queue
@@ -173,6 +177,7 @@ describe("SmartDesk into the Odoo test server", () => {
     const error = await run(join(work, "noschema")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaMismatchError);
     expect((error as SchemaMismatchError).missing).toEqual([
+      "custom field res.partner.x_smartdesk_parent_company_id (map Company)",
       "custom field res.partner.x_smartdesk_created_at (map Company)",
       "custom field res.partner.x_smartdesk_lifecycle_stage (map Contact)",
     ]);

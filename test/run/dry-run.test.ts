@@ -51,7 +51,7 @@ describe("dry run of the SmartDesk example", async () => {
     // contact 6112 names company 5999, which is not in the export: `on missing empty`
     expect(contact.parent_id).toBeNull();
     // a company's parent company is written in the second pass
-    expect(company.parent_id).toEqual({ xmlid: "mapc_smartdesk.company_5101" });
+    expect(company.x_smartdesk_parent_company_id).toEqual({ xmlid: "mapc_smartdesk.company_5101" });
     expect(summary.pendingOdooLookups["OdooUser"]).toBe(6);
   });
 
