@@ -45,12 +45,21 @@ export function toCell(field: string, info: LiveField, value: TargetValue, ids: 
       return id === null ? "" : String(id);
     }
     if ("base64" in value && typeof value.base64 === "string") return value.base64;
-    if ("file" in value && typeof value.file === "string") return ids.file(value.file);
+    if ("file" in value && typeof value.file === "string") return readFileCell(field, value.file, ids);
     return JSON.stringify(value);
   }
   if (typeof value === "boolean") return value ? "1" : "0";
   if (info.type === "boolean") return value ? "1" : "0";
   return String(value);
+}
+
+/** A file of the export as base64; one that cannot be read rejects its record, not the run. */
+function readFileCell(field: string, path: string, ids: IdResolver): string {
+  try {
+    return ids.file(path);
+  } catch (error) {
+    throw new UnresolvedReference(field, `file "${path}"`, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** A value `read` returned, as the cell that would have written it. */

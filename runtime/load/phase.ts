@@ -113,7 +113,27 @@ export class PhaseLoader {
       }
       toWrite.push({ ...row, ...(before ? { before: pick(before, fields) } : {}) });
     }
-    if (toWrite.length > 0) await this.loadRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], toWrite, existing);
+    for (const group of this.groupByOmittedColumns(fields, toWrite, existing)) {
+      await this.loadRows(["id", ...group.fields.map((f) => columnName(f, this.fieldInfo(f).type))], group.rows, existing);
+    }
+  }
+
+  /**
+   * `load` takes an empty cell as "set it empty", which a required field refuses even when Odoo has a
+   * default for it (an activity's assignee, a campaign's responsible). A new record whose required value is
+   * empty (its owner is queued, say) is sent without that column, so Odoo's default applies.
+   */
+  private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[], existing: ReadonlyMap<string, number>): Array<{ fields: string[]; rows: Row[] }> {
+    const groups = new Map<string, { fields: string[]; rows: Row[] }>();
+    for (const row of rows) {
+      const isNew = !existing.has(row.record.externalId);
+      const keep = fields.map((field, index) => !(isNew && row.cells[index] === "" && this.fieldInfo(field).required));
+      const key = keep.map((k) => (k ? "1" : "0")).join("");
+      const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
+      group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });
+      groups.set(key, group);
+    }
+    return [...groups.values()];
   }
 
   private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>): boolean {

@@ -35,7 +35,7 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
     );
     const chosen = options.sample ? pickSample(loaded, options.sample) : loaded;
     if (chosen.length === 0) continue;
-    const described = await odoo.executeKw<Record<string, { type: string }>>(model, "fields_get", [], { attributes: ["type"] });
+    const described = await odoo.executeKw<Record<string, { type: string; required?: boolean }>>(model, "fields_get", [], { attributes: ["type", "required"] });
     const ids = await prefetch(plan, store, odoo, mapping, exportDir);
     const counts = { phase: mapping, model, checked: 0, missing: 0, mismatched: 0 };
     for (let start = 0; start < chosen.length; start += CHUNK) {
@@ -64,6 +64,8 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
             if (error instanceof UnresolvedReference) continue;
             throw error;
           }
+          // An empty required value was left to Odoo's default by the loader: any value is right.
+          if (info.required && toCellIsEmpty(staged)) continue;
           const inOdoo = comparableCell(info, readCell(info, row[field]));
           if (staged !== inOdoo) {
             counts.mismatched += 1;
@@ -90,4 +92,8 @@ function orderPhases(plan: TransformPlan, phases: Array<{ mapping: string; model
 function pickSample<T extends { external_id: string }>(rows: T[], n: number): T[] {
   const order = (id: string) => createHash("sha1").update(id).digest("hex");
   return [...rows].sort((a, b) => order(a.external_id).localeCompare(order(b.external_id))).slice(0, n);
+}
+
+function toCellIsEmpty(cell: string): boolean {
+  return cell === "" || cell === "0";
 }
