@@ -43,7 +43,7 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     checkRequiredFields(decl, id, assignments, ctx);
     checkDuplicateFields(decl, ctx);
     checkPartnerEmailConflict(decl, assignments, ctx);
-    checkCompanyParent(decl, assignments, ctx);
+    checkParentAddress(decl, assignments, ctx);
   }
   const drops = lowerDrops(decl, scope);
   const losses = decl.items.filter((i): i is A.LostItem => i.kind === "lost").map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
@@ -245,18 +245,25 @@ function checkDuplicateFields(decl: A.MapDecl, ctx: CompileContext): void {
 
 /**
  * Verified on Odoo 17: a partner of type `contact` with a parent takes the parent's address on write, so a
- * subsidiary written with `parent_id` loses its own street and city. Companies are partners of type contact
- * unless the map says otherwise.
+ * subsidiary written with `parent_id`, or a contact with an address of its own, loses its street and city.
+ * Partners are of type contact unless the map says otherwise for every row.
  */
-function checkCompanyParent(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
+const addressFields = ["street", "street2", "city", "zip", "state_id", "country_id"];
+
+function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
   if (decl.model.text !== "res.partner") return;
-  const constant = (field: string) => assignments.find((a) => a.fields[0] === field && !a.when && a.value.kind === "constant")?.value;
-  const isCompany = constant("is_company");
-  const type = constant("type");
   const parent = decl.items.find((i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "parent_id");
-  if (!parent || isCompany?.kind !== "constant" || isCompany.value !== true) return;
-  if (type?.kind === "constant" && type.value !== "contact") return;
-  ctx.report("MC2125", parent.targets[0]!.range, {}, "keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = \"other\"` if the company may share its parent's address");
+  if (!parent) return;
+  const isCompany = assignments.some((a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true);
+  const ownAddress = assignments.some((a) => addressFields.includes(a.fields[0] ?? ""));
+  if (!isCompany && !ownAddress) return;
+  const typed = assignments.filter((a) => a.fields[0] === "type");
+  // A type other than contact, even under a condition, says the author has decided which rows keep their own address.
+  if (typed.some((a) => a.value.kind === "constant" && a.value.value !== "contact")) return;
+  const hint = isCompany
+    ? "keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = \"other\"` if the company may share its parent's address"
+    : "set `type = \"other\" when \"<street column>\" is not empty` for contacts with an address of their own, or drop the address columns with a reason";
+  ctx.report("MC2125", parent.targets[0]!.range, {}, hint);
 }
 
 function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {

@@ -58,7 +58,7 @@ export const messages = {
   MC2122: { severity: "error", message: "Custom model `{model}` must start with `x_`." },
   MC2123: { severity: "error", message: "Unknown record `{name}`: declare it with `record <model> as {name} { … }`." },
   MC2124: { severity: "error", message: "A record sets constants only: write `field = value`." },
-  MC2125: { severity: "warning", message: "`res.partner.parent_id` on a company: Odoo copies the parent's address over this company's (its type is `contact`)." },
+  MC2125: { severity: "warning", message: "`res.partner.parent_id` with an address of its own: Odoo copies the parent's address over this partner's while its type is `contact`." },
 
   // transforms, value maps and lookups
   MC2201: { severity: "error", message: "Unknown transform `{name}`." },

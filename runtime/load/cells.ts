@@ -74,14 +74,25 @@ export function readCell(info: LiveField, value: unknown): string {
   return String(value);
 }
 
-/** Odoo sanitises HTML on write; compare what a reader sees, not the markup. */
+/** Odoo sanitises HTML on write (entities become characters, tags are tidied): compare what a reader sees. */
 export function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+}
+
+const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", euro: "€", copy: "©" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+    return namedEntities[name.toLowerCase()] ?? whole;
+  });
 }
 
 /** The cell as it should read back: HTML by its text, many2many ids in order. */
 export function comparableCell(info: LiveField, cell: string): string {
-  if (info.type === "html") return htmlText(cell);
+  if (info.type === "html") return htmlText(cell === "False" ? "" : cell);
+  if (info.type === "boolean") return cell === "1" ? "1" : "0";
   if (info.type === "many2many") return cell === "" ? "" : cell.split(",").map(Number).sort((a, b) => a - b).join(",");
   // Odoo stores no "empty" number: an empty amount or record id reads back as 0.
   if (["float", "monetary", "integer", "many2one_reference"].includes(info.type)) return cell === "" ? "0" : String(Number(cell));

@@ -119,15 +119,16 @@ export class PhaseLoader {
   }
 
   /**
-   * `load` takes an empty cell as "set it empty", which a required field refuses even when Odoo has a
-   * default for it (an activity's assignee, a campaign's responsible). A new record whose required value is
-   * empty (its owner is queued, say) is sent without that column, so Odoo's default applies.
+   * `load` takes an empty cell as "set it empty": a required field then refuses even when Odoo has a default
+   * for it (an activity's assignee, a campaign's responsible), and an empty HTML cell was seen to land as the
+   * text "False" on Odoo 17. A new record is therefore sent without its empty cells, so Odoo's defaults
+   * apply; an existing record gets them, to clear what is there.
    */
   private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[], existing: ReadonlyMap<string, number>): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
     for (const row of rows) {
       const isNew = !existing.has(row.record.externalId);
-      const keep = fields.map((field, index) => !(isNew && row.cells[index] === "" && this.fieldInfo(field).required));
+      const keep = fields.map((_, index) => !(isNew && row.cells[index] === ""));
       const key = keep.map((k) => (k ? "1" : "0")).join("");
       const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
       group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });

@@ -118,4 +118,5 @@ export const diagnosticCases: DiagnosticCase[] = [
   { name: "a record reads no columns and sets its required fields", spec: prelude + `record crm.tag as T {\n  color <- "name"\n}\n` + ok, expected: ["12:8 MC2108", "13:3 MC2124"] },
   { name: "a company's parent company overwrites its address", spec: prelude + `map Company -> res.partner {\n  is_company = true\n  name <- "name"\n  parent_id <- "id" | ref Company on missing empty\n}\n`, expected: ["15:3 MC2125"], hint: "x_parent_company_id" },
   { name: "a company with its own address type may have a parent", spec: prelude + `map Company -> res.partner {\n  is_company = true\n  type = "other"\n  name <- "name"\n  parent_id <- "id" | ref Company on missing empty\n}\n`, expected: [] },
+  { name: "a contact with an address of its own under a company", spec: prelude + `map Company -> res.partner {\n  name <- "name"\n  city <- "stage"\n  parent_id <- "id" | ref Company on missing empty\n}\n`, expected: ["15:3 MC2125"], hint: "type" },
 ];
