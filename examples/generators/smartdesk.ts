@@ -34,6 +34,11 @@ export interface SmartDeskExportOptions {
   scale: number;
   /** Overwrite the files of an earlier export in outDir (other files there are left alone). */
   replace?: boolean;
+  /**
+   * Write only these parts (a benchmark that stages companies and contacts needs no engagements). The
+   * records are the same as in a whole export; the README, which describes a whole export, is left out.
+   */
+  only?: readonly SmartDeskPart[];
 }
 
 export interface WrittenFile {
@@ -58,7 +63,10 @@ export const PAGE_SIZE = 25;
 const ENGAGEMENTS: readonly EngagementObject[] = ["calls", "emails", "meetings", "notes", "tasks"];
 const API_BASE = "https://api.hubapi.com";
 
-/** Everything the generator writes at the top of outDir. */
+/** The parts an export can be limited to: a file, or a folder with the files it holds. */
+export type SmartDeskPart = Exclude<(typeof OWNED_PATHS)[number], "README.md" | "files">;
+
+/** Everything the generator writes at the top of outDir (files.csv comes with the files/ folder). */
 const OWNED_PATHS = [
   "README.md",
   "owners.json",
@@ -76,7 +84,7 @@ const OWNED_PATHS = [
   "files.csv",
   "engagements",
   "files",
-];
+] as const;
 
 export async function generateSmartDeskExport(options: SmartDeskExportOptions): Promise<WrittenFile[]> {
   const model = new SmartDeskModel(options.seed >>> 0, options.scale);
@@ -87,9 +95,11 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
     for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
   }
   await mkdir(outDir, { recursive: true });
+  const wanted = (part: SmartDeskPart) => options.only === undefined || options.only.includes(part);
 
   const written: WrittenFile[] = [];
-  const json = async (path: string, value: unknown, records: number) => {
+  const json = async (path: SmartDeskPart, value: unknown, records: number) => {
+    if (!wanted(path)) return;
     await writeJsonFile(join(outDir, path), value);
     written.push({ path, records });
   };
@@ -99,7 +109,8 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   await json("email-templates.json", { results: EMAIL_TEMPLATES }, EMAIL_TEMPLATES.length);
   await json("workflows.json", { results: WORKFLOWS }, WORKFLOWS.length);
 
-  const csv = async (path: string, header: readonly string[], count: number, row: (index: number) => string[] | Promise<string[]>) => {
+  const csv = async (path: SmartDeskPart, header: readonly string[], count: number, row: (index: number) => string[] | Promise<string[]>) => {
+    if (!wanted(path)) return;
     const file = await CsvFile.create(join(outDir, path), header, SMARTDESK_CSV);
     for (let i = 0; i < count; i++) await file.writeRow(await row(i));
     written.push({ path, records: await file.close() });
@@ -148,7 +159,7 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   );
   await csv("kb-articles.csv", ["URL", "Title", "Category", "Subcategory", "Article Body", "Status"], model.counts.kbArticles, (i) => kbArticleRow(model, i));
 
-  for (const object of ENGAGEMENTS) written.push(...(await writePages(model, outDir, object)));
+  if (wanted("engagements")) for (const object of ENGAGEMENTS) written.push(...(await writePages(model, outDir, object)));
 
   await csv(
     "files.csv",
@@ -164,6 +175,7 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
     },
   );
 
+  if (options.only !== undefined) return written;
   await writeFile(join(outDir, "README.md"), readme(model, options.seed >>> 0, written), "utf8");
   written.push({ path: "README.md", records: 0 });
   return written;

@@ -33,8 +33,11 @@ export function sourceShapeOf(source: PlanSource): SourceShape {
 export function cellsOf(shape: SourceShape, row: SourceRow): CellReader {
   const read = new Map<string, unknown>();
   return (column) => {
-    if (!read.has(column)) read.set(column, coerceCell(shape, row, column));
-    return read.get(column);
+    const value = read.get(column);
+    if (value !== undefined || read.has(column)) return value;
+    const coerced = coerceCell(shape, row, column);
+    read.set(column, coerced);
+    return coerced;
   };
 }
 

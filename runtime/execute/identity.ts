@@ -30,11 +30,24 @@ export function readableSlug(text: string): string {
     .replace(/^_+|_+$/g, "");
 }
 
+// A run asks for the same few mapping prefixes millions of times.
+const mappingSlugs = new Map<string, string>();
+
+function mappingSlug(mapping: string): string {
+  let found = mappingSlugs.get(mapping);
+  if (found === undefined) {
+    if (mappingSlugs.size >= 1000) mappingSlugs.clear();
+    found = readableSlug(mapping);
+    mappingSlugs.set(mapping, found);
+  }
+  return found;
+}
+
 /**
  * `<module>.<mapping>_<key>`, plus `_<item>` for each record a fan-out (`each`) makes of one row.
  */
 export function externalId(module: string, mapping: string, sourceKey: string, item?: unknown): string {
-  const name = `${readableSlug(mapping)}_${slug(sourceKey)}`;
+  const name = `${mappingSlug(mapping)}_${slug(sourceKey)}`;
   return item === undefined ? `${module}.${name}` : `${module}.${name}_${slug(textOf(item))}`;
 }
 

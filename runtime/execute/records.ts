@@ -47,12 +47,14 @@ export interface FieldRule {
 }
 
 export function assign(record: TargetRecord, rule: FieldRule, compute: () => unknown): void {
-  blameField(rule.field, () => {
+  try {
     if (rule.when && !rule.when()) return;
     const value = toTargetValue(compute());
     if (rule.required && isEmptyValue(value)) throw new TransformError(`${rule.field} is required, but the value is empty`);
     fieldsOf(record, rule)[rule.field] = value;
-  });
+  } catch (error) {
+    throw blamed(error, rule.field);
+  }
 }
 
 export interface LinkRule extends Omit<FieldRule, "field"> {
@@ -62,14 +64,16 @@ export interface LinkRule extends Omit<FieldRule, "field"> {
 
 export function assignLink(record: TargetRecord, rule: LinkRule, compute: () => LinkValues): void {
   const [modelField, idField] = rule.fields;
-  blameField(idField, () => {
+  try {
     if (rule.when && !rule.when()) return;
     const [model, id] = compute();
     if (rule.required && isEmptyValue(id)) throw new TransformError(`${idField} is required, but the link is empty`);
     const fields = fieldsOf(record, rule);
     fields[modelField] = model;
     fields[idField] = id;
-  });
+  } catch (error) {
+    throw blamed(error, idField);
+  }
 }
 
 /** Records of one mapping with equal keys are merged by the staging store; an empty key merges nothing. */
@@ -97,13 +101,9 @@ function fieldsOf(record: TargetRecord, rule: { deferred?: boolean }): Record<st
   return rule.deferred ? record.deferred : record.values;
 }
 
-function blameField(field: string, work: () => void): void {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof TransformError) throw new FieldRejection(error.message, field);
-    throw error;
-  }
+/** A transform's error, as the rejection of the field it was computing; any other error as it is. */
+function blamed(error: unknown, field: string): unknown {
+  return error instanceof TransformError ? new FieldRejection(error.message, field) : error;
 }
 
 /**

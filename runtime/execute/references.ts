@@ -39,24 +39,26 @@ export interface QueueTicket {
   reason: string;
 }
 
+// refTo and lookupIn walk lists the same way: element-wise, an empty element becomes null. They are
+// spelled out rather than sharing a callback because they run for nearly every row of a migration.
 export function refTo(value: unknown, mapping: string, queue?: QueueTicket): unknown {
-  return symbolic(value, (key): RecordReference => {
-    queue?.record.queued.push({ mapping, key, reason: queue.reason, field: queue.field });
-    return { ref: { mapping, key } };
-  });
+  if (Array.isArray(value)) return value.map((element: unknown) => refTo(element, mapping, queue));
+  if (isEmptyValue(value)) return null;
+  const key = referenceKey(value);
+  queue?.record.queued.push({ mapping, key, reason: queue.reason, field: queue.field });
+  return { ref: { mapping, key } } satisfies RecordReference;
 }
 
 export function lookupIn(value: unknown, lookup: string, queue?: QueueTicket): unknown {
-  return symbolic(value, (key): LookupReference => {
-    queue?.record.queued.push({ lookup, key, reason: queue.reason, field: queue.field });
-    return { lookup: { name: lookup, key } };
-  });
+  if (Array.isArray(value)) return value.map((element: unknown) => lookupIn(element, lookup, queue));
+  if (isEmptyValue(value)) return null;
+  const key = referenceKey(value);
+  queue?.record.queued.push({ lookup, key, reason: queue.reason, field: queue.field });
+  return { lookup: { name: lookup, key } } satisfies LookupReference;
 }
 
-function symbolic(value: unknown, reference: (key: ReferenceKey) => unknown): unknown {
-  if (Array.isArray(value)) return value.map((element: unknown) => symbolic(element, reference));
-  if (isEmptyValue(value)) return null;
-  return reference(isLookupReference(value) ? value : textOf(value));
+function referenceKey(value: unknown): ReferenceKey {
+  return isLookupReference(value) ? value : textOf(value);
 }
 
 /** A lookup earlier in the chain: its result is not known yet, so the next reference keys on it. */

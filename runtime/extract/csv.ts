@@ -10,18 +10,20 @@ import type { ExportFile, ReadSourceOptions, SourceRecord } from "./types.js";
 
 export const MAX_CSV_RECORD_CHARS = 32_000_000;
 
+/** The records of a CSV file, a batch per decoded chunk of the file (never an empty batch). */
 export async function* readCsvFile(
   source: PlanSource,
   settings: ReaderSettings,
   file: ExportFile,
   options: ReadSourceOptions,
-): AsyncGenerator<SourceRecord> {
+): AsyncGenerator<SourceRecord[]> {
   const names = source.columns.map((column) => column.name);
   const nulls = settings.nulls;
   let positions: number[] | undefined;
   let width = 0;
   let row = 0;
   for await (const records of csvRecords(settings, file, options)) {
+    const batch: SourceRecord[] = [];
     for (const record of records) {
       if (!positions) {
         const header = checkHeader(source, record.cells, file);
@@ -42,8 +44,9 @@ export async function* readCsvFile(
       }
       const location = { file: file.relative, row, line: record.line };
       const problem = rowProblem(record, width, file);
-      yield problem ? { row: values, location, problem: problem.message, problemCode: problem.code } : { row: values, location };
+      batch.push(problem ? { row: values, location, problem: problem.message, problemCode: problem.code } : { row: values, location });
     }
+    if (batch.length > 0) yield batch;
   }
 }
 

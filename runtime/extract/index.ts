@@ -17,6 +17,19 @@ export { extractMessages, SourceReadError, type ExtractCode, type ProblemSeverit
 export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
 
 export async function* readSource(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord> {
+  for await (const batch of readSourceBatches(source, exportDir, options)) {
+    for (const record of batch) {
+      options.signal?.throwIfAborted();
+      yield record;
+    }
+  }
+}
+
+/**
+ * The same records as readSource, in order, a batch at a time: for a caller that handles millions of rows,
+ * one await per batch instead of one per record. A batch is never empty.
+ */
+export async function* readSourceBatches(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord[]> {
   const { settings, problems } = readerSettings(source);
   if (problems.length > 0) throw new SourceReadError(problems);
   const files = await sourceFiles(source, exportDir);
@@ -25,11 +38,39 @@ export async function* readSource(source: PlanSource, exportDir: string, options
     if (source.format === "csv") {
       yield* readCsvFile(source, settings, file, options);
     } else if (source.format === "jsonl") {
-      yield* readJsonlFile(source, settings, file, options);
+      yield* batched(readJsonlFile(source, settings, file, options));
     } else {
-      const page = yield* readJsonFile(source, settings, file, options);
+      const page = yield* batched(readJsonFile(source, settings, file, options));
       const problem = pageChainProblem(source, page.hasNext, files[index + 1]);
       if (problem) options.onProblem?.(sourceProblem(problem.code, file.relative, problem.args));
+    }
+  }
+}
+
+const BATCH_RECORDS = 500;
+
+/**
+ * Records of a per-record reader in batches, passing on the reader's result. When the reader fails, the
+ * records it gave before the failure are still handed on first, as a per-record caller would have had them.
+ */
+async function* batched<Result>(records: AsyncGenerator<SourceRecord, Result>): AsyncGenerator<SourceRecord[], Result> {
+  let batch: SourceRecord[] = [];
+  for (;;) {
+    let next: IteratorResult<SourceRecord, Result>;
+    try {
+      next = await records.next();
+    } catch (error) {
+      if (batch.length > 0) yield batch;
+      throw error;
+    }
+    if (next.done) {
+      if (batch.length > 0) yield batch;
+      return next.value;
+    }
+    batch.push(next.value);
+    if (batch.length >= BATCH_RECORDS) {
+      yield batch;
+      batch = [];
     }
   }
 }

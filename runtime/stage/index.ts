@@ -1,10 +1,10 @@
 // stage: source export → staging store. Every source row ends as exactly one of staged, rejected (with a
 // reason) or skipped (by a declared rule); then references are resolved in load order, and a record whose
 // reference fails takes its row from staged to rejected. The counts balance per object by construction.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { PlanSource, TransformPlan } from "../../compiler/plan/types.js";
 import { evaluateChain, transformRecord, type TargetRecord, type TransformContext } from "../execute/index.js";
-import { readSource, type SourceRecord } from "../extract/index.js";
+import { readSourceBatches, type SourceRecord } from "../extract/index.js";
 import { isEmptyValue, textOf } from "../transforms/index.js";
 import { ReferenceFailure, ReferenceResolver } from "./resolve.js";
 import type { StagingStore } from "./store.js";
@@ -53,7 +53,7 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
     timings.set(source.name, performance.now() - started);
   }
   const resolveStarted = performance.now();
-  const resolver = new ReferenceResolver(plan, store);
+  const resolver = new ReferenceResolver(plan, store, exportDir);
   for (const mapping of plan.loadOrder.phases) resolveMapping(plan, mapping, store, resolver);
   const resolveMs = performance.now() - resolveStarted;
   queueSuspectedDuplicates(store);
@@ -87,9 +87,11 @@ async function stageSource(plan: TransformPlan, source: PlanSource, exportDir: s
     rows += current.length;
     options.progress?.({ source: source.name, rows, done: false });
   };
-  for await (const record of readSource(source, exportDir)) {
-    batch.push(record);
-    if (batch.length >= batchSize) flush();
+  for await (const records of readSourceBatches(source, exportDir)) {
+    for (const record of records) {
+      batch.push(record);
+      if (batch.length >= batchSize) flush();
+    }
   }
   flush();
   options.progress?.({ source: source.name, rows, done: true });
@@ -100,22 +102,25 @@ async function stageSource(plan: TransformPlan, source: PlanSource, exportDir: s
 function lookupIndexers(plan: TransformPlan, source: PlanSource): Array<{ name: string; index: (row: SourceRecord["row"]) => { key: string; value: string } | undefined }> {
   return plan.lookups
     .filter((lookup) => lookup.against === "source" && lookup.target === source.name && lookup.key.kind === "expression")
-    .map((lookup) => ({
-      name: lookup.name,
-      index: (row) => {
-        const chain = lookup.key as { input: Parameters<typeof evaluateChain>[3]["input"]; steps: Parameters<typeof evaluateChain>[3]["steps"] };
-        const key = evaluateChain(plan, source.name, row, chain);
-        if (isEmptyValue(key)) return undefined;
-        const value = lookup.take
-          ? evaluateChain(plan, source.name, row, { input: { kind: "column", column: lookup.take }, steps: [] })
-          : undefined;
-        return { key: textOf(key), value: value === undefined ? "" : textOf(value) };
-      },
-    }));
+    .map((lookup) => {
+      const chain = lookup.key as { input: Parameters<typeof evaluateChain>[3]["input"]; steps: Parameters<typeof evaluateChain>[3]["steps"] };
+      // One chain object for every row: the executor compiles a chain once per object it is given.
+      const take = lookup.take ? { input: { kind: "column" as const, column: lookup.take }, steps: [] } : undefined;
+      return {
+        name: lookup.name,
+        index: (row: SourceRecord["row"]) => {
+          const key = evaluateChain(plan, source.name, row, chain);
+          if (isEmptyValue(key)) return undefined;
+          const value = take ? evaluateChain(plan, source.name, row, take) : undefined;
+          return { key: textOf(key), value: value === undefined ? "" : textOf(value) };
+        },
+      };
+    });
 }
 
 function rowHash(row: SourceRecord["row"]): string {
-  return createHash("sha1").update(JSON.stringify(row)).digest("hex");
+  // crypto.hash is the one-shot form of createHash(…).update(…).digest(…): the same digest, no Hash object per row.
+  return hash("sha1", JSON.stringify(row), "hex");
 }
 
 function stageRow(
@@ -128,27 +133,30 @@ function stageRow(
   keep: ReadonlyMap<string, "first" | "last">,
 ): void {
   const location = { file: record.location.file, row: record.location.row };
-  const sourceKey = rawSourceKey(source, record.row) ?? `(row ${location.file}:${location.row})`;
-  const reject = (reason: string, mapping?: string, field?: string) => {
-    store.addSourceRow(source.name, sourceKey, location, "rejected", reason, null);
+  const key = rawSourceKey(source, record.row);
+  const sourceKey = key ?? `(row ${location.file}:${location.row})`;
+  const addReject = (reason: string, mapping?: string, field?: string) =>
     store.addReject({ source: source.name, sourceKey, location, ...(mapping ? { mapping } : {}), ...(field ? { field } : {}), reason });
+  const reject = (reason: string) => {
+    store.addSourceRow(source.name, sourceKey, location, "rejected", reason, null);
+    addReject(reason);
   };
   if (record.problem) return reject(record.problem);
-  if (rawSourceKey(source, record.row) === undefined) return reject(`the key ${source.key.map((k) => `"${k}"`).join(", ")} is empty`);
-  const earlier = store.rowOutcome(source.name, sourceKey);
-  if (earlier) {
+  if (key === undefined) return reject(`the key ${source.key.map((k) => `"${k}"`).join(", ")} is empty`);
+  // The transform has no side effects, so it runs before the key is claimed: the insert that records the
+  // outcome is also what finds an earlier row with the same key, without a lookup of its own per row.
+  const outcome = transformRecord(plan, source.name, record.row, context);
+  const claimed =
+    outcome.status === "rejected"
+      ? store.addFirstSourceRow(source.name, sourceKey, location, "rejected", outcome.reason, null)
+      : store.addFirstSourceRow(source.name, sourceKey, location, outcome.status, outcome.status === "skipped" ? outcome.reason : null, rowHash(record.row));
+  if (!claimed) {
     // The first row with a key wins; a second one is a source error the customer must see, not a merge.
     store.addReject({ source: source.name, sourceKey, location, reason: `duplicate key "${sourceKey}": an earlier row has the same key` });
     return;
   }
-  const outcome = transformRecord(plan, source.name, record.row, context);
-  const hash = rowHash(record.row);
-  if (outcome.status === "skipped") {
-    store.addSourceRow(source.name, sourceKey, location, "skipped", outcome.reason, hash);
-    return;
-  }
-  if (outcome.status === "rejected") return reject(outcome.reason, outcome.mapping, outcome.field);
-  store.addSourceRow(source.name, sourceKey, location, "staged", null, hash);
+  if (outcome.status === "skipped") return;
+  if (outcome.status === "rejected") return addReject(outcome.reason, outcome.mapping, outcome.field);
   for (const target of outcome.records) stageTarget(target, source.name, store, keep);
   for (const indexer of indexers) {
     const entry = safeIndex(indexer.index, record.row);
@@ -234,28 +242,31 @@ function countRecords(plan: TransformPlan, store: StagingStore): StageResult["ma
  */
 function queueSuspectedDuplicates(store: StagingStore): void {
   const groups = [
-    ...store.all<{ key: string; ids: string }>(
-      "SELECT lower(trim(json_extract(values_json, '$.email'))) AS key, group_concat(external_id, ' ') AS ids FROM records " +
+    ...store.all<{ key: string; ids: string; n: number }>(
+      "SELECT lower(trim(json_extract(values_json, '$.email'))) AS key, group_concat(external_id, ' ') AS ids, COUNT(*) AS n FROM records " +
         "WHERE model = 'res.partner' AND status = 'staged' AND coalesce(trim(json_extract(values_json, '$.email')), '') <> '' GROUP BY key HAVING COUNT(*) > 1",
-    ).map((g) => ({ ...g, what: "e-mail" })),
-    ...store.all<{ key: string; ids: string }>(
-      "SELECT lower(trim(json_extract(values_json, '$.name'))) AS key, group_concat(external_id, ' ') AS ids FROM records " +
+    ).map((g) => ({ ...g, what: "e-mail", field: "email" })),
+    ...store.all<{ key: string; ids: string; n: number }>(
+      "SELECT lower(trim(json_extract(values_json, '$.name'))) AS key, group_concat(external_id, ' ') AS ids, COUNT(*) AS n FROM records " +
         "WHERE model = 'res.partner' AND status = 'staged' AND json_extract(values_json, '$.is_company') = 1 GROUP BY key HAVING COUNT(*) > 1",
-    ).map((g) => ({ ...g, what: "company name" })),
+    ).map((g) => ({ ...g, what: "company name", field: "name" })),
   ];
   store.transaction(() => {
     for (const group of groups) {
+      // Each member points at the group's first record (the first at the others): one entry per record,
+      // however large the group, so a common name cannot blow the queue up quadratically.
       const ids = group.ids.split(" ");
+      const [first, second] = ids as [string, string];
       for (const id of ids) {
-        const record = store.record(id);
+        const other = id === first ? second : first;
         store.addQueue({
           kind: "duplicate",
-          mapping: record?.mapping ?? "",
+          mapping: store.record(id)?.mapping ?? "",
           externalId: id,
-          field: group.what === "e-mail" ? "email" : "name",
-          target: ids.filter((other) => other !== id).join(" "),
+          field: group.field,
+          target: other,
           key: group.key,
-          reason: `same ${group.what} as ${ids.filter((other) => other !== id).join(", ")}: check whether they are one`,
+          reason: `same ${group.what} as ${group.n - 1} other record(s), e.g. ${other}: check whether they are one`,
         });
       }
     }

@@ -4,6 +4,8 @@
 import type { MissingPolicy, PlanLiteral, TransformPlan } from "../../compiler/plan/types.js";
 import type { LinkReference, LookupReference, RecordReference, ReferenceKey, TargetValue } from "../execute/index.js";
 import { externalId as buildExternalId } from "../execute/index.js";
+import { existsSync } from "node:fs";
+import { resolveExportPath } from "../extract/index.js";
 import type { QueueKind, StagedRecordRow, StagingStore } from "./store.js";
 
 /** Why a record cannot be staged: the field and the reason, for rejects.csv. */
@@ -60,7 +62,12 @@ export class ReferenceResolver {
   private readonly linkFields = new Map<string, Array<[string, string]>>();
   readonly stats: ResolutionStats = { pendingOdooLookups: new Map(), placeholders: 0, queued: 0 };
 
-  constructor(private readonly plan: TransformPlan, private readonly store: StagingStore) {
+  constructor(
+    private readonly plan: TransformPlan,
+    private readonly store: StagingStore,
+    /** where `| file` paths are read from: a file that is not there rejects its record at staging */
+    private readonly exportDir?: string,
+  ) {
     this.index = policyIndex(plan);
     this.lookups = new Map(plan.lookups.map((l) => [l.name, l]));
     for (const mapping of plan.mappings) {
@@ -119,7 +126,19 @@ export class ReferenceResolver {
     if (isRef(value)) return this.resolveRef(record, field, value);
     if (isLookup(value)) return this.resolveLookup(record, field, value);
     if (isLink(value)) return this.resolveLink(record, field, value);
+    if (isFile(value) && this.exportDir !== undefined) this.checkFile(field, value.file);
     return value;
+  }
+
+  /** A file named by the export but missing from it (or outside it) rejects the record now, not mid-load. */
+  private checkFile(field: string, path: string): void {
+    let absolute: string;
+    try {
+      absolute = resolveExportPath(this.exportDir!, path);
+    } catch (error) {
+      throw new ReferenceFailure(field, error instanceof Error ? error.message : String(error));
+    }
+    if (!existsSync(absolute)) throw new ReferenceFailure(field, `file "${path}" is not in the export`);
   }
 
   private resolveRef(record: StagedRecordRow, field: string, value: RecordReference): TargetValue {
@@ -257,6 +276,10 @@ function isRef(value: unknown): value is RecordReference {
 
 function isLookup(value: unknown): value is LookupReference {
   return isObject(value) && isObject(value["lookup"]);
+}
+
+function isFile(value: unknown): value is { file: string } {
+  return isObject(value) && typeof value["file"] === "string";
 }
 
 function isLink(value: unknown): value is LinkReference {

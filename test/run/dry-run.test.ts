@@ -137,7 +137,29 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
     expect(counts(summary, "Person")).toEqual({ source: 3, staged: 3, rejected: 0, skipped: 0 });
     expect(summary.queue["duplicate"]).toBe(2);
     const queue = readFileSync(join(runDir, "queue.csv"), "utf8");
-    expect(queue).toContain("duplicate,Person,mapc_t.person_1,email,mapc_t.person_2,ann@example.com,");
+    expect(queue).toContain('duplicate,Person,mapc_t.person_1,email,mapc_t.person_2,ann@example.com,"same e-mail as 1 other record(s), e.g. mapc_t.person_2: check whether they are one"');
+  });
+
+  it("rejects a record whose attachment file is not in the export, or would leave it", async () => {
+    const spec = `mapping t -> odoo 17.0
+source File from csv "files.csv" {
+  key "id"
+  columns { "id": id  "name": text  "path": file }
+}
+map File -> ir.attachment {
+  name <- "name" required
+  datas <- "path" | file
+}
+`;
+    const exportDir = writeExport("files", "");
+    writeFileSync(join(exportDir, "files.csv"), "id,name,path\r\n1,a.txt,files/a.txt\r\n2,b.txt,files/missing.txt\r\n3,c.txt,../outside.txt\r\n");
+    mkdirSync(join(exportDir, "files"), { recursive: true });
+    writeFileSync(join(exportDir, "files", "a.txt"), "hello");
+    const summary = await runDryRun(compileSpec(spec, "files.mapspec").plan, { exportDir, runDir: join(work, "files-run") });
+    expect(counts(summary, "File")).toEqual({ source: 3, staged: 1, rejected: 2, skipped: 0 });
+    const rejects = readFileSync(join(work, "files-run", "rejects.csv"), "utf8");
+    expect(rejects).toContain('File,2,files.csv,2,File,datas,"file ""files/missing.txt"" is not in the export"');
+    expect(rejects).toMatch(/File,3,files\.csv,3,File,datas,/);
   });
 
   it("refuses an export that lacks a declared column, naming every problem, and stages nothing", async () => {

@@ -1,0 +1,169 @@
+// The benchmark (`npm run bench`; not part of the test suite). In one run it measures, each in a child
+// process of its own:
+//   1. staging throughput, CSV → transform → SQLite staging store, at 100k and 1M contacts, with peak RSS;
+//   2. the code `mapc build` generates against the plan executor, over the same rows in memory;
+//   3. the loader's records per second against the Odoo test server, for batch sizes 1, 100 and 1000.
+// It writes bench/results.json and prints a summary. Exports come from the seeded SmartDesk generator.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { compileSpec } from "../compiler/index.js";
+import { runChild } from "./child.js";
+import type { CodegenMeasurement } from "./codegen.js";
+import { benchExport, scaleForContacts, STAGING_PARTS, type BenchExport } from "./exports.js";
+import { writeGeneratedCode } from "./generated-code.js";
+import type { LoaderMeasurement } from "./loader.js";
+import { stagingPlan, type StagingMeasurement } from "./staging.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SPEC = "specs/smartdesk.mapspec";
+
+const TARGETS = { stagingRowsPerSecond: 100_000, rssGrowth: 1.3, rssMb: 300 } as const;
+
+const HELP = `Usage: npm run bench [-- OPTIONS]
+
+  --contacts N,N      contact counts to stage (default 100000,1000000); companies are 60% of that
+  --codegen-rows N    contact rows for generated code vs executor (default 200000)
+  --loader-scale N    generator scale of the loader's export (default 4: ${"≈"}700 records)
+  --seed N            generator seed (default 1)
+  --data DIR          keep the generated exports in DIR and reuse them next time (default: a temp folder, removed)
+  --out FILE          where to write the results (default bench/results.json)
+`;
+
+interface Options {
+  contacts: number[];
+  codegenRows: number;
+  loaderScale: number;
+  seed: number;
+  data: string | undefined;
+  out: string;
+}
+
+function options(argv: string[]): Options | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      contacts: { type: "string", default: "100000,1000000" },
+      "codegen-rows": { type: "string", default: "200000" },
+      "loader-scale": { type: "string", default: "4" },
+      seed: { type: "string", default: "1" },
+      data: { type: "string" },
+      out: { type: "string", default: join(ROOT, "bench/results.json") },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return undefined;
+  return {
+    contacts: values.contacts.split(",").map(Number).sort((a, b) => a - b),
+    codegenRows: Number(values["codegen-rows"]),
+    loaderScale: Number(values["loader-scale"]),
+    seed: Number(values.seed),
+    data: values.data === undefined ? undefined : resolve(values.data),
+    out: resolve(values.out),
+  };
+}
+
+const script = (name: string) => new URL(`./${name}.js`, import.meta.url);
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  if (!opts) return void process.stdout.write(HELP);
+  const work = opts.data ?? mkdtempSync(join(tmpdir(), "mapc-bench-"));
+  mkdirSync(work, { recursive: true });
+  try {
+    const plan = compileSpec(readFileSync(join(ROOT, SPEC), "utf8"), SPEC).plan;
+    const planFile = writeJson(join(work, "plan.json"), plan);
+    const stagingPlanFile = writeJson(join(work, "staging-plan.json"), stagingPlan(plan));
+
+    const staging = [];
+    let largest: BenchExport | undefined;
+    for (const contacts of opts.contacts) {
+      log(`generating ${contacts} contacts…`);
+      largest = await benchExport(join(work, `contacts-${contacts}`), opts.seed, scaleForContacts(contacts), STAGING_PARTS);
+      log(`staging ${contacts} contacts…`);
+      const runDir = join(work, "run");
+      const measured = await runChild<StagingMeasurement>(script("staging"), [stagingPlanFile, largest.dir, runDir]);
+      rmSync(runDir, { recursive: true, force: true });
+      staging.push({ contacts, companies: largest.records["companies.csv"] ?? 0, scale: largest.scale, generateSeconds: largest.generateSeconds, ...measured });
+    }
+
+    log(`generated code vs executor over ${opts.codegenRows} contacts…`);
+    const generated = writeGeneratedCode(plan, join(ROOT, "bench/.generated"));
+    const codegen = await runChild<CodegenMeasurement>(script("codegen"), [
+      planFile, generated, largest!.dir, `Contact=${opts.codegenRows}`, `Company=${Math.round(opts.codegenRows / 2)}`,
+    ]);
+
+    log(`loader, batch sizes 1, 100, 1000…`);
+    const loaderExport = await benchExport(join(work, `loader-scale-${opts.loaderScale}`), opts.seed, opts.loaderScale);
+    const loader = await runChild<LoaderMeasurement[]>(script("loader"), [planFile, loaderExport.dir, join(work, "load"), "1", "100", "1000"]);
+    rmSync(join(work, "load"), { recursive: true, force: true });
+
+    const results = {
+      command: "npm run bench",
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+      spec: SPEC,
+      seed: opts.seed,
+      staging,
+      codegen,
+      loader: { export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) }, server: "Odoo test server (in-memory XML-RPC test double, same process)", runs: loader },
+      targets: targetsOf(staging),
+    };
+    writeJson(opts.out, results);
+    process.stdout.write(summary(results));
+    process.stdout.write(`\nwritten to ${opts.out}\n`);
+  } finally {
+    if (!opts.data) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function targetsOf(staging: ReadonlyArray<{ contacts: number; csvToStaged: { rowsPerSecond: number }; peakRssMb: number }>) {
+  const slowest = Math.min(...staging.map((s) => s.csvToStaged.rowsPerSecond));
+  const first = staging[0]!;
+  const last = staging[staging.length - 1]!;
+  const growth = Math.round((last.peakRssMb / first.peakRssMb) * 100) / 100;
+  const highest = Math.max(...staging.map((s) => s.peakRssMb));
+  return {
+    stagingRowsPerSecond: { target: TARGETS.stagingRowsPerSecond, measured: slowest, met: slowest >= TARGETS.stagingRowsPerSecond },
+    memoryFlat: { target: TARGETS.rssGrowth, measured: growth, of: `peak RSS at ${last.contacts} / at ${first.contacts} contacts`, met: growth <= TARGETS.rssGrowth },
+    memoryCeiling: { targetMb: TARGETS.rssMb, measuredMb: highest, met: highest < TARGETS.rssMb },
+  };
+}
+
+function summary(results: {
+  staging: ReadonlyArray<StagingMeasurement & { contacts: number; companies: number }>;
+  codegen: CodegenMeasurement;
+  loader: { runs: readonly LoaderMeasurement[] };
+  targets: ReturnType<typeof targetsOf>;
+}): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  const lines = ["", "staging (CSV → staged), per source and overall:"];
+  for (const s of results.staging) {
+    const per = s.sources.filter((source) => source.source !== "Owner").map((source) => `${source.source} ${n(source.rowsPerSecond)}/s`).join(", ");
+    lines.push(`  ${n(s.contacts)} contacts + ${n(s.companies)} companies: ${n(s.csvToStaged.rowsPerSecond)} rows/s (${per}); resolve ${n(s.resolveMs)} ms; peak RSS ${s.peakRssMb} MB`);
+  }
+  const c = results.codegen;
+  lines.push(`generated code / executor: ${c.ratio}× (${n(c.generatedRowsPerSecond)} vs ${n(c.executorRowsPerSecond)} rows/s; same outcomes on ${c.sample.rows} sampled rows: ${c.sample.identical ? "yes" : "NO"})`);
+  lines.push(`loader: ${results.loader.runs.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s`).join(", ")}`);
+  const t = results.targets;
+  const met = (ok: boolean) => (ok ? "met" : "NOT met");
+  lines.push(`targets: ≥ ${n(t.stagingRowsPerSecond.target)} rows/s ${met(t.stagingRowsPerSecond.met)}; RSS growth ${t.memoryFlat.measured}× ≤ ${t.memoryFlat.target}× ${met(t.memoryFlat.met)}; RSS ${t.memoryCeiling.measuredMb} MB < ${t.memoryCeiling.targetMb} MB ${met(t.memoryCeiling.met)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function writeJson(file: string, value: unknown): string {
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  return file;
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
