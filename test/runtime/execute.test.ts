@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { validatePlan } from "../../compiler/plan/validate.js";
 import { externalId, slug, transformRecord, type RecordOutcome, type TargetRecord } from "../../runtime/index.js";
+import { acme } from "../fixtures/plans/small.rows.js";
 
 const plan = JSON.parse(readFileSync(new URL("../fixtures/plans/small.plan.json", import.meta.url), "utf8")) as TransformPlan;
 const withCrm = { installedModules: new Set(["crm", "mail"]) };
@@ -13,19 +14,6 @@ function staged(outcome: RecordOutcome): TargetRecord[] {
   return outcome.records;
 }
 
-const acme = {
-  "Record ID": "1001",
-  "Company name": "  Acme   Corp ",
-  Website: "www.Acme.com",
-  Industry: "software",
-  Employees: "250",
-  Revenue: "$1,234,000.00",
-  "Parent ID": "",
-  Created: "31/03/2024 02:30",
-  Deleted: "no",
-  Tags: "b2b; vip",
-  Notes: "Key account\nCall monthly",
-};
 
 describe("the fixture plan", () => {
   it("is a valid TransformPlan by the published schema", () => {
