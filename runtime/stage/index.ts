@@ -241,34 +241,27 @@ function countRecords(plan: TransformPlan, store: StagingStore): StageResult["ma
  * share an e-mail address, companies that share a name. They are listed for a person to decide, not merged.
  */
 function queueSuspectedDuplicates(store: StagingStore): void {
-  const groups = [
-    ...store.all<{ key: string; ids: string; n: number }>(
-      "SELECT lower(trim(json_extract(values_json, '$.email'))) AS key, group_concat(external_id, ' ') AS ids, COUNT(*) AS n FROM records " +
-        "WHERE model = 'res.partner' AND status = 'staged' AND coalesce(trim(json_extract(values_json, '$.email')), '') <> '' GROUP BY key HAVING COUNT(*) > 1",
-    ).map((g) => ({ ...g, what: "e-mail", field: "email" })),
-    ...store.all<{ key: string; ids: string; n: number }>(
-      "SELECT lower(trim(json_extract(values_json, '$.name'))) AS key, group_concat(external_id, ' ') AS ids, COUNT(*) AS n FROM records " +
-        "WHERE model = 'res.partner' AND status = 'staged' AND json_extract(values_json, '$.is_company') = 1 GROUP BY key HAVING COUNT(*) > 1",
-    ).map((g) => ({ ...g, what: "company name", field: "name" })),
+  // One statement per rule, inside SQLite: every member of a group points at the group's first record (the
+  // first at its last), so a common name costs one queue entry per record and no round trips.
+  const rules = [
+    { field: "email", what: "e-mail", key: "lower(trim(json_extract(values_json, '$.email')))", where: "coalesce(trim(json_extract(values_json, '$.email')), '') <> ''" },
+    { field: "name", what: "company name", key: "lower(trim(json_extract(values_json, '$.name')))", where: "json_extract(values_json, '$.is_company') = 1" },
   ];
   store.transaction(() => {
-    for (const group of groups) {
-      // Each member points at the group's first record (the first at the others): one entry per record,
-      // however large the group, so a common name cannot blow the queue up quadratically.
-      const ids = group.ids.split(" ");
-      const [first, second] = ids as [string, string];
-      for (const id of ids) {
-        const other = id === first ? second : first;
-        store.addQueue({
-          kind: "duplicate",
-          mapping: store.record(id)?.mapping ?? "",
-          externalId: id,
-          field: group.field,
-          target: other,
-          key: group.key,
-          reason: `same ${group.what} as ${group.n - 1} other record(s), e.g. ${other}: check whether they are one`,
-        });
-      }
+    for (const rule of rules) {
+      // Temporary tables with an index: a join on an unindexed CTE would compare every record with every group.
+      store.execute(`CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.key} AS key FROM records WHERE model = 'res.partner' AND status = 'staged' AND ${rule.where}`);
+      store.execute("CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1");
+      store.execute("CREATE INDEX temp.dup_groups_key ON dup_groups (key)");
+      store.execute(
+        `INSERT INTO queue (kind, mapping, external_id, field, target, key, reason)
+         SELECT 'duplicate', m.mapping, m.external_id, ?, CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END, m.key,
+                'same ${rule.what} as ' || (g.n - 1) || ' other record(s), e.g. ' || CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END || ': check whether they are one'
+         FROM dup_members m JOIN dup_groups g ON g.key = m.key ORDER BY m.key, m.external_id`,
+        rule.field,
+      );
+      store.execute("DROP TABLE dup_members");
+      store.execute("DROP TABLE dup_groups");
     }
   });
 }
