@@ -206,12 +206,11 @@ function rejectStagedRecord(plan: TransformPlan, store: StagingStore, record: { 
   store.rejectRecord(record.externalId);
   const reason = `${error.field}: ${error.message}`;
   const sourceName = plan.mappings.find((m) => m.id === record.mapping)?.source ?? record.source;
-  for (const row of store.all<{ source_key: string; file: string; row: number }>(
-    "SELECT s.source_key, s.file, s.row FROM record_aliases a JOIN source_rows s ON s.source = ? AND s.source_key = a.source_key WHERE a.external_id = ?",
-    sourceName, record.externalId,
-  )) {
-    store.setRowOutcome(sourceName, row.source_key, "rejected", reason);
-    store.addReject({ source: sourceName, sourceKey: row.source_key, location: { file: row.file, row: row.row }, mapping: record.mapping, field: error.field, reason: error.message });
+  for (const sourceKey of store.sourceKeysOf(record.externalId)) {
+    const row = store.get<{ file: string; row: number }>("SELECT file, row FROM source_rows WHERE source = ? AND source_key = ?", sourceName, sourceKey);
+    if (!row) continue;
+    store.setRowOutcome(sourceName, sourceKey, "rejected", reason);
+    store.addReject({ source: sourceName, sourceKey, location: { file: row.file, row: row.row }, mapping: record.mapping, field: error.field, reason: error.message });
   }
 }
 

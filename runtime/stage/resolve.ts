@@ -83,7 +83,7 @@ export class ReferenceResolver {
   /** The staged record a mapping made of a key, or the one an alternative or split of it made. */
   private findRecord(mapping: string, key: string): string | undefined {
     for (const candidate of this.candidates.get(mapping) ?? [mapping]) {
-      const found = this.store.resolveRecord(candidate, key);
+      const found = this.store.resolveRecord(this.plan.target.externalIdModule, candidate, key);
       if (found) return found;
     }
     return undefined;

@@ -2,7 +2,12 @@
 // target records with their external ids, the id map, rejects, the reconciliation queues and the journal of
 // what was written to Odoo, so memory stays flat however large the export, and a run can be resumed.
 import Database from "better-sqlite3";
-import type { TargetRecord, TargetValue } from "../execute/index.js";
+import { externalId, type TargetRecord, type TargetValue } from "../execute/index.js";
+
+/** `mapc_smartdesk.company_5101` → `mapc_smartdesk` */
+function moduleOf(externalId: string): string {
+  return externalId.slice(0, externalId.indexOf("."));
+}
 
 export type RowOutcome = "staged" | "rejected" | "skipped";
 
@@ -125,6 +130,8 @@ export class StagingStore {
       updateValues: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ? WHERE external_id = ?"),
       rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
       recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
+      statusOf: this.db.prepare<[string], { status: string }>("SELECT status FROM records WHERE external_id = ?"),
+      aliasesOf: this.db.prepare<[string], { source_key: string }>("SELECT source_key FROM record_aliases WHERE external_id = ?"),
       idMapGet: this.db.prepare<[string], { model: string; odoo_id: number; created: number; loaded_hash: string | null }>(
         "SELECT model, odoo_id, created, loaded_hash FROM id_map WHERE external_id = ?",
       ),
@@ -232,16 +239,29 @@ export class StagingStore {
     } else {
       this.statements.addRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, null, values, deferred, 0);
     }
-    this.statements.addAlias.run(record.mapping, record.sourceKey, record.externalId);
+    // A record whose external id follows from its mapping and key is found by that id (resolveRecord); only
+    // merged and fan-out records need an alias, which spares one b-tree write per staged row.
+    if (record.externalId !== externalId(moduleOf(record.externalId), record.mapping, record.sourceKey)) {
+      this.statements.addAlias.run(record.mapping, record.sourceKey, record.externalId);
+    }
     return { externalId: record.externalId, merged: false };
+  }
+
+  /** The source keys whose rows became a record: its own and those merged into it. */
+  sourceKeysOf(externalId: string): string[] {
+    const own = this.statements.recordByExternalId.get(externalId)?.source_key;
+    const merged = this.statements.aliasesOf.all(externalId).map((row) => row.source_key);
+    return [...new Set([...(own === undefined ? [] : [own]), ...merged])];
   }
 
   addPlaceholder(externalId: string, mapping: string, model: string, key: string, values: Record<string, TargetValue>): void {
     this.statements.addRecord.run(externalId, mapping, model, "(placeholder)", key, null, JSON.stringify(values), "{}", 1);
   }
 
-  /** The staged record a mapping made of a source key (directly or through a merge). */
-  resolveRecord(mapping: string, sourceKey: string): string | undefined {
+  /** The staged record a mapping made of a source key: by the id its key gives, else through a merge. */
+  resolveRecord(module: string, mapping: string, sourceKey: string): string | undefined {
+    const direct = externalId(module, mapping, sourceKey);
+    if (this.statements.statusOf.get(direct)?.status === "staged") return direct;
     return this.statements.resolveAlias.get(mapping, sourceKey)?.external_id;
   }
 
