@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { validatePlan } from "../../compiler/plan/validate.js";
 import { externalId, slug, transformRecord, type RecordOutcome, type TargetRecord } from "../../runtime/index.js";
-import { acme } from "../fixtures/plans/small.rows.js";
+import { acme, jane } from "../fixtures/plans/small.rows.js";
 
 const plan = JSON.parse(readFileSync(new URL("../fixtures/plans/small.plan.json", import.meta.url), "utf8")) as TransformPlan;
 const withCrm = { installedModules: new Set(["crm", "mail"]) };
@@ -76,19 +76,7 @@ describe("executor: records", () => {
   });
 
   it("builds refs and lookups symbolically and notes those whose miss policy is queue", () => {
-    const jane = {
-      id: 501,
-      first: "jane",
-      last: "DOE",
-      email: "Jane@Example.com",
-      phone: "020 7946 0958",
-      company_id: "1001",
-      owner: "Owner@Acme.com",
-      stage: "Lead",
-      birthday: "05-11-1990",
-      other_emails: [],
-    };
-    const [contact] = staged(transformRecord(plan, "Contact", jane, unknownModules));
+    const [contact] = staged(transformRecord(plan, "Contact", { ...jane, other_emails: [] }, unknownModules));
     expect(contact?.externalId).toBe("mapc_small.contact_501");
     expect(contact?.values).toEqual({
       name: "Jane Doe",
