@@ -4,28 +4,15 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogDirectory, type CatalogField, type OdooCatalog, type OdooFieldType, type WriteVerdict } from "../../compiler/catalog/index.js";
+import { catalogDirectory, type CatalogField, type OdooCatalog, type OdooFieldType } from "../../compiler/catalog/index.js";
 
 export type OnDelete = "set null" | "cascade" | "restrict";
 
-export interface FieldDef {
-  name: string;
-  type: OdooFieldType;
-  label: string;
-  required: boolean;
-  readonly: boolean;
-  stored: boolean;
-  computed: boolean;
-  related: string | null;
-  relation?: string;
-  relationField?: string;
+/** A catalog field, plus what the test server needs that the catalog leaves out. */
+export interface FieldDef extends Omit<CatalogField, "selection" | "modules"> {
   selection?: ReadonlyArray<readonly [string, string]>;
-  write: WriteVerdict;
-  onDelete?: OnDelete;
-  /** why Odoo fills this required field itself (server-defaults.json) */
-  serverDefault?: string;
-  help?: string;
   modules: readonly string[];
+  onDelete?: OnDelete;
   /** a custom field (state 'manual' in ir.model.fields) */
   manual: boolean;
 }
