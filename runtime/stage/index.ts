@@ -1,11 +1,10 @@
 // stage: source export → staging store. Every source row ends as exactly one of staged, rejected (with a
 // reason) or skipped (by a declared rule); then references are resolved in load order, and a record whose
 // reference fails takes its row from staged to rejected. The counts balance per object by construction.
-import { hash } from "node:crypto";
-import type { PlanSource, TransformPlan } from "../../compiler/plan/types.js";
-import { evaluateChain, transformRecord, type TargetRecord, type TransformContext } from "../execute/index.js";
-import { readSourceBatches, type SourceRecord } from "../extract/index.js";
-import { isEmptyValue, textOf } from "../transforms/index.js";
+import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformContext } from "../execute/index.js";
+import type { PreparedRow } from "./prepare.js";
+import { preparedBatches } from "./prepared-rows.js";
 import { ReferenceFailure, ReferenceResolver } from "./resolve.js";
 import type { StagingStore } from "./store.js";
 
@@ -44,16 +43,26 @@ export interface StageResult {
 }
 
 export async function stageExport(plan: TransformPlan, exportDir: string, store: StagingStore, options: StageOptions = {}): Promise<StageResult> {
-  const context = options.context ?? {};
   const timings = new Map<string, number>();
-  const read = new Map<string, number>();
-  for (const source of plan.sources) {
-    const started = performance.now();
-    read.set(source.name, await stageSource(plan, source, exportDir, store, context, options));
-    timings.set(source.name, performance.now() - started);
+  const read = new Map<string, number>(plan.sources.map((source) => [source.name, 0]));
+  const keep = new Map(plan.mappings.map((m) => [m.id, m.dedupe?.keep ?? "first"] as const));
+  const pendingOdooLookups = new Map<string, Set<string>>();
+  let started = performance.now();
+  for await (const batch of preparedBatches(plan, exportDir, options.context ?? {}, options.batchSize ?? 2000)) {
+    if (batch.kind === "end") {
+      timings.set(batch.source, performance.now() - started);
+      started = performance.now();
+      options.progress?.({ source: batch.source, rows: read.get(batch.source) ?? 0, done: true });
+      continue;
+    }
+    store.transaction(() => {
+      for (const row of batch.rows) applyRow(store, batch.source, row, keep, pendingOdooLookups);
+    });
+    read.set(batch.source, (read.get(batch.source) ?? 0) + batch.rows.length);
+    options.progress?.({ source: batch.source, rows: read.get(batch.source) ?? 0, done: false });
   }
   const resolveStarted = performance.now();
-  const resolver = new ReferenceResolver(plan, store, exportDir);
+  const resolver = new ReferenceResolver(plan, store, exportDir, pendingOdooLookups);
   for (const mapping of plan.loadOrder.phases) resolveMapping(plan, mapping, store, resolver);
   const resolveMs = performance.now() - resolveStarted;
   queueSuspectedDuplicates(store);
@@ -71,128 +80,42 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
   };
 }
 
-/** Stages one source; returns how many rows its reader delivered. */
-async function stageSource(plan: TransformPlan, source: PlanSource, exportDir: string, store: StagingStore, context: TransformContext, options: StageOptions): Promise<number> {
-  const batchSize = options.batchSize ?? 2000;
-  const indexers = lookupIndexers(plan, source);
-  const keep = new Map(plan.mappings.map((m) => [m.id, m.dedupe?.keep ?? "first"] as const));
-  let batch: SourceRecord[] = [];
-  let rows = 0;
-  const flush = () => {
-    const current = batch;
-    batch = [];
-    store.transaction(() => {
-      for (const record of current) stageRow(plan, source, record, store, context, indexers, keep);
-    });
-    rows += current.length;
-    options.progress?.({ source: source.name, rows, done: false });
-  };
-  for await (const records of readSourceBatches(source, exportDir)) {
-    for (const record of records) {
-      batch.push(record);
-      if (batch.length >= batchSize) flush();
-    }
-  }
-  flush();
-  options.progress?.({ source: source.name, rows, done: true });
-  return rows;
-}
-
-/** Source lookups that look in this object: each row adds its key → value (or → its source key). */
-function lookupIndexers(plan: TransformPlan, source: PlanSource): Array<{ name: string; index: (row: SourceRecord["row"]) => { key: string; value: string } | undefined }> {
-  return plan.lookups
-    .filter((lookup) => lookup.against === "source" && lookup.target === source.name && lookup.key.kind === "expression")
-    .map((lookup) => {
-      const chain = lookup.key as { input: Parameters<typeof evaluateChain>[3]["input"]; steps: Parameters<typeof evaluateChain>[3]["steps"] };
-      // One chain object for every row: the executor compiles a chain once per object it is given.
-      const take = lookup.take ? { input: { kind: "column" as const, column: lookup.take }, steps: [] } : undefined;
-      return {
-        name: lookup.name,
-        index: (row: SourceRecord["row"]) => {
-          const key = evaluateChain(plan, source.name, row, chain);
-          if (isEmptyValue(key)) return undefined;
-          const value = take ? evaluateChain(plan, source.name, row, take) : undefined;
-          return { key: textOf(key), value: value === undefined ? "" : textOf(value) };
-        },
-      };
-    });
-}
-
-function rowHash(row: SourceRecord["row"]): string {
-  // crypto.hash is the one-shot form of createHash(…).update(…).digest(…): the same digest, no Hash object per row.
-  return hash("sha1", JSON.stringify(row), "hex");
-}
-
-function stageRow(
-  plan: TransformPlan,
-  source: PlanSource,
-  record: SourceRecord,
+/** Writes one prepared row: its outcome, its records and its lookup keys. */
+function applyRow(
   store: StagingStore,
-  context: TransformContext,
-  indexers: ReturnType<typeof lookupIndexers>,
+  source: string,
+  row: PreparedRow,
   keep: ReadonlyMap<string, "first" | "last">,
+  pendingOdooLookups: Map<string, Set<string>>,
 ): void {
-  const location = { file: record.location.file, row: record.location.row };
-  const key = rawSourceKey(source, record.row);
-  const sourceKey = key ?? `(row ${location.file}:${location.row})`;
-  const addReject = (reason: string, mapping?: string, field?: string) =>
-    store.addReject({ source: source.name, sourceKey, location, ...(mapping ? { mapping } : {}), ...(field ? { field } : {}), reason });
-  const reject = (reason: string) => {
-    store.addSourceRow(source.name, sourceKey, location, "rejected", reason, null);
-    addReject(reason);
-  };
-  if (record.problem) return reject(record.problem);
-  if (key === undefined) return reject(`the key ${source.key.map((k) => `"${k}"`).join(", ")} is empty`);
-  // The transform has no side effects, so it runs before the key is claimed: the insert that records the
-  // outcome is also what finds an earlier row with the same key, without a lookup of its own per row.
-  const outcome = transformRecord(plan, source.name, record.row, context);
-  const claimed =
-    outcome.status === "rejected"
-      ? store.addFirstSourceRow(source.name, sourceKey, location, "rejected", outcome.reason, null)
-      : store.addFirstSourceRow(source.name, sourceKey, location, outcome.status, outcome.status === "skipped" ? outcome.reason : null, rowHash(record.row));
+  const { sourceKey, location } = row;
+  const reject = (reason: string, mapping?: string, field?: string) =>
+    store.addReject({ source, sourceKey, location, ...(mapping ? { mapping } : {}), ...(field ? { field } : {}), reason });
+  // The insert that records the outcome is also what finds an earlier row with the same key.
+  const claimed = store.addFirstSourceRow(source, sourceKey, location, row.outcome, row.outcome === "staged" ? null : row.reason, row.rowHash);
   if (!claimed) {
     // The first row with a key wins; a second one is a source error the customer must see, not a merge.
-    store.addReject({ source: source.name, sourceKey, location, reason: `duplicate key "${sourceKey}": an earlier row has the same key` });
-    return;
+    const also = row.unclaimed === undefined ? "" : `; the row is also unreadable: ${row.unclaimed}`;
+    return reject(`duplicate key "${sourceKey}": an earlier row has the same key${also}`);
   }
-  if (outcome.status === "skipped") return;
-  if (outcome.status === "rejected") return addReject(outcome.reason, outcome.mapping, outcome.field);
-  for (const target of outcome.records) stageTarget(target, source.name, store, keep);
-  for (const indexer of indexers) {
-    const entry = safeIndex(indexer.index, record.row);
-    if (!entry) continue;
-    const lookup = plan.lookups.find((l) => l.name === indexer.name);
-    store.indexLookupKey(indexer.name, entry.key, lookup?.take ? entry.value : sourceKey);
+  if (row.outcome === "skipped") return;
+  if (row.outcome === "rejected") return reject(row.reason ?? "rejected", row.mapping, row.field);
+  for (const record of row.records) store.stageRecord(record, source, keep.get(record.mapping) ?? "first");
+  for (const [lookup, key, value] of row.indexed) store.indexLookupKey(lookup, key, value);
+  for (const [lookup, key] of row.odooKeys) {
+    const keys = pendingOdooLookups.get(lookup) ?? new Set<string>();
+    keys.add(key);
+    pendingOdooLookups.set(lookup, keys);
   }
-}
-
-function safeIndex(index: (row: SourceRecord["row"]) => { key: string; value: string } | undefined, row: SourceRecord["row"]) {
-  try {
-    return index(row);
-  } catch {
-    // A row whose lookup key cannot be computed is simply not findable by that lookup.
-    return undefined;
-  }
-}
-
-function stageTarget(target: TargetRecord, source: string, store: StagingStore, keep: ReadonlyMap<string, "first" | "last">): void {
-  store.stageRecord(target, source, keep.get(target.mapping) ?? "first");
-}
-
-/** The key as the executor builds it (string forms joined by "|"), or undefined when a part is empty. */
-function rawSourceKey(source: PlanSource, row: SourceRecord["row"]): string | undefined {
-  const parts = source.key.map((column) => row[column]);
-  if (parts.some((part) => isEmptyValue(part))) return undefined;
-  return parts.map((part) => textOf(part).trim()).join("|");
 }
 
 function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver): void {
-  for (const page of store.recordPages(mapping)) {
+  for (const page of store.unresolvedPages(mapping)) {
     store.transaction(() => {
       for (const record of page) {
         try {
           const resolved = resolver.resolveRecord(record);
-          store.updateValues(record.externalId, resolved.values, resolved.deferred);
+          store.setResolved(record.externalId, resolved.values, resolved.deferred);
         } catch (error) {
           if (!(error instanceof ReferenceFailure)) throw error;
           rejectStagedRecord(plan, store, record, error);
@@ -243,13 +166,21 @@ function queueSuspectedDuplicates(store: StagingStore): void {
   // One statement per rule, inside SQLite: every member of a group points at the group's first record (the
   // first at its last), so a common name costs one queue entry per record and no round trips.
   const rules = [
-    { field: "email", what: "e-mail", key: "lower(trim(json_extract(values_json, '$.email')))", where: "coalesce(trim(json_extract(values_json, '$.email')), '') <> ''" },
-    { field: "name", what: "company name", key: "lower(trim(json_extract(values_json, '$.name')))", where: "json_extract(values_json, '$.is_company') = 1" },
+    { field: "email", what: "e-mail" },
+    { field: "name", what: "company name" },
   ];
   store.transaction(() => {
+    // Each record's JSON is read once for both rules; temporary tables with an index, because a join on an
+    // unindexed CTE would compare every record with every group.
+    store.execute(
+      `CREATE TEMP TABLE dup_keys AS SELECT external_id, mapping, email, name FROM (
+         SELECT external_id, mapping, lower(trim(values_json ->> '$.email')) AS email,
+                CASE WHEN values_json ->> '$.is_company' = 1 THEN lower(trim(values_json ->> '$.name')) END AS name
+         FROM records WHERE model = 'res.partner' AND status = 'staged')
+       WHERE coalesce(email, '') <> '' OR name IS NOT NULL`,
+    );
     for (const rule of rules) {
-      // Temporary tables with an index: a join on an unindexed CTE would compare every record with every group.
-      store.execute(`CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.key} AS key FROM records WHERE model = 'res.partner' AND status = 'staged' AND ${rule.where}`);
+      store.execute(`CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.field} AS key FROM dup_keys WHERE coalesce(${rule.field}, '') <> ''`);
       store.execute("CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1");
       store.execute("CREATE INDEX temp.dup_groups_key ON dup_groups (key)");
       store.execute(
@@ -262,5 +193,6 @@ function queueSuspectedDuplicates(store: StagingStore): void {
       store.execute("DROP TABLE dup_members");
       store.execute("DROP TABLE dup_groups");
     }
+    store.execute("DROP TABLE dup_keys");
   });
 }

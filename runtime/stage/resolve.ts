@@ -60,14 +60,18 @@ export class ReferenceResolver {
   private readonly candidates = new Map<string, string[]>();
   /** mapping → its link assignments as [model field, id field] */
   private readonly linkFields = new Map<string, Array<[string, string]>>();
-  readonly stats: ResolutionStats = { pendingOdooLookups: new Map(), placeholders: 0, queued: 0 };
+  readonly stats: ResolutionStats;
+  private readonly indexAnswers = new Map<string, string | null>();
 
   constructor(
     private readonly plan: TransformPlan,
     private readonly store: StagingStore,
     /** where `| file` paths are read from: a file that is not there rejects its record at staging */
     private readonly exportDir?: string,
+    /** Odoo lookup keys already noted while the rows were prepared */
+    pendingOdooLookups: Map<string, Set<string>> = new Map(),
   ) {
+    this.stats = { pendingOdooLookups, placeholders: 0, queued: 0 };
     this.index = policyIndex(plan);
     this.lookups = new Map(plan.lookups.map((l) => [l.name, l]));
     for (const mapping of plan.mappings) {
@@ -186,12 +190,25 @@ export class ReferenceResolver {
   }
 
   private sourceLookup(lookup: TransformPlan["lookups"][number], key: string): TargetValue | undefined {
-    const value = this.store.lookupIndex(lookup.name, key);
+    const value = this.indexedValue(lookup.name, key);
     if (value === undefined) return undefined;
     if (lookup.take) return value;
     const mapping = this.primaryMapping.get(lookup.target);
     const found = mapping ? this.findRecord(mapping, value) : undefined;
     return found ? xmlid(found) : undefined;
+  }
+
+  /**
+   * A source lookup's index entry. The index is complete and fixed once the sources are staged, so answers
+   * can be remembered; owners or countries repeat on every row. The memory is bounded so it stays flat.
+   */
+  private indexedValue(lookup: string, key: string): string | undefined {
+    const remembered = this.indexAnswers.get(`${lookup}\0${key}`);
+    if (remembered !== undefined) return remembered ?? undefined;
+    const value = this.store.lookupIndex(lookup, key);
+    if (this.indexAnswers.size >= 10_000) this.indexAnswers.clear();
+    this.indexAnswers.set(`${lookup}\0${key}`, value ?? null);
+    return value;
   }
 
   private stagedLookup(lookup: TransformPlan["lookups"][number], key: string): TargetValue | undefined {

@@ -2,12 +2,8 @@
 // target records with their external ids, the id map, rejects, the reconciliation queues and the journal of
 // what was written to Odoo, so memory stays flat however large the export, and a run can be resumed.
 import Database from "better-sqlite3";
-import { externalId, type TargetRecord, type TargetValue } from "../execute/index.js";
-
-/** `mapc_smartdesk.company_5101` → `mapc_smartdesk` */
-function moduleOf(externalId: string): string {
-  return externalId.slice(0, externalId.indexOf("."));
-}
+import { externalId, type TargetValue } from "../execute/index.js";
+import type { PreparedRecord } from "./prepare.js";
 
 export type RowOutcome = "staged" | "rejected" | "skipped";
 
@@ -51,7 +47,9 @@ CREATE TABLE IF NOT EXISTS source_rows (
 CREATE TABLE IF NOT EXISTS records (
   external_id TEXT PRIMARY KEY, mapping TEXT NOT NULL, model TEXT NOT NULL, source TEXT NOT NULL,
   source_key TEXT NOT NULL, dedupe_key TEXT, values_json TEXT NOT NULL, deferred_json TEXT NOT NULL,
-  placeholder INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 1, status TEXT NOT NULL DEFAULT 'staged'
+  placeholder INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 1, status TEXT NOT NULL DEFAULT 'staged',
+  -- 1 while the values hold references the resolution pass has yet to resolve
+  unresolved INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS records_by_mapping ON records (mapping, status);
 -- No query looks records up by (source, source_key) (record_aliases does that), and each index is one more
@@ -95,6 +93,7 @@ export class StagingStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(schema);
+    addMissingColumns(this.db);
     this.statements = {
       setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
@@ -108,12 +107,12 @@ export class StagingStore {
       setRowOutcome: this.db.prepare("UPDATE source_rows SET outcome = ?, reason = ? WHERE source = ? AND source_key = ?"),
       byDedupe: this.db.prepare<[string, string], { external_id: string }>("SELECT external_id FROM records WHERE mapping = ? AND dedupe_key = ?"),
       mergeInto: this.db.prepare("UPDATE records SET merged = merged + 1 WHERE external_id = ?"),
-      replaceMerged: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, merged = merged + 1 WHERE external_id = ?"),
+      replaceMerged: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, unresolved = ?, merged = merged + 1 WHERE external_id = ?"),
       addRecord: this.db.prepare(
-        "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       addDedupedRecord: this.db.prepare(
-        "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) " +
+        "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
           "ON CONFLICT (mapping, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING",
       ),
       addAlias: this.db.prepare("INSERT OR REPLACE INTO record_aliases (mapping, source_key, external_id) VALUES (?, ?, ?)"),
@@ -127,7 +126,10 @@ export class StagingStore {
       recordsPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
         "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND rowid > ? ORDER BY rowid LIMIT ?",
       ),
-      updateValues: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ? WHERE external_id = ?"),
+      unresolvedPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
+        "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1 AND rowid > ? ORDER BY rowid LIMIT ?",
+      ),
+      setResolved: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, unresolved = 0 WHERE external_id = ?"),
       rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
       recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
       statusOf: this.db.prepare<[string], { status: string }>("SELECT status FROM records WHERE external_id = ?"),
@@ -223,27 +225,24 @@ export class StagingStore {
    * `keep first` leaves the first values, `keep last` takes the newest; either way the source key becomes
    * an alias of the surviving record, so references to it still resolve.
    */
-  stageRecord(record: TargetRecord, source: string, keep: "first" | "last" = "first"): { externalId: string; merged: boolean } {
-    const values = JSON.stringify(record.values);
-    const deferred = JSON.stringify(record.deferred);
-    if (record.dedupeKey !== undefined) {
+  stageRecord(record: PreparedRecord, source: string, keep: "first" | "last" = "first"): { externalId: string; merged: boolean } {
+    const unresolved = record.unresolved ? 1 : 0;
+    if (record.dedupeKey !== null) {
       // Insert first, merge on conflict: most dedupe keys are new, and the insert finds the others itself.
-      const inserted = this.statements.addDedupedRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, record.dedupeKey, values, deferred, 0);
+      const inserted = this.statements.addDedupedRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, record.dedupeKey, record.valuesJson, record.deferredJson, 0, unresolved);
       if (inserted.changes === 0) {
         const existing = this.statements.byDedupe.get(record.mapping, record.dedupeKey)!;
-        if (keep === "last") this.statements.replaceMerged.run(values, deferred, existing.external_id);
+        if (keep === "last") this.statements.replaceMerged.run(record.valuesJson, record.deferredJson, unresolved, existing.external_id);
         else this.statements.mergeInto.run(existing.external_id);
         this.statements.addAlias.run(record.mapping, record.sourceKey, existing.external_id);
         return { externalId: existing.external_id, merged: true };
       }
     } else {
-      this.statements.addRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, null, values, deferred, 0);
+      this.statements.addRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, null, record.valuesJson, record.deferredJson, 0, unresolved);
     }
     // A record whose external id follows from its mapping and key is found by that id (resolveRecord); only
     // merged and fan-out records need an alias, which spares one b-tree write per staged row.
-    if (record.externalId !== externalId(moduleOf(record.externalId), record.mapping, record.sourceKey)) {
-      this.statements.addAlias.run(record.mapping, record.sourceKey, record.externalId);
-    }
+    if (record.aliased) this.statements.addAlias.run(record.mapping, record.sourceKey, record.externalId);
     return { externalId: record.externalId, merged: false };
   }
 
@@ -255,7 +254,7 @@ export class StagingStore {
   }
 
   addPlaceholder(externalId: string, mapping: string, model: string, key: string, values: Record<string, TargetValue>): void {
-    this.statements.addRecord.run(externalId, mapping, model, "(placeholder)", key, null, JSON.stringify(values), "{}", 1);
+    this.statements.addRecord.run(externalId, mapping, model, "(placeholder)", key, null, JSON.stringify(values), "{}", 1, 0);
   }
 
   /** The staged record a mapping made of a source key: by the id its key gives, else through a merge. */
@@ -288,10 +287,19 @@ export class StagingStore {
    * Staged records of a mapping in staging order, a page at a time: SQLite cannot write on a connection
    * while a read on it is open, and the caller writes between pages (resolved values, queues).
    */
-  *recordPages(mapping: string, pageSize = 1000): IterableIterator<StagedRecordRow[]> {
+  recordPages(mapping: string, pageSize = 1000): IterableIterator<StagedRecordRow[]> {
+    return this.pages(this.statements.recordsPage, mapping, pageSize);
+  }
+
+  /** The staged records of a mapping whose references are not resolved yet, as recordPages. */
+  unresolvedPages(mapping: string, pageSize = 1000): IterableIterator<StagedRecordRow[]> {
+    return this.pages(this.statements.unresolvedPage, mapping, pageSize);
+  }
+
+  private *pages(query: Database.Statement<[string, number, number], RecordRowDb & { rowid: number }>, mapping: string, pageSize: number): IterableIterator<StagedRecordRow[]> {
     let after = 0;
     for (;;) {
-      const rows = this.statements.recordsPage.all(mapping, after, pageSize);
+      const rows = query.all(mapping, after, pageSize);
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.rowid;
       yield rows.map(toStagedRecord);
@@ -303,8 +311,8 @@ export class StagingStore {
     return row ? toStagedRecord(row) : undefined;
   }
 
-  updateValues(externalId: string, values: Record<string, TargetValue>, deferred: Record<string, TargetValue>): void {
-    this.statements.updateValues.run(JSON.stringify(values), JSON.stringify(deferred), externalId);
+  setResolved(externalId: string, values: Record<string, TargetValue>, deferred: Record<string, TargetValue>): void {
+    this.statements.setResolved.run(JSON.stringify(values), JSON.stringify(deferred), externalId);
   }
 
   rejectRecord(externalId: string): void {
@@ -327,6 +335,12 @@ export class StagingStore {
   iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T> {
     return this.db.prepare(sql).iterate(...params) as IterableIterator<T>;
   }
+}
+
+/** A run folder staged by an earlier mapc lacks the columns added since; resume and verify still open it. */
+function addMissingColumns(db: Database.Database): void {
+  const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('records')").all().map((column) => column.name));
+  if (!columns.has("unresolved")) db.exec("ALTER TABLE records ADD COLUMN unresolved INTEGER NOT NULL DEFAULT 0");
 }
 
 interface RecordRowDb {

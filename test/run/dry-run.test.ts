@@ -130,6 +130,26 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
     expect(rejects).toContain("Person,6,people.csv,7,,,Row has 4 cell(s) but the header has 5 (people.csv line 8).");
   });
 
+  it("counts an unreadable row whose key is already taken as a duplicate, so the sums still close", async () => {
+    const exportDir = writeExport("ragged-duplicate", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "1,Ann again,,0", ""].join("\r\n"));
+    const runDir = join(work, "ragged-duplicate-run");
+    const summary = await runDryRun(plan, { exportDir, runDir });
+    expect(counts(summary, "Person")).toEqual({ source: 2, staged: 1, rejected: 1, skipped: 0 });
+    expect(summary.balanced).toBe(true);
+    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain('duplicate key ""1"": an earlier row has the same key; the row is also unreadable: Row has 4 cell(s)');
+  });
+
+  it("leaves no record unresolved, and rewrites only records that held references", async () => {
+    const exportDir = writeExport("resolution", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Bob,bob@example.com,1,0", ""].join("\r\n"));
+    const runDir = join(work, "resolution-run");
+    await runDryRun(plan, { exportDir, runDir });
+    const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
+    const rows = db.prepare("SELECT external_id, unresolved, deferred_json FROM records ORDER BY external_id").all() as Array<{ external_id: string; unresolved: number; deferred_json: string }>;
+    db.close();
+    expect(rows.map((row) => row.unresolved)).toEqual([0, 0]);
+    expect(JSON.parse(rows[1]!.deferred_json).parent_id).toEqual({ xmlid: "mapc_t.person_1" });
+  });
+
   it("lists partners that share an e-mail as suspected duplicates, without merging them", async () => {
     const exportDir = writeExport("duplicates", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Ann B.,ANN@example.com,,0", "3,Cy,cy@example.com,,0", ""].join("\r\n"));
     const runDir = join(work, "duplicates-run");

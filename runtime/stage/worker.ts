@@ -1,0 +1,58 @@
+// The staging worker thread: reads every source of the plan in order and prepares its rows (prepare.ts),
+// posting them to the main thread a batch at a time. At most `window` batches are in flight: the main
+// thread grants one more after writing one, so a slow disk never lets prepared rows pile up in memory.
+import { parentPort, workerData } from "node:worker_threads";
+import { readSourceBatches, SourceReadError } from "../extract/index.js";
+import { prepareRow, sourcePreparation, type PreparedRow } from "./prepare.js";
+import type { FromWorker, ToWorker, WorkerInput } from "./prepared-rows.js";
+
+const input = workerData as WorkerInput;
+const port = parentPort!;
+let credit = input.window;
+let wake: (() => void) | undefined;
+
+port.on("message", (message: ToWorker) => {
+  if (message.kind !== "credit") return;
+  credit += 1;
+  wake?.();
+});
+
+async function send(message: FromWorker): Promise<void> {
+  if (message.kind === "batch") {
+    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credit -= 1;
+  }
+  port.postMessage(message);
+}
+
+async function prepareSources(): Promise<void> {
+  const context = input.installedModules ? { installedModules: new Set(input.installedModules) } : {};
+  for (const source of input.plan.sources) {
+    const preparation = sourcePreparation(input.plan, source, context);
+    let rows: PreparedRow[] = [];
+    for await (const records of readSourceBatches(source, input.exportDir)) {
+      for (const record of records) {
+        rows.push(prepareRow(preparation, record));
+        if (rows.length >= input.batchSize) {
+          await send({ kind: "batch", source: source.name, rows });
+          rows = [];
+        }
+      }
+    }
+    if (rows.length > 0) await send({ kind: "batch", source: source.name, rows });
+    await send({ kind: "end", source: source.name });
+  }
+}
+
+prepareSources().then(
+  () => port.postMessage({ kind: "done" } satisfies FromWorker),
+  (error: unknown) => {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({
+      kind: "failed",
+      message: failure.message,
+      stack: failure.stack ?? "",
+      ...(failure instanceof SourceReadError ? { problems: [...failure.problems] } : {}),
+    } satisfies FromWorker);
+  },
+);
