@@ -134,6 +134,10 @@ function summaryTable(summary: Summary): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
   const queue = Object.entries(summary.queue).map(([kind, n]) => `${kind} ${n}`).join(", ");
   const delta = summary.delta ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`] : [];
+  // mapc never creates users: the admin does, and a second run fills the owners in.
+  const owners = summary.ownersToCreate.length
+    ? [`owners to create in Odoo, then run again: ${summary.ownersToCreate.map((o) => `${o.key} (${o.records} records)`).join(", ")}`]
+    : [];
   return [
     loaded ? `run into ${summary.odoo?.url} (${summary.odoo?.db}): ${summary.spec.title}` : `dry run: ${summary.spec.title}`,
     line(header),
@@ -142,6 +146,7 @@ function summaryTable(summary: Summary): string {
     ...delta,
     `rejected: ${summary.rejects} (rejects.csv)`,
     `queued for reconciliation: ${queue || "nothing"} (queue.csv)`,
+    ...owners,
     summary.balanced ? "every object balances" : "SOME OBJECTS DO NOT BALANCE: a record was lost; please report this",
   ].join("\n");
 }

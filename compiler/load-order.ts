@@ -6,12 +6,23 @@ import type { PlanLoadOrder, PlanMapping } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
 
 export function planLoadOrder(mappings: readonly PlanMapping[], order: A.OrderDecl | undefined, ctx: CompileContext): PlanLoadOrder {
-  const deferred = mappings.flatMap((m) =>
-    m.assignments.filter((a) => a.deferred).flatMap((a) => a.fields.map((field) => ({ mapping: m.id, field, reason: "self-reference" as const }))),
-  );
   const derived = deriveOrder(mappings, ctx);
-  if (!order) return { phases: derived, deferred, explicit: false };
-  return { phases: checkExplicitOrder(order, mappings, derived, ctx), deferred, explicit: true };
+  const phases = order ? checkExplicitOrder(order, mappings, derived, ctx) : derived;
+  return { phases, deferred: deferredFields(mappings, phases), explicit: Boolean(order) };
+}
+
+/** Each deferred field with the phase after which it is written: its own, or the last one it points into. */
+function deferredFields(mappings: readonly PlanMapping[], phases: readonly string[]): PlanLoadOrder["deferred"] {
+  const position = (id: string) => phases.indexOf(id);
+  return mappings.flatMap((m) =>
+    m.assignments
+      .filter((a) => a.deferred)
+      .flatMap((a) => {
+        const after = [m.id, ...(a.after ?? [])].reduce((last, id) => (position(id) > position(last) ? id : last));
+        const reason = a.after === undefined ? ("self-reference" as const) : ("forward-reference" as const);
+        return a.fields.map((field) => ({ mapping: m.id, field, reason, after }));
+      }),
+  );
 }
 
 function deriveOrder(mappings: readonly PlanMapping[], ctx: CompileContext): string[] {

@@ -131,8 +131,10 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
   }
   const target = a.targets[0]!;
   const field = m.checkable ? checkWritableField(m.model, target, ctx) : undefined;
+  if (a.deferred && a.required) ctx.report("MC2313", a.range, { field: target.text }, "drop `required`, or drop `deferred` and let the load order follow the reference");
   let value: PlanValue;
   let selfReference = false;
+  const references = new Set<string>();
   if (a.value.kind === "constant") {
     value = { kind: "constant", value: ctx.literal(a.value.literal) };
     if (field) {
@@ -143,8 +145,10 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
   } else {
     const lowered = lowerExpression(a.value, m.scope);
     for (const ref of lowered.references) {
+      references.add(ref);
       if (ref === m.id) selfReference = true;
-      else m.dependsOn.add(ref);
+      // A deferred field's references wait for its second pass instead of ordering the load.
+      else if (!a.deferred) m.dependsOn.add(ref);
     }
     value = { kind: "expression", input: lowered.input, steps: lowered.steps, valueType: lowered.typed.type };
     if (field) {
@@ -152,7 +156,8 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
       checkValueMapSelections(a.value, m.model, field, ctx);
     }
   }
-  return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
+  if (!a.deferred) return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
+  return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: true, after: [...references].filter((ref) => ref !== m.id) };
 }
 
 function checkXmlid(literal: A.Literal, ctx: CompileContext): void {
@@ -179,6 +184,7 @@ function lowerLinkAssignment(a: A.Assignment, link: A.LinkExpression, m: MapScop
     ctx.report("MC2307", a.range);
     return undefined;
   }
+  if (a.deferred) ctx.report("MC2314", a.range, {}, "drop `deferred`: the maps a link points to load before it");
   const [modelField, idField] = a.targets as [A.Name, A.Name];
   let modelAs: "name" | "ir.model" = "name";
   const types: string[] = ["unknown", "unknown"];

@@ -86,6 +86,8 @@ export const messages = {
   MC2310: { severity: "warning", message: "Map `{map}` names what it loses but is not marked `lossy`." },
   MC2311: { severity: "error", message: "Map names `{name}` twice: give one of them `as <Name>`." },
   MC2312: { severity: "error", message: "`{object}` has several maps; say which one: {choices}." },
+  MC2313: { severity: "error", message: "`{field}` is `deferred` and `required`: a deferred field is written after its record exists, so it cannot be required at creation." },
+  MC2314: { severity: "error", message: "A link cannot be `deferred`: the record must know what it belongs to when it is created." },
 
   // load order
   MC2401: { severity: "error", message: "`order` names `{name}`, which is no map." },

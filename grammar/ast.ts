@@ -81,6 +81,8 @@ export type SettingValue = Literal | ({ kind: "name" } & Name);
 export interface ColumnDecl extends Located {
   column: Name;
   type: Name;
+  /** a property the customer added in the source CRM: listed in the custom-field manifest */
+  custom: boolean;
 }
 
 export interface SkipRule extends Located {
@@ -186,6 +188,8 @@ export interface Assignment extends Located {
   targets: Name[];
   value: Expression | LinkExpression | ConstantValue;
   required: boolean;
+  /** written in a second pass once the maps it points to have landed: its references do not order the load */
+  deferred: boolean;
   when?: Condition;
 }
 

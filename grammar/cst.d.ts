@@ -98,6 +98,7 @@ export type ColumnDeclCstChildren = {
   column: IToken[];
   Colon: IToken[];
   type: IToken[];
+  Custom?: IToken[];
 };
 
 export interface SkipRuleCstNode extends CstNode {
@@ -369,6 +370,7 @@ export type AssignmentCstChildren = {
   Assign?: IToken[];
   literal?: LiteralCstNode[];
   Required?: IToken[];
+  Deferred?: IToken[];
   When?: IToken[];
   condition?: ConditionCstNode[];
 };

@@ -4,6 +4,7 @@ import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } fr
 import * as T from "./tokens.js";
 
 const literalStarts = new Set<TokenType>([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null, T.Xmlid, T.Record]);
+const assignmentOperators = new Set<TokenType>([T.TakesFrom, T.Assign, T.Comma]);
 
 export class MapspecParser extends CstParser {
   constructor() {
@@ -82,11 +83,12 @@ export class MapspecParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  // "Number of Employees": integer
+  // "Number of Employees": integer      "Customer Tier": text custom
   private columnDecl = this.RULE("columnDecl", () => {
     this.CONSUME(T.StringLiteral, { LABEL: "column" });
     this.CONSUME(T.Colon);
     this.CONSUME(T.Name, { LABEL: "type" });
+    this.OPTION(() => this.CONSUME(T.Custom));
   });
 
   private skipRule = this.RULE("skipRule", () => {
@@ -349,6 +351,8 @@ export class MapspecParser extends CstParser {
       },
     ]);
     this.OPTION(() => this.CONSUME(T.Required));
+    // `deferred` is soft: followed by `<-`, `=` or `,` it is the next assignment's field.
+    this.OPTION3({ GATE: () => !assignmentOperators.has(this.LA(2).tokenType), DEF: () => this.CONSUME(T.Deferred) });
     this.OPTION2(() => {
       this.CONSUME(T.When);
       this.SUBRULE(this.condition);

@@ -148,7 +148,7 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
 
 function columnFromCst(node: C.ColumnDeclCstNode): A.ColumnDecl {
   const range = nodeRange(node);
-  return { range, column: stringName(node.children.column, range), type: name(node.children.type, range) };
+  return { range, column: stringName(node.children.column, range), type: name(node.children.type, range), custom: Boolean(node.children.Custom?.length) };
 }
 
 function skipFromCst(node: C.SkipRuleCstNode): A.SkipRule {
@@ -383,6 +383,7 @@ function assignmentFromCst(node: C.AssignmentCstNode): A.Assignment {
     targets: (c.target ?? []).map((_, i) => name(c.target, range, i)),
     value,
     required: Boolean(c.Required?.length),
+    deferred: Boolean(c.Deferred?.length),
     ...(when ? { when } : {}),
   };
 }

@@ -185,7 +185,11 @@ function assignmentLines(context: BuildContext, mapping: PlanMapping, assignment
 }
 
 function valueBody(context: BuildContext, value: Exclude<PlanValue, { kind: "link" }>, scope: ChainScope): string[] {
-  if (value.kind === "constant") return [inlineLiteral(value.value)];
+  if (value.kind === "constant") {
+    // An arrow function's body that opens with `{` is a block: an object constant (`{ xmlid: … }`) needs parentheses.
+    const text = inlineLiteral(value.value);
+    return [text.startsWith("{") ? `(${text})` : text];
+  }
   return chainBody(context, value.input, value.steps, scope);
 }
 

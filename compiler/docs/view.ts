@@ -37,7 +37,7 @@ export interface DocsView {
   fieldTables: FieldTable[];
   valueMaps: ValueMapView[];
   lossy: { drops: DropRow[]; losses: LossRow[] };
-  customFields: { models: CustomModelRow[]; fields: CustomFieldRow[]; records: RecordRow[] };
+  customFields: { properties: CustomPropertyRow[]; models: CustomModelRow[]; fields: CustomFieldRow[]; records: RecordRow[] };
   lookups: { lookups: LookupRow[]; references: ReferenceRow[] };
   loadOrder: LoadOrderView;
   workflows: WorkflowRow[];
@@ -126,6 +126,19 @@ export interface CustomFieldRow {
   selection: string[];
   required: boolean;
   onCustomModel: boolean;
+  /** the source columns that fill it: `Company."Customer Tier"` */
+  from: string[];
+}
+
+/** A property the customer added in the source CRM (a column declared `custom`) and where it lands. */
+export interface CustomPropertyRow {
+  source: string;
+  column: string;
+  type: string;
+  /** `res.partner.x_smartdesk_customer_tier`, one per map that writes it */
+  fields: string[];
+  /** "custom field to create", "standard Odoo field", or why it does not migrate */
+  lands: string;
 }
 
 export interface LookupRow {
@@ -208,7 +221,7 @@ export function buildDocsView(plan: TransformPlan, generatedAt?: string): DocsVi
         m.losses.map((l) => ({ source: sourceLabel(m.source), mapping: m.id, what: l.what, reason: l.reason })),
       ),
     },
-    customFields: customFieldManifest(plan),
+    customFields: customFieldManifest(plan, sourceLabel),
     lookups: {
       lookups: plan.lookups.map((l) => lookupRow(l, sourceLabel)),
       references: plan.mappings.flatMap(references),
@@ -338,7 +351,7 @@ function fieldRow(plan: TransformPlan, mapping: PlanMapping, assignment: PlanAss
     const deferral = plan.loadOrder.deferred.find(
       (d) => d.mapping === mapping.id && assignment.fields.includes(d.field),
     );
-    notes.push(deferral ? `second pass: ${deferralReason(deferral.reason)}` : "second pass");
+    notes.push(deferral ? `second pass: ${deferralReason(deferral)}` : "second pass");
   }
   return {
     columns,
@@ -349,10 +362,10 @@ function fieldRow(plan: TransformPlan, mapping: PlanMapping, assignment: PlanAss
   };
 }
 
-function deferralReason(reason: "self-reference" | "forward-reference"): string {
-  return reason === "self-reference"
+function deferralReason(deferral: TransformPlan["loadOrder"]["deferred"][number]): string {
+  return deferral.reason === "self-reference"
     ? "points at records of the same phase, written once the phase has landed"
-    : "points at a later phase, written once that phase has landed";
+    : `declared deferred: points at a later phase, written once phase ${deferral.after} has landed`;
 }
 
 function valueMapView(plan: TransformPlan, valueMap: PlanValueMap, anchor: string): ValueMapView {
@@ -377,8 +390,12 @@ interface RecordRow {
   values: string[];
 }
 
-/** Custom models first, each followed by its fields, then the fields added to standard models. */
-function customFieldManifest(plan: TransformPlan): DocsView["customFields"] {
+/**
+ * The source's custom properties with the Odoo field each lands in, then the custom models and fields to
+ * create (custom models first, each followed by its fields, then the fields added to standard models).
+ */
+function customFieldManifest(plan: TransformPlan, sourceLabel: (source: string) => string): DocsView["customFields"] {
+  const writers = columnWriters(plan);
   const row = (f: PlanCustomField): CustomFieldRow => ({
     model: f.model,
     name: f.name,
@@ -388,11 +405,13 @@ function customFieldManifest(plan: TransformPlan): DocsView["customFields"] {
     selection: (f.selection ?? []).map(([value, label]) => `${value}: ${label}`),
     required: f.required,
     onCustomModel: f.onCustomModel,
+    from: [...writers].filter(([, fields]) => fields.includes(`${f.model}.${f.name}`)).map(([column]) => column),
   });
   const customModelNames = plan.customModels.map((m) => m.model);
   const onCustomModels = customModelNames.flatMap((model) => plan.customFields.filter((f) => f.model === model));
   const onStandardModels = plan.customFields.filter((f) => !customModelNames.includes(f.model));
   return {
+    properties: customProperties(plan, writers, sourceLabel),
     models: plan.customModels.map((m) => ({ model: m.model, label: m.label, fields: m.fields })),
     fields: [...onCustomModels, ...onStandardModels].map(row),
     records: plan.records.map((r) => ({
@@ -402,6 +421,42 @@ function customFieldManifest(plan: TransformPlan): DocsView["customFields"] {
       values: Object.entries(r.values).map(([field, value]) => `${field} = ${typeof value === "object" && value !== null ? value.xmlid : JSON.stringify(value)}`),
     })),
   };
+}
+
+/** `Company."Customer Tier"` → the `model.field`s the maps of Company fill from that column. */
+function columnWriters(plan: TransformPlan): Map<string, string[]> {
+  const writers = new Map<string, string[]>();
+  for (const mapping of plan.mappings) {
+    for (const assignment of mapping.assignments) {
+      for (const column of valueColumns(assignment.value)) {
+        const key = `${mapping.source}.${JSON.stringify(column)}`;
+        const fields = assignment.fields.map((field) => `${mapping.model}.${field}`);
+        writers.set(key, [...new Set([...(writers.get(key) ?? []), ...fields])]);
+      }
+    }
+  }
+  return writers;
+}
+
+function customProperties(plan: TransformPlan, writers: ReadonlyMap<string, string[]>, sourceLabel: (source: string) => string): CustomPropertyRow[] {
+  return plan.sources.flatMap((source) =>
+    source.columns
+      .filter((column) => column.custom)
+      .map((column) => {
+        const fields = writers.get(`${source.name}.${JSON.stringify(column.name)}`) ?? [];
+        const dropped = [...source.drops, ...plan.mappings.filter((m) => m.source === source.name).flatMap((m) => m.drops)].find((d) => d.column === column.name);
+        const custom = fields.filter((field) => field.slice(field.lastIndexOf(".") + 1).startsWith("x_"));
+        const lands =
+          fields.length === 0
+            ? `not migrated: ${dropped?.reason ?? "no map writes it"}`
+            : custom.length === fields.length
+              ? "custom field (create it: see below)"
+              : custom.length === 0
+                ? "standard Odoo field"
+                : "standard and custom fields";
+        return { source: sourceLabel(source.name), column: column.name, type: column.type, fields, lands };
+      }),
+  );
 }
 
 /** Every ref, lookup and link used inside a map, with what happens when it finds nothing. */
@@ -456,7 +511,7 @@ function loadOrder(plan: TransformPlan, sourceLabel: (name: string) => string): 
     deferred: plan.loadOrder.deferred.map((d) => ({
       mapping: d.mapping,
       field: d.field,
-      why: capitalise(deferralReason(d.reason)),
+      why: capitalise(deferralReason(d)),
     })),
   };
 }

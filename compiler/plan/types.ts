@@ -62,7 +62,8 @@ export interface PlanSource {
   key: string[];
   /** reader settings by their spec names: encoding, delimiter, null, records, timezone, … (lists for null, trueValues) */
   settings: Record<string, string | number | boolean | string[]>;
-  columns: Array<{ name: string; type: ColumnType; line: number }>;
+  /** `custom`: a property the customer added in the source CRM, listed in the custom-field manifest */
+  columns: Array<{ name: string; type: ColumnType; custom?: true; line: number }>;
   skips: Array<{ condition: PlanCondition; reason: string; line: number }>;
   /** columns dropped at the source, read by no map */
   drops: Array<{ column: string; reason: string; line: number }>;
@@ -192,6 +193,8 @@ export interface PlanAssignment {
   when?: PlanCondition;
   /** resolved after the whole phase has landed (self-references, references into later phases) */
   deferred: boolean;
+  /** a field the spec declares `deferred`: the other maps it points to, whose phases land before its pass */
+  after?: string[];
   line: number;
 }
 
@@ -245,8 +248,11 @@ export interface PlanDocumentRow {
 export interface PlanLoadOrder {
   /** mapping ids in load order */
   phases: string[];
-  /** fields written in a second pass once their phase has landed */
-  deferred: Array<{ mapping: string; field: string; reason: "self-reference" | "forward-reference" }>;
+  /**
+   * fields written in a second pass: a self-reference once its phase has landed, a field declared
+   * `deferred` (a forward reference) once `after`, the last phase it points into, has landed
+   */
+  deferred: Array<{ mapping: string; field: string; reason: "self-reference" | "forward-reference"; after: string }>;
   /** whether the order came from the spec (`order …`) or was derived */
   explicit: boolean;
 }

@@ -19,7 +19,7 @@ const NO_LINK: LinkValues = [null, null];
 /**
  * `discriminated`: the type column's value picks the case whose `when` equals it, the id column gives the
  * key. `first`: each case's `when` names an id column; the first non-empty one wins. A type that matches no
- * case rejects the record when the miss policy is `fail`, and leaves the link empty otherwise.
+ * case rejects the record when the miss policy is `fail` or `queue`, and leaves the link empty otherwise.
  */
 export function linkTo(cell: CellReader, link: LinkSpec, record: TargetRecord, field: string): LinkValues {
   const found = link.mode === "first" ? firstLinkedCase(cell, link) : discriminatedCase(cell, link);
@@ -39,7 +39,9 @@ function discriminatedCase(cell: CellReader, link: LinkSpec): [LinkCase, string]
   if (isEmptyValue(type) || isEmptyValue(id)) return undefined;
   const linked = link.cases.find((candidate) => candidate.when === textOf(type));
   if (linked) return [linked, textOf(id)];
-  if (link.onMissing.kind !== "fail") return undefined;
+  // `empty` and the others accept a record without its link; `fail` and `queue` do not, and a type no case
+  // names is not one a later run could link, so the record is rejected rather than queued.
+  if (link.onMissing.kind !== "fail" && link.onMissing.kind !== "queue") return undefined;
   const known = link.cases.map((candidate) => JSON.stringify(candidate.when)).join(", ");
   throw new TransformError(`link type ${JSON.stringify(textOf(type))} is none of ${known}`);
 }

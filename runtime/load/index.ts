@@ -39,6 +39,8 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
     ...placeholderPhases.map((p) => ({ id: p.mapping, model: p.model })),
     ...plan.loadOrder.phases.filter((id) => active.has(id)).map((id) => ({ id, model: plan.mappings.find((m) => m.id === id)!.model })),
   ];
+  const secondPasses = secondPassSchedule(plan, phases.map((phase) => phase.id));
+  const waiting = new Map<string, PhaseLoader>();
   for (const phase of phases) {
     const total = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", phase.id)?.n ?? 0;
     const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir);
@@ -62,10 +64,32 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
     if (settled !== counts.source) {
       throw new PhaseNotBalanced(`phase ${phase.id} does not balance: ${counts.source} records in, ${settled} accounted for; stopping before the next phase`);
     }
+    waiting.set(phase.id, loader);
+    for (const mapping of secondPasses.get(phase.id) ?? []) {
+      await waiting.get(mapping)?.writeDeferred(store.recordPages(mapping, 2000));
+      waiting.delete(mapping);
+    }
     results.push(counts);
     options.onPhase?.(counts);
   }
   return results;
+}
+
+/**
+ * After which phase each map's second pass runs: its own, or the last phase one of its `deferred` fields
+ * points into. Maps whose pass waits are left out of their own phase's list. A phase not loaded here (its
+ * app is missing) does not hold a pass back.
+ */
+function secondPassSchedule(plan: TransformPlan, phases: readonly string[]): Map<string, string[]> {
+  const position = (id: string) => phases.indexOf(id);
+  const runAfter = new Map(phases.map((id) => [id, id]));
+  for (const deferral of plan.loadOrder.deferred) {
+    const current = runAfter.get(deferral.mapping);
+    if (current !== undefined && position(deferral.after) > position(current)) runAfter.set(deferral.mapping, deferral.after);
+  }
+  const schedule = new Map<string, string[]>();
+  for (const [mapping, after] of runAfter) schedule.set(after, [...(schedule.get(after) ?? []), mapping]);
+  return schedule;
 }
 
 async function describe(odoo: OdooTransport, model: string) {
@@ -121,19 +145,34 @@ function lookupOf(plan: TransformPlan, name: string): Pick<PlanLookup, "model" |
 async function fetchLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model" | "key" | "onMissing">, keys: string[]): Promise<Map<string, number | null>> {
   const field = lookup.key.kind === "field" ? lookup.key.name : "name";
   const found = new Map<string, number | null>();
+  const search = (domain: unknown[]) =>
+    odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(lookup.model, "search_read", [domain], { fields: [field], context: { active_test: false } });
   for (let start = 0; start < keys.length; start += CHUNK) {
-    const chunk = keys.slice(start, start + CHUNK);
-    const rows = await odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(
-      lookup.model, "search_read", [[[field, "in", chunk]]], { fields: [field], context: { active_test: false } },
-    );
-    for (const row of rows) {
+    for (const row of await search([[field, "in", keys.slice(start, start + CHUNK)]])) {
       const key = String(row[field]);
       if (!found.has(key)) found.set(key, row.id);
+    }
+  }
+  // Exports and Odoo disagree on case (`Marco.Bianchi@…` in the owners list, `marco.bianchi@…` as the login):
+  // a key not found as written is matched ignoring case, which the index cannot serve, so only for those.
+  const unmatched = keys.filter((key) => !found.has(key));
+  for (let start = 0; start < unmatched.length; start += CHUNK) {
+    const chunk = unmatched.slice(start, start + CHUNK);
+    const byLowercase = new Map(chunk.map((key) => [key.toLowerCase(), key]));
+    const conditions = chunk.map((key) => [field, "=ilike", escapeLike(key)]);
+    for (const row of await search([...Array<string>(conditions.length - 1).fill("|"), ...conditions])) {
+      const key = byLowercase.get(String(row[field]).toLowerCase());
+      if (key !== undefined && !found.has(key)) found.set(key, row.id);
     }
   }
   // A miss follows the lookup's policy: `empty`/`queue` leave the field empty (null), `fail` rejects the record.
   for (const key of keys) if (!found.has(key) && lookup.onMissing.kind !== "fail") found.set(key, null);
   return found;
+}
+
+/** `=ilike` reads `%` and `_` as wildcards; an e-mail such as `first_last@…` must match only itself. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 async function fetchXmlids(odoo: OdooTransport, xmlids: string[]): Promise<Map<string, number>> {

@@ -59,8 +59,8 @@ export class PhaseLoader {
     this.counts = { phase, model, source: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, ms: 0 };
   }
 
+  /** The first pass: every record with the fields it can have now. The second pass is `writeDeferred`. */
   async run(records: Iterable<StagedRecordRow[]>, total: number): Promise<PhaseCounts> {
-    const withDeferred: StagedRecordRow[] = [];
     for (const page of records) {
       for (let start = 0; start < page.length; start += this.env.batchSize) {
         const batch = page.slice(start, start + this.env.batchSize);
@@ -68,11 +68,9 @@ export class PhaseLoader {
         const included = batch.filter((record) => this.env.include?.(record.externalId) ?? true);
         this.counts.skipped += batch.length - included.length;
         await this.loadBatch(included);
-        for (const record of included) if (Object.keys(record.deferred).length > 0) withDeferred.push(record);
         this.env.progress?.(this.counts.source, total);
       }
     }
-    await this.writeDeferred(withDeferred);
     this.counts.ms = Math.round(performance.now() - this.started);
     return this.counts;
   }
@@ -122,19 +120,26 @@ export class PhaseLoader {
    * `load` takes an empty cell as "set it empty": a required field then refuses even when Odoo has a default
    * for it (an activity's assignee, a campaign's responsible), and an empty HTML cell was seen to land as the
    * text "False" on Odoo 17. A new record is therefore sent without its empty cells, so Odoo's defaults
-   * apply; an existing record gets them, to clear what is there.
+   * apply; an existing record gets them, to clear what is there. The exception is an optional user field:
+   * Odoo's default there is whoever runs the import, which would make the admin the owner of every record
+   * whose owner is unknown or waits in the queue.
    */
   private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[], existing: ReadonlyMap<string, number>): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
     for (const row of rows) {
       const isNew = !existing.has(row.record.externalId);
-      const keep = fields.map((_, index) => !(isNew && row.cells[index] === ""));
+      const keep = fields.map((field, index) => !(isNew && row.cells[index] === "") || this.keepsEmpty(field));
       const key = keep.map((k) => (k ? "1" : "0")).join("");
       const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
       group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });
       groups.set(key, group);
     }
     return [...groups.values()];
+  }
+
+  private keepsEmpty(field: string): boolean {
+    const info = this.fieldInfo(field);
+    return info.type === "many2one" && info.relation === "res.users" && info.required !== true;
   }
 
   private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>): boolean {
@@ -218,29 +223,36 @@ export class PhaseLoader {
   }
 
   /**
-   * The second pass: fields that point into this phase (a company's parent company), written once the
-   * whole phase has landed; only values that differ from Odoo's are sent.
+   * The second pass: fields that point into this phase (a company's parent company) or, declared
+   * `deferred`, into a later one, written once that phase has landed; only values that differ from Odoo's
+   * are sent. Records are read from the store again, so memory does not grow with the phase.
    */
-  private async writeDeferred(records: StagedRecordRow[]): Promise<void> {
-    for (let start = 0; start < records.length; start += this.env.batchSize) {
-      const batch = records.slice(start, start + this.env.batchSize).filter((r) => this.env.store.idMapEntry(r.externalId));
-      const fields = [...new Set(batch.flatMap((r) => Object.keys(r.deferred)))].sort();
-      const ids = batch.map((r) => this.env.store.idMapEntry(r.externalId)!.odooId);
-      const current = await this.readCurrent(ids, fields);
-      const rows: Array<PendingRow & { before?: Record<string, unknown> }> = [];
-      for (const [index, record] of batch.entries()) {
-        try {
-          const cells = fields.map((f) => toCell(f, this.fieldInfo(f), record.deferred[f] ?? null, this.env.ids));
-          const before = current.get(ids[index]!);
-          if (before && this.sameAsCurrent(fields, cells, before)) continue;
-          rows.push({ record, cells, hash: this.env.store.idMapEntry(record.externalId)!.loadedHash ?? "", ...(before ? { before: pick(before, fields) } : {}) });
-        } catch (error) {
-          if (!(error instanceof UnresolvedReference)) throw error;
-          this.queueDeferred(record, error.field, error.message);
-        }
-      }
-      if (rows.length > 0) await this.loadDeferredRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], rows);
+  async writeDeferred(records: Iterable<StagedRecordRow[]>): Promise<void> {
+    for (const page of records) {
+      const landed = page.filter(
+        (record) => Object.keys(record.deferred).length > 0 && (this.env.include?.(record.externalId) ?? true) && this.env.store.idMapEntry(record.externalId),
+      );
+      for (let start = 0; start < landed.length; start += this.env.batchSize) await this.writeDeferredBatch(landed.slice(start, start + this.env.batchSize));
     }
+  }
+
+  private async writeDeferredBatch(batch: StagedRecordRow[]): Promise<void> {
+    const fields = [...new Set(batch.flatMap((r) => Object.keys(r.deferred)))].sort();
+    const ids = batch.map((r) => this.env.store.idMapEntry(r.externalId)!.odooId);
+    const current = await this.readCurrent(ids, fields);
+    const rows: Array<PendingRow & { before?: Record<string, unknown> }> = [];
+    for (const [index, record] of batch.entries()) {
+      try {
+        const cells = fields.map((f) => toCell(f, this.fieldInfo(f), record.deferred[f] ?? null, this.env.ids));
+        const before = current.get(ids[index]!);
+        if (before && this.sameAsCurrent(fields, cells, before)) continue;
+        rows.push({ record, cells, hash: this.env.store.idMapEntry(record.externalId)!.loadedHash ?? "", ...(before ? { before: pick(before, fields) } : {}) });
+      } catch (error) {
+        if (!(error instanceof UnresolvedReference)) throw error;
+        this.queueDeferred(record, error.field, error.message);
+      }
+    }
+    if (rows.length > 0) await this.loadDeferredRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], rows);
   }
 
   private loadDeferredRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>): Promise<void> {

@@ -71,7 +71,10 @@ export async function runMigration(plan: TransformPlan, options: RunOptions): Pr
   const store = StagingStore.open(join(options.runDir, STAGING_FILE));
   try {
     const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, target?.schema);
-    const queue = () => Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]));
+    const queue = () => ({
+      counts: Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n])),
+      owners: store.all<{ key: string; records: number }>("SELECT key, COUNT(*) AS records FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key"),
+    });
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
       let summary = summarizeStage(plan, stage, queue(), { exportDir: options.exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
@@ -117,6 +120,7 @@ function notStartedSummary(plan: TransformPlan, options: RunOptions, startedAt: 
     objects: [],
     mappings: [],
     queue: {},
+    ownersToCreate: [],
     pendingOdooLookups: {},
     rejects: 0,
     warnings: [],

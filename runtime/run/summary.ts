@@ -55,6 +55,8 @@ export interface RunSummary {
   objects: ObjectSummary[];
   mappings: MappingSummary[];
   queue: Record<string, number>;
+  /** owners no Odoo user matches, with how many records wait for each: mapc never creates users */
+  ownersToCreate: Array<{ key: string; records: number }>;
   /** distinct keys per lookup in the live Odoo, resolved when the run loads */
   pendingOdooLookups: Record<string, number>;
   rejects: number;
@@ -68,7 +70,7 @@ export interface RunSummary {
 export function summarizeStage(
   plan: TransformPlan,
   stage: StageResult,
-  queue: Record<string, number>,
+  queue: { counts: Record<string, number>; owners: RunSummary["ownersToCreate"] },
   run: { exportDir: string; startedAt: Date; finishedAt: Date; warnings: readonly SourceProblem[]; delta: RunSummary["delta"] | undefined },
 ): RunSummary {
   const objects = stage.sources.map((counts): ObjectSummary => {
@@ -104,7 +106,8 @@ export function summarizeStage(
     durationMs: run.finishedAt.getTime() - run.startedAt.getTime(),
     objects,
     mappings,
-    queue,
+    queue: queue.counts,
+    ownersToCreate: queue.owners,
     pendingOdooLookups: stage.pendingOdooLookups,
     rejects: objects.reduce((n, o) => n + (o.phases[0]?.rejected ?? 0), 0),
     warnings: run.warnings.map((w) => ({ code: w.code, file: w.file, message: w.message })),

@@ -18,11 +18,20 @@ describe("the SmartDesk plan", () => {
     expect(validatePlan(result.plan)).toEqual([]);
   });
 
-  it("defers the company hierarchy to a second pass and loads in reference order", () => {
-    expect(result.plan.loadOrder.deferred).toEqual([{ mapping: "Company", field: "x_smartdesk_parent_company_id", reason: "self-reference" }]);
+  it("defers the company hierarchy and a message's files to a second pass and loads in reference order", () => {
+    expect(result.plan.loadOrder.deferred).toEqual([
+      { mapping: "Company", field: "x_smartdesk_parent_company_id", reason: "self-reference", after: "Company" },
+      { mapping: "Call", field: "attachment_ids", reason: "forward-reference", after: "Attachment" },
+      { mapping: "Email", field: "attachment_ids", reason: "forward-reference", after: "Attachment" },
+      { mapping: "Note", field: "attachment_ids", reason: "forward-reference", after: "Attachment" },
+    ]);
     const phases = result.plan.loadOrder.phases;
-    expect(phases.indexOf("Company")).toBeLessThan(phases.indexOf("Contact"));
-    expect(phases.indexOf("Contact")).toBeLessThan(phases.indexOf("Deal"));
+    const before = (a: string, b: string) => expect(phases.indexOf(a), `${a} before ${b}`).toBeLessThan(phases.indexOf(b));
+    before("Pipeline", "Stage");
+    before("Company", "Contact");
+    before("Contact", "Deal");
+    for (const activity of ["Call", "Email", "Meeting", "Note", "Task", "DoneTask"]) before("Deal", activity);
+    for (const linked of ["Email", "Note", "Call", "Task", "TicketLead"]) before(linked, "Attachment");
   });
 
   it("matches its baseline", () => {

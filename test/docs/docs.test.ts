@@ -124,7 +124,7 @@ describe("renderDocs", () => {
       "| `Related type`, `Related ID` | `model` (char) + `res_id` (many2one_reference) | model + id from Related type, Related ID: ticket → Ticket, contact → Contact (on missing: queue) | required |",
     );
     expect(md).toContain("second pass: points at records of the same phase");
-    expect(md).toContain("second pass: points at a later phase");
+    expect(md).toContain("second pass: declared deferred: points at a later phase, written once phase Ticket has landed");
     expect(md).toContain("- Used only when the helpdesk app is not installed.");
     expect(md).toContain("- Records with the same Company Domain Name (url) become one; the first one wins.");
     expect(md).toContain("- One record per item of Comments (json).");
@@ -159,7 +159,7 @@ describe("renderDocs", () => {
     expect(md).toContain("| Contact | `Contact` | `Email opens` | tracking counts have no Odoo field |");
     expect(md).toContain("| Contact | `Contact` | e-mail open and click history | Odoo stores no tracking metadata |");
     expect(md).toContain("1. `Company`: Account (Company) → `res.partner` (Contact)\n2. `Contact`:");
-    expect(md).toContain("| `Contact` | `x_last_ticket_id` | Points at a later phase");
+    expect(md).toContain("| `Contact` | `x_last_ticket_id` | Declared deferred: points at a later phase, written once phase Ticket has landed");
     expect(md).toContain("| Account (Company) | 9 | 8 | 0 | `Number of Employees` | 88.9 % |");
     expect(md).toContain("| Contact | 10 | 8 | 2 | none | 100.0 % |");
   });

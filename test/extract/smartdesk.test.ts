@@ -10,14 +10,25 @@ const exportDir = new URL("../../examples/smartdesk/", import.meta.url).pathname
 const { plan } = compileSpec(readFileSync(specPath, "utf8"), "specs/smartdesk.mapspec");
 const pipelines = JSON.parse(readFileSync(`${exportDir}pipelines.json`, "utf8")) as { results: Array<{ stages: unknown[] }> };
 
+// the record counts of examples/smartdesk/README.md
 const expected: Record<string, number> = {
   Owner: 6,
   Pipeline: 3,
   Stage: pipelines.results.reduce((sum, pipeline) => sum + pipeline.stages.length, 0),
   Company: 30,
   Contact: 50,
+  Lead: 20,
   Deal: 36,
+  Ticket: 24,
+  Call: 36,
+  Email: 24,
+  Meeting: 20,
   Note: 25,
+  Task: 24,
+  Campaign: 20,
+  Template: 6,
+  Article: 20,
+  Attachment: 6,
   Workflow: 6,
 };
 

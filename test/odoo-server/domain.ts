@@ -36,10 +36,16 @@ export function isEmpty(value: unknown): boolean {
 /** SQL LIKE: `%` any run, `_` one character. */
 function likeRegex(pattern: string, insensitive: boolean): RegExp {
   let source = "";
+  let escaped = false;
   for (const ch of pattern) {
-    if (ch === "%") source += "[\\s\\S]*";
-    else if (ch === "_") source += "[\\s\\S]";
-    else source += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // As in PostgreSQL, a backslash makes the next `%`, `_` or `\` stand for itself.
+    if (!escaped && ch === "\\") escaped = true;
+    else if (!escaped && ch === "%") source += "[\\s\\S]*";
+    else if (!escaped && ch === "_") source += "[\\s\\S]";
+    else {
+      source += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      escaped = false;
+    }
   }
   return new RegExp(`^${source}$`, insensitive ? "i" : "");
 }
