@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { output, type Command } from "./command.js";
+import type { TransformPlan } from "../compiler/plan/types.js";
+import { output, UsageError, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
 
-const help = `mapc docs SPEC [--out DIR]
+const help = `mapc docs SPEC [--out DIR] [--source DIR]
 
 Writes the customer-facing mapping documents for a spec that checks clean: one Markdown file and one
 self-contained HTML file (no external assets), each with the overview, the object table, one field
@@ -12,20 +13,26 @@ table per map, the value maps, the lossy register, the custom-field manifest, th
 happens on a miss, the load order, the workflow inventory and the column coverage.
 
 Options:
-  --out DIR   where to write (default: out/docs/<system>); files are <system>-mapping.md and .html`;
+  --out DIR      where to write (default: out/docs/<system>); files are <system>-mapping.md and .html
+  --source DIR   the export: the workflow inventory then lists every item of each \`document … from X\`
+                 (every workflow, with the columns its \`show\` names), up to 500 per row
+
+The documents hold no date or machine name: the same spec (and export) gives the same bytes, so they
+can be committed and checked for staleness.`;
 
 export const docsCommand: Command = {
   name: "docs",
   summary: "render the mapping documents (Markdown and HTML) for the customer",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" }, source: { type: "string" } }, allowPositionals: true });
     const compiled = requireCleanSpec(positionals, env);
     const system = compiled.plan.spec.system;
     const outDir = resolve(env.cwd, values.out ?? join("out", "docs", system));
     // Loaded on demand so that `check` and `fmt` do not pay for Handlebars and the templates.
     const { renderDocs } = await import("../compiler/docs/index.js");
-    const docs = renderDocs({ ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } });
+    const inventory = values.source === undefined ? undefined : await exportInventory(compiled.plan, resolve(env.cwd, values.source));
+    const docs = renderDocs({ ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } }, inventory ? { inventory } : {});
     mkdirSync(outDir, { recursive: true });
     const markdown = join(outDir, `${system}-mapping.md`);
     const html = join(outDir, `${system}-mapping.html`);
@@ -35,3 +42,9 @@ export const docsCommand: Command = {
     return output(0, `wrote ${shown(markdown)}\nwrote ${shown(html)}\n`);
   },
 };
+
+async function exportInventory(plan: TransformPlan, exportDir: string) {
+  if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`--source ${exportDir}: no such folder`);
+  const { readInventory } = await import("../runtime/extract/index.js");
+  return readInventory(plan, exportDir);
+}

@@ -4,12 +4,15 @@
 
 import type { TransformPlan } from "../plan/types.js";
 import { documentTemplate } from "./templates.js";
-import { buildDocsView } from "./view.js";
+import { buildDocsView, type Inventory } from "./view.js";
 
 export interface RenderDocsOptions {
   /** printed in the overview when given, e.g. an ISO date; omitted by default to keep output reproducible */
   generatedAt?: string;
+  /** the items of each documentation row that lists a source (`from`), read from an export: by row name */
+  inventory?: Readonly<Record<string, Inventory>>;
 }
+
 
 export interface RenderedDocs {
   markdown: string;
@@ -17,7 +20,7 @@ export interface RenderedDocs {
 }
 
 export function renderDocs(plan: TransformPlan, options: RenderDocsOptions = {}): RenderedDocs {
-  const view = buildDocsView(plan, options.generatedAt);
+  const view = buildDocsView(plan, options.generatedAt, options.inventory);
   return {
     markdown: documentTemplate("markdown")(view),
     html: documentTemplate("html")(view),
@@ -26,4 +29,4 @@ export function renderDocs(plan: TransformPlan, options: RenderDocsOptions = {})
 
 export { SECTIONS } from "./sections.js";
 export { markdownCell, markdownCode } from "./markdown-escape.js";
-export { buildDocsView, type DocsView } from "./view.js";
+export { buildDocsView, type DocsView, type Inventory } from "./view.js";

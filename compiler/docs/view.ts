@@ -172,6 +172,15 @@ export interface WorkflowRow {
   from: string;
   show: string[];
   notes: string[];
+  /** the items read from the export, when the docs were rendered with one */
+  inventory?: Inventory & { anchor: string };
+}
+
+/** Items of a source listed in the workflow inventory: one line per item, one cell per `show` column. */
+export interface Inventory {
+  items: string[][];
+  /** items the export holds beyond those listed */
+  more: number;
 }
 
 export interface CoverageRow {
@@ -183,7 +192,7 @@ export interface CoverageRow {
   percent: number;
 }
 
-export function buildDocsView(plan: TransformPlan, generatedAt?: string): DocsView {
+export function buildDocsView(plan: TransformPlan, generatedAt?: string, inventory: Readonly<Record<string, Inventory>> = {}): DocsView {
   const sourceLabel = labelOfSource(plan);
   const anchors = new AnchorBook(SECTIONS.map((section) => section.id));
   const mappingAnchor = new Map(plan.mappings.map((m) => [m.id, anchors.claim("map", m.id)]));
@@ -234,6 +243,7 @@ export function buildDocsView(plan: TransformPlan, generatedAt?: string): DocsVi
       from: row.from === undefined ? "" : sourceLabel(row.from),
       show: row.show,
       notes: row.notes,
+      ...(inventory[row.name] ? { inventory: { ...inventory[row.name]!, anchor: anchors.claim("inventory", row.name) } } : {}),
     })),
     coverage: plan.coverage.map((c) => ({
       source: sourceLabel(c.source),

@@ -15,6 +15,7 @@ import type { ExportFile, ReadSourceOptions, SourceRecord } from "./types.js";
 export { ExportPathError, readExportFile, resolveExportPath } from "./export-paths.js";
 export { extractMessages, SourceReadError, type ExtractCode, type ProblemSeverity, type SourceProblem } from "./problems.js";
 export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
+export { readInventory, type InventoryItems } from "./inventory.js";
 
 export async function* readSource(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord> {
   for await (const batch of readSourceBatches(source, exportDir, options)) {

@@ -268,3 +268,25 @@ describe("Markdown escaping", () => {
     expect(markdownCode(text)).toBe(expected);
   });
 });
+
+describe("the workflow inventory and the custom properties", () => {
+  it("lists the items an export holds for a documentation row, and says how many more there are", () => {
+    const docs = renderDocs(smallPlan(), { inventory: { ticket_escalation: { items: [["High", "Open | waiting"], ["Low", "Closed"]], more: 3 } } });
+    expect(docs.markdown).toContain("| Priority | Status |\n| --- | --- |\n| High | Open \\| waiting |\n| Low | Closed |\n\n…and 3 more in the export.");
+    expect(docs.html).toContain("<tr><td>High</td><td>Open | waiting</td></tr>");
+    // without an export, only the columns it would show
+    expect(renderDocs(smallPlan()).markdown).not.toContain("the items in the export");
+  });
+
+  it("lists each column marked custom with the Odoo field it lands in, or why it does not migrate", () => {
+    const plan = smallPlan();
+    const company = plan.sources.find((s) => s.name === "Company")!;
+    company.columns = company.columns.map((c) => (c.name === "Tier" || c.name === "Parent Company Domain" ? { ...c, custom: true as const } : c));
+    const contact = plan.sources.find((s) => s.name === "Contact")!;
+    contact.columns = contact.columns.map((c) => (c.name === "Email opens" ? { ...c, custom: true as const } : c));
+    const md = renderDocs(plan).markdown;
+    expect(md).toMatch(/\| Email opens \| \w+ \|  \| not migrated: tracking counts have no Odoo field \|/);
+    expect(md).toContain("| Account (Company) | Tier | text | `res.partner.x_smartdesk_tier` | custom field (create it: see below) |");
+    expect(md).toContain("| Account (Company) | Parent Company Domain | url | `res.partner.parent_id` | standard Odoo field |");
+  });
+});
