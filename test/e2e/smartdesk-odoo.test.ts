@@ -360,6 +360,9 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
     const contacts = (meeting.associations?.contacts?.results ?? []).map((contact) => odooId(`contact_${contact.id}`)).filter((id) => id !== undefined);
     expect(odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"], `meeting ${meeting.id}`).toEqual(contacts);
   }
+  // an e-mail goes from the owner to its contacts; an incoming one comes from the contact
+  expect(odooRecord("mail.message", "email_12101")["partner_ids"]).toEqual([odooId("contact_6101")]);
+  expect(odooRecord("mail.message", "email_12105")["author_id"]).toBe(odooId("contact_6101"));
   // a message's files are its attachments, and sit on it
   expect(odooRecord("mail.message", "email_12103")["attachment_ids"]).toEqual([odooId("attachment_17102")]);
   expect(odooRecord("mail.message", "note_14103")["attachment_ids"]).toEqual([odooId("attachment_17104"), odooId("attachment_17105")]);
