@@ -51,6 +51,11 @@ interface LoadAnswer {
   messages: Array<{ type?: string; message: string; field?: string; record?: number; rows?: { from: number; to: number } }>;
 }
 
+/** Fields other than user fields whose Odoo default is the importing user (or their partner, their address). */
+const IMPORTING_USER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  "mail.message": ["author_id", "email_from"],
+};
+
 export class PhaseLoader {
   private readonly counts: PhaseCounts;
   private readonly started = performance.now();
@@ -120,9 +125,9 @@ export class PhaseLoader {
    * `load` takes an empty cell as "set it empty": a required field then refuses even when Odoo has a default
    * for it (an activity's assignee, a campaign's responsible), and an empty HTML cell was seen to land as the
    * text "False" on Odoo 17. A new record is therefore sent without its empty cells, so Odoo's defaults
-   * apply; an existing record gets them, to clear what is there. The exception is an optional user field:
-   * Odoo's default there is whoever runs the import, which would make the admin the owner of every record
-   * whose owner is unknown or waits in the queue.
+   * apply; an existing record gets them, to clear what is there. The exceptions are fields whose default
+   * is whoever runs the import (an optional user field, a message's author and sender): sent empty, so the
+   * admin does not become the owner or the author of every record whose owner is unknown or queued.
    */
   private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[], existing: ReadonlyMap<string, number>): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
@@ -139,7 +144,8 @@ export class PhaseLoader {
 
   private keepsEmpty(field: string): boolean {
     const info = this.fieldInfo(field);
-    return info.type === "many2one" && info.relation === "res.users" && info.required !== true;
+    if (info.required === true) return false;
+    return (info.type === "many2one" && info.relation === "res.users") || (IMPORTING_USER_DEFAULTS[this.model]?.includes(field) ?? false);
   }
 
   private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>): boolean {
