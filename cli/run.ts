@@ -134,6 +134,8 @@ function summaryTable(summary: Summary): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
   const queue = Object.entries(summary.queue).map(([kind, n]) => `${kind} ${n}`).join(", ");
   const delta = summary.delta ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`] : [];
+  const merged = summary.mappings.filter((m) => m.merged > 0).map((m) => `${m.mapping} ${m.merged}`);
+  const merges = merged.length ? [`merged into another record (many:1): ${merged.join(", ")} row(s); see report.md`] : [];
   // mapc never creates users: the admin does, and a second run fills the owners in.
   const owners = summary.ownersToCreate.length
     ? [`owners to create in Odoo, then run again: ${summary.ownersToCreate.map((o) => `${o.key} (${o.records} records)`).join(", ")}`]
@@ -144,6 +146,7 @@ function summaryTable(summary: Summary): string {
     ...rows.map(line),
     "",
     ...delta,
+    ...merges,
     `rejected: ${summary.rejects} (rejects.csv)`,
     `queued for reconciliation: ${queue || "nothing"} (queue.csv)`,
     ...owners,

@@ -71,13 +71,15 @@ export async function runMigration(plan: TransformPlan, options: RunOptions): Pr
   const store = StagingStore.open(join(options.runDir, STAGING_FILE));
   try {
     const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, target?.schema);
+    // A resumed load reads its files from the export it staged, whatever folder the command names.
+    const exportDir = options.resume ? (store.meta("exportDir") ?? options.exportDir) : options.exportDir;
     const queue = () => ({
       counts: Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n])),
       owners: store.all<{ key: string; records: number }>("SELECT key, COUNT(*) AS records FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key"),
     });
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
-      let summary = summarizeStage(plan, stage, queue(), { exportDir: options.exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
+      let summary = summarizeStage(plan, stage, queue(), { exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
       if (target) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
       return failure ? { ...summary, failure, balanced: false } : summary;
     };
@@ -86,7 +88,7 @@ export async function runMigration(plan: TransformPlan, options: RunOptions): Pr
         await rememberCountsBeforeFirstRun(plan, store, target);
         const include = options.sample ? sampleClosure(plan, store, options.sample) : undefined;
         await loadIntoOdoo(plan, store, target.odoo, target.schema, {
-          exportDir: options.exportDir,
+          exportDir,
           onPhase: (counts) => landed.push(counts),
           ...(options.odoo?.batchSize ? { batchSize: options.odoo.batchSize } : {}),
           ...(include ? { include: (id: string) => include.has(id) } : {}),

@@ -184,7 +184,7 @@ function queueSuspectedDuplicates(store: StagingStore): void {
       store.execute("CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1");
       store.execute("CREATE INDEX temp.dup_groups_key ON dup_groups (key)");
       store.execute(
-        `INSERT INTO queue (kind, mapping, external_id, field, target, key, reason)
+        `INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason)
          SELECT 'duplicate', m.mapping, m.external_id, ?, CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END, m.key,
                 'same ${rule.what} as ' || (g.n - 1) || ' other record(s), e.g. ' || CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END || ': check whether they are one'
          FROM dup_members m JOIN dup_groups g ON g.key = m.key ORDER BY m.key, m.external_id`,

@@ -122,7 +122,8 @@ export class StagingStore {
       addIndexKey: this.db.prepare("INSERT OR IGNORE INTO lookup_index (lookup, key, value) VALUES (?, ?, ?)"),
       indexValue: this.db.prepare<[string, string], { value: string }>("SELECT value FROM lookup_index WHERE lookup = ? AND key = ?"),
       addReject: this.db.prepare("INSERT INTO rejects (source, source_key, file, row, mapping, field, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-      addQueue: this.db.prepare("INSERT INTO queue (kind, mapping, external_id, field, target, key, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      // A resumed or repeated load meets the same misses again: each is listed once.
+      addQueue: this.db.prepare("INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       recordsPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
         "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND rowid > ? ORDER BY rowid LIMIT ?",
       ),
@@ -337,10 +338,13 @@ export class StagingStore {
   }
 }
 
-/** A run folder staged by an earlier mapc lacks the columns added since; resume and verify still open it. */
+/** A run folder staged by an earlier mapc lacks what was added since; resume and verify still open it. */
 function addMissingColumns(db: Database.Database): void {
   const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('records')").all().map((column) => column.name));
   if (!columns.has("unresolved")) db.exec("ALTER TABLE records ADD COLUMN unresolved INTEGER NOT NULL DEFAULT 0");
+  // Folders from before queue entries were unique may hold repeats: keep the first of each.
+  db.exec(`DELETE FROM queue WHERE seq NOT IN (SELECT MIN(seq) FROM queue GROUP BY kind, mapping, external_id, field, target, key);
+    CREATE UNIQUE INDEX IF NOT EXISTS queue_entry ON queue (kind, mapping, external_id, field, target, key);`);
 }
 
 interface RecordRowDb {

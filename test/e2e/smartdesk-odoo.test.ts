@@ -272,6 +272,11 @@ map Ticket -> crm.lead {
     expect(ownRecords("crm.lead")).toBe(0);
     const resumed = await cli([...args.slice(0, 2), "--out", runDir, "--odoo", server.url, "--db", server.db, "--user", "admin", "--resume"]);
     expect(resumed.stdout).toContain("every object balances");
+    expect(resumed.stdout).toContain("merged into another record (many:1): Company 1 row(s)");
+    expect(resumed.stdout).toMatch(/owners to create in Odoo, then run again: Marco\.Bianchi@Brightwave\.io \(\d+ records\), aisha\.khan@brightwave\.io /);
+    // the resumed run reads the files of the export it staged, and lists each miss once
+    expect(ownRecords("ir.attachment")).toBe(5);
+    expect(resumed.stdout).toContain("queued for reconciliation: orphan 1, owner 199 (queue.csv)");
     expect(resumed.code).toBe(0);
     expect(ownRecords("res.partner")).toBe(79);
     expect(ownRecords("crm.lead")).toBe(36 + 20 + 24);
