@@ -6,23 +6,42 @@ import type { PlanLoadOrder, PlanMapping } from "./plan/types.js";
 import { didYouMean } from "./sources.js";
 
 export function planLoadOrder(mappings: readonly PlanMapping[], order: A.OrderDecl | undefined, ctx: CompileContext): PlanLoadOrder {
-  const derived = deriveOrder(mappings, ctx);
-  const phases = order ? checkExplicitOrder(order, mappings, derived, ctx) : derived;
+  const loaded = withContributions(mappings);
+  const derived = deriveOrder(loaded, ctx);
+  const phases = order ? checkExplicitOrder(order, loaded, derived, ctx) : derived;
   return { phases, deferred: deferredFields(mappings, phases), explicit: Boolean(order) };
 }
 
-/** Each deferred field with the phase after which it is written: its own, or the last one it points into. */
+/**
+ * The maps that load, each with what the maps `into` it point at: a map that adds to another's records has
+ * no phase of its own, and its references order the phase of the records it adds to.
+ */
+function withContributions(mappings: readonly PlanMapping[]): PlanMapping[] {
+  return mappings
+    .filter((m) => !m.into)
+    .map((m) => {
+      const contributing = mappings.filter((other) => other.into?.mapping === m.id);
+      if (contributing.length === 0) return m;
+      return { ...m, dependsOn: [...new Set([...m.dependsOn, ...contributing.flatMap((other) => other.dependsOn)])] };
+    });
+}
+
+/**
+ * Each deferred field with the phase after which it is written: its own, or the last one it points into.
+ * A deferred field of a map `into` another is written with the records it adds to.
+ */
 function deferredFields(mappings: readonly PlanMapping[], phases: readonly string[]): PlanLoadOrder["deferred"] {
   const position = (id: string) => phases.indexOf(id);
-  return mappings.flatMap((m) =>
-    m.assignments
+  return mappings.flatMap((m) => {
+    const owner = m.into?.mapping ?? m.id;
+    return m.assignments
       .filter((a) => a.deferred)
       .flatMap((a) => {
-        const after = [m.id, ...(a.after ?? [])].reduce((last, id) => (position(id) > position(last) ? id : last));
+        const after = [owner, ...(a.after ?? [])].reduce((last, id) => (position(id) > position(last) ? id : last));
         const reason = a.after === undefined ? ("self-reference" as const) : ("forward-reference" as const);
-        return a.fields.map((field) => ({ mapping: m.id, field, reason, after }));
-      }),
-  );
+        return a.fields.map((field) => ({ mapping: owner, field, reason, after }));
+      });
+  });
 }
 
 function deriveOrder(mappings: readonly PlanMapping[], ctx: CompileContext): string[] {

@@ -34,12 +34,14 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
   const each = lowerEach(decl, scope, dependsOn);
   if (each) scope.itemType = each.itemType;
   const dedupe = lowerDedupe(decl, scope);
+  const into = lowerInto(decl, scope);
   const where = decl.where ? lowerCondition(decl.where, scope) : undefined;
   const assignments = decl.items
     .filter((i): i is A.Assignment => i.kind === "assignment")
     .map((a) => lowerAssignment(a, { decl, id, model, checkable, scope, dependsOn }))
     .filter((a): a is PlanAssignment => a !== undefined);
-  if (checkable) {
+  if (checkable && !into) {
+    // A map `into` another adds fields to records that map made: their required fields are that map's.
     checkRequiredFields(decl, id, assignments, ctx);
     checkDuplicateFields(decl, ctx);
     checkPartnerEmailConflict(decl, assignments, ctx);
@@ -60,6 +62,7 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     ...(where ? { where } : {}),
     ...(each ? { each: { input: each.input, steps: each.steps } } : {}),
     ...(dedupe ? { dedupe } : {}),
+    ...(into ? { into } : {}),
     assignments,
     drops,
     losses,
@@ -98,6 +101,23 @@ function lowerEach(decl: A.MapDecl, scope: ExpressionScope, dependsOn: Set<strin
   const itemType: Typed =
     lowered.typed.type === "list" ? { type: lowered.typed.element ?? "any", ...(lowered.typed.model ? { model: lowered.typed.model } : {}) } : lowered.typed;
   return { input: lowered.input, steps: lowered.steps, itemType };
+}
+
+/** `into Email by "_activityid_value"`: another map of the same model, and the chain that finds its record. */
+function lowerInto(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["into"] {
+  if (!decl.into) return undefined;
+  const { ctx } = scope;
+  const name = decl.into.map;
+  const target = ctx.symbols.maps.get(name.text);
+  const key = lowerExpression(decl.into.by, scope);
+  if (!target) {
+    ctx.report("MC2315", name.range, { name: name.text }, didYouMean(name.text, ctx.symbols.maps.keys()));
+    return undefined;
+  }
+  if (target.into) ctx.report("MC2316", name.range, { name: name.text, problem: "that map adds to another itself; name the map that makes the records" });
+  else if (target.model.text !== decl.model.text) ctx.report("MC2316", name.range, { name: name.text, problem: `it makes ${target.model.text} records, not ${decl.model.text}` });
+  else if (target === decl) ctx.report("MC2316", name.range, { name: name.text, problem: "a map cannot add to itself" });
+  return { mapping: name.text, input: key.input, steps: key.steps };
 }
 
 function lowerDedupe(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["dedupe"] {

@@ -88,6 +88,8 @@ export const messages = {
   MC2312: { severity: "error", message: "`{object}` has several maps; say which one: {choices}." },
   MC2313: { severity: "error", message: "`{field}` is `deferred` and `required`: a deferred field is written after its record exists, so it cannot be required at creation." },
   MC2314: { severity: "error", message: "A link cannot be `deferred`: the record must know what it belongs to when it is created." },
+  MC2315: { severity: "error", message: "`into {name}`: no map of that name." },
+  MC2316: { severity: "error", message: "`into {name}`: {problem}." },
 
   // load order
   MC2401: { severity: "error", message: "`order` names `{name}`, which is no map." },

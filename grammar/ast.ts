@@ -177,6 +177,8 @@ export interface MapDecl extends Located {
   cardinality?: Name;
   lossy?: Located;
   guard?: { kind: "requires" | "unless"; module: Name } & Located;
+  /** the rows add their values to the record the map `into` made of the row whose key `by` gives */
+  into?: { map: Name; by: Expression } & Located;
   where?: Condition;
   items: MapItem[];
 }

@@ -277,6 +277,10 @@ export type MapDeclCstChildren = {
   Lossy?: IToken[];
   guard?: (IToken)[];
   module?: IToken[];
+  Into?: IToken[];
+  into?: IToken[];
+  By?: IToken[];
+  intoKey?: ExpressionCstNode[];
   Where?: IToken[];
   condition?: ConditionCstNode[];
   LCurly: IToken[];

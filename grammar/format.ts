@@ -228,6 +228,7 @@ function printMap(p: Printer, d: A.MapDecl): void {
   if (d.cardinality) parts.push(d.cardinality.text);
   if (d.lossy) parts.push("lossy");
   if (d.guard) parts.push(`${d.guard.kind} ${d.guard.module.text}`);
+  if (d.into) parts.push(`into ${d.into.map.text} by ${expressionText(d.into.by)}`);
   if (d.where) parts.push(`where ${conditionText(d.where)}`);
   p.open(parts.join(" "), d.range);
   for (const item of d.items) printMapItem(p, item);

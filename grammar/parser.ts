@@ -266,6 +266,13 @@ export class MapspecParser extends CstParser {
       ]);
       this.CONSUME4(T.Name, { LABEL: "module" });
     });
+    // into Email by "_activityid_value": the rows add to the records another map made, not records of their own
+    this.OPTION6(() => {
+      this.CONSUME(T.Into);
+      this.CONSUME5(T.Name, { LABEL: "into" });
+      this.CONSUME(T.By);
+      this.SUBRULE(this.expression, { LABEL: "intoKey" });
+    });
     this.OPTION5(() => {
       this.CONSUME(T.Where);
       this.SUBRULE(this.condition);

@@ -325,6 +325,10 @@ function mapFromCst(node: C.MapDeclCstNode): A.MapDecl {
       }
     : undefined;
   const where = c.condition?.[0] ? conditionFromCst(c.condition[0]) : undefined;
+  const intoKey = c.intoKey?.[0];
+  const into = c.Into?.[0] && intoKey
+    ? { map: name(c.into, range), by: expressionFromCst(intoKey), range: { start: tokenRange(c.Into[0]).start, end: nodeRange(intoKey).end } }
+    : undefined;
   return {
     kind: "map",
     range,
@@ -334,6 +338,7 @@ function mapFromCst(node: C.MapDeclCstNode): A.MapDecl {
     ...(cardinality ? { cardinality } : {}),
     ...(lossy ? { lossy } : {}),
     ...(guard ? { guard } : {}),
+    ...(into ? { into } : {}),
     ...(where ? { where } : {}),
     items: (c.mapItem ?? []).flatMap(mapItemFromCst),
   };

@@ -156,7 +156,7 @@ function fanOutLines(context: BuildContext, mapping: PlanMapping, each: NonNulla
 }
 
 function recordLines(context: BuildContext, mapping: PlanMapping): string[] {
-  return [...dedupeLines(context, mapping), ...mapping.assignments.flatMap((assignment) => assignmentLines(context, mapping, assignment))];
+  return [...dedupeLines(context, mapping), ...intoLines(context, mapping), ...mapping.assignments.flatMap((assignment) => assignmentLines(context, mapping, assignment))];
 }
 
 function dedupeLines(context: BuildContext, mapping: PlanMapping): string[] {
@@ -166,6 +166,16 @@ function dedupeLines(context: BuildContext, mapping: PlanMapping): string[] {
   return [
     `// ${location(context, line)}  dedupe by ${describeChain(dedupe.input, dedupe.steps)}  (keep ${dedupe.keep})`,
     ...arrowCall(`${use(context, "setDedupeKey")}(record, `, chainBody(context, dedupe.input, dedupe.steps, {})),
+  ];
+}
+
+function intoLines(context: BuildContext, mapping: PlanMapping): string[] {
+  const into = mapping.into;
+  if (!into) return [];
+  const line = into.steps[0]?.line ?? mapping.line;
+  return [
+    `// ${location(context, line)}  into ${into.mapping} by ${describeChain(into.input, into.steps)}`,
+    ...arrowCall(`${use(context, "setIntoKey")}(record, ${str(into.mapping)}, `, chainBody(context, into.input, into.steps, {})),
   ];
 }
 

@@ -199,7 +199,9 @@ export function describeGuard(guard: NonNullable<PlanMapping["guard"]>): string 
 }
 
 export function describeCardinality(mapping: PlanMapping): string {
-  return mapping.lossy ? `${mapping.cardinality}, lossy` : mapping.cardinality;
+  // A map into another makes no records: its rows add to that map's.
+  const shape = mapping.into ? `adds to ${mapping.into.mapping}` : mapping.cardinality;
+  return mapping.lossy ? `${shape}, lossy` : shape;
 }
 
 /**

@@ -221,6 +221,11 @@ export interface PlanMapping {
   where?: PlanCondition;
   each?: { input: PlanInput; steps: PlanStep[] };
   dedupe?: { input: PlanInput; steps: PlanStep[]; keep: "first" | "last" };
+  /**
+   * `into Email by "_activityid_value"`: the map makes no records of its own; each row's values go into the
+   * record `mapping` made of the row whose key the chain gives (a list field gains them, another field takes them)
+   */
+  into?: { mapping: string; input: PlanInput; steps: PlanStep[] };
   assignments: PlanAssignment[];
   drops: Array<{ column: string; reason: string; line: number }>;
   losses: Array<{ what: string; reason: string; line: number }>;

@@ -27,6 +27,7 @@ export {
   eachItems,
   FieldRejection,
   setDedupeKey,
+  setIntoKey,
   startRecord,
   toTargetValue,
   type FieldRule,

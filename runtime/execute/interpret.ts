@@ -21,7 +21,7 @@ import { cellsOf, sourceKeyOf, sourceShapeOf, type CellReader, type SourceShape 
 import { equalsText, guardHolds, isInstalled, isOneOf } from "./conditions.js";
 import { linkTo } from "./links.js";
 import { runMapping, runSource, unknownSource, type SkipRule } from "./outcome.js";
-import { assign, assignLink, eachItems, setDedupeKey, startRecord, type FieldRule, type LinkRule, type RecordTarget } from "./records.js";
+import { assign, assignLink, eachItems, setDedupeKey, setIntoKey, startRecord, type FieldRule, type LinkRule, type RecordTarget } from "./records.js";
 import { applyValueMap, lookupIn, refTo, type QueueTicket, type ValueMapTable } from "./references.js";
 import type { MappingOutcome, RecordOutcome, SourceRow, TargetRecord, TransformContext } from "./types.js";
 
@@ -127,9 +127,11 @@ function compileMapping(ready: PreparedPlan, plan: TransformPlan, mapping: PlanM
   const target: RecordTarget = { module: plan.target.externalIdModule, mapping: mapping.id, model: mapping.model };
   const each = mapping.each ? compileChain(ready, mapping.each.input, mapping.each.steps) : undefined;
   const dedupe = mapping.dedupe ? compileChain(ready, mapping.dedupe.input, mapping.dedupe.steps) : undefined;
+  const into = mapping.into ? { mapping: mapping.into.mapping, key: compileChain(ready, mapping.into.input, mapping.into.steps) } : undefined;
   const assignments = mapping.assignments.map((assignment) => compileAssignment(ready, assignment));
   const buildRecord = (record: TargetRecord, scope: Scope): TargetRecord => {
     if (dedupe) setDedupeKey(record, () => dedupe(scope));
+    if (into) setIntoKey(record, into.mapping, () => into.key(scope));
     for (const apply of assignments) apply(record, scope);
     return record;
   };

@@ -82,6 +82,13 @@ export function setDedupeKey(record: TargetRecord, compute: () => unknown): void
   if (!isEmptyValue(key)) record.dedupeKey = textOf(key);
 }
 
+/** A map `into` another names the record its values go to; a row that names none is rejected. */
+export function setIntoKey(record: TargetRecord, mapping: string, compute: () => unknown): void {
+  const key = compute();
+  if (isEmptyValue(key)) throw new FieldRejection(`the key of the ${mapping} record to add to is empty`, "(into)");
+  record.into = { mapping, key: textOf(key) };
+}
+
 /**
  * The elements an `each` fans out over: a list's non-empty elements, each once by string form (the form
  * their external ids are made of), or a single value.

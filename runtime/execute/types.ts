@@ -58,6 +58,8 @@ export interface TargetRecord {
   deferred: Record<string, TargetValue>;
   /** records of one mapping with the same dedupe key are merged by the staging store (keep first/last) */
   dedupeKey?: string;
+  /** a map `into` another: these values go into the record `mapping` made of the row with key `key` */
+  into?: { mapping: string; key: string };
   queued: QueuedReference[];
 }
 

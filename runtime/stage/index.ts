@@ -5,6 +5,7 @@ import type { TransformPlan } from "../../compiler/plan/types.js";
 import type { TransformContext } from "../execute/index.js";
 import type { PreparedRow } from "./prepare.js";
 import { preparedBatches } from "./prepared-rows.js";
+import { mergeContributions } from "./contributions.js";
 import { ReferenceFailure, ReferenceResolver } from "./resolve.js";
 import type { StagingStore } from "./store.js";
 
@@ -110,6 +111,11 @@ function applyRow(
 }
 
 function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver): void {
+  resolveOwnRecords(plan, mapping, store, resolver);
+  mergeContributions(plan, mapping, store, resolver, (row, error) => rejectSourceRows(plan, store, row, [row.sourceKey], error));
+}
+
+function resolveOwnRecords(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver): void {
   for (const page of store.unresolvedPages(mapping)) {
     store.transaction(() => {
       for (const record of page) {
@@ -127,9 +133,14 @@ function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStor
 
 function rejectStagedRecord(plan: TransformPlan, store: StagingStore, record: { externalId: string; mapping: string; source: string; sourceKey: string }, error: ReferenceFailure): void {
   store.rejectRecord(record.externalId);
+  rejectSourceRows(plan, store, record, store.sourceKeysOf(record.externalId), error);
+}
+
+/** The source rows behind a record that cannot be staged go from staged to rejected, with the reason. */
+function rejectSourceRows(plan: TransformPlan, store: StagingStore, record: { mapping: string; source: string }, sourceKeys: readonly string[], error: ReferenceFailure): void {
   const reason = `${error.field}: ${error.message}`;
   const sourceName = plan.mappings.find((m) => m.id === record.mapping)?.source ?? record.source;
-  for (const sourceKey of store.sourceKeysOf(record.externalId)) {
+  for (const sourceKey of sourceKeys) {
     const row = store.get<{ file: string; row: number }>("SELECT file, row FROM source_rows WHERE source = ? AND source_key = ?", sourceName, sourceKey);
     if (!row) continue;
     store.setRowOutcome(sourceName, sourceKey, "rejected", reason);
@@ -152,8 +163,12 @@ function countRecords(plan: TransformPlan, store: StagingStore): StageResult["ma
   const rows = store.all<{ mapping: string; model: string; records: number; merged: number; placeholders: number }>(
     "SELECT mapping, model, COUNT(*) AS records, SUM(merged - 1) AS merged, SUM(placeholder) AS placeholders FROM records WHERE status = 'staged' GROUP BY mapping, model",
   );
-  const byMapping = new Map(rows.map((r) => [r.mapping, r]));
-  const planned = plan.mappings.map((m) => byMapping.get(m.id) ?? { mapping: m.id, model: m.model, records: 0, merged: 0, placeholders: 0 });
+  // A map `into` another makes no records: each of its rows is merged into one.
+  const contributed = store.all<{ mapping: string; records: number; merged: number; placeholders: number }>(
+    "SELECT mapping, 0 AS records, COUNT(*) AS merged, 0 AS placeholders FROM contributions GROUP BY mapping",
+  );
+  const byMapping = new Map([...rows, ...contributed].map((r) => [r.mapping, r]));
+  const planned = plan.mappings.map((m) => ({ records: 0, merged: 0, placeholders: 0, ...byMapping.get(m.id), mapping: m.id, model: m.model }));
   const placeholders = rows.filter((r) => r.mapping.startsWith("placeholder:"));
   return [...planned, ...placeholders].map((r) => ({ ...r, merged: r.merged ?? 0, placeholders: r.placeholders ?? 0 }));
 }

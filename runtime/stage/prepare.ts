@@ -23,6 +23,8 @@ export interface PreparedRecord {
    * key give (merged records get their alias when the store merges them).
    */
   aliased: boolean;
+  /** a map `into` another: the record these values go into, found once everything is staged */
+  into: { mapping: string; key: string } | null;
 }
 
 export interface PreparedRow {
@@ -89,6 +91,7 @@ export function prepareRow(preparation: SourcePreparation, record: SourceRecord)
       deferredJson: JSON.stringify(target.deferred),
       unresolved: unresolved === 1,
       aliased: target.externalId !== externalId(plan.target.externalIdModule, target.mapping, target.sourceKey),
+      into: target.into ?? null,
     });
   }
   for (const indexer of preparation.indexers) {

@@ -85,6 +85,10 @@ export class ReferenceResolver {
   }
 
   /** The staged record a mapping made of a key, or the one an alternative or split of it made. */
+  findStaged(mapping: string, key: string): string | undefined {
+    return this.findRecord(mapping, key);
+  }
+
   private findRecord(mapping: string, key: string): string | undefined {
     for (const candidate of this.candidates.get(mapping) ?? [mapping]) {
       const found = this.store.resolveRecord(this.plan.target.externalIdModule, candidate, key);

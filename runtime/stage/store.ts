@@ -56,6 +56,12 @@ CREATE INDEX IF NOT EXISTS records_by_mapping ON records (mapping, status);
 -- b-tree write per staged record: staging a million contacts is mostly b-tree writes.
 DROP INDEX IF EXISTS records_by_source;
 CREATE UNIQUE INDEX IF NOT EXISTS records_by_dedupe ON records (mapping, dedupe_key) WHERE dedupe_key IS NOT NULL;
+-- Values a map \`into\` another adds to that map's records: merged into them once everything is staged.
+CREATE TABLE IF NOT EXISTS contributions (
+  seq INTEGER PRIMARY KEY, external_id TEXT NOT NULL, mapping TEXT NOT NULL, source TEXT NOT NULL, source_key TEXT NOT NULL,
+  into_mapping TEXT NOT NULL, into_key TEXT NOT NULL, values_json TEXT NOT NULL, deferred_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contributions_by_target ON contributions (into_mapping);
 CREATE TABLE IF NOT EXISTS record_aliases (
   mapping TEXT NOT NULL, source_key TEXT NOT NULL, external_id TEXT NOT NULL,
   PRIMARY KEY (mapping, source_key)
@@ -115,6 +121,13 @@ export class StagingStore {
         "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
           "ON CONFLICT (mapping, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING",
       ),
+      addContribution: this.db.prepare(
+        "INSERT INTO contributions (external_id, mapping, source, source_key, into_mapping, into_key, values_json, deferred_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      contributionsPage: this.db.prepare<[string, number, number], ContributionRowDb>(
+        "SELECT * FROM contributions WHERE into_mapping = ? AND seq > ? ORDER BY seq LIMIT ?",
+      ),
+      dropContribution: this.db.prepare("DELETE FROM contributions WHERE external_id = ? AND into_mapping = ?"),
       addAlias: this.db.prepare("INSERT OR REPLACE INTO record_aliases (mapping, source_key, external_id) VALUES (?, ?, ?)"),
       resolveAlias: this.db.prepare<[string, string], { external_id: string }>(
         "SELECT a.external_id FROM record_aliases a JOIN records r ON r.external_id = a.external_id AND r.status = 'staged' WHERE a.mapping = ? AND a.source_key = ?",
@@ -157,7 +170,7 @@ export class StagingStore {
    */
   clearStaging(): void {
     this.db.exec(
-      "DELETE FROM source_rows; DELETE FROM records; DELETE FROM record_aliases; DELETE FROM lookup_index; DELETE FROM rejects; DELETE FROM queue;",
+      "DELETE FROM source_rows; DELETE FROM records; DELETE FROM contributions; DELETE FROM record_aliases; DELETE FROM lookup_index; DELETE FROM rejects; DELETE FROM queue;",
     );
   }
 
@@ -227,6 +240,10 @@ export class StagingStore {
    * an alias of the surviving record, so references to it still resolve.
    */
   stageRecord(record: PreparedRecord, source: string, keep: "first" | "last" = "first"): { externalId: string; merged: boolean } {
+    if (record.into) {
+      this.statements.addContribution.run(record.externalId, record.mapping, source, record.sourceKey, record.into.mapping, record.into.key, record.valuesJson, record.deferredJson);
+      return { externalId: record.externalId, merged: true };
+    }
     const unresolved = record.unresolved ? 1 : 0;
     if (record.dedupeKey !== null) {
       // Insert first, merge on conflict: most dedupe keys are new, and the insert finds the others itself.
@@ -307,6 +324,33 @@ export class StagingStore {
     }
   }
 
+  /** What maps `into` this mapping add to its records, in staging order, a page at a time. */
+  *contributionPages(intoMapping: string, pageSize = 1000): IterableIterator<Contribution[]> {
+    let after = 0;
+    for (;;) {
+      const rows = this.statements.contributionsPage.all(intoMapping, after, pageSize);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.seq;
+      yield rows.map((row) => ({
+        externalId: row.external_id,
+        mapping: row.mapping,
+        source: row.source,
+        sourceKey: row.source_key,
+        model: "",
+        values: JSON.parse(row.values_json) as Record<string, TargetValue>,
+        deferred: JSON.parse(row.deferred_json) as Record<string, TargetValue>,
+        placeholder: false,
+        merged: 1,
+        into: { mapping: row.into_mapping, key: row.into_key },
+      }));
+    }
+  }
+
+  /** A contribution whose record is not staged: it is rejected, and no longer counted as merged. */
+  dropContribution(externalId: string, intoMapping: string): void {
+    this.statements.dropContribution.run(externalId, intoMapping);
+  }
+
   record(externalId: string): StagedRecordRow | undefined {
     const row = this.statements.recordByExternalId.get(externalId);
     return row ? toStagedRecord(row) : undefined;
@@ -345,6 +389,23 @@ function addMissingColumns(db: Database.Database): void {
   // Folders from before queue entries were unique may hold repeats: keep the first of each.
   db.exec(`DELETE FROM queue WHERE seq NOT IN (SELECT MIN(seq) FROM queue GROUP BY kind, mapping, external_id, field, target, key);
     CREATE UNIQUE INDEX IF NOT EXISTS queue_entry ON queue (kind, mapping, external_id, field, target, key);`);
+}
+
+/** A row of a map `into` another, shaped as a staged record so the resolver can resolve its values. */
+export interface Contribution extends StagedRecordRow {
+  into: { mapping: string; key: string };
+}
+
+interface ContributionRowDb {
+  seq: number;
+  external_id: string;
+  mapping: string;
+  source: string;
+  source_key: string;
+  into_mapping: string;
+  into_key: string;
+  values_json: string;
+  deferred_json: string;
 }
 
 interface RecordRowDb {

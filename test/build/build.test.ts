@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateTypeScript } from "../../compiler/build/index.js";
 import type { PlanMapping, PlanSource, TransformPlan } from "../../compiler/plan/types.js";
 import { transformRecord, type RecordOutcome, type SourceRow, type TransformContext } from "../../runtime/index.js";
+import { compileSpec } from "../../compiler/index.js";
 import { sampleRows, type SampleRow } from "../fixtures/plans/small.rows.js";
+import { intoSpec } from "../fixtures/specs/into.js";
 import { expectBaseline } from "../support/baseline.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -256,4 +258,18 @@ describe("mapc build: generator branches", () => {
     step.steps = [{ op: "transform", name: "truncate", args: ["ten"], named: {}, line: 67 }];
     expect(() => generateTypeScript(broken, { runtimeImport: "mapc/runtime" })).toThrow(/length cannot be "ten"/);
   });
+});
+
+describe("mapc build: a map into another", () => {
+  it("names the record its values go to as the executor does", async () => {
+    const { plan } = compileSpec(intoSpec, "into.mapspec");
+    const { file, module } = await buildAndImport(plan, "into.plan");
+    for (const row of [{ id: "p1", email: "10", party: "1", role: "1" }, { id: "p3", email: "10", party: "9", role: "3" }, { id: "p7", email: "", party: "1", role: "2" }]) {
+      const expected = transformRecord(plan, "Party", row, {});
+      expect(module.transformRecord("Party", row, {})).toEqual(expected);
+    }
+    expect(transformRecord(plan, "Party", { id: "p1", email: "10", party: "1", role: "1" }, {})).toMatchObject({ status: "staged", records: [{ into: { mapping: "Email", key: "10" } }] });
+    expect(transformRecord(plan, "Party", { id: "p7", email: "", party: "1", role: "2" }, {})).toMatchObject({ status: "rejected", reason: expect.stringContaining("the key of the Email record to add to is empty") });
+    expect(typeErrors(file)).toEqual([]);
+  }, 60_000);
 });

@@ -123,4 +123,7 @@ export const diagnosticCases: DiagnosticCase[] = [
   { name: "a deferred field cannot be required", spec: prelude + `map Company -> res.partner as P {\n  name <- "name"\n}\nmap Company -> crm.lead as L {\n  type = "lead"\n  name <- "name"\n  partner_id <- "id" | ref P required deferred\n}\n`, expected: ["18:3 MC2313"] },
   { name: "a link cannot be deferred", spec: prelude + `map Company -> res.partner as P {\n  name <- "name"\n}\nmap Company -> mail.message as M {\n  model, res_id <- link first { "id" => P } deferred\n}\n`, expected: ["16:3 MC2314"] },
   { name: "a field named like the keyword is still a field", spec: prelude + `map Company -> res.partner {\n  name <- "name"\n  deferred <- "stage"\n}\n`, expected: ["14:3 MC2103"] },
+  { name: "into a map that does not exist", spec: prelude + `map Company -> res.partner {\n  name <- "name"\n}\nmap Company -> res.partner as Extra into Compnay by "id" {\n  comment <- "stage"\n}\n`, expected: ["15:42 MC2315"], hint: "Company" },
+  { name: "into a map of another model", spec: prelude + `map Company -> res.partner {\n  name <- "name"\n}\nmap Company -> crm.lead as Extra into Company by "id" {\n  description <- "stage"\n}\n`, expected: ["15:39 MC2316"] },
+  { name: "into a map needs none of the record's required fields", spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n}\nmap Company -> crm.lead as Extra into Company by "id" {\n  description <- "stage"\n}\n`, expected: [] },
 ];

@@ -5,8 +5,10 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../cli/main.js";
+import { renderDocs } from "../../compiler/docs/index.js";
 import { compileSpec } from "../../compiler/index.js";
 import { runDryRun, SourceReadError, type RunSummary } from "../../runtime/run/index.js";
+import { intoExport, intoSpec } from "../fixtures/specs/into.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "mapc-run-"));
@@ -197,5 +199,39 @@ map File -> ir.attachment {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('MR3001: Column "email" of `Person` is not in the header of people.csv.');
     expect(result.stderr).toContain("nothing was staged");
+  });
+});
+
+describe("a map into another adds each row's values to the record it names", async () => {
+  const compiled = compileSpec(intoSpec, "into.mapspec");
+  const exportDir = join(work, "into");
+  mkdirSync(exportDir, { recursive: true });
+  for (const [file, text] of Object.entries(intoExport)) writeFileSync(join(exportDir, file), text);
+  const runDir = join(work, "into-run");
+  const summary = await runDryRun(compiled.plan, { exportDir, runDir });
+  const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
+  const values = (id: string) => JSON.parse((db.prepare("SELECT values_json FROM records WHERE external_id = ?").get(id) as { values_json: string }).values_json) as Record<string, unknown>;
+  const email10 = values("mapc_t.email_10");
+  const email11 = values("mapc_t.email_11");
+  db.close();
+
+  it("compiles, and the maps into Email load with it rather than in phases of their own", () => {
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(compiled.plan.loadOrder.phases).toEqual(["Contact", "Email"]);
+    expect(renderDocs(compiled.plan).markdown).toContain("| Party (as `Recipient`) | Message (`mail.message`) | adds to Email |");
+  });
+
+  it("gives the e-mail its sender and its recipients once each, a placeholder for the party not in the export", () => {
+    expect(email10["author_id"]).toEqual({ xmlid: "mapc_t.contact_1" });
+    expect(email10["partner_ids"]).toEqual([{ xmlid: "mapc_t.contact_2" }, { xmlid: "mapc_t.placeholder_contact_9" }]);
+    expect(email11).toMatchObject({ author_id: { xmlid: "mapc_t.contact_2" } });
+    expect(email11["partner_ids"]).toBeUndefined();
+  });
+
+  it("rejects the party of an e-mail that is not in the export, and still balances", () => {
+    expect(counts(summary, "Party")).toEqual({ source: 6, staged: 5, rejected: 1, skipped: 0 });
+    expect(summary.balanced).toBe(true);
+    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain('Party,p5,parties.csv,5,Recipient,(into),"Email ""99"" is not in the export"');
+    expect(summary.mappings.filter((m) => m.mapping === "Recipient" || m.mapping === "Sender").map((m) => [m.mapping, m.records, m.merged])).toEqual([["Recipient", 0, 3], ["Sender", 0, 2]]);
   });
 });

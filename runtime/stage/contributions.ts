@@ -1,0 +1,59 @@
+// Maps `into` another map (`map ActivityParty -> mail.message into Email by "_activityid_value"`) make no
+// records: once the records they add to are resolved, each row's resolved values are merged into its
+// record. A list field (many2many) gains the row's values, any other field takes them; rows are merged
+// in staging order, so the last one wins a plain field.
+import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TargetValue } from "../execute/index.js";
+import { ReferenceFailure, type ReferenceResolver } from "./resolve.js";
+import type { Contribution, StagingStore } from "./store.js";
+
+/** Merges what maps `into` `mapping` add to its records; a row whose record is not staged is rejected. */
+export function mergeContributions(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, rejectRow: (row: Contribution, error: ReferenceFailure) => void): void {
+  const listFields = listFieldsOf(plan);
+  for (const page of store.contributionPages(mapping)) {
+    store.transaction(() => {
+      for (const row of page) {
+        try {
+          const target = resolver.findStaged(row.into.mapping, row.into.key);
+          if (!target) throw new ReferenceFailure("(into)", `${row.into.mapping} "${row.into.key}" is not in the export`);
+          const resolved = resolver.resolveRecord(row);
+          const record = store.record(target)!;
+          const fields = listFields.get(row.mapping) ?? new Set<string>();
+          store.setResolved(target, merged(record.values, resolved.values, fields), merged(record.deferred, resolved.deferred, fields));
+        } catch (error) {
+          if (!(error instanceof ReferenceFailure)) throw error;
+          store.dropContribution(row.externalId, row.into.mapping);
+          rejectRow(row, error);
+        }
+      }
+    });
+  }
+}
+
+/** Per map `into` another: the fields it writes that hold lists (many2many), which gain values instead of taking them. */
+function listFieldsOf(plan: TransformPlan): Map<string, Set<string>> {
+  return new Map(
+    plan.mappings
+      .filter((m) => m.into)
+      .map((m) => [m.id, new Set(m.assignments.flatMap((a) => a.fields.filter((_, i) => a.fieldTypes[i] === "many2many" || a.fieldTypes[i] === "one2many")))]),
+  );
+}
+
+function merged(current: Record<string, TargetValue>, added: Record<string, TargetValue>, listFields: ReadonlySet<string>): Record<string, TargetValue> {
+  const result = { ...current };
+  for (const [field, value] of Object.entries(added)) {
+    if (!listFields.has(field)) {
+      result[field] = value;
+      continue;
+    }
+    const list = [...asList(result[field]), ...asList(value)];
+    // The same party listed twice (as To and Cc) is one recipient.
+    result[field] = list.filter((element, index) => list.findIndex((other) => JSON.stringify(other) === JSON.stringify(element)) === index);
+  }
+  return result;
+}
+
+function asList(value: TargetValue | undefined): TargetValue[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
