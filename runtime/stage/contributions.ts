@@ -16,7 +16,8 @@ export function mergeContributions(plan: TransformPlan, mapping: string, store: 
         try {
           const target = resolver.findStaged(row.into.mapping, row.into.key);
           if (!target) throw new ReferenceFailure("(into)", `${row.into.mapping} "${row.into.key}" is not in the export`);
-          const resolved = resolver.resolveRecord(row);
+          // Queued misses and placeholders name the record the row adds to: that is the one to review.
+          const resolved = resolver.resolveRecord({ ...row, externalId: target });
           const record = store.record(target)!;
           const fields = listFields.get(row.mapping) ?? new Set<string>();
           store.setResolved(target, merged(record.values, resolved.values, fields), merged(record.deferred, resolved.deferred, fields));

@@ -226,6 +226,8 @@ describe("a map into another adds each row's values to the record it names", asy
     expect(email10["partner_ids"]).toEqual([{ xmlid: "mapc_t.contact_2" }, { xmlid: "mapc_t.placeholder_contact_9" }]);
     expect(email11).toMatchObject({ author_id: { xmlid: "mapc_t.contact_2" } });
     expect(email11["partner_ids"]).toBeUndefined();
+    // the placeholder is listed for review against the e-mail that points at it
+    expect(readFileSync(join(runDir, "queue.csv"), "utf8")).toContain("placeholder,Recipient,mapc_t.email_10,partner_ids,Contact,9,");
   });
 
   it("rejects the party of an e-mail that is not in the export, and still balances", () => {
