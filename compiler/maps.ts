@@ -292,15 +292,21 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
   ctx.report("MC2125", parent.targets[0]!.range, {}, hint);
 }
 
+/** crm.lead's e-mail and phone have inverses: written with a partner, they overwrite the partner's (Odoo 17). */
+const LEAD_FIELDS_WRITTEN_TO_PARTNER = [
+  { field: "email_from", what: "e-mail" },
+  { field: "phone", what: "phone number" },
+] as const;
+
 function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
   if (decl.model.text !== "crm.lead") return;
   // Two assignments that both carry a `when` may never meet on one row; one without a `when` always does.
   const sets = (field: string) => assignments.filter((a) => a.fields.includes(field));
   const partner = sets("partner_id");
-  const email = sets("email_from");
-  const overlap = partner.length > 0 && email.length > 0 && (partner.some((a) => !a.when) || email.some((a) => !a.when));
-  if (overlap) {
-    ctx.report("MC2121", decl.model.range, {}, "set `partner_id` only, or put the lead's address in a custom field");
+  for (const { field, what } of LEAD_FIELDS_WRITTEN_TO_PARTNER) {
+    const own = sets(field);
+    const overlap = partner.length > 0 && own.length > 0 && (partner.some((a) => !a.when) || own.some((a) => !a.when));
+    if (overlap) ctx.report("MC2121", decl.model.range, { field, what }, `set \`partner_id\` only, or set \`${field}\` only when there is no partner`);
   }
 }
 

@@ -54,7 +54,7 @@ export const messages = {
   MC2118: { severity: "warning", message: "Custom field `{model}.{field}` is declared but no map writes it." },
   MC2119: { severity: "error", message: "Field `{field}` is not on `{model}`: declare it with `custom field {model}.{field}: <type> \"<label>\"`." },
   MC2120: { severity: "error", message: "A selection custom field needs its options: `{ \"value\" => \"Label\" }`." },
-  MC2121: { severity: "warning", message: "`crm.lead` gets both `partner_id` and `email_from`: Odoo copies the lead's e-mail onto the partner." },
+  MC2121: { severity: "warning", message: "`crm.lead` gets both `partner_id` and `{field}`: Odoo copies the lead's {what} onto the partner." },
   MC2122: { severity: "error", message: "Custom model `{model}` must start with `x_`." },
   MC2123: { severity: "error", message: "Unknown record `{name}`: declare it with `record <model> as {name} { … }`." },
   MC2124: { severity: "error", message: "A record sets constants only: write `field = value`." },

@@ -124,6 +124,7 @@ const orphan: PlanSource = {
   settings: {},
   columns: [{ name: "id", type: "id", line: 200 }],
   skips: [],
+  drops: [],
   line: 199,
 };
 

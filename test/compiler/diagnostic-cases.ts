@@ -126,4 +126,5 @@ export const diagnosticCases: DiagnosticCase[] = [
   { name: "into a map that does not exist", spec: prelude + `map Company -> res.partner {\n  name <- "name"\n}\nmap Company -> res.partner as Extra into Compnay by "id" {\n  comment <- "stage"\n}\n`, expected: ["15:42 MC2315"], hint: "Company" },
   { name: "into a map of another model", spec: prelude + `map Company -> res.partner {\n  name <- "name"\n}\nmap Company -> crm.lead as Extra into Company by "id" {\n  description <- "stage"\n}\n`, expected: ["15:39 MC2316"] },
   { name: "into a map needs none of the record's required fields", spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n}\nmap Company -> crm.lead as Extra into Company by "id" {\n  description <- "stage"\n}\n`, expected: [] },
+  { name: "crm.lead with partner_id and phone", spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  partner_id <- "id" | ref Partner\n  phone <- "stage"\n}\nmap Company -> res.partner as Partner {\n  name <- "name"\n}\n`, expected: ["12:16 MC2121"], hint: "`phone` only when there is no partner" },
 ];

@@ -10,12 +10,12 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
 import { OdooAuthError, SchemaMismatchError, XmlRpcTransport } from "../../runtime/load/index.js";
-import { rollbackRun } from "../../runtime/rollback/index.js";
 import { runMigration, type RunSummary } from "../../runtime/run/index.js";
 import { applySchema } from "../../runtime/schema/index.js";
 import { StagingStore } from "../../runtime/stage/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
+import { PairHarness } from "../support/odoo-pair.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const example = join(root, "examples/smartdesk");
@@ -33,63 +33,24 @@ afterAll(async () => {
 });
 beforeEach(() => server.reset());
 
-function connection() {
-  return { url: server.url, db: server.db, user: "admin" };
-}
-
-async function transport(password = "admin") {
-  const odoo = new XmlRpcTransport(connection(), password, { attempts: 4, backoffMs: 20, timeoutMs: 10_000 });
-  return odoo;
-}
-
-async function prepareSchema(runDir: string) {
-  const odoo = await transport();
-  await odoo.authenticate();
-  mkdirSync(runDir, { recursive: true });
-  const store = StagingStore.open(join(runDir, "staging.sqlite"));
-  try {
-    return await applySchema(plan, odoo, store);
-  } finally {
-    store.close();
-  }
-}
-
-function loadCounts(summary: RunSummary) {
-  return Object.fromEntries((summary.loadPhases ?? []).map((p) => [p.phase, { created: p.created, updated: p.updated, unchanged: p.unchanged, rejected: p.rejected }]));
-}
-
-async function run(runDir: string, options: { exportDir?: string; delta?: boolean; resume?: boolean; sample?: number; batchSize?: number } = {}) {
-  return runMigration(plan, {
-    exportDir: options.exportDir ?? example,
-    runDir,
-    odoo: { connection: connection(), password: "admin", transport: await transport(), ...(options.batchSize ? { batchSize: options.batchSize } : {}) },
-    ...(options.delta ? { delta: true } : {}),
-    ...(options.resume ? { resume: true } : {}),
-    ...(options.sample ? { sample: options.sample } : {}),
-  });
-}
-
-function ownRecords(model: string): number {
-  const data = server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && r["model"] === model);
-  return data.length;
-}
+const pair = new PairHarness(() => server, plan, example);
 
 describe("SmartDesk into the Odoo test server", () => {
   it("runs, verifies, changes nothing on a re-run, takes a delta, and rolls back", async () => {
     const runDir = join(work, "full");
-    const schema = await prepareSchema(runDir);
+    const schema = await pair.prepareSchema(runDir);
     expect(schema.filter((c) => c.status === "created").map((c) => c.name)).toEqual([
       ...plan.customFields.map((f) => `${f.model}.${f.name}`),
       "crm.tag TicketTag",
       "project.project KnowledgeBase",
     ]);
     // One owner has an Odoo user, with a login in another case than the owners list has it.
-    const marcoId = await (await authenticated()).executeKw<number>("res.users", "create", [{ name: "Marco Bianchi", login: "marco.bianchi@brightwave.io" }]);
+    const marcoId = await (await pair.authenticated()).executeKw<number>("res.users", "create", [{ name: "Marco Bianchi", login: "marco.bianchi@brightwave.io" }]);
     const countsBefore = Object.fromEntries(["res.partner", "crm.lead", "mail.message", "mail.activity", "calendar.event", "ir.attachment"].map((m) => [m, server.records(m).length]));
 
-    const first = await run(runDir);
+    const first = await pair.run(runDir);
     expect(first.balanced).toBe(true);
-    expect(loadCounts(first)).toEqual(
+    expect(pair.loadCounts(first)).toEqual(
       Object.fromEntries(
         Object.entries({ Pipeline: 3, Stage: 16, Company: 29, Contact: 50, Lead: 20, Deal: 36, TicketLead: 24, Call: 36, Email: 24, Meeting: 20, Note: 24, Task: 5, DoneTask: 19, Campaign: 20, Template: 6, ArticleTask: 20, Attachment: 5 })
           .map(([phase, created]) => [phase, { created, updated: 0, unchanged: 0, rejected: 0 }]),
@@ -104,7 +65,7 @@ describe("SmartDesk into the Odoo test server", () => {
 
     const store = StagingStore.open(join(runDir, "staging.sqlite"));
     try {
-      const verified = await verifyRun(plan, store, await authenticated(), example);
+      const verified = await verifyRun(plan, store, await pair.authenticated(), example);
       expect(verified.mismatches).toEqual([]);
       expect(verified.missing).toEqual([]);
       expect(verified.checked).toBe(357);
@@ -113,8 +74,8 @@ describe("SmartDesk into the Odoo test server", () => {
     }
 
     const callsBefore = server.calls.length;
-    const second = await run(runDir);
-    expect(Object.values(loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0)).toBe(true);
+    const second = await pair.run(runDir);
+    expect(Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0)).toBe(true);
     expect(server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create")).toEqual([]);
 
     const newer = join(work, "newer-export");
@@ -123,51 +84,51 @@ describe("SmartDesk into the Odoo test server", () => {
     const renamed = contacts.map((line) => (line.startsWith("6102,") ? line.replace(/^6102,[^,]*/, "6102,Renamed") : line));
     const withoutLast = renamed.filter((line) => !line.startsWith("6150,"));
     writeFileSync(join(newer, "contacts.csv"), withoutLast.join("\r\n"));
-    const delta = await run(runDir, { exportDir: newer, delta: true });
+    const delta = await pair.run(runDir, { exportDir: newer, delta: true });
     expect(delta.delta).toMatchObject({ new: 0, changed: 1 });
     expect(delta.delta!.gone).toEqual([{ source: "Contact", key: "6150" }]);
-    expect(loadCounts(delta)["Contact"]).toMatchObject({ updated: 1, created: 0 });
-    expect(ownRecords("res.partner")).toBe(79);
+    expect(pair.loadCounts(delta)["Contact"]).toMatchObject({ updated: 1, created: 0 });
+    expect(pair.ownRecords("res.partner")).toBe(79);
 
-    const rolledBack = await rollback(runDir);
+    const rolledBack = await pair.rollback(runDir);
     expect(rolledBack.failed).toEqual([]);
     for (const [model, count] of Object.entries(countsBefore)) expect(server.records(model).length, model).toBe(count);
     expect(server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && !String(r["name"]).startsWith("record_"))).toEqual([]);
     expect(server.records("ir.model.fields").filter((f) => String(f["name"]).startsWith("x_smartdesk"))).toEqual([]);
-    const again = await rollback(runDir);
+    const again = await pair.rollback(runDir);
     expect(again.deleted + again.restored).toBe(0);
   });
 
   it("isolates a record Odoo refuses and lands the rest of its batch", async () => {
     const runDir = join(work, "refused");
-    await prepareSchema(runDir);
+    await pair.prepareSchema(runDir);
     server.injectFaults({ kind: "reject-record", model: "crm.lead", match: (vals) => String(vals["name"]).startsWith("Helios Group – Data migration"), message: "probe: refused by the test server" });
-    const summary = await run(runDir, { batchSize: 50 });
-    expect(loadCounts(summary)["Deal"]).toMatchObject({ created: 35, rejected: 1 });
+    const summary = await pair.run(runDir, { batchSize: 50 });
+    expect(pair.loadCounts(summary)["Deal"]).toMatchObject({ created: 35, rejected: 1 });
     expect(summary.balanced).toBe(true);
     const rejects = readFileSync(join(runDir, "rejects.csv"), "utf8");
     expect(rejects).toMatch(/Deal,8102,,,Deal,[^,]*,"?Odoo: .*probe: refused by the test server/);
-    await rollback(runDir);
+    await pair.rollback(runDir);
   });
 
   it("retries transient faults and lands everything once", async () => {
     const runDir = join(work, "transient");
-    await prepareSchema(runDir);
+    await pair.prepareSchema(runDir);
     server.injectFaults({ kind: "http-status", status: 502, method: "load", times: 2 });
     server.injectFaults({ kind: "reset", method: "search_read", times: 1 });
-    const summary = await run(runDir);
+    const summary = await pair.run(runDir);
     expect(summary.balanced).toBe(true);
-    expect(ownRecords("crm.lead")).toBe(36 + 20 + 24);
-    await rollback(runDir);
+    expect(pair.ownRecords("crm.lead")).toBe(36 + 20 + 24);
+    await pair.rollback(runDir);
   });
 
   it("stops before anything is staged or written on a wrong password or a missing field", async () => {
     await expect(
-      runMigration(plan, { exportDir: example, runDir: join(work, "badpass"), odoo: { connection: connection(), password: "nope", transport: await transport("nope") } }),
+      runMigration(plan, { exportDir: example, runDir: join(work, "badpass"), odoo: { connection: pair.connection(), password: "nope", transport: await pair.transport("nope") } }),
     ).rejects.toBeInstanceOf(OdooAuthError);
     const refused = JSON.parse(readFileSync(join(work, "badpass", "summary.json"), "utf8")) as RunSummary;
     expect(refused.failure).toMatch(/login or password.*nothing was staged or written/);
-    const error = await run(join(work, "noschema")).catch((e: unknown) => e);
+    const error = await pair.run(join(work, "noschema")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaMismatchError);
     const missing = (error as SchemaMismatchError).missing;
     // every custom field, once per map that writes it, and the records the spec declares
@@ -179,17 +140,17 @@ describe("SmartDesk into the Odoo test server", () => {
 
   it("loads a sample closed under references", async () => {
     const runDir = join(work, "sample");
-    await prepareSchema(runDir);
-    const summary = await run(runDir, { sample: 2 });
+    await pair.prepareSchema(runDir);
+    const summary = await pair.run(runDir, { sample: 2 });
     const deals = server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && String(r["name"]).startsWith("deal_"));
     expect(deals.length).toBeGreaterThanOrEqual(2);
     for (const deal of deals) {
       const lead = server.records("crm.lead").find((l) => l["id"] === deal["res_id"])!;
       if (lead["partner_id"]) expect(server.records("res.partner").some((p) => p["id"] === lead["partner_id"])).toBe(true);
     }
-    expect(loadCounts(summary)["Deal"]!.created).toBe(deals.length);
+    expect(pair.loadCounts(summary)["Deal"]!.created).toBe(deals.length);
     expect(summary.balanced).toBe(true);
-    await rollback(runDir);
+    await pair.rollback(runDir);
   });
 
   it("creates the records a spec declares with apply-schema, uses them, and rolls them back", async () => {
@@ -219,19 +180,19 @@ map Ticket -> crm.lead {
     writeFileSync(join(exportDir, "tickets.csv"), "id,subject\r\n1,Printer on fire\r\n2,Login fails\r\n");
     const runDir = join(work, "tickets-run");
     mkdirSync(runDir, { recursive: true });
-    const odoo = await authenticated();
+    const odoo = await pair.authenticated();
     const store = StagingStore.open(join(runDir, "staging.sqlite"));
     const changes = await applySchema(compiled.plan, odoo, store).finally(() => store.close());
     expect(changes.map((c) => `${c.status} ${c.name}`)).toEqual(["created crm.tag TicketTag", "created crm.stage Triage"]);
     const store2 = StagingStore.open(join(runDir, "staging.sqlite"));
     const again = await applySchema(compiled.plan, odoo, store2).finally(() => store2.close());
     expect(again.map((c) => c.status)).toEqual(["exists", "exists"]);
-    const summary = await runMigration(compiled.plan, { exportDir, runDir, odoo: { connection: connection(), password: "admin", transport: await transport() } });
+    const summary = await runMigration(compiled.plan, { exportDir, runDir, odoo: { connection: pair.connection(), password: "admin", transport: await pair.transport() } });
     expect(summary.balanced).toBe(true);
     const tag = server.records("crm.tag").find((t) => t["name"] === "Ticket")!;
     const leads = server.records("crm.lead").filter((l) => l["name"] === "Printer on fire" || l["name"] === "Login fails");
     expect(leads.map((l) => l["tag_ids"])).toEqual([[tag["id"]], [tag["id"]]]);
-    await rollback(runDir);
+    await pair.rollback(runDir);
     expect(server.records("crm.tag").some((t) => t["name"] === "Ticket")).toBe(false);
     expect(server.records("crm.stage").some((t) => t["name"] === "Triage")).toBe(false);
   });
@@ -257,7 +218,7 @@ map Ticket -> crm.lead {
     const dir = join(work, "killed");
     cpSync(join(root, "specs/smartdesk.mapspec"), join(work, "smartdesk.mapspec"));
     const runDir = join(dir, "run");
-    await prepareSchema(runDir);
+    await pair.prepareSchema(runDir);
     const confirm = await cli(["confirm", join(work, "smartdesk.mapspec"), "--by", "test"]);
     expect(confirm.code).toBe(0);
     // Slow loads (the answer held back after the records land) leave time to kill the run mid-phase.
@@ -267,33 +228,21 @@ map Ticket -> crm.lead {
     await waitFor(() => server.calls.filter((c) => c.rpcMethod === "load").length >= 8);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.on("exit", resolve));
-    const landedBeforeKill = ownRecords("crm.team") + ownRecords("crm.stage") + ownRecords("res.partner");
+    const landedBeforeKill = pair.ownRecords("crm.team") + pair.ownRecords("crm.stage") + pair.ownRecords("res.partner");
     expect(landedBeforeKill).toBeGreaterThan(0);
-    expect(ownRecords("crm.lead")).toBe(0);
+    expect(pair.ownRecords("crm.lead")).toBe(0);
     const resumed = await cli([...args.slice(0, 2), "--out", runDir, "--odoo", server.url, "--db", server.db, "--user", "admin", "--resume"]);
     expect(resumed.stdout).toContain("every object balances");
     expect(resumed.stdout).toContain("merged into another record (many:1): Company 1 row(s)");
     expect(resumed.stdout).toMatch(/owners to create in Odoo, then run again: Marco\.Bianchi@Brightwave\.io \(\d+ records\), aisha\.khan@brightwave\.io /);
     // the resumed run reads the files of the export it staged, and lists each miss once
-    expect(ownRecords("ir.attachment")).toBe(5);
+    expect(pair.ownRecords("ir.attachment")).toBe(5);
     expect(resumed.stdout).toContain("queued for reconciliation: orphan 1, owner 199 (queue.csv)");
     expect(resumed.code).toBe(0);
-    expect(ownRecords("res.partner")).toBe(79);
-    expect(ownRecords("crm.lead")).toBe(36 + 20 + 24);
+    expect(pair.ownRecords("res.partner")).toBe(79);
+    expect(pair.ownRecords("crm.lead")).toBe(36 + 20 + 24);
   }, 60_000);
 });
-
-/** The Odoo id a record of this run got, by its external id without the module. */
-function odooId(name: string): number | undefined {
-  return server.records("ir.model.data").find((r) => r["module"] === "mapc_smartdesk" && r["name"] === name)?.["res_id"] as number | undefined;
-}
-
-function odooRecord(model: string, name: string): Record<string, unknown> {
-  const id = odooId(name);
-  const found = server.records(model).find((r) => r["id"] === id);
-  if (!found) throw new Error(`${name} is not in ${model}`);
-  return found;
-}
 
 function csvRows(file: string): Array<Record<string, string>> {
   return parse(readFileSync(join(example, file)), { bom: true, columns: true, relax_column_count: true }) as Array<Record<string, string>>;
@@ -302,22 +251,22 @@ function csvRows(file: string): Array<Record<string, string>> {
 /** The links the issue lists, checked on every record of the sample, not on a few. */
 function expectLinksSurvived(runDir: string, marcoId: number): void {
   const ids = (cell: string | undefined) => (cell ?? "").split(";").filter((id) => id !== "");
-  const companyOf = (id: string | undefined) => (id === undefined ? undefined : odooId(`company_${id === "5119" ? "5107" : id}`));
+  const companyOf = (id: string | undefined) => (id === undefined ? undefined : pair.odooId(`company_${id === "5119" ? "5107" : id}`));
   // a contact's company becomes its parent_id (a company not in the export leaves it empty)
   for (const contact of csvRows("contacts.csv")) {
     const [company] = ids(contact["Associated Company IDs"]);
-    expect(odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false, `contact ${contact["Record ID"]}`).toBe(companyOf(company) ?? false);
+    expect(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false, `contact ${contact["Record ID"]}`).toBe(companyOf(company) ?? false);
   }
   // a deal's first contact is the lead's customer and its company the contact's; without a contact, the company
   const marcoOwns: string[] = [];
   for (const deal of csvRows("deals.csv")) {
-    const lead = odooRecord("crm.lead", `deal_${deal["Record ID"]}`);
+    const lead = pair.odooRecord("crm.lead", `deal_${deal["Record ID"]}`);
     const [contact] = ids(deal["Associated Contact IDs"]);
     const [company] = ids(deal["Associated Company IDs"]);
     expect(lead["type"]).toBe("opportunity");
     if (contact) {
-      expect(lead["partner_id"], `deal ${deal["Record ID"]}`).toBe(odooId(`contact_${contact}`));
-      if (company) expect(odooRecord("res.partner", `contact_${contact}`)["parent_id"]).toBe(companyOf(company));
+      expect(lead["partner_id"], `deal ${deal["Record ID"]}`).toBe(pair.odooId(`contact_${contact}`));
+      if (company) expect(pair.odooRecord("res.partner", `contact_${contact}`)["parent_id"]).toBe(companyOf(company));
     } else if (company) expect(lead["partner_id"], `deal ${deal["Record ID"]}`).toBe(companyOf(company));
     // the owner is the Odoo user with that e-mail as login, matched whatever its case
     if (deal["Deal owner"] === "Marco Bianchi") marcoOwns.push(deal["Record ID"]!);
@@ -327,15 +276,15 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   // pipelines became sales teams, each with its stages; a deal sits in the stage of its own pipeline
   const pipelines = JSON.parse(readFileSync(join(example, "pipelines.json"), "utf8")) as { results: Array<{ id: string; label: string; stages: unknown[] }> };
   for (const pipeline of pipelines.results) {
-    const team = odooRecord("crm.team", `pipeline_${pipeline.id}`);
+    const team = pair.odooRecord("crm.team", `pipeline_${pipeline.id}`);
     expect(team["name"]).toBe(pipeline.label);
     expect(server.records("crm.stage").filter((stage) => stage["team_id"] === team["id"])).toHaveLength(pipeline.stages.length);
   }
   for (const deal of ["deal_8105", "deal_8106"]) {
-    const lead = odooRecord("crm.lead", deal);
+    const lead = pair.odooRecord("crm.lead", deal);
     expect(server.records("crm.stage").find((stage) => stage["id"] === lead["stage_id"])?.["team_id"], deal).toBe(lead["team_id"]);
   }
-  expect(odooRecord("crm.lead", "deal_8105")["stage_id"]).not.toBe(odooRecord("crm.lead", "deal_8106")["stage_id"]);
+  expect(pair.odooRecord("crm.lead", "deal_8105")["stage_id"]).not.toBe(pair.odooRecord("crm.lead", "deal_8106")["stage_id"]);
   // every call, e-mail, meeting, note, task and file is on the record it was associated with
   const store = StagingStore.open(join(runDir, "staging.sqlite"));
   try {
@@ -345,7 +294,7 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
     expect(linked).toHaveLength(36 + 24 + 20 + 24 + 24 + 5);
     for (const record of linked) {
       const values = JSON.parse(record.values_json) as Record<string, unknown>;
-      const landed = odooRecord(record.model, record.external_id.slice("mapc_smartdesk.".length));
+      const landed = pair.odooRecord(record.model, record.external_id.slice("mapc_smartdesk.".length));
       // the model half: a name on messages and files, an ir.model record on activities and events
       const modelField = record.model === "mail.message" ? "model" : record.model === "ir.attachment" ? "res_model" : "res_model_id";
       const staged = values[modelField];
@@ -362,42 +311,27 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   // a meeting's contacts are the event's attendees
   const meetings = JSON.parse(readFileSync(join(example, "engagements/meetings-1.json"), "utf8")) as { results: Array<{ id: string; associations?: { contacts?: { results: Array<{ id: string }> } } }> };
   for (const meeting of meetings.results) {
-    const contacts = (meeting.associations?.contacts?.results ?? []).map((contact) => odooId(`contact_${contact.id}`)).filter((id) => id !== undefined);
-    expect(odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"], `meeting ${meeting.id}`).toEqual(contacts);
+    const contacts = (meeting.associations?.contacts?.results ?? []).map((contact) => pair.odooId(`contact_${contact.id}`)).filter((id) => id !== undefined);
+    expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"], `meeting ${meeting.id}`).toEqual(contacts);
   }
   // an e-mail goes from the owner to its contacts; an incoming one comes from the contact
-  expect(odooRecord("mail.message", "email_12101")["partner_ids"]).toEqual([odooId("contact_6101")]);
-  expect(odooRecord("mail.message", "email_12105")).toMatchObject({ author_id: odooId("contact_6101"), email_from: "olga.ivanova@helios-group.de" });
+  expect(pair.odooRecord("mail.message", "email_12101")["partner_ids"]).toEqual([pair.odooId("contact_6101")]);
+  expect(pair.odooRecord("mail.message", "email_12105")).toMatchObject({ author_id: pair.odooId("contact_6101"), email_from: "olga.ivanova@helios-group.de" });
   // an owner without an Odoo user leaves the author empty, with the owner's address: not the importing admin
-  expect(odooRecord("mail.message", "email_12101")).toMatchObject({ author_id: false, email_from: "sophie.laurent@brightwave.io" });
+  expect(pair.odooRecord("mail.message", "email_12101")).toMatchObject({ author_id: false, email_from: "sophie.laurent@brightwave.io" });
   // a message's files are its attachments, and sit on it
-  expect(odooRecord("mail.message", "email_12103")["attachment_ids"]).toEqual([odooId("attachment_17102")]);
-  expect(odooRecord("mail.message", "note_14103")["attachment_ids"]).toEqual([odooId("attachment_17104"), odooId("attachment_17105")]);
-  expect(odooRecord("ir.attachment", "attachment_17102")).toMatchObject({ res_model: "mail.message", res_id: odooId("email_12103"), name: "quote-Q-2022-017.pdf" });
+  expect(pair.odooRecord("mail.message", "email_12103")["attachment_ids"]).toEqual([pair.odooId("attachment_17102")]);
+  expect(pair.odooRecord("mail.message", "note_14103")["attachment_ids"]).toEqual([pair.odooId("attachment_17104"), pair.odooId("attachment_17105")]);
+  expect(pair.odooRecord("ir.attachment", "attachment_17102")).toMatchObject({ res_model: "mail.message", res_id: pair.odooId("email_12103"), name: "quote-Q-2022-017.pdf" });
   // original timestamps survive where Odoo stores them, in UTC; create dates go to x_smartdesk_created_at
-  expect(odooRecord("mail.message", "call_11103")["date"]).toBe("2024-03-05 08:30:00");
+  expect(pair.odooRecord("mail.message", "call_11103")["date"]).toBe("2024-03-05 08:30:00");
   // 5101 was created at 2022-01-20 17:41 Berlin time (UTC+1 in January)
-  expect(odooRecord("res.partner", "company_5101")["x_smartdesk_created_at"]).toBe("2022-01-20 16:41:00");
-  const meeting = odooRecord("calendar.event", "meeting_13102");
+  expect(pair.odooRecord("res.partner", "company_5101")["x_smartdesk_created_at"]).toBe("2022-01-20 16:41:00");
+  const meeting = pair.odooRecord("calendar.event", "meeting_13102");
   expect([meeting["start"], meeting["stop"]].every((t) => typeof t === "string" && t.length === 19)).toBe(true);
-  const openTask = odooRecord("mail.activity", "task_15106");
+  const openTask = pair.odooRecord("mail.activity", "task_15106");
   expect(openTask["date_deadline"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(openTask["res_id"]).toBe(odooId("deal_8104") ?? odooId("deal_8111"));
-}
-
-async function authenticated() {
-  const odoo = await transport();
-  await odoo.authenticate();
-  return odoo;
-}
-
-async function rollback(runDir: string) {
-  const store = StagingStore.open(join(runDir, "staging.sqlite"));
-  try {
-    return await rollbackRun(store, await authenticated());
-  } finally {
-    store.close();
-  }
+  expect(openTask["res_id"]).toBe(pair.odooId("deal_8104") ?? pair.odooId("deal_8111"));
 }
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

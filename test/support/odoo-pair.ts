@@ -1,0 +1,99 @@
+// What the end-to-end tests of every source pair do against the Odoo test server: apply the spec's schema,
+// run, roll back, and look at what landed by the external ids the run gave its records.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { TransformPlan } from "../../compiler/plan/types.js";
+import { XmlRpcTransport } from "../../runtime/load/index.js";
+import { rollbackRun } from "../../runtime/rollback/index.js";
+import { runMigration, type RunSummary } from "../../runtime/run/index.js";
+import { applySchema } from "../../runtime/schema/index.js";
+import { StagingStore } from "../../runtime/stage/index.js";
+import type { OdooTestServer } from "../odoo-server/index.js";
+
+export interface RunOptions {
+  exportDir?: string;
+  delta?: boolean;
+  resume?: boolean;
+  sample?: number;
+  batchSize?: number;
+}
+
+export class PairHarness {
+  constructor(
+    private readonly server: () => OdooTestServer,
+    readonly plan: TransformPlan,
+    readonly exportDir: string,
+  ) {}
+
+  get module(): string {
+    return this.plan.target.externalIdModule;
+  }
+
+  connection() {
+    const server = this.server();
+    return { url: server.url, db: server.db, user: "admin" };
+  }
+
+  transport(password = "admin"): XmlRpcTransport {
+    return new XmlRpcTransport(this.connection(), password, { attempts: 4, backoffMs: 20, timeoutMs: 10_000 });
+  }
+
+  async authenticated(): Promise<XmlRpcTransport> {
+    const odoo = this.transport();
+    await odoo.authenticate();
+    return odoo;
+  }
+
+  async prepareSchema(runDir: string, plan: TransformPlan = this.plan) {
+    const odoo = await this.authenticated();
+    mkdirSync(runDir, { recursive: true });
+    return this.withStore(runDir, (store) => applySchema(plan, odoo, store));
+  }
+
+  run(runDir: string, options: RunOptions = {}): Promise<RunSummary> {
+    return runMigration(this.plan, {
+      exportDir: options.exportDir ?? this.exportDir,
+      runDir,
+      odoo: { connection: this.connection(), password: "admin", transport: this.transport(), ...(options.batchSize ? { batchSize: options.batchSize } : {}) },
+      ...(options.delta ? { delta: true } : {}),
+      ...(options.resume ? { resume: true } : {}),
+      ...(options.sample ? { sample: options.sample } : {}),
+    });
+  }
+
+  async rollback(runDir: string) {
+    const odoo = await this.authenticated();
+    return this.withStore(runDir, (store) => rollbackRun(store, odoo));
+  }
+
+  async withStore<T>(runDir: string, work: (store: StagingStore) => Promise<T> | T): Promise<T> {
+    const store = StagingStore.open(join(runDir, "staging.sqlite"));
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  }
+
+  /** Per load phase: created, updated, unchanged and rejected. */
+  loadCounts(summary: RunSummary) {
+    return Object.fromEntries((summary.loadPhases ?? []).map((p) => [p.phase, { created: p.created, updated: p.updated, unchanged: p.unchanged, rejected: p.rejected }]));
+  }
+
+  /** How many records of a model carry an external id of this run's module. */
+  ownRecords(model: string): number {
+    return this.server().records("ir.model.data").filter((r) => r["module"] === this.module && r["model"] === model).length;
+  }
+
+  /** The Odoo id a record of this run got, by its external id without the module. */
+  odooId(name: string): number | undefined {
+    return this.server().records("ir.model.data").find((r) => r["module"] === this.module && r["name"] === name)?.["res_id"] as number | undefined;
+  }
+
+  odooRecord(model: string, name: string): Record<string, unknown> {
+    const id = this.odooId(name);
+    const found = this.server().records(model).find((r) => r["id"] === id);
+    if (!found) throw new Error(`${name} is not in ${model}`);
+    return found;
+  }
+}
