@@ -7,7 +7,9 @@
 //
 // The awkward cases a migration must survive are placed by hand at fixed indices (see `AT`), so they
 // exist at every scale; everything else is drawn from the record's own random stream.
+import { asciiFold, type PersonName } from "./person-names.js";
 import { Random } from "./random.js";
+import { scaledCounts } from "./scale.js";
 import {
   ACTIVE_OWNER_IDS,
   ARCHIVED_OWNER_ID,
@@ -38,11 +40,9 @@ import {
   LOCAL_JOB_TITLES,
   PERSON_LOCALES,
   TICKET_TOPICS,
-  asciiFold,
   personName,
   type Country,
   type PersonLocale,
-  type PersonName,
 } from "./smartdesk-vocabulary.js";
 
 /** Records per object at scale 1; scale n gives n times as many. */
@@ -237,11 +237,8 @@ export class SmartDeskModel {
     readonly seed: number,
     readonly scale: number,
   ) {
-    if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`scale must be a whole number ≥ 1, got ${scale}`);
-    const counts = {} as Record<CountedObject, number>;
-    for (const [object, base] of Object.entries(BASE_COUNTS)) counts[object as CountedObject] = base * scale;
-    this.counts = counts;
-    const largest = Math.max(...Object.values(counts));
+    this.counts = scaledCounts(BASE_COUNTS, scale);
+    const largest = Math.max(...Object.values(this.counts));
     this.idSpan = Math.max(1000, 10 ** Math.ceil(Math.log10(largest + 200)));
   }
 

@@ -1,5 +1,6 @@
 // The words the SmartDesk sample is made of: places, people, company names and the text of activities.
 // Several countries on purpose, so names, addresses and bodies carry umlauts, accents, kanji and Cyrillic.
+import { latinName, type PersonName } from "./person-names.js";
 import type { Random } from "./random.js";
 
 export interface City {
@@ -149,14 +150,6 @@ export const COUNTRY_WEIGHTS: readonly (readonly [string, number])[] = [
   ["IT", 6],
 ];
 
-export interface PersonName {
-  first: string;
-  last: string;
-  /** Latin spelling, for e-mail addresses. */
-  asciiFirst: string;
-  asciiLast: string;
-}
-
 const latinNames: Partial<Record<PersonLocale, { first: readonly string[]; last: readonly string[] }>> = {
   de: {
     first: ["Jonas", "Lena", "Lukas", "Anna", "Felix", "Marie", "Jürgen", "Sabine", "Tobias", "Katrin"],
@@ -229,31 +222,13 @@ export const FREEMAIL_OF: Readonly<Record<PersonLocale, string>> = {
   ru: "mail.ru",
 };
 
-/** Lower-case ASCII for e-mail local parts and domains: "Müller" → "mueller", "Chloé" → "chloe". */
-export function asciiFold(text: string): string {
-  return text
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/Ä/g, "Ae")
-    .replace(/Ö/g, "Oe")
-    .replace(/Ü/g, "Ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-}
-
 export function personName(rng: Random, locale: PersonLocale): PersonName {
   const scripted = transliteratedNames[locale];
   if (scripted) {
     const [first, last, asciiFirst, asciiLast] = rng.pick(scripted);
     return { first, last, asciiFirst, asciiLast };
   }
-  const names = latinNames[locale]!;
-  const first = rng.pick(names.first);
-  const last = rng.pick(names.last);
-  return { first, last, asciiFirst: first, asciiLast: last };
+  return latinName(rng, latinNames[locale]!);
 }
 
 /** HubSpot's industry options: [label as the UI exports it, internal value]. */

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { readFile, readdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { generateSmartDeskExport, smartDeskTraps } from "../../examples/generators/smartdesk.js";
+import { filesUnder, readJsonFiles, sampleGeneratorContract } from "../support/sample-export.js";
 
 const SAMPLE = fileURLToPath(new URL("../../examples/smartdesk/", import.meta.url));
-const REGENERATE = "npx tsc -p tsconfig.json && node dist/examples/generators/smartdesk-cli.js --out examples/smartdesk --seed 1 --scale 1 --replace";
+const ENGAGEMENTS = ["calls", "emails", "meetings", "notes", "tasks"];
 
 type Row = Record<string, string>;
 
 interface EngagementPage {
   results: { id: string; associations?: Record<string, { results: { id: string; type: string }[] }> }[];
   paging?: { next: { after: string; link: string } };
-}
-
-/** Files below dir, relative; dotfiles (the sample's .gitattributes) are the repository's, not the export's. */
-async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...(await filesUnder(dir, path)));
-    else found.push(path);
-  }
-  return found.sort();
 }
 
 async function readCsv(dir: string, file: string): Promise<Row[]> {
@@ -36,66 +24,21 @@ async function readCsv(dir: string, file: string): Promise<Row[]> {
 async function readPages(dir: string, object: string): Promise<EngagementPage[]> {
   const names = (await readdir(join(dir, "engagements"))).filter((n) => n.startsWith(`${object}-`));
   names.sort((a, b) => Number(a.match(/-(\d+)\.json$/)![1]) - Number(b.match(/-(\d+)\.json$/)![1]));
-  return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, "engagements", n), "utf8")) as EngagementPage));
+  return readJsonFiles<EngagementPage>(join(dir, "engagements"), names);
 }
 
 const splitIds = (cell: string | undefined) => (cell ? cell.split(";") : []);
 
-let scratch: string;
-const generated = async (name: string, seed: number, scale: number) => {
-  const outDir = join(scratch, name);
-  await generateSmartDeskExport({ outDir, seed, scale });
-  return outDir;
-};
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "smartdesk-"));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+/** The records scale multiplies: the rows of the CSV exports and the engagements of the API pages. */
+async function countRecords(dir: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const file of ["companies.csv", "contacts.csv", "leads.csv", "deals.csv", "tickets.csv", "campaigns.csv", "kb-articles.csv", "files.csv"]) counts[file] = (await readCsv(dir, file)).length;
+  for (const object of ENGAGEMENTS) counts[object] = (await readPages(dir, object)).reduce((n, page) => n + page.results.length, 0);
+  return counts;
+}
 
 describe("SmartDesk sample generator", () => {
-  it("reproduces the committed examples/smartdesk/ byte for byte", async () => {
-    const outDir = await generated("seed1", 1, 1);
-    const expected = await filesUnder(SAMPLE);
-    expect(await filesUnder(outDir), `file list differs; regenerate with ${REGENERATE}`).toEqual(expected);
-    for (const file of expected) {
-      const same = (await readFile(join(outDir, file))).equals(await readFile(join(SAMPLE, file)));
-      expect(same, `${file} differs from the generator's output; regenerate with ${REGENERATE}`).toBe(true);
-    }
-  });
-
-  it("gives identical bytes for the same seed, and other bytes for another seed", async () => {
-    const first = await generated("seed7-a", 7, 2);
-    const second = await generated("seed7-b", 7, 2);
-    const other = await generated("seed8", 8, 2);
-    const files = await filesUnder(first);
-    expect(await filesUnder(second)).toEqual(files);
-    for (const file of files) expect((await readFile(join(first, file))).equals(await readFile(join(second, file))), file).toBe(true);
-    const companies = await readFile(join(first, "companies.csv"));
-    expect(companies.equals(await readFile(join(other, "companies.csv")))).toBe(false);
-  });
-
-  it("writes three times the records at scale 3", async () => {
-    const big = await generated("scale3", 1, 3);
-    for (const file of ["companies.csv", "contacts.csv", "leads.csv", "deals.csv", "tickets.csv", "campaigns.csv", "kb-articles.csv", "files.csv"]) {
-      const small = (await readCsv(SAMPLE, file)).length;
-      expect(small, file).toBeGreaterThanOrEqual(6);
-      expect((await readCsv(big, file)).length, file).toBe(3 * small);
-    }
-    for (const object of ["calls", "emails", "meetings", "notes", "tasks"]) {
-      const count = async (dir: string) => (await readPages(dir, object)).reduce((n, page) => n + page.results.length, 0);
-      expect(await count(big), object).toBe(3 * (await count(SAMPLE)));
-    }
-  });
-
-  it("refuses to overwrite an earlier export unless asked to", async () => {
-    const outDir = await generated("again", 3, 1);
-    await expect(generateSmartDeskExport({ outDir, seed: 3, scale: 1 })).rejects.toThrow(/already holds an export/);
-    await expect(generateSmartDeskExport({ outDir, seed: 3, scale: 1, replace: true })).resolves.toBeDefined();
-    await expect(generateSmartDeskExport({ outDir: join(scratch, "half"), seed: 1, scale: 1.5 })).rejects.toThrow(/whole number/);
-  });
+  sampleGeneratorContract({ source: "smartdesk", generate: generateSmartDeskExport, seededFile: "companies.csv", countRecords });
 });
 
 describe("examples/smartdesk/", () => {
@@ -144,7 +87,7 @@ describe("examples/smartdesk/", () => {
     }
 
     const orphans = trapIds("orphan-engagement");
-    for (const object of ["calls", "emails", "meetings", "notes", "tasks"]) {
+    for (const object of ENGAGEMENTS) {
       for (const page of await readPages(SAMPLE, object)) {
         for (const record of page.results) {
           const linked = (key: string) => record.associations?.[key]?.results.map((r) => r.id) ?? [];
@@ -197,7 +140,7 @@ describe("examples/smartdesk/", () => {
     expect(calls.at(-1)!.paging).toBeUndefined();
     const notes = await readPages(SAMPLE, "notes");
     expect(notes.at(-1)).toEqual({ results: [] });
-    const stamps = (await Promise.all(["calls", "emails", "meetings", "notes", "tasks"].map((o) => readPages(SAMPLE, o))))
+    const stamps = (await Promise.all(ENGAGEMENTS.map((o) => readPages(SAMPLE, o))))
       .flat()
       .flatMap((page) => page.results.map((r) => (r as unknown as { properties: { hs_timestamp: string } }).properties.hs_timestamp));
     expect(stamps).toContain("2024-03-05T14:00:00+05:30");

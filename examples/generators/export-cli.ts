@@ -1,0 +1,100 @@
+// The command line every sample-export generator shares: `--out DIR [--seed N] [--scale N] [--replace]`.
+// A generator's own CLI names its source and its generate function; parsing returns a value, so tests can
+// call it without starting a process.
+import { realpathSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+
+export interface ExportArgs {
+  outDir: string;
+  seed: number;
+  scale: number;
+  replace: boolean;
+}
+
+/** What the command prints instead of writing an export: help, or a usage error. */
+export interface CliExit {
+  message: string;
+  exitCode: number;
+}
+
+export interface ExportCommand {
+  /** The source's name: the script is `<source>-cli`, the sample (seed 1, scale 1) `examples/<source>/`. */
+  source: string;
+  /** The first line of the help: `Writes a … sample export.` */
+  summary: string;
+  /** What --scale multiplies: `records`, `business records`. */
+  scaled: string;
+}
+
+function exportHelp(command: ExportCommand): string {
+  return `${command.summary}
+
+Usage: ${command.source}-cli --out DIR [--seed N] [--scale N] [--replace]
+
+  --out DIR     folder to write to (created if missing)
+  --seed N      random seed, default 1 (seed 1, scale 1 is examples/${command.source}/)
+  --scale N     whole number ≥ 1, default 1: N times the sample's ${command.scaled}, for benchmarks
+  --replace     overwrite an earlier export in DIR
+`;
+}
+
+/** Reads the command line; returns the options, or the text to print and the exit code. */
+function parseExportArgs(argv: readonly string[], help: string): ExportArgs | CliExit {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        out: { type: "string" },
+        seed: { type: "string", default: "1" },
+        scale: { type: "string", default: "1" },
+        replace: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return { message: `${(error as Error).message}\n\n${help}`, exitCode: 2 };
+  }
+  if (values.help) return { message: help, exitCode: 0 };
+  if (!values.out) return { message: `--out is required\n\n${help}`, exitCode: 2 };
+  const seed = Number(values.seed);
+  const scale = Number(values.scale);
+  if (!Number.isInteger(seed) || seed < 0) return { message: `--seed must be a whole number ≥ 0, got ${values.seed}\n`, exitCode: 2 };
+  if (!Number.isInteger(scale) || scale < 1) return { message: `--scale must be a whole number ≥ 1, got ${values.scale}\n`, exitCode: 2 };
+  return { outDir: values.out, seed, scale, replace: values.replace };
+}
+
+type Generate = (args: ExportArgs) => Promise<readonly { records: number }[]>;
+
+async function main(argv: readonly string[], help: string, generate: Generate): Promise<number> {
+  const parsed = parseExportArgs(argv, help);
+  if ("message" in parsed) {
+    (parsed.exitCode === 0 ? process.stdout : process.stderr).write(parsed.message);
+    return parsed.exitCode;
+  }
+  const started = Date.now();
+  const written = await generate(parsed);
+  const records = written.reduce((n, w) => n + w.records, 0);
+  process.stdout.write(`${parsed.outDir}: ${written.length} files, ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+/**
+ * The command line of one generator: its help and its parser, which returns the options or the text to
+ * print and the exit code. When `moduleUrl` is the script node was started with, it also runs the export.
+ */
+export function exportCli(moduleUrl: string, command: ExportCommand, generate: Generate): { help: string; parse(argv: readonly string[]): ExportArgs | CliExit } {
+  const help = exportHelp(command);
+  if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(moduleUrl)) {
+    main(process.argv.slice(2), help, generate).then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  }
+  return { help, parse: (argv) => parseExportArgs(argv, help) };
+}
