@@ -457,7 +457,9 @@ function customProperties(plan: TransformPlan, writers: ReadonlyMap<string, stri
         const dropped = [...source.drops, ...plan.mappings.filter((m) => m.source === source.name).flatMap((m) => m.drops)].find((d) => d.column === column.name);
         const custom = fields.filter((field) => field.slice(field.lastIndexOf(".") + 1).startsWith("x_"));
         const lands =
-          fields.length === 0
+          fields.length === 0 && source.key.includes(column.name)
+            ? "the records' external ids (it is the key)"
+            : fields.length === 0
             ? `not migrated: ${dropped?.reason ?? "no map writes it"}`
             : custom.length === fields.length
               ? "custom field (create it: see below)"

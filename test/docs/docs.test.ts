@@ -281,11 +281,12 @@ describe("the workflow inventory and the custom properties", () => {
   it("lists each column marked custom with the Odoo field it lands in, or why it does not migrate", () => {
     const plan = smallPlan();
     const company = plan.sources.find((s) => s.name === "Company")!;
-    company.columns = company.columns.map((c) => (c.name === "Tier" || c.name === "Parent Company Domain" ? { ...c, custom: true as const } : c));
+    company.columns = company.columns.map((c) => (["Tier", "Parent Company Domain", "Record ID"].includes(c.name) ? { ...c, custom: true as const } : c));
     const contact = plan.sources.find((s) => s.name === "Contact")!;
     contact.columns = contact.columns.map((c) => (c.name === "Email opens" ? { ...c, custom: true as const } : c));
     const md = renderDocs(plan).markdown;
     expect(md).toMatch(/\| Email opens \| \w+ \|  \| not migrated: tracking counts have no Odoo field \|/);
+    expect(md).toContain("| Account (Company) | Record ID | id |  | the records' external ids (it is the key) |");
     expect(md).toContain("| Account (Company) | Tier | text | `res.partner.x_smartdesk_tier` | custom field (create it: see below) |");
     expect(md).toContain("| Account (Company) | Parent Company Domain | url | `res.partner.parent_id` | standard Odoo field |");
   });
