@@ -1,6 +1,7 @@
 // Staged values → the text cells Odoo's `load` takes, and read-back values → the same cells, so "what we
 // would write" and "what Odoo holds" compare as equals. Relational values always go by database id
 // (`field/.id`): references are resolved to ids before the call, so a row never mixes id kinds.
+import { decodeHTML } from "entities";
 import type { TargetValue } from "../execute/index.js";
 import type { LiveField } from "./schema.js";
 
@@ -76,17 +77,10 @@ export function readCell(info: LiveField, value: unknown): string {
 
 /** Odoo sanitises HTML on write (entities become characters, tags are tidied): compare what a reader sees. */
 export function htmlText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
-}
-
-const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", euro: "€", copy: "©" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return namedEntities[name.toLowerCase()] ?? whole;
-  });
+  // Odoo's sanitizer drops what is not content (a mail's <head>, <style>, scripts, comments) and stores
+  // characters rather than entities; the text that remains is what must survive.
+  const content = html.replace(/<!--[\s\S]*?-->/g, " ").replace(/<(head|style|script|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
+  return decodeHTML(content.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
 }
 
 /** The cell as it should read back: HTML by its text, many2many ids in order. */
@@ -94,7 +88,8 @@ export function comparableCell(info: LiveField, cell: string): string {
   if (info.type === "html") return htmlText(cell === "False" ? "" : cell);
   if (info.type === "boolean") return cell === "1" ? "1" : "0";
   if (info.type === "many2many") return cell === "" ? "" : cell.split(",").map(Number).sort((a, b) => a - b).join(",");
-  // Odoo stores no "empty" number: an empty amount or record id reads back as 0.
-  if (["float", "monetary", "integer", "many2one_reference"].includes(info.type)) return cell === "" ? "0" : String(Number(cell));
+  // Odoo stores no "empty" number: an empty amount or record id reads back as 0. A float read back may
+  // carry binary noise (18.900000000000002 for 18.9): twelve significant digits are compared.
+  if (["float", "monetary", "integer", "many2one_reference"].includes(info.type)) return cell === "" ? "0" : String(Number(Number(cell).toPrecision(12)));
   return cell;
 }
