@@ -28,7 +28,7 @@ export async function readInventory(plan: TransformPlan, exportDir: string, limi
  * A cell as a person reads it: a list becomes one line per element, an object `key: value, …`
  * (a workflow's trigger, each of its actions).
  */
-export function readableCell(value: unknown): string {
+function readableCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(readableCell).join("\n");
   if (typeof value === "object") {
