@@ -139,7 +139,7 @@ function lowerColumns(decl: A.SourceDecl, ctx: CompileContext): PlanSource["colu
       }
       type = "text";
     }
-    columns.push({ name, type, ...(column.custom ? { custom: true } : {}), line: column.range.start.line });
+    columns.push({ name, type, ...(column.custom ? { custom: true } : {}), ...(column.optional ? { optional: true } : {}), line: column.range.start.line });
   }
   return columns;
 }

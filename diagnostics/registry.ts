@@ -125,6 +125,8 @@ export const messages = {
   MR3017: { severity: "error", message: "{file} has no header row {headerRow}: the file has only {lines} line(s)." },
   MR3018: { severity: "warning", message: "The header of {file} names \"{column}\" {count} times; the first one is read." },
   MR3019: { severity: "error", message: "A record of {file} starting at line {line} is longer than {limit} million characters: {detail}." },
+  MR3020: { severity: "warning", message: "Column \"{column}\" of `{object}` is read from the header \"{label}\" of {file}: the same name but for case and spacing." },
+  MR3021: { severity: "warning", message: "Column \"{column}\" of `{object}` is not in the header of {file}; it is declared `optional`, so every row reads it as empty." },
 } as const satisfies Record<string, MessageDef>;
 
 export type DiagnosticCode = keyof typeof messages;

@@ -83,6 +83,8 @@ export interface ColumnDecl extends Located {
   type: Name;
   /** a property the customer added in the source CRM: listed in the custom-field manifest */
   custom: boolean;
+  /** an export may lack the column: it then reads as empty, with a warning, instead of stopping the run */
+  optional: boolean;
 }
 
 export interface SkipRule extends Located {

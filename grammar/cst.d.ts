@@ -99,6 +99,7 @@ export type ColumnDeclCstChildren = {
   Colon: IToken[];
   type: IToken[];
   Custom?: IToken[];
+  Optional?: IToken[];
 };
 
 export interface SkipRuleCstNode extends CstNode {

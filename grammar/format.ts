@@ -166,7 +166,7 @@ function printColumns(p: Printer, columns: readonly A.ColumnDecl[], range: A.Sou
   p.open("columns", range);
   const width = Math.max(0, ...columns.map((c) => quote(c.column.text).length + 1));
   for (const column of columns) {
-    p.line(`${`${quote(column.column.text)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}`, column.range);
+    p.line(`${`${quote(column.column.text)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}${column.optional ? " optional" : ""}`, column.range);
   }
   p.close(range);
 }

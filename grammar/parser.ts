@@ -83,12 +83,13 @@ export class MapspecParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
-  // "Number of Employees": integer      "Customer Tier": text custom
+  // "Number of Employees": integer      "Customer Tier": text custom optional
   private columnDecl = this.RULE("columnDecl", () => {
     this.CONSUME(T.StringLiteral, { LABEL: "column" });
     this.CONSUME(T.Colon);
     this.CONSUME(T.Name, { LABEL: "type" });
     this.OPTION(() => this.CONSUME(T.Custom));
+    this.OPTION2(() => this.CONSUME(T.Optional));
   });
 
   private skipRule = this.RULE("skipRule", () => {

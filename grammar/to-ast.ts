@@ -148,7 +148,7 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
 
 function columnFromCst(node: C.ColumnDeclCstNode): A.ColumnDecl {
   const range = nodeRange(node);
-  return { range, column: stringName(node.children.column, range), type: name(node.children.type, range), custom: Boolean(node.children.Custom?.length) };
+  return { range, column: stringName(node.children.column, range), type: name(node.children.type, range), custom: Boolean(node.children.Custom?.length), optional: Boolean(node.children.Optional?.length) };
 }
 
 function skipFromCst(node: C.SkipRuleCstNode): A.SkipRule {

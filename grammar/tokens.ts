@@ -48,6 +48,7 @@ export const Model = keyword("model");
 export const Required = keyword("required");
 export const Deferred = keyword("deferred");
 export const Into = keyword("into");
+export const Optional = keyword("optional");
 export const Map = keyword("map");
 export const As = keyword("as");
 export const Requires = keyword("requires");
@@ -103,7 +104,7 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u
 
 export const keywords: readonly TokenType[] = [
   Mapping, Odoo, Source, From, Columns, Skip, When, Because, Lookup, In, Staged, By, On, Missing, Fail, Empty,
-  Default, Placeholder, Queue, Values, Else, Keep, Custom, Field, Model, Required, Deferred, Into, Map, As, Requires, Unless,
+  Default, Placeholder, Queue, Values, Else, Keep, Custom, Field, Model, Required, Deferred, Into, Optional, Map, As, Requires, Unless,
   Where, Lossy, Dedupe, Each, Item, Drop, Lost, Note, Link, First, Ref, Xmlid, Take, Record, Document, Order, And, Or, Not, Is,
   Installed, True, False, Null,
 ];

@@ -62,8 +62,11 @@ export interface PlanSource {
   key: string[];
   /** reader settings by their spec names: encoding, delimiter, null, records, timezone, … (lists for null, trueValues) */
   settings: Record<string, string | number | boolean | string[]>;
-  /** `custom`: a property the customer added in the source CRM, listed in the custom-field manifest */
-  columns: Array<{ name: string; type: ColumnType; custom?: true; line: number }>;
+  /**
+   * `custom`: a property the customer added in the source CRM, listed in the custom-field manifest;
+   * `optional`: an export may lack it, and it then reads as empty
+   */
+  columns: Array<{ name: string; type: ColumnType; custom?: true; optional?: true; line: number }>;
   skips: Array<{ condition: PlanCondition; reason: string; line: number }>;
   /** columns dropped at the source, read by no map */
   drops: Array<{ column: string; reason: string; line: number }>;

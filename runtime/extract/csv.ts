@@ -125,8 +125,17 @@ function checkHeader(source: PlanSource, cells: readonly string[], file: ExportF
   const problems: SourceProblem[] = [];
   const declared = new Set(source.columns.map((column) => column.name));
   const positions = source.columns.map((column) => {
-    const position = first.get(column.name);
+    const position = first.get(column.name) ?? sameLabel(column.name, labels, declared);
+    if (position !== undefined && labels[position] !== column.name) {
+      problems.push(sourceProblem("MR3020", file.relative, { column: column.name, object: source.name, label: labels[position]! }));
+      declared.add(labels[position]!);
+      return position;
+    }
     if (position === undefined) {
+      if (column.optional) {
+        problems.push(sourceProblem("MR3021", file.relative, { column: column.name, object: source.name }));
+        return -1;
+      }
       const near = closestLabel(column.name, labels);
       problems.push(
         sourceProblem("MR3001", file.relative, { column: column.name, object: source.name }, near ? { hint: `did you mean "${near}"?` } : {}),
@@ -146,9 +155,21 @@ function checkHeader(source: PlanSource, cells: readonly string[], file: ExportF
   return { positions, problems };
 }
 
+/**
+ * The one header label that is a declared column's name but for case and spacing ("Company Name" for
+ * "Company name"): exports of one CRM differ in such details. None when it is ambiguous or declared itself.
+ */
+function sameLabel(name: string, labels: readonly string[], declared: ReadonlySet<string>): number | undefined {
+  const matches = labels.flatMap((label, index) => (squash(label) === squash(name) && !declared.has(label) ? [index] : []));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
 /** A header label that is probably the one meant: same letters ignoring case and spacing, or a near typo. */
 function closestLabel(name: string, labels: readonly string[]): string | undefined {
-  const squash = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
   const exact = labels.find((label) => squash(label) === squash(name));
   if (exact) return exact;
   let best: { label: string; distance: number } | undefined;

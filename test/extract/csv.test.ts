@@ -137,6 +137,21 @@ const cases: CsvCase[] = [
     warnings: ["MR3002"],
   },
   { name: "a missing declared column stops the read", file: "ID,Nmae\n1,A\n", columns: ["ID", "Name"], errors: ["MR3001"], rows: [] },
+  {
+    name: "a header that differs only in case and spacing is read, with a warning",
+    file: "Record ID,Company Name\n1,Helios\n",
+    columns: ["Record ID", "Company name"],
+    rows: [{ "Record ID": "1", "Company name": "Helios" }],
+    warnings: ["MR3020"],
+  },
+  {
+    name: "a missing optional column reads as empty, with a warning",
+    file: "ID,Name\n1,A\n",
+    columns: ["ID", "Name", "Fax?"],
+    rows: [{ ID: "1", Name: "A", Fax: null }],
+    warnings: ["MR3021"],
+  },
+  { name: "two labels that fit one column equally are not guessed", file: "ID,Company Name,company name\n1,A,B\n", columns: ["ID", "Company name"], errors: ["MR3001"], rows: [] },
   { name: "an unclosed quote", file: 'ID,Name\n1,"Acme\n2,B\n', columns: ["ID", "Name"], errors: ["MR3013"], rows: [] },
   {
     name: "Windows-1252 bytes in a UTF-8 file",
@@ -171,7 +186,7 @@ describe("CSV sources", () => {
   });
 
   it("checks the header before any row is read", async () => {
-    const dir = writeExport({ "data.csv": "Record ID,Company Name,Fax\n1,A,\n" });
+    const dir = writeExport({ "data.csv": "Record ID,Company Nme,Fax\n1,A,\n" });
     const problems = await checkSourceHeader(source("csv", "data.csv", ["Record ID", "Company name", "City"]), dir);
     expect(problems).toEqual([
       {
@@ -179,13 +194,13 @@ describe("CSV sources", () => {
         code: "MR3001",
         message: 'Column "Company name" of `Thing` is not in the header of data.csv.',
         file: "data.csv",
-        hint: 'did you mean "Company Name"?',
+        hint: 'did you mean "Company Nme"?',
       },
       { severity: "error", code: "MR3001", message: 'Column "City" of `Thing` is not in the header of data.csv.', file: "data.csv" },
       {
         severity: "warning",
         code: "MR3002",
-        message: 'data.csv has 2 column(s) that `Thing` does not declare: "Company Name", "Fax".',
+        message: 'data.csv has 2 column(s) that `Thing` does not declare: "Company Nme", "Fax".',
         file: "data.csv",
       },
     ]);

@@ -27,7 +27,8 @@ export function source(
     path,
     key: columns.slice(0, 1),
     settings,
-    columns: columns.map((name, index) => ({ name, type: "text", line: index + 2 })),
+    // "Fax?" declares the column Fax `optional`
+    columns: columns.map((name, index) => ({ name: name.replace(/\?$/, ""), type: "text", line: index + 2, ...(name.endsWith("?") ? { optional: true as const } : {}) })),
     skips: [],
     drops: [],
     line: 1,
