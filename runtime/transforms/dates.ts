@@ -44,8 +44,15 @@ function readInstant(value: unknown, format: string, zone: string): Date | undef
   if (format === "epoch_ms" || format === "epoch_s") return readEpoch(value, format === "epoch_s" ? 1000 : 1);
   const text = textInput(value, "datetime").trim();
   if (format === "iso") return readIsoInstant(text, zone);
-  const wall = readFormatted(text, format);
-  return wall ? zonedTimeToUtc(wall, zone) : undefined;
+  // Exports are not always consistent: a time with seconds where minutes were declared, or an ISO 8601
+  // stamp (which says its own offset) in a column of wall times, is read rather than refused.
+  const wall = readFormatted(text, format) ?? (format.endsWith("HH:mm") ? readFormatted(text, `${format}:ss`) : undefined);
+  return wall ? zonedTimeToUtc(wall, zone) : isIsoStamp(text) ? readIsoInstant(text, zone) : undefined;
+}
+
+/** A full ISO 8601 date and time (`2024-03-05T14:00:00Z`, `2024-03-05T19:30:00+05:30`). */
+function isIsoStamp(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text);
 }
 
 function readEpoch(value: unknown, unitMs: number): Date | undefined {

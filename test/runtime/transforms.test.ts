@@ -75,6 +75,9 @@ const good: Good[] = [
   // Asia/Kolkata is +05:30 all year
   { transform: "datetime", value: "15-01-2024 10:00", args: ["DD-MM-YYYY HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2024-01-15 04:30:00" },
   { transform: "datetime", value: "01-01-2024 03:00", args: ["DD-MM-YYYY HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2023-12-31 21:30:00" },
+  // seconds where minutes were declared, and an ISO stamp with its own offset, are read rather than refused
+  { transform: "datetime", value: "2024-01-15 10:00:30", args: ["YYYY-MM-DD HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2024-01-15 04:30:30" },
+  { transform: "datetime", value: "2024-01-15T10:00:00Z", args: ["YYYY-MM-DD HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2024-01-15 10:00:00" },
   // Europe/London: clocks go forward 2024-03-31 01:00 GMT, back 2024-10-27 02:00 BST
   { transform: "datetime", value: "31/03/2024 00:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-03-31 00:30:00" },
   { transform: "datetime", value: "31/03/2024 01:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-03-31 01:30:00" },
