@@ -32,7 +32,7 @@ describe("preparing a row on the staging worker", () => {
     expect(row.outcome).toBe("staged");
     expect(row.records.map((record) => record.unresolved)).toEqual([false]);
     expect(row.odooKeys).toEqual([["OdooUser", "sam@example.com"]]);
-    expect(row.rowHash).toMatch(/^[0-9a-f]{40}$/);
+    expect(row.rowHash).toMatch(/^[A-Za-z0-9+\/]{27}=$/);
   });
 
   it("marks a record with a ref for the resolution pass", () => {
@@ -40,6 +40,12 @@ describe("preparing a row on the staging worker", () => {
     expect(row.records.map((record) => [record.unresolved, record.aliased])).toEqual([[true, false]]);
     // a reference into its own map waits for the deferred pass
     expect(JSON.parse(row.records[0]!.deferredJson).parent_id).toEqual({ ref: { mapping: "Person", key: "1" } });
+  });
+
+  it("hashes a row by its values: text, empty and other values are told apart", () => {
+    const hashOf = (boss: unknown) => prepare({ id: "1", name: "Ann", owner: null, boss }).rowHash;
+    expect(new Set([hashOf(null), hashOf(""), hashOf("1"), hashOf(1), hashOf("2")]).size).toBe(5);
+    expect(hashOf("1")).toBe(hashOf("1"));
   });
 
   it("refuses a row with an empty key before it can claim one", () => {
