@@ -57,8 +57,13 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
       continue;
     }
     store.transaction(() => {
-      for (const row of batch.rows) applyRow(store, batch.source, row, keep, pendingOdooLookups);
+      for (const row of batch.rows) applyRow(store, batch.source, row, keep);
     });
+    for (const [lookup, keys] of batch.odooKeys) {
+      const pending = pendingOdooLookups.get(lookup) ?? new Set<string>();
+      for (const key of keys) pending.add(key);
+      pendingOdooLookups.set(lookup, pending);
+    }
     read.set(batch.source, (read.get(batch.source) ?? 0) + batch.rows.length);
     options.progress?.({ source: batch.source, rows: read.get(batch.source) ?? 0, done: false });
   }
@@ -87,7 +92,6 @@ function applyRow(
   source: string,
   row: PreparedRow,
   keep: ReadonlyMap<string, "first" | "last">,
-  pendingOdooLookups: Map<string, Set<string>>,
 ): void {
   const { sourceKey, location } = row;
   const reject = (reason: string, mapping?: string, field?: string) =>
@@ -103,11 +107,6 @@ function applyRow(
   if (row.outcome === "rejected") return reject(row.reason ?? "rejected", row.mapping, row.field);
   for (const record of row.records) store.stageRecord(record, source, keep.get(record.mapping) ?? "first");
   for (const [lookup, key, value] of row.indexed) store.indexLookupKey(lookup, key, value);
-  for (const [lookup, key] of row.odooKeys) {
-    const keys = pendingOdooLookups.get(lookup) ?? new Set<string>();
-    keys.add(key);
-    pendingOdooLookups.set(lookup, keys);
-  }
 }
 
 function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver): void {

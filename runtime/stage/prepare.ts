@@ -41,9 +41,10 @@ export interface PreparedRow {
   records: PreparedRecord[];
   /** source lookups that look in this object: [lookup, key, value] */
   indexed: Array<[string, string, string]>;
-  /** keys of lookups answered by Odoo, as the loader will prefetch them: [lookup, key] */
-  odooKeys: Array<[string, string]>;
 }
+
+/** Keys of lookups answered by Odoo, as the loader will prefetch them, per lookup: collected per batch. */
+export type OdooKeys = Map<string, Set<string>>;
 
 type LookupIndexer = (row: SourceRecord["row"], sourceKey: string) => [string, string, string] | undefined;
 
@@ -63,12 +64,12 @@ export function sourcePreparation(plan: TransformPlan, source: PlanSource, conte
   return { plan, source, context, indexers: lookupIndexers(plan, source), isOdooLookup };
 }
 
-export function prepareRow(preparation: SourcePreparation, record: SourceRecord): PreparedRow {
+export function prepareRow(preparation: SourcePreparation, record: SourceRecord, odooKeys: OdooKeys): PreparedRow {
   const { plan, source } = preparation;
   const location = { file: record.location.file, row: record.location.row };
   const key = rawSourceKey(source, record.row);
   const sourceKey = key ?? `(row ${location.file}:${location.row})`;
-  const row: PreparedRow = { sourceKey, location, outcome: "rejected", reason: null, rowHash: null, records: [], indexed: [], odooKeys: [] };
+  const row: PreparedRow = { sourceKey, location, outcome: "rejected", reason: null, rowHash: null, records: [], indexed: [] };
   if (record.problem) return Object.assign(row, { unclaimed: record.problem, reason: record.problem });
   if (key === undefined) {
     const reason = `the key ${source.key.map((k) => `"${k}"`).join(", ")} is empty`;
@@ -80,7 +81,7 @@ export function prepareRow(preparation: SourcePreparation, record: SourceRecord)
   }
   if (outcome.status === "skipped") return Object.assign(row, { outcome: "skipped" as const, reason: outcome.reason, rowHash: rowHash(record.row) });
   for (const target of outcome.records) {
-    const unresolved = collectReferences(preparation.isOdooLookup, target.values, row.odooKeys) | collectReferences(preparation.isOdooLookup, target.deferred, row.odooKeys);
+    const unresolved = collectReferences(preparation.isOdooLookup, target.values, odooKeys) | collectReferences(preparation.isOdooLookup, target.deferred, odooKeys);
     row.records.push({
       externalId: target.externalId,
       mapping: target.mapping,
@@ -107,14 +108,18 @@ export function prepareRow(preparation: SourcePreparation, record: SourceRecord)
  * 1 when some value needs the resolution pass: a ref, a link, a file to check, or a lookup in the export.
  * A lookup in Odoo by a plain key is the loader's to answer, so it is only noted in `odooKeys`.
  */
-function collectReferences(isOdooLookup: (name: string) => boolean, values: Record<string, TargetValue>, odooKeys: Array<[string, string]>): 0 | 1 {
+function collectReferences(isOdooLookup: (name: string) => boolean, values: Record<string, TargetValue>, odooKeys: OdooKeys): 0 | 1 {
   let unresolved: 0 | 1 = 0;
   const visit = (value: TargetValue): void => {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) return value.forEach(visit);
     if ("lookup" in value && typeof value.lookup === "object" && value.lookup !== null) {
       const { name, key } = value.lookup as { name: string; key: unknown };
-      if (isOdooLookup(name) && typeof key === "string") odooKeys.push([name, key]);
+      if (isOdooLookup(name) && typeof key === "string") {
+        const keys = odooKeys.get(name) ?? new Set<string>();
+        keys.add(key);
+        odooKeys.set(name, keys);
+      }
       else unresolved = 1;
       return;
     }

@@ -16,15 +16,23 @@ export interface WorkerInput {
   window: number;
 }
 
+/** A batch of prepared rows, with the distinct keys its rows look up in Odoo: [lookup, keys]. */
+export interface PreparedRowBatch {
+  kind: "batch";
+  source: string;
+  rows: PreparedRow[];
+  odooKeys: Array<[string, string[]]>;
+}
+
 export type FromWorker =
-  | { kind: "batch"; source: string; rows: PreparedRow[] }
+  | PreparedRowBatch
   | { kind: "end"; source: string }
   | { kind: "done" }
   | { kind: "failed"; message: string; stack: string; problems?: SourceProblem[] };
 
 export type ToWorker = { kind: "credit" };
 
-export type PreparedBatch = { kind: "batch"; source: string; rows: PreparedRow[] } | { kind: "end"; source: string };
+export type PreparedBatch = PreparedRowBatch | { kind: "end"; source: string };
 
 /** Under vitest this module runs from its TypeScript source, which a worker cannot load: take the build's. */
 function workerUrl(): URL {

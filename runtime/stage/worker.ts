@@ -3,7 +3,7 @@
 // thread grants one more after writing one, so a slow disk never lets prepared rows pile up in memory.
 import { parentPort, workerData } from "node:worker_threads";
 import { readSourceBatches, SourceReadError } from "../extract/index.js";
-import { prepareRow, sourcePreparation, type PreparedRow } from "./prepare.js";
+import { prepareRow, sourcePreparation, type OdooKeys, type PreparedRow } from "./prepare.js";
 import type { FromWorker, ToWorker, WorkerInput } from "./prepared-rows.js";
 
 const input = workerData as WorkerInput;
@@ -30,16 +30,20 @@ async function prepareSources(): Promise<void> {
   for (const source of input.plan.sources) {
     const preparation = sourcePreparation(input.plan, source, context);
     let rows: PreparedRow[] = [];
+    // An owner's e-mail or a country repeats on most rows: each key is sent once per batch.
+    let odooKeys: OdooKeys = new Map();
+    const flush = async () => {
+      await send({ kind: "batch", source: source.name, rows, odooKeys: [...odooKeys].map(([lookup, keys]) => [lookup, [...keys]]) });
+      rows = [];
+      odooKeys = new Map();
+    };
     for await (const records of readSourceBatches(source, input.exportDir)) {
       for (const record of records) {
-        rows.push(prepareRow(preparation, record));
-        if (rows.length >= input.batchSize) {
-          await send({ kind: "batch", source: source.name, rows });
-          rows = [];
-        }
+        rows.push(prepareRow(preparation, record, odooKeys));
+        if (rows.length >= input.batchSize) await flush();
       }
     }
-    if (rows.length > 0) await send({ kind: "batch", source: source.name, rows });
+    if (rows.length > 0) await flush();
     await send({ kind: "end", source: source.name });
   }
 }
