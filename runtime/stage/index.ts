@@ -59,11 +59,7 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
     store.transaction(() => {
       for (const row of batch.rows) applyRow(store, batch.source, row, keep);
     });
-    for (const [lookup, keys] of batch.odooKeys) {
-      const pending = pendingOdooLookups.get(lookup) ?? new Set<string>();
-      for (const key of keys) pending.add(key);
-      pendingOdooLookups.set(lookup, pending);
-    }
+    noteOdooKeys(pendingOdooLookups, batch.odooKeys);
     read.set(batch.source, (read.get(batch.source) ?? 0) + batch.rows.length);
     options.progress?.({ source: batch.source, rows: read.get(batch.source) ?? 0, done: false });
   }
@@ -86,7 +82,16 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
   };
 }
 
-/** Writes one prepared row: its outcome, its records and its lookup keys. */
+/** The keys a batch looks up in Odoo, added to those the loader will prefetch. */
+function noteOdooKeys(pending: Map<string, Set<string>>, batchKeys: ReadonlyArray<[string, string[]]>): void {
+  for (const [lookup, keys] of batchKeys) {
+    const known = pending.get(lookup) ?? new Set<string>();
+    for (const key of keys) known.add(key);
+    pending.set(lookup, known);
+  }
+}
+
+/** Writes one prepared row: its outcome, its records and its source-lookup keys. */
 function applyRow(
   store: StagingStore,
   source: string,
