@@ -22,7 +22,7 @@ A live run needs the customer's confirmation of this exact spec (mapc confirm).
 
 Writes to RUNDIR (default: out/run/<system>):
   summary.json    the machine-readable truth: per object and phase, the counts source, staged, created,
-                  updated, unchanged, rejected and skipped, plus timings
+                  updated, unchanged, rejected and skipped, plus timings, merges and the owners to create
   rejects.csv     every rejected source record with its file and row (or key) and the reason
   queue.csv       left for reconciliation: owners to create in Odoo, records not in the export, placeholders
   report.md, report.html   the same figures for a person
@@ -37,7 +37,8 @@ Options:
   --sample N        load N records per map, chosen deterministically, plus the records they point to
   --delta           against a newer export in the same RUNDIR: write only new and changed records, and
                     list source rows that disappeared (nothing is deleted in Odoo)
-  --resume          after a crash or kill: continue loading what is staged, without duplicates
+  --resume          after a crash or kill: continue loading what is staged, without duplicates (files
+                    are read from the export that was staged)
   --batch-size N    records per load call (default 200)
   --json            print summary.json instead of the short table
 
