@@ -135,6 +135,9 @@ function summaryTable(summary: Summary): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
   const queue = Object.entries(summary.queue).map(([kind, n]) => `${kind} ${n}`).join(", ");
   const delta = summary.delta ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`] : [];
+  // What the readers found odd but could read (a column matched ignoring case, an optional file missing).
+  const warnings = summary.warnings.slice(0, 5).map((w) => `warning ${w.code} ${w.file}: ${w.message}`);
+  if (summary.warnings.length > 5) warnings.push(`…and ${summary.warnings.length - 5} more warnings in summary.json`);
   const merged = summary.mappings.filter((m) => m.merged > 0).map((m) => `${m.mapping} ${m.merged}`);
   const merges = merged.length ? [`merged into another record (many:1): ${merged.join(", ")} row(s); see report.md`] : [];
   // mapc never creates users: the admin does, and a second run fills the owners in.
@@ -147,6 +150,7 @@ function summaryTable(summary: Summary): string {
     ...rows.map(line),
     "",
     ...delta,
+    ...warnings,
     ...merges,
     `rejected: ${summary.rejects} (rejects.csv)`,
     `queued for reconciliation: ${queue || "nothing"} (queue.csv)`,

@@ -24,6 +24,8 @@ const commonSettings: Record<string, SettingKind> = {
   trueValues: "strings",
   listSeparator: "string",
   records: "string",
+  /** an export may lack the source's files: it then has no rows, with a warning, instead of stopping the run */
+  optional: "boolean",
 };
 
 const settingsByFormat: Record<SourceFormat, Record<string, SettingKind>> = {

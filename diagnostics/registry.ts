@@ -127,6 +127,7 @@ export const messages = {
   MR3019: { severity: "error", message: "A record of {file} starting at line {line} is longer than {limit} million characters: {detail}." },
   MR3020: { severity: "warning", message: "Column \"{column}\" of `{object}` is read from the header \"{label}\" of {file}: the same name but for case and spacing." },
   MR3021: { severity: "warning", message: "Column \"{column}\" of `{object}` is not in the header of {file}; it is declared `optional`, so every row reads it as empty." },
+  MR3022: { severity: "warning", message: "The export has no {path}: `{object}` is declared `optional true`, so it has no rows." },
 } as const satisfies Record<string, MessageDef>;
 
 export type DiagnosticCode = keyof typeof messages;

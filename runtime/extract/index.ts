@@ -90,10 +90,16 @@ export async function checkSourceHeader(source: PlanSource, exportDir: string): 
     if (error instanceof SourceReadError) return [...error.problems];
     throw error;
   }
+  if (files.length === 0) return [sourceProblem("MR3022", source.path, { path: source.path, object: source.name })];
   if (source.format !== "csv") return [];
   const found: SourceProblem[] = [];
   for (const file of files) found.push(...(await checkCsvHeader(source, settings, file)));
   return found;
+}
+
+/** `optional true`: an export may come without this source (a table only some customers export). */
+function isOptional(source: PlanSource): boolean {
+  return source.settings["optional"] === true;
 }
 
 async function sourceFiles(source: PlanSource, exportDir: string): Promise<ExportFile[]> {
@@ -104,7 +110,7 @@ async function sourceFiles(source: PlanSource, exportDir: string): Promise<Expor
     if (!(error instanceof ExportPathError)) throw error;
     throw new SourceReadError([sourceProblem("MR3007", source.path, { path: source.path, object: source.name, reason: error.reason })], { cause: error });
   }
-  if (files.length > 0) return files;
+  if (files.length > 0 || isOptional(source)) return files;
   const where = join(resolve(exportDir), source.path.replace(/\\/g, "/"));
   const detail = source.path.includes("*") ? `no file matches ${where}` : `${where} does not exist or is not a file`;
   throw new SourceReadError([sourceProblem("MR3003", source.path, { object: source.name, detail })]);

@@ -191,6 +191,15 @@ map File -> ir.attachment {
     await expect(runDryRun(plan, { exportDir, runDir: join(work, "missing-run") })).rejects.toBeInstanceOf(SourceReadError);
   });
 
+  it("mapc run prints the readers' warnings with their codes", async () => {
+    const exportDir = writeExport("header-case-cli", "ID,NAME,Email,Boss,Deleted\r\n1,Ann,ann@example.com,,0\r\n");
+    const specFile = join(work, "small-warnings.mapspec");
+    writeFileSync(specFile, smallSpec);
+    const result = await runCli(["run", specFile, "--source", exportDir, "--out", join(work, "cli-warnings-run")], { cwd: root, color: false });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('warning MR3020 people.csv: Column "id" of `Person` is read from the header "ID" of people.csv');
+  });
+
   it("mapc run exits 1 with the reader's message on an unreadable export", async () => {
     const exportDir = writeExport("missing-column-cli", "id,name,boss,deleted\r\n1,Ann,,0\r\n");
     const specFile = join(work, "small.mapspec");
@@ -235,5 +244,40 @@ describe("a map into another adds each row's values to the record it names", asy
     expect(summary.balanced).toBe(true);
     expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain('Party,p5,parties.csv,5,Recipient,(into),"Email ""99"" is not in the export"');
     expect(summary.mappings.filter((m) => m.mapping === "Recipient" || m.mapping === "Sender").map((m) => [m.mapping, m.records, m.merged])).toEqual([["Recipient", 0, 3], ["Sender", 0, 2]]);
+  });
+});
+
+describe("an optional source the export lacks", () => {
+  it("has no rows, with a warning, and the run goes on", async () => {
+    const spec = `mapping t -> odoo 17.0
+source Person from csv "people.csv" {
+  key "id"
+  columns { "id": id  "name": text }
+}
+source Role from csv "roles.csv" {
+  key "id"
+  optional true
+  columns { "id": id  "name": text }
+}
+map Person -> res.partner {
+  name <- "name" required
+}
+document Roles "Roles" {
+  kind security
+  from Role
+  show "name"
+  odoo "access groups"
+}
+`;
+    const compiled = compileSpec(spec, "optional.mapspec");
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const exportDir = writeExport("optional-source", "id,name\r\n1,Ann\r\n");
+    const summary = await runDryRun(compiled.plan, { exportDir, runDir: join(work, "optional-source-run") });
+    expect(counts(summary, "Person")).toEqual({ source: 1, staged: 1, rejected: 0, skipped: 0 });
+    expect(counts(summary, "Role")).toEqual({ source: 0, staged: 0, rejected: 0, skipped: 0 });
+    expect(summary.warnings).toEqual([{ code: "MR3022", file: "roles.csv", message: "The export has no roles.csv: `Role` is declared `optional true`, so it has no rows." }]);
+    // without `optional true` the same export stops the run before anything is staged
+    const strict = compileSpec(spec.replace("  optional true\n", ""), "strict.mapspec").plan;
+    await expect(runDryRun(strict, { exportDir, runDir: join(work, "strict-source-run") })).rejects.toBeInstanceOf(SourceReadError);
   });
 });
