@@ -132,8 +132,8 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(error).toBeInstanceOf(SchemaMismatchError);
     const missing = (error as SchemaMismatchError).missing;
     // every custom field, once per map that writes it, and the records the spec declares
-    expect(missing).toHaveLength(20);
-    expect(missing.slice(0, 2)).toEqual(["custom field res.partner.x_smartdesk_employees (map Company)", "custom field res.partner.x_smartdesk_annual_revenue (map Company)"]);
+    expect(missing).toHaveLength(21);
+    expect(missing.slice(0, 2)).toEqual(["custom field res.partner.x_smartdesk_industry (map Company)", "custom field res.partner.x_smartdesk_employees (map Company)"]);
     expect(missing.slice(-2)).toEqual(["record crm.tag TicketTag (mapc_smartdesk.record_tickettag)", "record project.project KnowledgeBase (mapc_smartdesk.record_knowledgebase)"]);
     expect(server.calls.filter((c) => c.rpcMethod === "load" || c.rpcMethod === "create")).toEqual([]);
   });
@@ -325,6 +325,9 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   expect(pair.odooRecord("ir.attachment", "attachment_17102")).toMatchObject({ res_model: "mail.message", res_id: pair.odooId("email_12103"), name: "quote-Q-2022-017.pdf" });
   // original timestamps survive where Odoo stores them, in UTC; create dates go to x_smartdesk_created_at
   expect(pair.odooRecord("mail.message", "call_11103")["date"]).toBe("2024-03-05 08:30:00");
+  // an industry becomes Odoo's industry, and its SmartDesk label is kept
+  const manufacturing = server.records("ir.model.data").find((r) => r["module"] === "base" && r["name"] === "res_partner_industry_C")?.["res_id"];
+  expect(pair.odooRecord("res.partner", "company_5101")).toMatchObject({ industry_id: manufacturing, x_smartdesk_industry: "Mechanical or Industrial Engineering" });
   // 5101 was created at 2022-01-20 17:41 Berlin time (UTC+1 in January)
   expect(pair.odooRecord("res.partner", "company_5101")["x_smartdesk_created_at"]).toBe("2022-01-20 16:41:00");
   const meeting = pair.odooRecord("calendar.event", "meeting_13102");
