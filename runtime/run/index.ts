@@ -20,7 +20,7 @@ export { SourceReadError, type SourceProblem } from "../extract/index.js";
 export interface RunOptions {
   exportDir: string;
   runDir: string;
-  progress?: StageProgress & ((event: { source: string; rows: number; total?: number; done: boolean }) => void);
+  progress?: StageProgress;
   /** load into this Odoo; without it the run is a dry run */
   odoo?: { connection: OdooConnection; password: string; batchSize?: number; transport?: OdooTransport };
   /** load only N records per object, closed under references */

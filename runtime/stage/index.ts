@@ -13,7 +13,8 @@ export { StagingStore, type QueueEntry, type RowOutcome, type StagedRecordRow } 
 export { ReferenceResolver } from "./resolve.js";
 
 export interface StageProgress {
-  (event: { source: string; rows: number; done: boolean }): void;
+  /** `source` is an object while rows are read, then `resolve <map>` while its references are resolved */
+  (event: { source: string; rows: number; total?: number; done: boolean }): void;
 }
 
 export interface StageOptions {
@@ -65,7 +66,7 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
   }
   const resolveStarted = performance.now();
   const resolver = new ReferenceResolver(plan, store, exportDir, pendingOdooLookups);
-  for (const mapping of plan.loadOrder.phases) resolveMapping(plan, mapping, store, resolver);
+  for (const mapping of plan.loadOrder.phases) resolveMapping(plan, mapping, store, resolver, options.progress);
   const resolveMs = performance.now() - resolveStarted;
   queueSuspectedDuplicates(store);
   return {
@@ -114,12 +115,15 @@ function applyRow(
   for (const [lookup, key, value] of row.indexed) store.indexLookupKey(lookup, key, value);
 }
 
-function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver): void {
-  resolveOwnRecords(plan, mapping, store, resolver);
+function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, progress?: StageProgress): void {
+  resolveOwnRecords(plan, mapping, store, resolver, progress);
   mergeContributions(plan, mapping, store, resolver, (row, error) => rejectSourceRows(plan, store, row, [row.sourceKey], error));
 }
 
-function resolveOwnRecords(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver): void {
+function resolveOwnRecords(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, progress?: StageProgress): void {
+  // A million records take a while to resolve: the pass reports its progress like the read before it.
+  const total = progress ? store.unresolvedCount(mapping) : 0;
+  let resolved = 0;
   for (const page of store.unresolvedPages(mapping)) {
     store.transaction(() => {
       for (const record of page) {
@@ -132,7 +136,10 @@ function resolveOwnRecords(plan: TransformPlan, mapping: string, store: StagingS
         }
       }
     });
+    resolved += page.length;
+    progress?.({ source: `resolve ${mapping}`, rows: resolved, total, done: false });
   }
+  if (total > 0) progress?.({ source: `resolve ${mapping}`, rows: resolved, total, done: true });
 }
 
 function rejectStagedRecord(plan: TransformPlan, store: StagingStore, record: { externalId: string; mapping: string; source: string; sourceKey: string }, error: ReferenceFailure): void {

@@ -143,6 +143,7 @@ export class StagingStore {
       unresolvedPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
         "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1 AND rowid > ? ORDER BY rowid LIMIT ?",
       ),
+      unresolvedCount: this.db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1"),
       setResolved: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, unresolved = 0 WHERE external_id = ?"),
       rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
       recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
@@ -307,6 +308,10 @@ export class StagingStore {
    */
   recordPages(mapping: string, pageSize = 1000): IterableIterator<StagedRecordRow[]> {
     return this.pages(this.statements.recordsPage, mapping, pageSize);
+  }
+
+  unresolvedCount(mapping: string): number {
+    return this.statements.unresolvedCount.get(mapping)?.n ?? 0;
   }
 
   /** The staged records of a mapping whose references are not resolved yet, as recordPages. */

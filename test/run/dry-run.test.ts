@@ -146,7 +146,13 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
   it("leaves no record unresolved, and rewrites only records that held references", async () => {
     const exportDir = writeExport("resolution", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Bob,bob@example.com,1,0", ""].join("\r\n"));
     const runDir = join(work, "resolution-run");
-    await runDryRun(plan, { exportDir, runDir });
+    const events: Array<{ source: string; rows: number; total?: number; done: boolean }> = [];
+    await runDryRun(plan, { exportDir, runDir, progress: (event) => events.push(event) });
+    // the read, then the resolution pass of the one record that holds a reference, each with progress
+    expect(events.filter((e) => e.done)).toEqual([
+      { source: "Person", rows: 2, done: true },
+      { source: "resolve Person", rows: 1, total: 1, done: true },
+    ]);
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
     const rows = db.prepare("SELECT external_id, unresolved, deferred_json FROM records ORDER BY external_id").all() as Array<{ external_id: string; unresolved: number; deferred_json: string }>;
     db.close();
