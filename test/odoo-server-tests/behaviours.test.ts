@@ -1,24 +1,18 @@
 // The Odoo test server's behaviours beyond the transcripts, driven through odoo-await: batch failure, load,
 // external ids, unlink cascade, custom fields and models, write verdicts, the DESIGN notes' Odoo facts.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Odoo from "odoo-await";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
-import { call, clientWithUid, connect, faultOf, irModelId, lastLine, rawCall, uidOf, xmlidToId } from "./helpers.js";
+import { call, clientWithUid, connect, faultOf, irModelId, lastLine, rawCall, uidOf, useOdooTestServer, xmlidToId } from "./helpers.js";
 
 let server: OdooTestServer;
 let odoo: Odoo;
 
-beforeAll(async () => {
-  server = await startOdooTestServer();
-  odoo = await connect(server);
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-});
+useOdooTestServer((started, client) => {
+  server = started;
+  odoo = client;
+}, { resetEach: true });
 
 describe("it is a test double on loopback", () => {
   it("listens on 127.0.0.1 and reports the catalog's Odoo version", async () => {

@@ -1,24 +1,18 @@
 // Fault injection of the Odoo test server (proxy errors, dropped connections, slow answers, rejected records)
 // and the authentication faults a real Odoo 17 gives, seen through odoo-await.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Odoo from "odoo-await";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
-import { call, clientWithUid, connect, faultOf, lastLine, rawCall } from "./helpers.js";
+import { call, clientWithUid, connect, faultOf, lastLine, rawCall, useOdooTestServer } from "./helpers.js";
 
 let server: OdooTestServer;
 let odoo: Odoo;
 
-beforeAll(async () => {
-  server = await startOdooTestServer();
-  odoo = await connect(server);
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-});
+useOdooTestServer((started, client) => {
+  server = started;
+  odoo = client;
+}, { resetEach: true });
 
 async function transportError(promise: Promise<unknown>): Promise<Error & { code?: string; res?: { statusCode?: number } }> {
   try {

@@ -3,7 +3,8 @@
 
 import { createRequire } from "node:module";
 import Odoo from "odoo-await";
-import type { OdooTestServer } from "../odoo-server/index.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,22 @@ export async function connect(server: OdooTestServer, username = "admin", passwo
   const odoo = new Odoo({ baseUrl: server.url, db: server.db, username, password });
   await odoo.connect();
   return odoo;
+}
+
+/**
+ * Starts the test server for the enclosing file or describe block, hands it and a logged-in client to `use`,
+ * and closes it afterwards; with `resetEach`, every test starts from the seeded state.
+ */
+export function useOdooTestServer(use: (server: OdooTestServer, odoo: Odoo) => void, options: { resetEach?: boolean } = {}): void {
+  let server: OdooTestServer | undefined;
+  beforeAll(async () => {
+    server = await startOdooTestServer();
+    use(server, await connect(server));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  if (options.resetEach) beforeEach(() => server?.reset());
 }
 
 /** execute_kw(model, method, args, kwargs): a fresh params array every call (odoo-await prepends to it). */

@@ -3,10 +3,10 @@
 // fault. Record ids differ from the real database's, so ids from earlier answers are translated.
 
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Odoo from "odoo-await";
-import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
-import { call, clientWithUid, connect, faultOf, lastLine, rawCall } from "./helpers.js";
+import type { OdooTestServer } from "../odoo-server/index.js";
+import { call, clientWithUid, faultOf, lastLine, rawCall, useOdooTestServer } from "./helpers.js";
 
 interface TranscriptCase {
   case: string;
@@ -51,13 +51,9 @@ const ODOO_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 describe("Odoo test server replays rpc-transcripts.json", () => {
   let server: OdooTestServer;
   let odoo: Odoo;
-
-  beforeAll(async () => {
-    server = await startOdooTestServer();
-    odoo = await connect(server);
-  });
-  afterAll(async () => {
-    await server.close();
+  useOdooTestServer((started, client) => {
+    server = started;
+    odoo = client;
   });
 
   it("has the cases this file knows how to replay", () => {

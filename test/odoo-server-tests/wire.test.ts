@@ -1,21 +1,18 @@
 // The XML-RPC wire of the Odoo test server, as odoo-await's client (the `xmlrpc` package) sees it: nil, dates,
 // base64, nested structs, large integers, markup and non-ASCII text, the legacy `execute` entry point.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { request } from "node:http";
 import Odoo from "odoo-await";
-import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
-import { call, connect, faultOf, lastLine, rawCall } from "./helpers.js";
+import type { OdooTestServer } from "../odoo-server/index.js";
+import { call, faultOf, lastLine, rawCall, useOdooTestServer } from "./helpers.js";
 
 let server: OdooTestServer;
 let odoo: Odoo;
 
-beforeAll(async () => {
-  server = await startOdooTestServer();
-  odoo = await connect(server);
-});
-afterAll(async () => {
-  await server.close();
+useOdooTestServer((started, client) => {
+  server = started;
+  odoo = client;
 });
 
 function post(path: string, body: string, method = "POST"): Promise<{ status: number; body: string; type: string | undefined }> {
