@@ -3,20 +3,14 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TransformPlan } from "../compiler/plan/types.js";
-import { stageExport, StagingStore } from "../runtime/stage/index.js";
+import { stageExport, StagingStore, type SourceStageCounts } from "../runtime/stage/index.js";
 import { isEntryPoint, peakRssMb, runAsChild } from "./child.js";
 
 /** The objects whose staging is measured (the "CSV to staged"), and the owners their lookup reads. */
 export const MEASURED_SOURCES = ["Company", "Contact"] as const;
 const STAGED_SOURCES: readonly string[] = ["Owner", ...MEASURED_SOURCES];
 
-export interface SourceThroughput {
-  source: string;
-  rows: number;
-  staged: number;
-  rejected: number;
-  skipped: number;
-  ms: number;
+export interface SourceThroughput extends SourceStageCounts {
   rowsPerSecond: number;
 }
 

@@ -2,7 +2,7 @@
 // on the staging worker thread (worker.ts), so reading and transforming overlap the SQLite writes on the
 // main thread; what it returns is plain data that crosses threads by structured clone.
 import { hash } from "node:crypto";
-import type { PlanSource, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanLookup, PlanSource, TransformPlan } from "../../compiler/plan/types.js";
 import { evaluateChain, externalId, transformRecord, type TargetValue, type TransformContext } from "../execute/index.js";
 import type { SourceLocation, SourceRecord } from "../extract/index.js";
 import { isEmptyValue, textOf } from "../transforms/index.js";
@@ -57,11 +57,17 @@ export interface SourcePreparation {
   isOdooLookup: (name: string) => boolean;
 }
 
+/**
+ * Whether the live Odoo answers a lookup (the loader prefetches it) rather than the staged export. `ir.model`,
+ * which links use and the plan does not declare, is one of those.
+ */
+export function answeredByOdoo(lookup: PlanLookup | undefined): lookup is (PlanLookup & { against: "odoo" }) | undefined {
+  return !lookup || lookup.against === "odoo";
+}
+
 export function sourcePreparation(plan: TransformPlan, source: PlanSource, context: TransformContext): SourcePreparation {
-  const against = new Map(plan.lookups.map((lookup) => [lookup.name, lookup.against]));
-  // `ir.model`, which links use and the plan does not declare, is answered by Odoo too (see ReferenceResolver).
-  const isOdooLookup = (name: string) => (against.get(name) ?? "odoo") === "odoo";
-  return { plan, source, context, indexers: lookupIndexers(plan, source), isOdooLookup };
+  const lookups = new Map(plan.lookups.map((lookup) => [lookup.name, lookup]));
+  return { plan, source, context, indexers: lookupIndexers(plan, source), isOdooLookup: (name) => answeredByOdoo(lookups.get(name)) };
 }
 
 export function prepareRow(preparation: SourcePreparation, record: SourceRecord, odooKeys: OdooKeys): PreparedRow {

@@ -6,6 +6,7 @@ import type { LinkReference, LookupReference, RecordReference, ReferenceKey, Tar
 import { externalId as buildExternalId } from "../execute/index.js";
 import { existsSync } from "node:fs";
 import { resolveExportPath } from "../extract/index.js";
+import { answeredByOdoo } from "./prepare.js";
 import type { QueueKind, StagedRecordRow, StagingStore } from "./store.js";
 
 /** Why a record cannot be staged: the field and the reason, for rejects.csv. */
@@ -179,7 +180,7 @@ export class ReferenceResolver {
     if (key === undefined) return value;
     const lookup = this.lookups.get(name);
     // ir.model and Odoo lookups are answered by the target database: the loader prefetches them.
-    if (!lookup || lookup.against === "odoo") {
+    if (answeredByOdoo(lookup)) {
       const pending = this.stats.pendingOdooLookups.get(name) ?? new Set<string>();
       pending.add(key);
       this.stats.pendingOdooLookups.set(name, pending);
