@@ -455,20 +455,18 @@ function customProperties(plan: TransformPlan, writers: ReadonlyMap<string, stri
       .map((column) => {
         const fields = writers.get(`${source.name}.${JSON.stringify(column.name)}`) ?? [];
         const dropped = [...source.drops, ...plan.mappings.filter((m) => m.source === source.name).flatMap((m) => m.drops)].find((d) => d.column === column.name);
-        const custom = fields.filter((field) => field.slice(field.lastIndexOf(".") + 1).startsWith("x_"));
-        const lands =
-          fields.length === 0 && source.key.includes(column.name)
-            ? "the records' external ids (it is the key)"
-            : fields.length === 0
-            ? `not migrated: ${dropped?.reason ?? "no map writes it"}`
-            : custom.length === fields.length
-              ? "custom field (create it: see below)"
-              : custom.length === 0
-                ? "standard Odoo field"
-                : "standard and custom fields";
+        const lands = whereItLands(fields, source.key.includes(column.name), dropped?.reason);
         return { source: sourceLabel(source.name), column: column.name, type: column.type, fields, lands };
       }),
   );
+}
+
+/** What becomes of a custom property: the kind of Odoo field it fills, or why it fills none. */
+function whereItLands(fields: readonly string[], isKey: boolean, dropReason: string | undefined): string {
+  if (fields.length === 0) return isKey ? "the records' external ids (it is the key)" : `not migrated: ${dropReason ?? "no map writes it"}`;
+  const custom = fields.filter((field) => field.slice(field.lastIndexOf(".") + 1).startsWith("x_"));
+  if (custom.length === fields.length) return "custom field (create it: see below)";
+  return custom.length === 0 ? "standard Odoo field" : "standard and custom fields";
 }
 
 /** Every ref, lookup and link used inside a map, with what happens when it finds nothing. */

@@ -87,10 +87,6 @@ export class ReferenceResolver {
 
   /** The staged record a mapping made of a key, or the one an alternative or split of it made. */
   findStaged(mapping: string, key: string): string | undefined {
-    return this.findRecord(mapping, key);
-  }
-
-  private findRecord(mapping: string, key: string): string | undefined {
     for (const candidate of this.candidates.get(mapping) ?? [mapping]) {
       const found = this.store.resolveRecord(this.plan.target.externalIdModule, candidate, key);
       if (found) return found;
@@ -154,7 +150,7 @@ export class ReferenceResolver {
     const key = this.keyText(record, field, value.ref.key);
     if (key === null) return null;
     if (key === undefined) return value;
-    const found = this.findRecord(value.ref.mapping, key);
+    const found = this.findStaged(value.ref.mapping, key);
     if (found) return xmlid(found);
     const policy = this.policy(record.mapping, field, `ref:${value.ref.mapping}`);
     return this.miss(record, field, policy, { kind: "orphan", target: value.ref.mapping, key, model: this.modelOf(value.ref.mapping) },
@@ -162,7 +158,7 @@ export class ReferenceResolver {
   }
 
   private resolveLink(record: StagedRecordRow, field: string, value: LinkReference): TargetValue {
-    const found = this.findRecord(value.link.mapping, value.link.key);
+    const found = this.findStaged(value.link.mapping, value.link.key);
     if (found) return xmlid(found);
     const policy = this.index.policies.get(`${record.mapping}\0${field}\0link`) ?? { kind: "fail" };
     const reason = `${value.link.mapping} "${value.link.key}" is not in the export`;
@@ -199,7 +195,7 @@ export class ReferenceResolver {
     if (value === undefined) return undefined;
     if (lookup.take) return value;
     const mapping = this.primaryMapping.get(lookup.target);
-    const found = mapping ? this.findRecord(mapping, value) : undefined;
+    const found = mapping ? this.findStaged(mapping, value) : undefined;
     return found ? xmlid(found) : undefined;
   }
 
