@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { TransformPlan } from "../compiler/plan/types.js";
 import { transformRecord, type RecordOutcome, type SourceRow, type TransformContext } from "../runtime/execute/index.js";
 import { readSourceBatches } from "../runtime/extract/index.js";
-import { isEntryPoint, runAsChild } from "./child.js";
+import { isEntryPoint, median, runAsChild } from "./child.js";
 import { perSecond } from "./staging.js";
 
 interface GeneratedModule {
@@ -99,12 +99,6 @@ function timeRows(rows: readonly SourceRow[], transform: (row: SourceRow) => Rec
   const started = performance.now();
   for (const row of rows) transform(row);
   return performance.now() - started;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function round2(value: number): number {

@@ -2,7 +2,8 @@
 // process of its own:
 //   1. staging throughput, CSV → transform → SQLite staging store, at 100k and 1M contacts, with peak RSS;
 //   2. the code `mapc build` generates against the plan executor, over the same rows in memory;
-//   3. the loader's records per second against the Odoo test server, for batch sizes 1, 100 and 1000.
+//   3. the loader's records per second against the Odoo test server, for batch sizes 1, 100 and 1000;
+//   4. what staging one row costs on one core, step by step, and the ceiling that puts on staging throughput.
 // It writes bench/results.json and prints a summary. Exports come from the seeded SmartDesk generator.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -15,6 +16,7 @@ import type { CodegenMeasurement } from "./codegen.js";
 import { benchExport, scaleForContacts, STAGING_PARTS, type BenchExport } from "./exports.js";
 import { writeGeneratedCode } from "./generated-code.js";
 import type { LoaderMeasurement } from "./loader.js";
+import type { RowCost } from "./row-cost.js";
 import { stagingPlan, type StagingMeasurement } from "./staging.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,6 +28,7 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
 
   --contacts N,N      contact counts to stage (default 100000,1000000); companies are 60% of that
   --codegen-rows N    contact rows for generated code vs executor (default 200000)
+                      (the per-row cost of staging is measured on the smallest --contacts export)
   --loader-scale N    generator scale of the loader's export (default 4: ${"≈"}700 records)
   --seed N            generator seed (default 1)
   --data DIR          keep the generated exports in DIR and reuse them next time (default: a temp folder, removed)
@@ -96,6 +99,10 @@ async function main(): Promise<void> {
       planFile, generated, largest!.dir, `Contact=${opts.codegenRows}`, `Company=${Math.round(opts.codegenRows / 2)}`,
     ]);
 
+    const smallest = join(work, `contacts-${opts.contacts[0]}`);
+    log(`cost per row of each staging step, over ${opts.contacts[0]} contacts…`);
+    const rowCost = await runChild<RowCost>(script("row-cost"), [stagingPlanFile, smallest, join(work, "row-cost")]);
+
     log(`loader, batch sizes 1, 100, 1000…`);
     const loaderExport = await benchExport(join(work, `loader-scale-${opts.loaderScale}`), opts.seed, opts.loaderScale);
     const loader = await runChild<LoaderMeasurement[]>(script("loader"), [planFile, loaderExport.dir, join(work, "load"), "1", "100", "1000"]);
@@ -108,9 +115,10 @@ async function main(): Promise<void> {
       spec: SPEC,
       seed: opts.seed,
       staging,
+      rowCost,
       codegen,
       loader: { export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) }, server: "Odoo test server (in-memory XML-RPC test double, same process)", runs: loader },
-      targets: targetsOf(staging),
+      targets: targetsOf(staging, rowCost),
     };
     writeJson(opts.out, results);
     process.stdout.write(summary(results));
@@ -120,14 +128,22 @@ async function main(): Promise<void> {
   }
 }
 
-function targetsOf(staging: ReadonlyArray<{ contacts: number; csvToStaged: { rowsPerSecond: number }; peakRssMb: number }>) {
+function targetsOf(staging: ReadonlyArray<{ contacts: number; csvToStaged: { rowsPerSecond: number }; peakRssMb: number }>, rowCost: RowCost) {
   const slowest = Math.min(...staging.map((s) => s.csvToStaged.rowsPerSecond));
   const first = staging[0]!;
   const last = staging[staging.length - 1]!;
   const growth = Math.round((last.peakRssMb / first.peakRssMb) * 100) / 100;
   const highest = Math.max(...staging.map((s) => s.peakRssMb));
   return {
-    stagingRowsPerSecond: { target: TARGETS.stagingRowsPerSecond, measured: slowest, met: slowest >= TARGETS.stagingRowsPerSecond },
+    stagingRowsPerSecond: {
+      target: TARGETS.stagingRowsPerSecond,
+      measured: slowest,
+      met: slowest >= TARGETS.stagingRowsPerSecond,
+      // The most the steps' measured cost per row allows on this machine's cores, however they are spread.
+      ceiling: rowCost.ceilingRowsPerSecond,
+      microsecondsPerRowNeeded: Math.round((rowCost.cores * 1e6 * 100) / TARGETS.stagingRowsPerSecond) / 100,
+      microsecondsPerRowMeasured: rowCost.microsecondsPerRow.total,
+    },
     memoryFlat: { target: TARGETS.rssGrowth, measured: growth, of: `peak RSS at ${last.contacts} / at ${first.contacts} contacts`, met: growth <= TARGETS.rssGrowth },
     memoryCeiling: { targetMb: TARGETS.rssMb, measuredMb: highest, met: highest < TARGETS.rssMb },
   };
@@ -135,6 +151,7 @@ function targetsOf(staging: ReadonlyArray<{ contacts: number; csvToStaged: { row
 
 function summary(results: {
   staging: ReadonlyArray<StagingMeasurement & { contacts: number; companies: number }>;
+  rowCost: RowCost;
   codegen: CodegenMeasurement;
   loader: { runs: readonly LoaderMeasurement[] };
   targets: ReturnType<typeof targetsOf>;
@@ -145,6 +162,11 @@ function summary(results: {
     const per = s.sources.filter((source) => source.source !== "Owner").map((source) => `${source.source} ${n(source.rowsPerSecond)}/s`).join(", ");
     lines.push(`  ${n(s.contacts)} contacts + ${n(s.companies)} companies: ${n(s.csvToStaged.rowsPerSecond)} rows/s (${per}); resolve ${n(s.resolveMs)} ms; peak RSS ${s.peakRssMb} MB`);
   }
+  const cost = results.rowCost.microsecondsPerRow;
+  lines.push(
+    `cost per row on one core: read ${cost.read} µs, transform ${cost.transform}, prepare ${cost.prepare}, hand-off ${cost.handoff}, write ${cost.write}: ` +
+      `${cost.total} µs, so at most ${n(results.rowCost.ceilingRowsPerSecond)} rows/s on ${results.rowCost.cores} cores`,
+  );
   const c = results.codegen;
   lines.push(`generated code / executor: ${c.ratio}× (${n(c.generatedRowsPerSecond)} vs ${n(c.executorRowsPerSecond)} rows/s; same outcomes on ${c.sample.rows} sampled rows: ${c.sample.identical ? "yes" : "NO"})`);
   lines.push(`loader: ${results.loader.runs.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s`).join(", ")}`);

@@ -47,7 +47,7 @@ export interface StageResult {
 export async function stageExport(plan: TransformPlan, exportDir: string, store: StagingStore, options: StageOptions = {}): Promise<StageResult> {
   const timings = new Map<string, number>();
   const read = new Map<string, number>(plan.sources.map((source) => [source.name, 0]));
-  const keep = new Map(plan.mappings.map((m) => [m.id, m.dedupe?.keep ?? "first"] as const));
+  const keep = keepRules(plan);
   const pendingOdooLookups = new Map<string, Set<string>>();
   let started = performance.now();
   for await (const batch of preparedBatches(plan, exportDir, options.context ?? {}, options.batchSize ?? 2000)) {
@@ -57,9 +57,7 @@ export async function stageExport(plan: TransformPlan, exportDir: string, store:
       options.progress?.({ source: batch.source, rows: read.get(batch.source) ?? 0, done: true });
       continue;
     }
-    store.transaction(() => {
-      for (const row of batch.rows) applyRow(store, batch.source, row, keep);
-    });
+    writePreparedRows(store, batch.source, batch.rows, keep);
     noteOdooKeys(pendingOdooLookups, batch.odooKeys);
     read.set(batch.source, (read.get(batch.source) ?? 0) + batch.rows.length);
     options.progress?.({ source: batch.source, rows: read.get(batch.source) ?? 0, done: false });
@@ -90,6 +88,18 @@ function noteOdooKeys(pending: Map<string, Set<string>>, batchKeys: ReadonlyArra
     for (const key of keys) known.add(key);
     pending.set(lookup, known);
   }
+}
+
+/** Which record of a dedupe group each mapping keeps. */
+export function keepRules(plan: TransformPlan): ReadonlyMap<string, "first" | "last"> {
+  return new Map(plan.mappings.map((m) => [m.id, m.dedupe?.keep ?? "first"] as const));
+}
+
+/** Writes a batch of prepared rows of one source in one transaction: the whole of staging's SQLite work per row. */
+export function writePreparedRows(store: StagingStore, source: string, rows: readonly PreparedRow[], keep: ReadonlyMap<string, "first" | "last">): void {
+  store.transaction(() => {
+    for (const row of rows) applyRow(store, source, row, keep);
+  });
 }
 
 /** Writes one prepared row: its outcome, its records and its source-lookup keys. */
