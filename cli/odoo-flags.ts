@@ -42,7 +42,7 @@ export function passwordFromEnvironment(): string {
 
 /** What went wrong at run time, said so the user knows what to do; anything unexpected is rethrown. */
 export async function runtimeErrorOutput(error: unknown, sourceFolder: string): Promise<CommandOutput> {
-  const { SourceReadError, ResumeRefused } = await import("../runtime/run/index.js");
+  const { SourceReadError, ResumeRefused, RunFolderOfAnotherOdoo } = await import("../runtime/run/index.js");
   const { OdooAuthError, SchemaMismatchError, TransientError, OdooFault, PhaseNotBalanced } = await import("../runtime/load/index.js");
   if (error instanceof MissingPassword) return output(1, "", `${error.message}\n`);
   if (error instanceof SourceReadError) {
@@ -53,7 +53,7 @@ export async function runtimeErrorOutput(error: unknown, sourceFolder: string): 
   if (error instanceof SchemaMismatchError) {
     return output(1, "", `${error.message}\nnothing was written. Create them with \`mapc apply-schema SPEC --odoo … --db … --user …\`, or by hand from the custom-field manifest in the docs.\n`);
   }
-  if (error instanceof ResumeRefused) return output(1, "", `${error.message}\n`);
+  if (error instanceof ResumeRefused || error instanceof RunFolderOfAnotherOdoo) return output(1, "", `${error.message}\n`);
   if (error instanceof PhaseNotBalanced) return output(1, "", `${error.message}\n`);
   if (error instanceof TransientError) return output(1, "", `Odoo did not answer (${error.message}) after several tries. If the load had begun, run again with --resume once Odoo is reachable: nothing is duplicated.\n`);
   if (error instanceof OdooFault) return output(1, "", `Odoo refused ${error.model}.${error.method}: ${error.message}\n`);

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { UsageError, output, type Command, type CommandEnvironment } from "./command.js";
 import { confirmationProblem } from "./confirmation.js";
 import { requireCleanSpec } from "./guards.js";
-import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
+import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput, type OdooConnectionFlags } from "./odoo-flags.js";
 import { progressReporter } from "./progress.js";
 
 const help = `mapc run SPEC --source DIR [--out RUNDIR] [--odoo URL --db NAME --user LOGIN]
@@ -37,10 +37,14 @@ Options:
   --sample N        load N records per map, chosen deterministically, plus the records they point to
   --delta           against a newer export in the same RUNDIR: write only new and changed records, and
                     list source rows that disappeared (nothing is deleted in Odoo)
-  --resume          after a crash or kill: continue loading what is staged, without duplicates (files
-                    are read from the export that was staged)
+  --resume          after a crash or kill: continue loading what is staged, without duplicates, into
+                    the Odoo the run folder loaded into (no --odoo needed; files are read from the
+                    export that was staged)
   --batch-size N    records per load call (default 200)
   --json            print summary.json instead of the short table
+
+A run folder belongs to the Odoo database it first loaded into: a run that names another one with the
+same --out is refused before anything is written. Give each Odoo its own --out.
 
 Exit code: 0 when the run balanced (rejects are normal and listed), 1 when the spec has errors, the
 export cannot be read, Odoo refuses the connection or lacks what the spec needs, 2 on wrong usage.`;
@@ -68,14 +72,14 @@ export const runCommand: Command = {
     const plan = { ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } };
     const runDir = resolve(env.cwd, values.out ?? join("out", "run", plan.spec.system));
     const exportDir = exportFolder(values.source, values.resume, runDir, env);
-    const connection = odooConnectionFromFlags(values);
+    const connection = odooConnectionFromFlags(values) ?? (values.resume ? await connectionOfRunFolder(runDir) : undefined);
     if (connection) {
       const problem = confirmationProblem(resolve(env.cwd, compiled.path), compiled.path, plan);
       if (problem) return output(1, "", `${problem}\n`);
     }
     const sample = positiveInteger(values.sample, "--sample");
     const batchSize = positiveInteger(values["batch-size"], "--batch-size");
-    if (values.resume && !connection) throw new UsageError("--resume continues a load: give --odoo, --db and --user");
+    if (values.resume && !connection) throw new UsageError(`--resume continues a load into Odoo, and ${relative(env.cwd, runDir) || "."} has never loaded into one: run without --resume`);
     const { runMigration } = await import("../runtime/run/index.js");
     const progress = progressReporter(env);
     try {
@@ -98,6 +102,12 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** A resumed load goes on into the Odoo it began in, as verify and rollback do. */
+async function connectionOfRunFolder(runDir: string): Promise<OdooConnectionFlags | undefined> {
+  const { loadedConnection } = await import("../runtime/run/index.js");
+  return loadedConnection(runDir);
+}
 
 function exportFolder(source: string | undefined, resume: boolean | undefined, runDir: string, env: CommandEnvironment): string {
   if (!source) {

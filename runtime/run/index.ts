@@ -2,7 +2,7 @@
 // an Odoo connection) loads the records in load order, and writes the run directory: staging.sqlite,
 // summary.json, rejects.csv, queue.csv and a report in Markdown and HTML. Without an Odoo connection this
 // is a dry run on the embedded store.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { checkSourceHeader, SourceReadError, type SourceProblem } from "../extract/index.js";
@@ -39,6 +39,9 @@ export const PLAN_FILE = "plan.json";
 
 export class ResumeRefused extends Error {}
 
+/** A run folder belongs to the Odoo database it loaded into: its id map and journal describe that database. */
+export class RunFolderOfAnotherOdoo extends Error {}
+
 /**
  * Reads every source's files and headers before any row is staged: a missing file or column stops the run
  * with every such problem listed at once, not with the first one halfway through.
@@ -54,6 +57,8 @@ export async function checkExport(plan: TransformPlan, exportDir: string): Promi
 export async function runMigration(plan: TransformPlan, options: RunOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
+  // Before anything is written: not even this run's summary may replace the other database's.
+  if (options.odoo) refuseAnotherOdoo(options.runDir, options.odoo.connection);
   mkdirSync(options.runDir, { recursive: true });
   let warnings: SourceProblem[];
   let target: Awaited<ReturnType<typeof connect>> | undefined;
@@ -147,6 +152,26 @@ async function rememberCountsBeforeFirstRun(plan: TransformPlan, store: StagingS
   if (store.meta("countsBeforeFirstRun")) return;
   const models = [...new Set(activeMappings(plan, target.schema.installedModules).map((m) => m.model))];
   store.setMeta("countsBeforeFirstRun", JSON.stringify(await countModels(target.odoo, models)));
+}
+
+/**
+ * The Odoo a run folder loaded into, if it has. A load from a folder that loaded into another database
+ * would take that database's ids for this one's: updates would land on the wrong records, and a rollback
+ * would delete them.
+ */
+export function loadedConnection(runDir: string): Pick<OdooConnection, "url" | "db" | "user"> | undefined {
+  const file = join(runDir, CONNECTION_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Pick<OdooConnection, "url" | "db" | "user">) : undefined;
+}
+
+function refuseAnotherOdoo(runDir: string, connection: OdooConnection): void {
+  const earlier = loadedConnection(runDir);
+  if (!earlier || (earlier.url === connection.url && earlier.db === connection.db)) return;
+  throw new RunFolderOfAnotherOdoo(
+    `${runDir} loaded into ${earlier.url} (database ${earlier.db}). Its id map and journal belong to that database: ` +
+      `loading ${connection.url} (database ${connection.db}) from it could update the wrong records, and a rollback could delete them. ` +
+      `Give this Odoo a run folder of its own (--out), or load into ${earlier.url} --db ${earlier.db}. Nothing was written.`,
+  );
 }
 
 function writeConnection(runDir: string, connection: OdooConnection): void {

@@ -110,6 +110,14 @@ describe("commands in-process", () => {
     expect(readFileSync(join(out, "smartdesk-mapping.md"), "utf8")).toContain("x_smartdesk_lifecycle_stage");
   });
 
+  it("run --resume on a folder that never loaded into Odoo says so, and stages nothing", async () => {
+    const runDir = join(work, "never-loaded");
+    const result = await runCli(["run", "specs/smartdesk.mapspec", "--out", runDir, "--resume"], env);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("has never loaded into one: run without --resume");
+    expect(existsSync(runDir)).toBe(false);
+  });
+
   it("build writes a plan valid against the published schema and TypeScript pointing at spec lines", async () => {
     const out = join(work, "build");
     const result = await runCli(["build", "specs/smartdesk.mapspec", "--out", out], env);

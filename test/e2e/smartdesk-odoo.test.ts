@@ -231,7 +231,8 @@ map Ticket -> crm.lead {
     const landedBeforeKill = pair.ownRecords("crm.team") + pair.ownRecords("crm.stage") + pair.ownRecords("res.partner");
     expect(landedBeforeKill).toBeGreaterThan(0);
     expect(pair.ownRecords("crm.lead")).toBe(0);
-    const resumed = await cli([...args.slice(0, 2), "--out", runDir, "--odoo", server.url, "--db", server.db, "--user", "admin", "--resume"]);
+    // the run folder knows its Odoo: resuming needs no connection flags
+    const resumed = await cli([...args.slice(0, 2), "--out", runDir, "--resume"]);
     expect(resumed.stdout).toContain("every object balances");
     expect(resumed.stdout).toContain("merged into another record (many:1): Company 1 row(s)");
     expect(resumed.stdout).toMatch(/owners to create in Odoo, then run again: Marco\.Bianchi@Brightwave\.io \(\d+ records\), aisha\.khan@brightwave\.io /);
@@ -241,6 +242,15 @@ map Ticket -> crm.lead {
     expect(resumed.code).toBe(0);
     expect(pair.ownRecords("res.partner")).toBe(79);
     expect(pair.ownRecords("crm.lead")).toBe(36 + 20 + 24);
+    // its id map and journal are that database's: a load into another one from it is refused untouched
+    const summary = readFileSync(join(runDir, "summary.json"), "utf8");
+    const callsBefore = server.calls.length;
+    const elsewhere = await cli([...args.slice(0, 2), "--source", example, "--out", runDir, "--odoo", server.url, "--db", "another", "--user", "admin"]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain(`loaded into ${server.url} (database ${server.db})`);
+    expect(elsewhere.stderr).toContain("Give this Odoo a run folder of its own (--out)");
+    expect(readFileSync(join(runDir, "summary.json"), "utf8")).toBe(summary);
+    expect(server.calls.length).toBe(callsBefore);
   }, 60_000);
 });
 
