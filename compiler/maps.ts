@@ -6,7 +6,7 @@ import { mappingId, type CompileContext } from "./context.js";
 import { lowerCondition } from "./conditions.js";
 import { lowerExpression, literalType, resolveMappingTarget, type ExpressionScope, type Typed } from "./expressions.js";
 import { lowerMissingPolicy } from "./lookups.js";
-import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "./plan/types.js";
+import type { Cardinality, PlanAssignment, PlanCondition, PlanInput, PlanMapping, PlanValue } from "./plan/types.js";
 import { checkColumn } from "./conditions.js";
 import { didYouMean } from "./sources.js";
 import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField, isKnownXmlid } from "./targets.js";
@@ -284,12 +284,45 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
   const ownAddress = assignments.some((a) => addressFields.includes(a.fields[0] ?? ""));
   if (!isCompany && !ownAddress) return;
   const typed = assignments.filter((a) => a.fields[0] === "type");
-  // A type other than contact, even under a condition, says the author has decided which rows keep their own address.
-  if (typed.some((a) => a.value.kind === "constant" && a.value.value !== "contact")) return;
+  const other = typed.filter((a) => a.value.kind === "constant" && a.value.value !== "contact");
+  if (other.some((a) => !a.when)) return;
+  // A type other than contact under a condition says which rows keep their own address: every column that
+  // feeds an address field must be among those it tests, or a row with only that column loses it.
+  if (other.length > 0) return checkOwnAddressCondition(decl, assignments, other, ctx);
   const hint = isCompany
     ? "keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = \"other\"` if the company may share its parent's address"
     : "set `type = \"other\" when \"<street column>\" is not empty` for contacts with an address of their own, or drop the address columns with a reason";
   ctx.report("MC2125", parent.targets[0]!.range, {}, hint);
+}
+
+function checkOwnAddressCondition(decl: A.MapDecl, assignments: readonly PlanAssignment[], other: readonly PlanAssignment[], ctx: CompileContext): void {
+  const tested = new Set(other.flatMap((a) => conditionColumns(a.when!)));
+  const typeItem = decl.items.find((i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "type" && i.range.start.line === other[0]!.line);
+  for (const address of assignments.filter((a) => addressFields.includes(a.fields[0] ?? ""))) {
+    if (address.value.kind !== "expression") continue;
+    const column = inputColumns(address.value.input).find((c) => !tested.has(c));
+    if (column === undefined) continue;
+    const field = address.fields[0]!;
+    ctx.report("MC2126", (typeItem ?? decl).range, { field, column }, `add \`or "${column}" is not empty\` to the condition`);
+  }
+}
+
+function conditionColumns(condition: PlanCondition): string[] {
+  switch (condition.op) {
+    case "and":
+    case "or":
+      return condition.operands.flatMap(conditionColumns);
+    case "not":
+      return conditionColumns(condition.operand);
+    case "installed":
+      return [];
+    default:
+      return inputColumns(condition.input);
+  }
+}
+
+function inputColumns(input: PlanInput): string[] {
+  return input.kind === "column" ? [input.column] : input.kind === "columns" ? input.columns : [];
 }
 
 /** crm.lead's e-mail and phone have inverses: written with a partner, they overwrite the partner's (Odoo 17). */

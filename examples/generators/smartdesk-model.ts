@@ -98,7 +98,7 @@ export const AT = {
     htmlEntityName: 16,
     sparse: 20,
   },
-  contact: { cyrillic: 0, dealPartner: 1, twoCompanies: 3, noCompany: 4, quotedTitle: 7, sparse: 8, mergedCompany: 11, japanese: 14 },
+  contact: { cyrillic: 0, dealPartner: 1, twoCompanies: 3, noCompany: 4, quotedTitle: 7, sparse: 8, abroad: 9, mergedCompany: 11, japanese: 14 },
   /** Contacts below this index keep exactly their slot's company; random links start above it. */
   contactLayoutEnd: 16,
   lead: { noCompany: 0 },
@@ -110,6 +110,11 @@ export const AT = {
   note: { attachments: 2, orphanContact: 3 },
   task: { archivedOwner: 5 },
 } as const;
+
+/** A country other than the company's: a contact based abroad, with nothing of its address but the country. */
+function abroadFrom(companyCountry: string): string {
+  return Object.values(COUNTRIES).find((country) => country.name !== companyCountry)!.name;
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -481,6 +486,7 @@ export class SmartDeskModel {
       ...links,
     };
     if (index === at.quotedTitle) record.jobTitle = 'Head of "Special Projects", EMEA';
+    if (index === at.abroad) Object.assign(record, { street: "", city: "", country: abroadFrom(company?.country ?? "") });
     if (index === at.sparse) {
       Object.assign(record, { email: "", phone: "", mobile: "", jobTitle: "", ownerId: "", lifecycleStage: "", leadStatus: "", street: "", city: "", country: "", language: "", newsletter: "" });
     }

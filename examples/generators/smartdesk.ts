@@ -358,6 +358,8 @@ export function smartDeskTraps(scale: number, seed = 1): SmartDeskTrap[] {
       "Ольга Иванова, 陽菜 佐藤 (at 株式会社サンプル) and Jürgen Müller (at Müller GmbH)."),
     trap("quoted-job-title", "contacts.csv", [contact(AT.contact.quotedTitle)], `Job Title: Head of "Special Projects", EMEA.`),
     trap("empty-contact", "contacts.csv", [contact(AT.contact.sparse)], "No email, phone, owner, lifecycle stage, address or custom values."),
+    trap("contact-abroad", "contacts.csv", [contact(AT.contact.abroad)],
+      `Of its address only Country/Region is set, and it is not its company's ("${model.contact(AT.contact.abroad).country}"): Odoo gives a contact of type contact its company's whole address.`),
     trap("lead-without-company", "leads.csv", [model.id("leads", AT.lead.noCompany)], `Lead of contact ${contact(AT.contact.noCompany)}, no company.`),
     trap("deal-two-contacts", "deals.csv", [deal(AT.deal.twoContacts)], `Associated Contact IDs "${contact(AT.contact.cyrillic)};${contact(AT.contact.dealPartner)}".`),
     trap("archived-owner", "deals.csv", AT.deal.archivedOwner.map(deal),

@@ -267,6 +267,11 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
     const [company] = ids(contact["Associated Company IDs"]);
     expect(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false, `contact ${contact["Record ID"]}`).toBe(companyOf(company) ?? false);
   }
+  // a contact keeps the country of its own, even when it has nothing else of an address (6110, based abroad)
+  const countryName = (id: unknown) => server.records("res.country").find((country) => country["id"] === id)?.["name"];
+  for (const contact of csvRows("contacts.csv").filter((row) => row["Country/Region"])) {
+    expect(countryName(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["country_id"]), `contact ${contact["Record ID"]}`).toBe(contact["Country/Region"]);
+  }
   // a deal's first contact is the lead's customer and its company the contact's; without a contact, the company
   const marcoOwns: string[] = [];
   for (const deal of csvRows("deals.csv")) {

@@ -106,6 +106,26 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
     expect(row?.email_from).toBe("p@example.com");
   });
 
+  // Seen on the real Odoo 17 (2026-11-22): SyncTest A–D below gave exactly these answers.
+  it("gives a contact under a company the company's whole address, unless it is of another type or the company has none", async () => {
+    const us = await xmlidToId(odoo, "base.us");
+    const fr = await xmlidToId(odoo, "base.fr");
+    const company = await call<number>(odoo, "res.partner", "create", [{ name: "Co", is_company: true, street: "1 Main", city: "Denver", country_id: us }]);
+    const bare = await call<number>(odoo, "res.partner", "create", [{ name: "Empty Co", is_company: true }]);
+    const ids = await call<number[]>(odoo, "res.partner", "create", [[
+      { name: "A", parent_id: company, country_id: fr },
+      { name: "B", parent_id: company, country_id: fr, type: "other" },
+      { name: "C", parent_id: company, street: "2 Rue", city: "Paris" },
+      { name: "D", parent_id: bare, country_id: fr, city: "Lyon" },
+    ]]);
+    const address = async () =>
+      (await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [ids, ["street", "city", "country_id"]])).map((r) => [r.street, r.city, (r.country_id as [number, string] | false) && (r.country_id as [number, string])[0]]);
+    expect(await address()).toEqual([["1 Main", "Denver", us], [false, false, fr], ["1 Main", "Denver", us], [false, "Lyon", fr]]);
+    // the company's new city reaches its contacts of type contact
+    await call(odoo, "res.partner", "write", [[company], { city: "Boulder" }]);
+    expect((await address()).map(([, city]) => city)).toEqual(["Boulder", false, "Boulder", "Lyon"]);
+  });
+
   it("keeps mail.message.date as given and ignores create_date/write_date", async () => {
     const message = await call<number>(odoo, "mail.message", "create", [
       { model: "res.partner", res_id: 3, body: "<p>old</p>", message_type: "comment", date: "2015-01-02 03:04:05", create_date: "2015-01-02 03:04:05" },

@@ -99,6 +99,30 @@ function recomputePartner(db: Database, id: number, depth = 0): void {
   }
 }
 
+/** res.partner._address_fields() */
+const ADDRESS_FIELDS = ["street", "street2", "zip", "city", "state_id", "country_id"] as const;
+
+/**
+ * res.partner _fields_sync: a partner of type contact given a parent takes the parent's whole address when
+ * the parent has one (onchange_parent_id), so its own street or country is lost; a partner whose address is
+ * written passes it on to its children of type contact (_children_sync).
+ */
+function syncPartnerAddress(db: Database, id: number, p: Prepared): void {
+  const row = db.row("res.partner", id);
+  if (!row) return;
+  const parent = num(row.parent_id) ? db.row("res.partner", num(row.parent_id)) : undefined;
+  const upstream = p.given.has("parent_id") || (p.given.has("type") && p.values.type === "contact");
+  if (upstream && parent && row.type === "contact" && ADDRESS_FIELDS.some((field) => parent[field])) {
+    db.updateRow("res.partner", id, Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, parent[field] ?? false])));
+  }
+  const written = ADDRESS_FIELDS.filter((field) => p.given.has(field));
+  if (written.length === 0) return;
+  const address = Object.fromEntries(written.map((field) => [field, db.row("res.partner", id)?.[field] ?? false]));
+  for (const child of db.table("res.partner").values()) {
+    if (child.parent_id === id && child.id !== id && child.type === "contact") db.updateRow("res.partner", child.id, address);
+  }
+}
+
 // ------------------------------------------------------------------ crm.lead
 
 function firstStage(db: Database): number | false {
@@ -210,7 +234,8 @@ export function reflectFields(db: Database, irModelId: number, model: ModelDef, 
 const behaviours: Record<string, Behaviour> = {
   "res.partner": {
     defaults: () => ({ type: "contact" }),
-    afterWrite(db, _env, _model, id) {
+    afterWrite(db, _env, _model, id, p) {
+      syncPartnerAddress(db, id, p);
       recomputePartner(db, id);
     },
   },
