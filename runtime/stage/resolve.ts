@@ -94,6 +94,19 @@ export class ReferenceResolver {
     return undefined;
   }
 
+  /**
+   * A record an earlier run of this run folder loaded into Odoo and this export no longer holds (a delta
+   * against a newer export, a re-run of a partial one): a reference still points at it instead of emptying
+   * the field in Odoo. A record this export holds but rejected is not one: the miss says why it failed.
+   */
+  private findLoaded(mapping: string, key: string): string | undefined {
+    for (const candidate of this.candidates.get(mapping) ?? [mapping]) {
+      const id = buildExternalId(this.plan.target.externalIdModule, candidate, key);
+      if (this.store.idMapEntry(id) && !this.store.holdsRecord(id)) return id;
+    }
+    return undefined;
+  }
+
   /** Resolves every reference in a record; throws ReferenceFailure when a `fail` policy is met. */
   resolveRecord(record: StagedRecordRow): { values: Record<string, TargetValue>; deferred: Record<string, TargetValue> } {
     const values = this.resolveFields(record, record.values);
@@ -150,7 +163,7 @@ export class ReferenceResolver {
     const key = this.keyText(record, field, value.ref.key);
     if (key === null) return null;
     if (key === undefined) return value;
-    const found = this.findStaged(value.ref.mapping, key);
+    const found = this.findStaged(value.ref.mapping, key) ?? this.findLoaded(value.ref.mapping, key);
     if (found) return xmlid(found);
     const policy = this.policy(record.mapping, field, `ref:${value.ref.mapping}`);
     return this.miss(record, field, policy, { kind: "orphan", target: value.ref.mapping, key, model: this.modelOf(value.ref.mapping) },
@@ -158,7 +171,7 @@ export class ReferenceResolver {
   }
 
   private resolveLink(record: StagedRecordRow, field: string, value: LinkReference): TargetValue {
-    const found = this.findStaged(value.link.mapping, value.link.key);
+    const found = this.findStaged(value.link.mapping, value.link.key) ?? this.findLoaded(value.link.mapping, value.link.key);
     if (found) return xmlid(found);
     const policy = this.index.policies.get(`${record.mapping}\0${field}\0link`) ?? { kind: "fail" };
     const reason = `${value.link.mapping} "${value.link.key}" is not in the export`;

@@ -276,6 +276,11 @@ export class StagingStore {
     this.statements.addRecord.run(externalId, mapping, model, "(placeholder)", key, null, JSON.stringify(values), "{}", 1, 0);
   }
 
+  /** Whether this staging holds a record of that id, staged or rejected. */
+  holdsRecord(externalId: string): boolean {
+    return this.statements.statusOf.get(externalId) !== undefined;
+  }
+
   /** The staged record a mapping made of a source key: by the id its key gives, else through a merge. */
   resolveRecord(module: string, mapping: string, sourceKey: string): string | undefined {
     const direct = externalId(module, mapping, sourceKey);

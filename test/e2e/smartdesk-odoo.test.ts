@@ -82,12 +82,20 @@ describe("SmartDesk into the Odoo test server", () => {
     cpSync(example, newer, { recursive: true });
     const contacts = readFileSync(join(newer, "contacts.csv"), "utf8").split("\r\n");
     const renamed = contacts.map((line) => (line.startsWith("6102,") ? line.replace(/^6102,[^,]*/, "6102,Renamed") : line));
-    const withoutLast = renamed.filter((line) => !line.startsWith("6150,"));
-    writeFileSync(join(newer, "contacts.csv"), withoutLast.join("\r\n"));
+    // 6125 leaves the export but not Odoo: its two deals and its call still point at it
+    const withoutTwo = renamed.filter((line) => !line.startsWith("6150,") && !line.startsWith("6125,"));
+    writeFileSync(join(newer, "contacts.csv"), withoutTwo.join("\r\n"));
+    const partnerOf = () => server.records("crm.lead").filter((lead) => lead["partner_id"] === pair.odooId("contact_6125")).length;
+    const onContact = () => server.records("mail.message").filter((m) => m["model"] === "res.partner" && m["res_id"] === pair.odooId("contact_6125")).length;
+    const [deals, messages] = [partnerOf(), onContact()];
+    expect(deals).toBe(2);
+    expect(messages).toBeGreaterThan(0);
     const delta = await pair.run(runDir, { exportDir: newer, delta: true });
     expect(delta.delta).toMatchObject({ new: 0, changed: 1 });
-    expect(delta.delta!.gone).toEqual([{ source: "Contact", key: "6150" }]);
+    expect(delta.delta!.gone).toEqual([{ source: "Contact", key: "6125" }, { source: "Contact", key: "6150" }]);
     expect(pair.loadCounts(delta)["Contact"]).toMatchObject({ updated: 1, created: 0 });
+    expect(pair.loadCounts(delta)["Deal"]).toMatchObject({ updated: 0, created: 0, rejected: 0 });
+    expect([partnerOf(), onContact()]).toEqual([deals, messages]);
     expect(pair.ownRecords("res.partner")).toBe(79);
 
     const rolledBack = await pair.rollback(runDir);
