@@ -46,6 +46,7 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     checkDuplicateFields(decl, ctx);
     checkPartnerEmailConflict(decl, assignments, ctx);
     checkParentAddress(decl, assignments, ctx);
+    checkCommercialFields(decl, assignments, ctx);
   }
   const drops = lowerDrops(decl, scope);
   const losses = decl.items.filter((i): i is A.LostItem => i.kind === "lost").map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
@@ -293,6 +294,23 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
     ? "keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = \"other\"` if the company may share its parent's address"
     : "set `type = \"other\" when \"<street column>\" is not empty` for contacts with an address of their own, or drop the address columns with a reason";
   ctx.report("MC2125", parent.targets[0]!.range, {}, hint);
+}
+
+/**
+ * Verified on Odoo 17: a partner that is not a company and has a parent takes these from its commercial
+ * entity (the company at the top), whatever is written (res.partner._commercial_fields).
+ */
+const COMMERCIAL_FIELDS = ["vat", "company_registry", "industry_id"];
+
+function checkCommercialFields(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
+  if (decl.model.text !== "res.partner") return;
+  if (!assignments.some((a) => a.fields[0] === "parent_id")) return;
+  if (assignments.some((a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true)) return;
+  for (const item of decl.items) {
+    if (item.kind !== "assignment") continue;
+    const field = item.targets[0]?.text ?? "";
+    if (COMMERCIAL_FIELDS.includes(field)) ctx.report("MC2127", item.targets[0]!.range, { field }, "keep the value in a custom field (`x_…`), or set it on the company");
+  }
 }
 
 function checkOwnAddressCondition(decl: A.MapDecl, assignments: readonly PlanAssignment[], other: readonly PlanAssignment[], ctx: CompileContext): void {

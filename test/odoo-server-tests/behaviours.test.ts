@@ -126,6 +126,18 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
     expect((await address()).map(([, city]) => city)).toEqual(["Boulder", false, "Boulder", "Lyon"]);
   });
 
+  // Also seen on the real Odoo 17 (2026-11-22), with the same values.
+  it("gives a partner under a company the company's VAT number, until the partner's own is written alone", async () => {
+    const company = await call<number>(odoo, "res.partner", "create", [{ name: "Co", is_company: true, vat: "DE123456788" }]);
+    const person = await call<number>(odoo, "res.partner", "create", [{ name: "P", parent_id: company, vat: "FR11111111111", type: "other" }]);
+    const vat = async () => (await call<Array<{ vat: string | false }>>(odoo, "res.partner", "read", [[person], ["vat"]]))[0]?.vat;
+    expect(await vat()).toBe("DE123456788");
+    await call(odoo, "res.partner", "write", [[person], { vat: "FR11111111111" }]);
+    expect(await vat()).toBe("FR11111111111");
+    await call(odoo, "res.partner", "write", [[company], { vat: "DE999999999" }]);
+    expect(await vat()).toBe("DE999999999");
+  });
+
   it("keeps mail.message.date as given and ignores create_date/write_date", async () => {
     const message = await call<number>(odoo, "mail.message", "create", [
       { model: "res.partner", res_id: 3, body: "<p>old</p>", message_type: "comment", date: "2015-01-02 03:04:05", create_date: "2015-01-02 03:04:05" },

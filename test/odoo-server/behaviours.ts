@@ -123,6 +123,29 @@ function syncPartnerAddress(db: Database, id: number, p: Prepared): void {
   }
 }
 
+/** res.partner._commercial_fields() of base */
+const COMMERCIAL_FIELDS = ["vat", "company_registry", "industry_id"] as const;
+
+/**
+ * res.partner _commercial_sync_from_company / _commercial_sync_to_children: a partner that is not a
+ * company takes these from its commercial entity when it is given a parent (written alone later, its own
+ * value stays), and a company passes them on to the partners below it.
+ */
+function syncCommercialFields(db: Database, id: number, p: Prepared): void {
+  const row = db.row("res.partner", id);
+  if (!row) return;
+  const commercial = num(row.commercial_partner_id);
+  if (commercial && commercial !== id && p.given.has("parent_id")) {
+    const entity = db.row("res.partner", commercial);
+    if (entity) db.updateRow("res.partner", id, Object.fromEntries(COMMERCIAL_FIELDS.map((field) => [field, entity[field] ?? false])));
+  }
+  if (row.is_company !== true || !COMMERCIAL_FIELDS.some((field) => p.given.has(field))) return;
+  const values = Object.fromEntries(COMMERCIAL_FIELDS.map((field) => [field, db.row("res.partner", id)?.[field] ?? false]));
+  for (const child of db.table("res.partner").values()) {
+    if (child.commercial_partner_id === id && child.id !== id) db.updateRow("res.partner", child.id, values);
+  }
+}
+
 // ------------------------------------------------------------------ crm.lead
 
 function firstStage(db: Database): number | false {
@@ -237,6 +260,8 @@ const behaviours: Record<string, Behaviour> = {
     afterWrite(db, _env, _model, id, p) {
       syncPartnerAddress(db, id, p);
       recomputePartner(db, id);
+      // after the commercial entity is computed
+      syncCommercialFields(db, id, p);
     },
   },
 
