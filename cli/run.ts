@@ -130,14 +130,18 @@ type Summary = Awaited<ReturnType<typeof import("../runtime/run/index.js").runMi
 
 function summaryTable(summary: Summary): string {
   const loaded = summary.mode === "load";
+  const loadPhase = (o: Summary["objects"][number]) => o.phases.find((p) => p.phase === "load");
+  // Staged but not loaded: outside a --sample, or held back with a queued link. Shown only when it happens.
+  const notLoaded = loaded && summary.objects.some((o) => (loadPhase(o)?.skipped ?? 0) > 0);
   const header = loaded
-    ? ["object", "source", "staged", "rejected", "skipped", "created", "updated", "unchanged", "load rejected", ""]
+    ? ["object", "source", "staged", "rejected", "skipped", "created", "updated", "unchanged", "load rejected", ...(notLoaded ? ["not loaded"] : []), ""]
     : ["object", "source", "staged", "rejected", "skipped", ""];
   const rows = summary.objects.map((o) => {
     const stage = o.phases[0]!;
-    const load = o.phases.find((p) => p.phase === "load");
+    const load = loadPhase(o);
     const cells = [o.object, stage.source, stage.staged, stage.rejected, stage.skipped].map(String);
     if (loaded) cells.push(...[load?.created ?? 0, load?.updated ?? 0, load?.unchanged ?? 0, load?.rejected ?? 0].map(String));
+    if (notLoaded) cells.push(String(load?.skipped ?? 0));
     cells.push(o.balanced ? "" : "NOT BALANCED");
     return cells;
   });

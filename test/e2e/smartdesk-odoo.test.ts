@@ -161,6 +161,23 @@ describe("SmartDesk into the Odoo test server", () => {
     await pair.rollback(runDir);
   });
 
+  it("shows what a sample left unloaded, object by object", async () => {
+    const runDir = join(work, "sample-cli");
+    const spec = join(work, "sample-cli.mapspec");
+    cpSync(join(root, "specs/smartdesk.mapspec"), spec);
+    expect((await cli(["confirm", spec, "--by", "test"])).code).toBe(0);
+    await pair.prepareSchema(runDir);
+    const run = await cli(["run", spec, "--source", example, "--out", runDir, "--odoo", server.url, "--db", server.db, "--user", "admin", "--sample", "1"]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[1]).toMatch(/load rejected {2}not loaded$/);
+    const contact = lines.find((line) => line.startsWith("Contact "))!.trim().split(/\s+/).map(Number);
+    const [, , staged, , , created, updated, unchanged, loadRejected, notLoaded] = contact;
+    expect(created! + updated! + unchanged! + loadRejected! + notLoaded!).toBe(staged);
+    expect(notLoaded).toBeGreaterThan(0);
+    await pair.rollback(runDir);
+  });
+
   it("creates the records a spec declares with apply-schema, uses them, and rolls them back", async () => {
     const spec = `mapping tickets -> odoo 17.0
 record crm.tag as TicketTag {
