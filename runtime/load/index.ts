@@ -8,7 +8,7 @@ import { resolveExportPath } from "../extract/index.js";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import type { IdResolver } from "./cells.js";
 import { PhaseLoader, type PhaseCounts } from "./phase.js";
-import { activeMappings, type TargetSchema } from "./schema.js";
+import { activeMappings, describeModel, writtenFields, type TargetSchema } from "./schema.js";
 import type { OdooTransport } from "./transport.js";
 
 export { readTargetSchema, SchemaMismatchError, activeMappings, type TargetSchema } from "./schema.js";
@@ -49,7 +49,7 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
         odoo,
         store,
         module,
-        fields: schema.fields.get(phase.model) ?? (await describe(odoo, phase.model)),
+        fields: schema.fields.get(phase.model) ?? (await describeModel(odoo, phase.model, writtenFields(plan, phase.model, schema.installedModules))),
         ids,
         batchSize: options.batchSize ?? 200,
         ...(options.include ? { include: options.include } : {}),
@@ -90,11 +90,6 @@ function secondPassSchedule(plan: TransformPlan, phases: readonly string[]): Map
   const schedule = new Map<string, string[]>();
   for (const [mapping, after] of runAfter) schedule.set(after, [...(schedule.get(after) ?? []), mapping]);
   return schedule;
-}
-
-async function describe(odoo: OdooTransport, model: string) {
-  const described = await odoo.executeKw<Record<string, { type: string; relation?: string }>>(model, "fields_get", [], { attributes: ["type", "relation", "required"] });
-  return new Map(Object.entries(described));
 }
 
 /**

@@ -123,23 +123,35 @@ export class PhaseLoader {
 
   /**
    * `load` takes an empty cell as "set it empty": a required field then refuses even when Odoo has a default
-   * for it (an activity's assignee, a campaign's responsible), and an empty HTML cell was seen to land as the
-   * text "False" on Odoo 17. A new record is therefore sent without its empty cells, so Odoo's defaults
-   * apply; an existing record gets them, to clear what is there. The exceptions are fields whose default
-   * is whoever runs the import (an optional user field, a message's author and sender): sent empty, so the
-   * admin does not become the owner or the author of every record whose owner is unknown or queued.
+   * for it (an activity's assignee, a campaign's responsible), an empty HTML cell was seen to land as the
+   * text "False" on Odoo 17, and an empty computed or defaulted field would override what Odoo fills in (a
+   * lead's e-mail from its partner, a partner's type). A new record is therefore sent without those empty
+   * cells; an existing record gets them, to clear what is there. Every other empty cell is sent as it is:
+   * leaving it out would change nothing, and rows that leave out different cells cannot share a `load`
+   * call (contacts with and without a phone, a street, a mobile… came to one call per two records). The
+   * exceptions are fields whose default is whoever runs the import (an optional user field, a message's
+   * author and sender): sent empty, so the admin does not become the owner or the author of every record
+   * whose owner is unknown or queued.
    */
   private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[], existing: ReadonlyMap<string, number>): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
     for (const row of rows) {
       const isNew = !existing.has(row.record.externalId);
-      const keep = fields.map((field, index) => !(isNew && row.cells[index] === "") || this.keepsEmpty(field));
+      const keep = fields.map((field, index) => !(isNew && row.cells[index] === "" && this.omitsEmpty(field)));
       const key = keep.map((k) => (k ? "1" : "0")).join("");
       const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
       group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });
       groups.set(key, group);
     }
     return [...groups.values()];
+  }
+
+  /** Whether a new record's empty cell for this field is left out, so Odoo fills the field itself. */
+  private omitsEmpty(field: string): boolean {
+    if (this.keepsEmpty(field)) return false;
+    const info = this.fieldInfo(field);
+    const computed = info.depends === undefined || info.depends.length > 0;
+    return info.required === true || info.type === "html" || computed || info.defaulted !== false;
   }
 
   private keepsEmpty(field: string): boolean {

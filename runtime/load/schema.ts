@@ -8,6 +8,10 @@ export interface LiveField {
   type: string;
   relation?: string;
   required?: boolean;
+  /** what a computed field is computed from; empty for a plain field, absent when the server did not say */
+  depends?: string[];
+  /** whether a create that leaves the field out gets a default (default_get); absent when unknown */
+  defaulted?: boolean;
 }
 
 export interface TargetSchema {
@@ -32,8 +36,7 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
   for (const lookup of plan.lookups) if (lookup.against === "odoo") models.add(lookup.model);
   for (const model of models) {
     try {
-      const described = await odoo.executeKw<Record<string, LiveField>>(model, "fields_get", [], { attributes: ["type", "relation", "required"] });
-      fields.set(model, new Map(Object.entries(described)));
+      fields.set(model, await describeModel(odoo, model, writtenFields(plan, model, installedModules)));
     } catch (error) {
       const custom = plan.customModels.some((m) => m.model === model);
       missing.push(custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}`);
@@ -55,6 +58,47 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
   }
   if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
   return { installedModules, fields };
+}
+
+/**
+ * A model's fields as the loader needs them: type, relation, required, whether Odoo computes them, and
+ * whether a create that leaves them out gets a default. The last two decide which empty cells a new record
+ * can be sent with (phase.ts); a server that cannot say leaves them unknown, and the loader stays careful.
+ */
+export async function describeModel(odoo: OdooTransport, model: string, written: readonly string[]): Promise<Map<string, LiveField>> {
+  const described = await odoo.executeKw<Record<string, LiveField>>(model, "fields_get", [], { attributes: ["type", "relation", "required", "depends"] });
+  const fields = new Map(Object.entries(described));
+  const known = written.filter((name) => fields.has(name));
+  for (const [name, defaulted] of await defaultedFields(odoo, model, known)) fields.set(name, { ...fields.get(name)!, defaulted });
+  return fields;
+}
+
+/**
+ * Which of these fields a create fills with a default. default_get answers for all of them at once, unless
+ * one default is something XML-RPC cannot carry (None, seen on Odoo 17's res.partner): then each is asked
+ * alone, and a field whose answer cannot be had stays unknown.
+ */
+async function defaultedFields(odoo: OdooTransport, model: string, names: readonly string[]): Promise<Map<string, boolean>> {
+  if (names.length === 0) return new Map();
+  try {
+    const defaults = await odoo.executeKw<Record<string, unknown>>(model, "default_get", [[...names]]);
+    return new Map(names.map((name) => [name, name in defaults]));
+  } catch {
+    const answers = new Map<string, boolean>();
+    for (const name of names) {
+      try {
+        answers.set(name, name in (await odoo.executeKw<Record<string, unknown>>(model, "default_get", [[name]])));
+      } catch {
+        // unknown: the loader keeps leaving this field's empty cells out
+      }
+    }
+    return answers;
+  }
+}
+
+/** The fields the active maps of this model write (both halves of a link). */
+export function writtenFields(plan: TransformPlan, model: string, installedModules: ReadonlySet<string>): string[] {
+  return [...new Set(activeMappings(plan, installedModules).filter((m) => m.model === model).flatMap((m) => m.assignments.flatMap((a) => a.fields)))];
 }
 
 /** The maps that apply to this database: unguarded ones, `requires` ones whose module is installed, `unless` ones whose is not. */

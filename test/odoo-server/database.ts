@@ -458,6 +458,19 @@ export class Database implements DomainHost {
     return prepared;
   }
 
+  /** default_get: the defaults a create would apply to these fields, as Odoo answers them. */
+  defaultsFor(env: Env, model: ModelDef, names: readonly string[]): Record<string, unknown> {
+    const dynamic = behaviourOf(model.name).defaults?.(this, env) ?? {};
+    const out: Record<string, unknown> = {};
+    for (const name of names) {
+      const field = model.fields.get(name);
+      if (!field || field.type === "many2many" || field.type === "one2many") continue;
+      const value = this.defaultValue(env, model, field, dynamic);
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
+  }
+
   /** Odoo's default for a field the create left out: context default_*, known defaults, server-defaults.json. */
   private defaultValue(env: Env, model: ModelDef, field: FieldDef, dynamic: Record<string, unknown>): unknown {
     const fromContext = env.context[`default_${field.name}`];

@@ -51,6 +51,8 @@ export type FaultRule =
   | (CallFilter & { kind: "reset" })
   /** run the call, then hold the answer back for `ms` milliseconds (its effects land: as with a slow Odoo) */
   | (CallFilter & { kind: "delay"; ms: number })
+  /** answer with an Odoo application fault carrying `message` (as a Python TypeError), without running the call */
+  | (CallFilter & { kind: "fault"; message: string })
   /**
    * reject any create/write/load batch holding a record of `model` whose vals `match`: create and write answer
    * with an Odoo-style fault (code 2, `message`) and save nothing; load reports the row in `messages` and
@@ -243,6 +245,12 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
       if (rule?.kind === "delay") {
         delay = rule.ms;
         entry.delayedMs = rule.ms;
+      }
+      if (rule?.kind === "fault") {
+        const fault = pythonError("TypeError", rule.message);
+        record({ ...entry, outcome: "fault", faultCode: fault.faultCode });
+        send(faultResponse(fault.faultCode, fault.faultString), 0);
+        return;
       }
     }
 

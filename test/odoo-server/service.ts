@@ -65,6 +65,8 @@ function describeField(field: FieldDef): Record<string, unknown> {
     company_dependent: false,
     exportable: true,
   };
+  // Odoo lists a computed field's dependency paths; the catalog only says whether it is computed.
+  out.depends = field.computed ? ["(computed)"] : [];
   if (field.help !== undefined) out.help = field.help;
   if (field.related) out.related = field.related;
   if (field.relation) out.relation = field.relation;
@@ -177,6 +179,12 @@ export const METHODS: Record<string, MethodSpec> = {
     required: 2,
     records: false,
     run: (db, env, model, a) => load(db, env, model.name, a.fields, a.data),
+  },
+  default_get: {
+    params: ["fields_list"],
+    required: 1,
+    records: false,
+    run: (db, env, model, a) => db.defaultsFor(env, model, Array.isArray(a.fields_list) ? a.fields_list.filter((f): f is string => typeof f === "string") : []),
   },
   check_access_rights: {
     params: ["operation", "raise_exception"],
