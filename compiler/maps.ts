@@ -47,6 +47,7 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     checkPartnerEmailConflict(decl, assignments, ctx);
     checkParentAddress(decl, assignments, ctx);
     checkCommercialFields(decl, assignments, ctx);
+    checkMessageLink(decl, ctx);
   }
   const drops = lowerDrops(decl, scope);
   const losses = decl.items.filter((i): i is A.LostItem => i.kind === "lost").map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
@@ -310,6 +311,18 @@ function checkCommercialFields(decl: A.MapDecl, assignments: readonly PlanAssign
     if (item.kind !== "assignment") continue;
     const field = item.targets[0]?.text ?? "";
     if (COMMERCIAL_FIELDS.includes(field)) ctx.report("MC2127", item.targets[0]!.range, { field }, "keep the value in a custom field (`x_…`), or set it on the company");
+  }
+}
+
+/**
+ * Seen on Odoo 17: a message with no model and res_id is on no record. No chatter shows it, and Odoo lets no
+ * one but its author's user read, change or delete it: not the admin, so not mapc rollback either.
+ */
+function checkMessageLink(decl: A.MapDecl, ctx: CompileContext): void {
+  if (decl.model.text !== "mail.message") return;
+  for (const item of decl.items) {
+    if (item.kind !== "assignment" || item.value.kind !== "link" || item.required) continue;
+    ctx.report("MC2128", item.targets[0]!.range, {}, "mark the link `required`, so a row that names no record is rejected with the reason; skip such rows with a rule if they are expected");
   }
 }
 

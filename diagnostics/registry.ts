@@ -61,6 +61,7 @@ export const messages = {
   MC2125: { severity: "warning", message: "`res.partner.parent_id` with an address of its own: Odoo copies the parent's address over this partner's while its type is `contact`." },
   MC2126: { severity: "warning", message: "`{field}` comes from \"{column}\", which the condition of this `type` does not test: a row with only that column stays a `contact`, and Odoo gives it its parent's {field}." },
   MC2127: { severity: "warning", message: "`res.partner.{field}` on a partner with a parent: Odoo replaces it with its company's {field}." },
+  MC2128: { severity: "warning", message: "A message whose link is empty lands on no record: Odoo hides it, and lets neither the admin nor `mapc rollback` change or delete it." },
 
   // transforms, value maps and lookups
   MC2201: { severity: "error", message: "Unknown transform `{name}`." },

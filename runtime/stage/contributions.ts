@@ -7,15 +7,29 @@ import type { TargetValue } from "../execute/index.js";
 import { ReferenceFailure, type ReferenceResolver } from "./resolve.js";
 import type { Contribution, StagingStore } from "./store.js";
 
-/** Merges what maps `into` `mapping` add to its records; a row whose record is not staged is rejected. */
+/**
+ * Merges what maps `into` `mapping` add to its records. A row whose record a skip rule left out is skipped
+ * with it (a sender of an e-mail that is not migrated); a row whose record is not staged otherwise is
+ * rejected, saying whether that record was rejected or is not in the export.
+ */
 export function mergeContributions(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, rejectRow: (row: Contribution, error: ReferenceFailure) => void): void {
   const listFields = listFieldsOf(plan);
+  const intoSource = plan.mappings.find((m) => m.id === mapping)?.source ?? mapping;
   for (const page of store.contributionPages(mapping)) {
     store.transaction(() => {
       for (const row of page) {
         try {
           const target = resolver.findStaged(row.into.mapping, row.into.key);
-          if (!target) throw new ReferenceFailure("(into)", `${row.into.mapping} "${row.into.key}" is not in the export`);
+          if (!target) {
+            const outcome = store.get<{ outcome: string; reason: string | null }>("SELECT outcome, reason FROM source_rows WHERE source = ? AND source_key = ?", intoSource, row.into.key);
+            if (outcome?.outcome === "skipped") {
+              store.dropContribution(row.externalId, row.into.mapping);
+              store.setRowOutcome(row.source, row.sourceKey, "skipped", `its ${intoSource} "${row.into.key}" is skipped: ${outcome.reason ?? "by a rule of the spec"}`);
+              continue;
+            }
+            const why = outcome?.outcome === "rejected" ? "was rejected (see its own line)" : "is not in the export";
+            throw new ReferenceFailure("(into)", `${row.into.mapping} "${row.into.key}" ${why}`);
+          }
           // Queued misses and placeholders name the record the row adds to: that is the one to review.
           const resolved = resolver.resolveRecord({ ...row, externalId: target });
           const record = store.record(target)!;

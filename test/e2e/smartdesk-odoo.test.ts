@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
-import { OdooAuthError, SchemaMismatchError, XmlRpcTransport } from "../../runtime/load/index.js";
+import { OdooAuthError, SchemaMismatchError, XmlRpcTransport, type OdooTransport } from "../../runtime/load/index.js";
+import { rollbackRun } from "../../runtime/rollback/index.js";
 import { runMigration, type RunSummary } from "../../runtime/run/index.js";
 import { applySchema } from "../../runtime/schema/index.js";
 import { StagingStore } from "../../runtime/stage/index.js";
@@ -180,6 +181,30 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(calls.filter((c) => c.model === "res.partner" && c.rpcMethod === "load").length).toBeLessThanOrEqual(6);
     expect(summary.balanced).toBe(true);
     await pair.rollback(runDir);
+  });
+
+  it("does not count a record Odoo hides from its search as gone: rollback reports it and keeps it in the journal", async () => {
+    const runDir = join(work, "hidden");
+    await pair.prepareSchema(runDir);
+    await pair.run(runDir, { sample: 1 });
+    const messageId = await pair.withStore(runDir, (store) => store.get<{ odoo_id: number }>("SELECT odoo_id FROM id_map WHERE model = 'mail.message' AND created = 1 ORDER BY odoo_id LIMIT 1")!.odoo_id);
+    // as Odoo 17 does with a message on no record for anyone but its author
+    const odoo = await pair.authenticated();
+    const hiding: OdooTransport = {
+      authenticate: () => odoo.authenticate(),
+      executeKw: async <T,>(model: string, method: string, args: unknown[], kwargs?: Record<string, unknown>): Promise<T> => {
+        const answer = await odoo.executeKw<unknown>(model, method, args, kwargs);
+        return (model === "mail.message" && method === "search" ? (answer as number[]).filter((id) => id !== messageId) : answer) as T;
+      },
+    };
+    const first = await pair.withStore(runDir, (store) => rollbackRun(store, hiding));
+    expect(first.failed).toEqual([{ model: "mail.message", odooId: messageId, reason: expect.stringContaining("Odoo no longer shows it to this user, yet its external id mapc_smartdesk.") }]);
+    expect(first.alreadyGone).toBe(0);
+    // it stays in the journal; here it went with the record it was on, so the next rollback finds it gone
+    const journaled = await pair.withStore(runDir, (store) => store.get<{ n: number }>("SELECT COUNT(*) AS n FROM journal WHERE odoo_id = ? AND model = 'mail.message'", messageId)!.n);
+    expect(journaled).toBe(1);
+    const again = await pair.withStore(runDir, (store) => rollbackRun(store, hiding));
+    expect([again.failed, again.alreadyGone, again.deleted]).toEqual([[], 1, 0]);
   });
 
   it("shows what a sample left unloaded, object by object", async () => {

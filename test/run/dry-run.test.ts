@@ -245,8 +245,13 @@ describe("a map into another adds each row's values to the record it names", asy
     expect(readFileSync(join(runDir, "queue.csv"), "utf8")).toContain("placeholder,Recipient,mapc_t.email_10,partner_ids,Contact,9,");
   });
 
-  it("rejects the party of an e-mail that is not in the export, and still balances", () => {
-    expect(counts(summary, "Party")).toEqual({ source: 6, staged: 5, rejected: 1, skipped: 0 });
+  it("rejects the party of an e-mail that is not in the export, skips that of a skipped one, and still balances", () => {
+    expect(counts(summary, "Party")).toEqual({ source: 7, staged: 5, rejected: 1, skipped: 1 });
+    const skipped = new Database(join(runDir, "staging.sqlite"), { readonly: true });
+    expect(skipped.prepare("SELECT reason FROM source_rows WHERE source = 'Party' AND source_key = 'p7'").get()).toEqual({
+      reason: 'its Email "12" is skipped: an e-mail on no record is not migrated',
+    });
+    skipped.close();
     expect(summary.balanced).toBe(true);
     expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain('Party,p5,parties.csv,5,Recipient,(into),"Email ""99"" is not in the export"');
     expect(summary.mappings.filter((m) => m.mapping === "Recipient" || m.mapping === "Sender").map((m) => [m.mapping, m.records, m.merged])).toEqual([["Recipient", 0, 3], ["Sender", 0, 2]]);
