@@ -56,6 +56,15 @@ const IMPORTING_USER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   "mail.message": ["author_id", "email_from"],
 };
 
+/**
+ * Fields `load` cannot take empty. Seen on Odoo 17: calendar.event reads partner_ids as a list of commands,
+ * and an empty cell fails the record with "TypeError: 'bool' object is not iterable". Such a cell is left
+ * out, on a new record (the creator attends, as Odoo does by default) and on an existing one (its attendees stay).
+ */
+const NEVER_SENT_EMPTY: Readonly<Record<string, readonly string[]>> = {
+  "calendar.event": ["partner_ids"],
+};
+
 export class PhaseLoader {
   private readonly counts: PhaseCounts;
   private readonly started = performance.now();
@@ -137,7 +146,7 @@ export class PhaseLoader {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
     for (const row of rows) {
       const isNew = !existing.has(row.record.externalId);
-      const keep = fields.map((field, index) => !(isNew && row.cells[index] === "" && this.omitsEmpty(field)));
+      const keep = fields.map((field, index) => row.cells[index] !== "" || !(isNew ? this.omitsEmpty(field) : NEVER_SENT_EMPTY[this.model]?.includes(field)));
       const key = keep.map((k) => (k ? "1" : "0")).join("");
       const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
       group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });
@@ -148,6 +157,7 @@ export class PhaseLoader {
 
   /** Whether a new record's empty cell for this field is left out, so Odoo fills the field itself. */
   private omitsEmpty(field: string): boolean {
+    if (NEVER_SENT_EMPTY[this.model]?.includes(field)) return true;
     if (this.keepsEmpty(field)) return false;
     const info = this.fieldInfo(field);
     const computed = info.depends === undefined || info.depends.length > 0;

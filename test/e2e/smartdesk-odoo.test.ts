@@ -96,8 +96,19 @@ describe("SmartDesk into the Odoo test server", () => {
     const [deals, messages] = [partnerOf(), onContact()];
     expect(deals).toBe(2);
     expect(messages).toBeGreaterThan(0);
+    // a meeting renamed, whose contacts are gone: Odoo 17 cannot import an empty attendee list, so its
+    // attendees stay and the rest of it is updated
+    const meetingsFile = join(newer, "engagements/meetings-1.json");
+    const meetings = JSON.parse(readFileSync(meetingsFile, "utf8")) as { results: Array<{ id: string; properties: Record<string, string>; associations: { contacts?: { results: unknown[] } } }> };
+    const meeting = meetings.results[0]!;
+    meeting.properties["hs_meeting_title"] = "Renamed meeting";
+    meeting.associations.contacts = { results: [] };
+    writeFileSync(meetingsFile, JSON.stringify(meetings));
+    const attendeesBefore = pair.odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"];
     const delta = await pair.run(runDir, { exportDir: newer, delta: true });
-    expect(delta.delta).toMatchObject({ new: 0, changed: 1 });
+    expect(pair.loadCounts(delta)["Meeting"]).toMatchObject({ updated: 1, rejected: 0 });
+    expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)).toMatchObject({ name: "Renamed meeting", partner_ids: attendeesBefore });
+    expect(delta.delta).toMatchObject({ new: 0, changed: 2 });
     expect(delta.delta!.gone).toEqual([{ source: "Contact", key: "6125" }, { source: "Contact", key: "6150" }]);
     expect(pair.loadCounts(delta)["Contact"]).toMatchObject({ updated: 1, created: 0 });
     expect(pair.loadCounts(delta)["Deal"]).toMatchObject({ updated: 0, created: 0, rejected: 0 });

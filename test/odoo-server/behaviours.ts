@@ -4,7 +4,7 @@
 // models that change the registry (ir.model, ir.model.fields). Add a model here to teach the test server more.
 
 import type { Database, Env, Prepared } from "./database.js";
-import { pyRepr, sqlConstraintViolation, uniqueViolation, userError, valueError } from "./faults.js";
+import { pyRepr, pythonError, sqlConstraintViolation, uniqueViolation, userError, valueError } from "./faults.js";
 import { magicFields, type FieldDef, type ModelDef } from "./registry.js";
 import type { Row } from "./domain.js";
 import { emailNormalize, nowString, sha1OfBase64 } from "./util.js";
@@ -144,6 +144,13 @@ function syncCommercialFields(db: Database, id: number, p: Prepared): void {
   for (const child of db.table("res.partner").values()) {
     if (child.commercial_partner_id === id && child.id !== id) db.updateRow("res.partner", child.id, values);
   }
+}
+
+// ------------------------------------------------------------------ calendar.event
+
+/** Seen on Odoo 17: calendar.event iterates partner_ids as commands, so an empty import cell (False) fails. */
+function refuseEmptyAttendees(p: Prepared): void {
+  if (p.raw["partner_ids"] === false) throw pythonError("TypeError", "'bool' object is not iterable");
 }
 
 // ------------------------------------------------------------------ crm.lead
@@ -368,7 +375,13 @@ const behaviours: Record<string, Behaviour> = {
   },
 
   "calendar.event": {
-    beforeCreate(_db, _env, _model, p) {
+    defaults: (db, env) => ({ partner_ids: [userPartner(db, env.uid)].filter((id) => id !== false) }),
+    beforeCreate(db, env, model, p) {
+      refuseEmptyAttendees(p);
+      // _default_partners: the user who creates the event attends it, unless attendees are given
+      const attendees = model.fields.get("partner_ids");
+      const creator = userPartner(db, env.uid);
+      if (attendees && creator && !p.given.has("partner_ids")) p.x2many.push({ field: attendees, commands: [[6, 0, [creator]]] });
       const hours = typeof p.values.duration === "number" && p.values.duration > 0 ? p.values.duration : 1;
       if (!p.given.has("start")) {
         const start = new Date();
@@ -380,6 +393,9 @@ const behaviours: Record<string, Behaviour> = {
         const start = new Date(`${p.values.start.replace(" ", "T")}Z`);
         p.values.stop = nowString(new Date(start.getTime() + hours * 3600_000));
       }
+    },
+    beforeWrite(_db, _env, _model, _ids, p) {
+      refuseEmptyAttendees(p);
     },
     afterWrite(db, _env, _model, id) {
       const row = db.row("calendar.event", id);

@@ -464,7 +464,7 @@ export class Database implements DomainHost {
     const out: Record<string, unknown> = {};
     for (const name of names) {
       const field = model.fields.get(name);
-      if (!field || field.type === "many2many" || field.type === "one2many") continue;
+      if (!field || ((field.type === "many2many" || field.type === "one2many") && !(name in dynamic))) continue;
       const value = this.defaultValue(env, model, field, dynamic);
       if (value !== undefined) out[name] = value;
     }
