@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { refuseAnotherOdoo, writeConnection } from "../runtime/run/connection.js";
 import { UsageError, output, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
 import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
@@ -29,10 +30,11 @@ export const applySchemaCommand: Command = {
       const { StagingStore } = await import("../runtime/stage/index.js");
       const { applySchema } = await import("../runtime/schema/index.js");
       const { writeFileSync } = await import("node:fs");
+      refuseAnotherOdoo(runDir, connection);
       const odoo = new XmlRpcTransport(connection, passwordFromEnvironment());
       await odoo.authenticate();
       mkdirSync(runDir, { recursive: true });
-      writeFileSync(join(runDir, "connection.json"), `${JSON.stringify(connection, null, 2)}\n`);
+      writeConnection(runDir, connection);
       writeFileSync(join(runDir, "plan.json"), `${JSON.stringify(plan, null, 2)}\n`);
       const store = StagingStore.open(join(runDir, "staging.sqlite"));
       try {

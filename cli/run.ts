@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { UsageError, output, type Command, type CommandEnvironment } from "./command.js";
 import { confirmationProblem } from "./confirmation.js";
 import { requireCleanSpec } from "./guards.js";
-import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput, type OdooConnectionFlags } from "./odoo-flags.js";
+import { loadedConnection } from "../runtime/run/connection.js";
+import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
 import { progressReporter } from "./progress.js";
 
 const help = `mapc run SPEC --source DIR [--out RUNDIR] [--odoo URL --db NAME --user LOGIN]
@@ -72,7 +73,8 @@ export const runCommand: Command = {
     const plan = { ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } };
     const runDir = resolve(env.cwd, values.out ?? join("out", "run", plan.spec.system));
     const exportDir = exportFolder(values.source, values.resume, runDir, env);
-    const connection = odooConnectionFromFlags(values) ?? (values.resume ? await connectionOfRunFolder(runDir) : undefined);
+    // A resumed load goes on into the Odoo it began in, as verify and rollback do.
+    const connection = odooConnectionFromFlags(values) ?? (values.resume ? loadedConnection(runDir) : undefined);
     if (connection) {
       const problem = confirmationProblem(resolve(env.cwd, compiled.path), compiled.path, plan);
       if (problem) return output(1, "", `${problem}\n`);
@@ -102,12 +104,6 @@ export const runCommand: Command = {
     }
   },
 };
-
-/** A resumed load goes on into the Odoo it began in, as verify and rollback do. */
-async function connectionOfRunFolder(runDir: string): Promise<OdooConnectionFlags | undefined> {
-  const { loadedConnection } = await import("../runtime/run/index.js");
-  return loadedConnection(runDir);
-}
 
 function exportFolder(source: string | undefined, resume: boolean | undefined, runDir: string, env: CommandEnvironment): string {
   if (!source) {

@@ -2,12 +2,13 @@
 // an Odoo connection) loads the records in load order, and writes the run directory: staging.sqlite,
 // summary.json, rejects.csv, queue.csv and a report in Markdown and HTML. Without an Odoo connection this
 // is a dry run on the embedded store.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { checkSourceHeader, SourceReadError, type SourceProblem } from "../extract/index.js";
 import { countModels } from "../rollback/index.js";
 import { activeMappings, loadIntoOdoo, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts, type TargetSchema } from "../load/index.js";
+import { refuseAnotherOdoo, writeConnection } from "./connection.js";
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
 import { renderRunReport } from "./report.js";
@@ -34,13 +35,11 @@ export interface RunOptions {
 }
 
 export const STAGING_FILE = "staging.sqlite";
-export const CONNECTION_FILE = "connection.json";
 export const PLAN_FILE = "plan.json";
 
-export class ResumeRefused extends Error {}
+export { CONNECTION_FILE, loadedConnection, RunFolderOfAnotherOdoo } from "./connection.js";
 
-/** A run folder belongs to the Odoo database it loaded into: its id map and journal describe that database. */
-export class RunFolderOfAnotherOdoo extends Error {}
+export class ResumeRefused extends Error {}
 
 /**
  * Reads every source's files and headers before any row is staged: a missing file or column stops the run
@@ -152,31 +151,6 @@ async function rememberCountsBeforeFirstRun(plan: TransformPlan, store: StagingS
   if (store.meta("countsBeforeFirstRun")) return;
   const models = [...new Set(activeMappings(plan, target.schema.installedModules).map((m) => m.model))];
   store.setMeta("countsBeforeFirstRun", JSON.stringify(await countModels(target.odoo, models)));
-}
-
-/**
- * The Odoo a run folder loaded into, if it has. A load from a folder that loaded into another database
- * would take that database's ids for this one's: updates would land on the wrong records, and a rollback
- * would delete them.
- */
-export function loadedConnection(runDir: string): Pick<OdooConnection, "url" | "db" | "user"> | undefined {
-  const file = join(runDir, CONNECTION_FILE);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Pick<OdooConnection, "url" | "db" | "user">) : undefined;
-}
-
-function refuseAnotherOdoo(runDir: string, connection: OdooConnection): void {
-  const earlier = loadedConnection(runDir);
-  if (!earlier || (earlier.url === connection.url && earlier.db === connection.db)) return;
-  throw new RunFolderOfAnotherOdoo(
-    `${runDir} loaded into ${earlier.url} (database ${earlier.db}). Its id map and journal belong to that database: ` +
-      `loading ${connection.url} (database ${connection.db}) from it could update the wrong records, and a rollback could delete them. ` +
-      `Give this Odoo a run folder of its own (--out), or load into ${earlier.url} --db ${earlier.db}. Nothing was written.`,
-  );
-}
-
-function writeConnection(runDir: string, connection: OdooConnection): void {
-  // Never the password: verify and rollback read it from MAPC_ODOO_PASSWORD again.
-  writeFileSync(join(runDir, CONNECTION_FILE), `${JSON.stringify({ url: connection.url, db: connection.db, user: connection.user }, null, 2)}\n`);
 }
 
 async function restage(plan: TransformPlan, store: StagingStore, options: RunOptions, schema: TargetSchema | undefined): Promise<StageResult> {

@@ -21,7 +21,7 @@ export function mergeContributions(plan: TransformPlan, mapping: string, store: 
         try {
           const target = resolver.findStaged(row.into.mapping, row.into.key);
           if (!target) {
-            const outcome = store.get<{ outcome: string; reason: string | null }>("SELECT outcome, reason FROM source_rows WHERE source = ? AND source_key = ?", intoSource, row.into.key);
+            const outcome = store.rowOutcome(intoSource, row.into.key);
             if (outcome?.outcome === "skipped") {
               store.dropContribution(row.externalId, row.into.mapping);
               store.setRowOutcome(row.source, row.sourceKey, "skipped", `its ${intoSource} "${row.into.key}" is skipped: ${outcome.reason ?? "by a rule of the spec"}`);

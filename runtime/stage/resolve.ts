@@ -94,6 +94,11 @@ export class ReferenceResolver {
     return undefined;
   }
 
+  /** The record a ref or link points to: staged now, or else loaded by an earlier run (findLoaded). */
+  private findTarget(mapping: string, key: string): string | undefined {
+    return this.findStaged(mapping, key) ?? this.findLoaded(mapping, key);
+  }
+
   /**
    * A record an earlier run of this run folder loaded into Odoo and this export no longer holds (a delta
    * against a newer export, a re-run of a partial one): a reference still points at it instead of emptying
@@ -163,7 +168,7 @@ export class ReferenceResolver {
     const key = this.keyText(record, field, value.ref.key);
     if (key === null) return null;
     if (key === undefined) return value;
-    const found = this.findStaged(value.ref.mapping, key) ?? this.findLoaded(value.ref.mapping, key);
+    const found = this.findTarget(value.ref.mapping, key);
     if (found) return xmlid(found);
     const policy = this.policy(record.mapping, field, `ref:${value.ref.mapping}`);
     return this.miss(record, field, policy, { kind: "orphan", target: value.ref.mapping, key, model: this.modelOf(value.ref.mapping) },
@@ -171,7 +176,7 @@ export class ReferenceResolver {
   }
 
   private resolveLink(record: StagedRecordRow, field: string, value: LinkReference): TargetValue {
-    const found = this.findStaged(value.link.mapping, value.link.key) ?? this.findLoaded(value.link.mapping, value.link.key);
+    const found = this.findTarget(value.link.mapping, value.link.key);
     if (found) return xmlid(found);
     const policy = this.index.policies.get(`${record.mapping}\0${field}\0link`) ?? { kind: "fail" };
     const reason = `${value.link.mapping} "${value.link.key}" is not in the export`;

@@ -103,7 +103,7 @@ export class StagingStore {
     this.statements = {
       setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
-      sourceRow: this.db.prepare<[string, string], { outcome: RowOutcome }>("SELECT outcome FROM source_rows WHERE source = ? AND source_key = ?"),
+      sourceRow: this.db.prepare<[string, string], { outcome: RowOutcome; reason: string | null }>("SELECT outcome, reason FROM source_rows WHERE source = ? AND source_key = ?"),
       addSourceRow: this.db.prepare(
         "INSERT INTO source_rows (source, source_key, file, row, outcome, reason, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -217,9 +217,9 @@ export class StagingStore {
     return this.statements.getMeta.get(key)?.value;
   }
 
-  /** The outcome already recorded for a source row in this store, if any (duplicate keys, resume). */
-  rowOutcome(source: string, sourceKey: string): RowOutcome | undefined {
-    return this.statements.sourceRow.get(source, sourceKey)?.outcome;
+  /** The outcome recorded for a source row, with its reason, if the row was read. */
+  rowOutcome(source: string, sourceKey: string): { outcome: RowOutcome; reason: string | null } | undefined {
+    return this.statements.sourceRow.get(source, sourceKey);
   }
 
   addSourceRow(source: string, sourceKey: string, location: SourceLocation, outcome: RowOutcome, reason: string | null, rowHash: string | null): void {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -116,6 +116,17 @@ describe("commands in-process", () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("has never loaded into one: run without --resume");
     expect(existsSync(runDir)).toBe(false);
+  });
+
+  it("apply-schema refuses a run folder that loaded into another database, before connecting", async () => {
+    const runDir = join(work, "other-db");
+    mkdirSync(runDir, { recursive: true });
+    const bound = `${JSON.stringify({ url: "http://127.0.0.1:9", db: "first", user: "admin" })}\n`;
+    writeFileSync(join(runDir, "connection.json"), bound);
+    const result = await runCli(["apply-schema", "specs/smartdesk.mapspec", "--out", runDir, "--odoo", "http://127.0.0.1:9", "--db", "second", "--user", "admin"], env);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("loaded into http://127.0.0.1:9 (database first)");
+    expect(readFileSync(join(runDir, "connection.json"), "utf8")).toBe(bound);
   });
 
   it("build writes a plan valid against the published schema and TypeScript pointing at spec lines", async () => {
