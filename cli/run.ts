@@ -9,7 +9,7 @@ import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErr
 import { progressReporter } from "./progress.js";
 
 const help = `mapc run SPEC --source DIR [--out RUNDIR] [--odoo URL --db NAME --user LOGIN]
-         [--sample N] [--delta] [--resume] [--batch-size N] [--json]
+         [--sample N] [--delta] [--resume] [--strict] [--batch-size N] [--json]
 
 Runs the migration the spec describes on the export in DIR: reads every source file, transforms and
 validates every row, and stages the target records in an embedded SQLite store. Every source row ends as
@@ -41,8 +41,17 @@ Options:
   --resume          after a crash or kill: continue loading what is staged, without duplicates, into
                     the Odoo the run folder loaded into (no --odoo needed; files are read from the
                     export that was staged)
+  --strict          refuse to run while a column of the export is neither read nor dropped by the spec
+                    (without it, each such column is listed as a warning and in summary.json)
   --batch-size N    records per load call (default 200)
   --json            print summary.json instead of the short table
+
+Every column of the export is accounted for: read by the spec (under its name or one of its \`or\`
+names), dropped with a reason (a drop may be a pattern, "*@OData.Community.Display.V1.FormattedValue"),
+or listed as unaccounted. A source with \`custom properties from …\` reads the export's metadata: each
+custom property a map takes (\`custom properties prefix "x_…"\`) is migrated into an x_ field of its
+own (mapc apply-schema --source DIR creates them). A column the spec needs (a key, a required field)
+that the export lacks stops the run before anything is staged.
 
 A run folder belongs to the Odoo database it first loaded into: a run that names another one with the
 same --out is refused before anything is written. Give each Odoo its own --out.
@@ -64,6 +73,7 @@ export const runCommand: Command = {
         sample: { type: "string" },
         delta: { type: "boolean" },
         resume: { type: "boolean" },
+        strict: { type: "boolean" },
         "batch-size": { type: "string" },
         ...odooFlags,
       },
@@ -93,6 +103,7 @@ export const runCommand: Command = {
         ...(sample ? { sample } : {}),
         ...(values.delta ? { delta: true } : {}),
         ...(values.resume ? { resume: true } : {}),
+        ...(values.strict ? { strict: true } : {}),
       });
       progress.done();
       const shown = relative(env.cwd, runDir) || ".";
@@ -123,6 +134,19 @@ export function positiveInteger(value: string | undefined, flag: string): number
 }
 
 type Summary = Awaited<ReturnType<typeof import("../runtime/run/index.js").runMigration>>;
+
+/** Whether every export column is accounted for, and which custom properties the export's metadata added. */
+function columnLines(summary: Summary): string[] {
+  if (!summary.columns) return [];
+  const total = summary.columns.reduce((n, c) => n + c.columns, 0);
+  const left = summary.columns.filter((c) => c.unaccounted.length > 0);
+  const lines = left.length === 0
+    ? [`columns: all ${total} export columns are read or dropped by the spec`]
+    : [`columns NOT ACCOUNTED FOR (read by no map, dropped by no rule): ${left.map((c) => `${c.source} ${c.unaccounted.length}`).join(", ")}; listed in summary.json and report.md`];
+  const properties = summary.customProperties ?? [];
+  if (properties.length > 0) lines.push(`custom properties from the export's metadata: ${properties.length} (${properties.slice(0, 6).map((p) => p.fields.join("/")).join(", ")}${properties.length > 6 ? ", …" : ""})`);
+  return lines;
+}
 
 function summaryTable(summary: Summary): string {
   const loaded = summary.mode === "load";
@@ -160,6 +184,7 @@ function summaryTable(summary: Summary): string {
     ...rows.map(line),
     "",
     ...delta,
+    ...columnLines(summary),
     ...warnings,
     ...merges,
     `rejected: ${summary.rejects} (rejects.csv)`,

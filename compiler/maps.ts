@@ -69,10 +69,24 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     drops,
     losses,
     notes: decl.items.filter((i): i is A.NoteItem => i.kind === "note").map((n) => n.text.text),
+    ...lowerCustomProperties(decl, source, id, ctx),
     dependsOn: [...dependsOn],
     compatibility: compatibilityOf(decl, ctx),
     line: decl.range.start.line,
   };
+}
+
+/** `custom properties prefix "x_…"`: the source must say where the export lists them. */
+function lowerCustomProperties(decl: A.MapDecl, source: A.SourceDecl | undefined, id: string, ctx: CompileContext): Pick<PlanMapping, "customProperties"> {
+  const items = decl.items.filter((i): i is A.CustomPropertiesItem => i.kind === "customProperties");
+  const [item, repeated] = items;
+  if (!item) return {};
+  if (repeated) ctx.report("MC2318", repeated.range, { map: id });
+  if (!item.prefix.text.startsWith("x_")) ctx.report("MC2114", item.prefix.range, { field: item.prefix.text }, 'write a prefix such as "x_smartdesk_"');
+  if (source && !source.properties) {
+    ctx.report("MC2317", item.range, { map: id, object: source.name.text }, `add \`custom properties from hubspot "properties.json" object "…"\` (or \`from dataverse …\`) to source \`${source.name.text}\``);
+  }
+  return { customProperties: { prefix: item.prefix.text, line: item.range.start.line } };
 }
 
 function resolveUnknownSource(name: A.Name, ctx: CompileContext): void {

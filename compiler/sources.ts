@@ -3,7 +3,7 @@ import type * as A from "../grammar/ast.js";
 import { closestNames } from "./catalog/index.js";
 import { literalString, type CompileContext } from "./context.js";
 import { lowerCondition } from "./conditions.js";
-import type { ColumnType, PlanSource, SourceFormat } from "./plan/types.js";
+import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "./plan/types.js";
 
 export const sourceFormats: readonly SourceFormat[] = ["csv", "json", "jsonl", "odata", "laravel", "hubspot"];
 
@@ -23,7 +23,8 @@ const commonSettings: Record<string, SettingKind> = {
   null: "strings",
   trueValues: "strings",
   listSeparator: "string",
-  records: "string",
+  /** where the records are; several paths are all read, in turn (deal and ticket pipelines under their own keys) */
+  records: "strings",
   /** an export may lack the source's files: it then has no rows, with a warning, instead of stopping the run */
   optional: "boolean",
 };
@@ -41,7 +42,7 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   const format = checkFormat(decl, ctx);
   const settings = lowerSettings(decl, format, ctx);
   const columns = lowerColumns(decl, ctx);
-  const declared = new Set(columns.map((c) => c.name));
+  const declared = new Set(columns.flatMap((c) => [c.name, ...(c.alternatives ?? [])]));
   const keySetting = decl.settings.find((s) => s.key.text === "key");
   const key = keySetting ? keySetting.values.map((v) => (v.kind === "name" ? v.text : literalString(v))) : [];
   if (!keySetting) ctx.report("MC2015", decl.name.range, { object: decl.name.text });
@@ -55,10 +56,12 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
     label: decl.label?.text ?? decl.name.text,
     format,
     path: decl.path.text,
+    ...(decl.pathAlternatives.length > 0 ? { pathAlternatives: decl.pathAlternatives.map((p) => p.text) } : {}),
     key,
     settings,
     columns,
     drops: lowerSourceDrops(decl, ctx),
+    ...(decl.properties ? { customProperties: lowerPropertiesSource(decl.properties, ctx) } : {}),
     skips: decl.skips.map((skip) => ({
       condition: lowerCondition(skip.condition, { ctx, source: decl, hasItem: false }),
       reason: skip.reason.text,
@@ -68,14 +71,37 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   };
 }
 
+// A drop holding `*` is a pattern for export columns the spec does not declare (every formatted-value
+// annotation of a Dataverse row, say): it needs no declared column, only something besides the `*`.
 function lowerSourceDrops(decl: A.SourceDecl, ctx: CompileContext): PlanSource["drops"] {
   const names = decl.columns.map((c) => c.column.text);
   return decl.drops.flatMap((drop) =>
     drop.columns.map((column) => {
-      if (!names.includes(column.text)) ctx.report("MC2018", column.range, { column: column.text, object: decl.name.text }, didYouMean(column.text, names, '"'));
+      if (isColumnPattern(column.text)) {
+        if (column.text.replace(/\*/g, "") === "") ctx.report("MC2024", column.range, { column: column.text });
+      } else if (!names.includes(column.text)) {
+        ctx.report("MC2018", column.range, { column: column.text, object: decl.name.text }, didYouMean(column.text, names, '"'));
+      }
       return { column: column.text, reason: drop.reason.text, line: drop.range.start.line };
     }),
   );
+}
+
+export function isColumnPattern(column: string): boolean {
+  return column.includes("*");
+}
+
+const propertiesSelectors: Record<PropertiesFormat, string> = { hubspot: "object", dataverse: "entity" };
+
+function lowerPropertiesSource(item: A.PropertiesSource, ctx: CompileContext): PlanPropertiesSource {
+  const format = item.format.text as PropertiesFormat;
+  const expected = propertiesSelectors[format];
+  if (!expected) {
+    ctx.report("MC2022", item.format.range, { format: item.format.text }, didYouMean(item.format.text, Object.keys(propertiesSelectors)));
+  } else if (item.selector.text !== expected) {
+    ctx.report("MC2023", item.selector.range, { format, what: format === "hubspot" ? "object type" : "table", expected, found: item.selector.text });
+  }
+  return { format: expected ? format : "hubspot", paths: item.paths.map((p) => p.text), object: item.object.text, line: item.range.start.line };
 }
 
 function checkFormat(decl: A.SourceDecl, ctx: CompileContext): SourceFormat {
@@ -120,7 +146,11 @@ function settingValue(setting: A.Setting, kind: SettingKind, ctx: CompileContext
     ctx.report("MC2021", setting.range, { setting: setting.key.text, expected });
     return undefined;
   }
-  if (kind === "strings") return values.map((v) => (v.kind === "name" ? v.text : literalString(v)));
+  if (kind === "strings") {
+    const texts = values.map((v) => (v.kind === "name" ? v.text : literalString(v)));
+    // one records path stays a string, as plans have always had it
+    return setting.key.text === "records" && texts.length === 1 ? texts[0]! : texts;
+  }
   return first.kind === "number" || first.kind === "boolean" ? first.value : literalString(first as A.Literal);
 }
 
@@ -129,11 +159,12 @@ function lowerColumns(decl: A.SourceDecl, ctx: CompileContext): PlanSource["colu
   const columns: PlanSource["columns"] = [];
   for (const column of decl.columns) {
     const name = column.column.text;
-    if (seen.has(name)) {
-      ctx.report("MC2014", column.column.range, { column: name, object: decl.name.text });
+    const repeated = [column.column, ...column.alternatives].find((n) => seen.has(n.text));
+    if (repeated) {
+      ctx.report("MC2014", repeated.range, { column: repeated.text, object: decl.name.text });
       continue;
     }
-    seen.add(name);
+    for (const n of [column.column, ...column.alternatives]) seen.add(n.text);
     let type = column.type.text as ColumnType;
     if (!columnTypes.includes(type)) {
       if (column.type.text !== "") {
@@ -141,7 +172,14 @@ function lowerColumns(decl: A.SourceDecl, ctx: CompileContext): PlanSource["colu
       }
       type = "text";
     }
-    columns.push({ name, type, ...(column.custom ? { custom: true } : {}), ...(column.optional ? { optional: true } : {}), line: column.range.start.line });
+    columns.push({
+      name,
+      ...(column.alternatives.length > 0 ? { alternatives: column.alternatives.map((a) => a.text) } : {}),
+      type,
+      ...(column.custom ? { custom: true } : {}),
+      ...(column.optional ? { optional: true } : {}),
+      line: column.range.start.line,
+    });
   }
   return columns;
 }

@@ -32,6 +32,9 @@ export const messages = {
   MC2019: { severity: "warning", message: "Column \"{column}\" of `{object}` is neither mapped nor dropped." },
   MC2020: { severity: "warning", message: "Column \"{column}\" of `{object}` is dropped by a map that also reads it." },
   MC2021: { severity: "error", message: "Setting `{setting}` expects {expected}." },
+  MC2022: { severity: "error", message: "Unknown metadata format `{format}` for custom properties; use hubspot or dataverse." },
+  MC2023: { severity: "error", message: "`custom properties from {format}` names its {what} with `{expected} \"…\"`, not `{found}`." },
+  MC2024: { severity: "error", message: "A drop pattern names no column: \"{column}\" is `*` alone; say what the columns have in common, e.g. \"*@OData.Community.Display.V1.FormattedValue\"." },
 
   // target models and fields
   MC2101: { severity: "error", message: "Unknown Odoo model `{model}` in Odoo {version}." },
@@ -93,6 +96,8 @@ export const messages = {
   MC2314: { severity: "error", message: "A link cannot be `deferred`: the record must know what it belongs to when it is created." },
   MC2315: { severity: "error", message: "`into {name}`: no map of that name." },
   MC2316: { severity: "error", message: "`into {name}`: {problem}." },
+  MC2317: { severity: "error", message: "Map `{map}` takes the custom properties of `{object}`, but the source does not say where the export lists them." },
+  MC2318: { severity: "error", message: "`custom properties` appears twice in map `{map}`." },
 
   // load order
   MC2401: { severity: "error", message: "`order` names `{name}`, which is no map." },
@@ -110,6 +115,7 @@ export const messages = {
   // runtime: reading the export
 
   MR3001: { severity: "error", message: "Column \"{column}\" of `{object}` is not in the header of {file}." },
+  // retired: undeclared columns are reported by the column account (MR3024), which knows drop patterns
   MR3002: { severity: "warning", message: "{file} has {count} column(s) that `{object}` does not declare: {columns}." },
   MR3003: { severity: "error", message: "No file for `{object}`: {detail}." },
   MR3004: { severity: "error", message: "{file} is not valid JSON at line {line}, column {column}: {detail}." },
@@ -131,6 +137,10 @@ export const messages = {
   MR3020: { severity: "warning", message: "Column \"{column}\" of `{object}` is read from the header \"{label}\" of {file}: the same name but for case and spacing." },
   MR3021: { severity: "warning", message: "Column \"{column}\" of `{object}` is not in the header of {file}; it is declared `optional`, so every row reads it as empty." },
   MR3022: { severity: "warning", message: "The export has no {path}: `{object}` is declared `optional true`, so it has no rows." },
+  MR3023: { severity: "error", message: "Column \"{column}\" of `{object}` is not in the export, and {why}: its rows would lose it without a word." },
+  MR3024: { severity: "warning", message: "{count} column(s) of `{object}` are neither read nor dropped by the spec, so they would not migrate: {columns}." },
+  MR3025: { severity: "error", message: "`--strict`: {count} column(s) of `{object}` are neither read nor dropped by the spec: {columns}." },
+  MR3026: { severity: "warning", message: "The custom properties of `{object}` could not be read: {detail}; its custom properties do not migrate." },
 } as const satisfies Record<string, MessageDef>;
 
 export type DiagnosticCode = keyof typeof messages;

@@ -80,6 +80,8 @@ export type SettingValue = Literal | ({ kind: "name" } & Name);
 
 export interface ColumnDecl extends Located {
   column: Name;
+  /** `"Record ID" or "Contact ID"`: the names the column has in other exports; the first one found is read */
+  alternatives: Name[];
   type: Name;
   /** a property the customer added in the source CRM: listed in the custom-field manifest */
   custom: boolean;
@@ -99,15 +101,31 @@ export interface SourceDecl extends Located {
   label?: Name;
   format: Name;
   path: Name;
+  /** `from odata "accounts/*.json" or "account/*.json"`: other paths; the first that finds files is read */
+  pathAlternatives: Name[];
   settings: Setting[];
   columns: ColumnDecl[];
+  /** where the export's own metadata lists the customer's properties */
+  properties?: PropertiesSource;
   /** where the `columns { … }` block is, when there is one */
   columnsRange?: SourceRange;
   skips: SkipRule[];
   /** columns no map reads, dropped here with a reason */
   drops: DropItem[];
   /** settings, column blocks, skip rules and drops in written order, for the formatter */
-  items: Array<Setting | SkipRule | DropItem | { kind: "columns"; range: SourceRange }>;
+  items: Array<Setting | SkipRule | DropItem | PropertiesSource | { kind: "columns"; range: SourceRange }>;
+}
+
+/** `custom properties from hubspot "properties.json" object "contacts"` */
+export interface PropertiesSource extends Located {
+  kind: "properties";
+  /** the metadata's format: `hubspot` (properties.json) or `dataverse` (EntityDefinitions) */
+  format: Name;
+  paths: Name[];
+  /** `object` (HubSpot) or `entity` (Dataverse) */
+  selector: Name;
+  /** the object type or entity logical name whose properties these are */
+  object: Name;
 }
 
 export type MissingPolicy =
@@ -185,7 +203,13 @@ export interface MapDecl extends Located {
   items: MapItem[];
 }
 
-export type MapItem = Assignment | DedupeItem | EachItem | DropItem | LostItem | NoteItem;
+export type MapItem = Assignment | DedupeItem | EachItem | DropItem | LostItem | NoteItem | CustomPropertiesItem;
+
+/** `custom properties prefix "x_smartdesk_"`: each custom property the export lists lands in an x_ field */
+export interface CustomPropertiesItem extends Located {
+  kind: "customProperties";
+  prefix: Name;
+}
 
 export interface Assignment extends Located {
   kind: "assignment";

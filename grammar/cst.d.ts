@@ -68,9 +68,11 @@ export type SourceDeclCstChildren = {
   label?: IToken[];
   From: IToken[];
   format: IToken[];
-  path: IToken[];
+  path: (IToken)[];
+  Or?: IToken[];
   LCurly: IToken[];
   columnsBlock?: ColumnsBlockCstNode[];
+  propertiesSource?: PropertiesSourceCstNode[];
   skipRule?: SkipRuleCstNode[];
   dropItem?: DropItemCstNode[];
   setting?: SettingCstNode[];
@@ -89,13 +91,30 @@ export type ColumnsBlockCstChildren = {
   RCurly: IToken[];
 };
 
+export interface PropertiesSourceCstNode extends CstNode {
+  name: "propertiesSource";
+  children: PropertiesSourceCstChildren;
+}
+
+export type PropertiesSourceCstChildren = {
+  Custom: IToken[];
+  Properties: IToken[];
+  From: IToken[];
+  format: IToken[];
+  path: (IToken)[];
+  Or?: IToken[];
+  selector: IToken[];
+  object: IToken[];
+};
+
 export interface ColumnDeclCstNode extends CstNode {
   name: "columnDecl";
   children: ColumnDeclCstChildren;
 }
 
 export type ColumnDeclCstChildren = {
-  column: IToken[];
+  column: (IToken)[];
+  Or?: IToken[];
   Colon: IToken[];
   type: IToken[];
   Custom?: IToken[];
@@ -300,7 +319,20 @@ export type MapItemCstChildren = {
   dropItem?: DropItemCstNode[];
   lostItem?: LostItemCstNode[];
   noteItem?: NoteItemCstNode[];
+  customPropertiesItem?: CustomPropertiesItemCstNode[];
   assignment?: AssignmentCstNode[];
+};
+
+export interface CustomPropertiesItemCstNode extends CstNode {
+  name: "customPropertiesItem";
+  children: CustomPropertiesItemCstChildren;
+}
+
+export type CustomPropertiesItemCstChildren = {
+  Custom: IToken[];
+  Properties: IToken[];
+  Prefix: IToken[];
+  prefix: IToken[];
 };
 
 export interface DedupeItemCstNode extends CstNode {

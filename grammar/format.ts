@@ -148,14 +148,21 @@ function settingText(setting: A.Setting): string {
 
 function printSource(p: Printer, d: A.SourceDecl): void {
   const label = d.label ? ` ${quote(d.label.text)}` : "";
-  p.open(`source ${d.name.text}${label} from ${d.format.text} ${quote(d.path.text)}`, d.range);
+  const paths = [d.path, ...d.pathAlternatives].map((path) => quote(path.text)).join(" or ");
+  p.open(`source ${d.name.text}${label} from ${d.format.text} ${paths}`, d.range);
   for (const item of d.items) {
     if (item.kind === "setting") p.line(settingText(item), item.range);
+    else if (item.kind === "properties") p.line(propertiesSourceText(item), item.range);
     else if (item.kind === "skip") p.line(`skip when ${conditionText(item.condition)} because ${quote(item.reason.text)}`, item.range);
     else if (item.kind === "drop") printMapItem(p, item);
     else printColumns(p, d.columns.filter((c) => within(c.range, item.range)), item.range);
   }
   p.close(d.range);
+}
+
+function propertiesSourceText(item: A.PropertiesSource): string {
+  const paths = item.paths.map((path) => quote(path.text)).join(" or ");
+  return `custom properties from ${item.format.text} ${paths} ${item.selector.text} ${quote(item.object.text)}`;
 }
 
 function within(inner: A.SourceRange, outer: A.SourceRange): boolean {
@@ -164,9 +171,10 @@ function within(inner: A.SourceRange, outer: A.SourceRange): boolean {
 
 function printColumns(p: Printer, columns: readonly A.ColumnDecl[], range: A.SourceRange): void {
   p.open("columns", range);
-  const width = Math.max(0, ...columns.map((c) => quote(c.column.text).length + 1));
+  const names = (c: A.ColumnDecl) => [c.column, ...c.alternatives].map((n) => quote(n.text)).join(" or ");
+  const width = Math.max(0, ...columns.map((c) => names(c).length + 1));
   for (const column of columns) {
-    p.line(`${`${quote(column.column.text)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}${column.optional ? " optional" : ""}`, column.range);
+    p.line(`${`${names(column)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}${column.optional ? " optional" : ""}`, column.range);
   }
   p.close(range);
 }
@@ -249,6 +257,8 @@ function printMapItem(p: Printer, item: A.MapItem): void {
       return p.line(`lost ${quote(item.what.text)} because ${quote(item.reason.text)}`, item.range);
     case "note":
       return p.line(`note ${quote(item.text.text)}`, item.range);
+    case "customProperties":
+      return p.line(`custom properties prefix ${quote(item.prefix.text)}`, item.range);
   }
 }
 

@@ -62,12 +62,18 @@ export class MapspecParser extends CstParser {
     this.CONSUME(T.From);
     this.CONSUME2(T.Name, { LABEL: "format" });
     this.CONSUME2(T.StringLiteral, { LABEL: "path" });
+    // `from odata "accounts/*.json" or "account/*.json"`: exports name files differently; the first found wins
+    this.MANY2(() => {
+      this.CONSUME(T.Or);
+      this.CONSUME3(T.StringLiteral, { LABEL: "path" });
+    });
     this.CONSUME(T.LCurly);
     this.MANY(() =>
       // `drop "col" because "…"` here is for columns no map reads (a source only looked up, say); it
       // comes before the generic setting so a setting can never be called `drop`.
       this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
         { ALT: () => this.SUBRULE(this.columnsBlock) },
+        { ALT: () => this.SUBRULE(this.propertiesSource) },
         { ALT: () => this.SUBRULE(this.skipRule) },
         { ALT: () => this.SUBRULE(this.dropItem) },
         { ALT: () => this.SUBRULE(this.setting) },
@@ -83,9 +89,30 @@ export class MapspecParser extends CstParser {
     this.CONSUME(T.RCurly);
   });
 
+  // custom properties from hubspot "properties.json" object "contacts": where the export's own metadata
+  // lists the customer's properties, so a map can take every one of them (`custom properties prefix …`)
+  private propertiesSource = this.RULE("propertiesSource", () => {
+    this.CONSUME(T.Custom);
+    this.CONSUME(T.Properties);
+    this.CONSUME(T.From);
+    this.CONSUME(T.Name, { LABEL: "format" });
+    this.CONSUME(T.StringLiteral, { LABEL: "path" });
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.CONSUME2(T.StringLiteral, { LABEL: "path" });
+    });
+    this.CONSUME2(T.Name, { LABEL: "selector" });
+    this.CONSUME3(T.StringLiteral, { LABEL: "object" });
+  });
+
   // "Number of Employees": integer      "Customer Tier": text custom optional
+  // "Record ID" or "Contact ID": id      (other names the column has in other exports; the first found wins)
   private columnDecl = this.RULE("columnDecl", () => {
     this.CONSUME(T.StringLiteral, { LABEL: "column" });
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.CONSUME2(T.StringLiteral, { LABEL: "column" });
+    });
     this.CONSUME(T.Colon);
     this.CONSUME(T.Name, { LABEL: "type" });
     this.OPTION(() => this.CONSUME(T.Custom));
@@ -290,8 +317,18 @@ export class MapspecParser extends CstParser {
       { ALT: () => this.SUBRULE(this.dropItem) },
       { ALT: () => this.SUBRULE(this.lostItem) },
       { ALT: () => this.SUBRULE(this.noteItem) },
+      { ALT: () => this.SUBRULE(this.customPropertiesItem) },
       { ALT: () => this.SUBRULE(this.assignment) },
     ]);
+  });
+
+  // custom properties prefix "x_smartdesk_": every custom property the export's metadata lists (and the
+  // source declares no column for) lands in an x_ field of its own, created by apply-schema
+  private customPropertiesItem = this.RULE("customPropertiesItem", () => {
+    this.CONSUME(T.Custom);
+    this.CONSUME(T.Properties);
+    this.CONSUME(T.Prefix);
+    this.CONSUME(T.StringLiteral, { LABEL: "prefix" });
   });
 
   // dedupe by "Company Domain Name" | domain keep first

@@ -122,10 +122,12 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
   const columnBlocks = c.columnsBlock ?? [];
   const columns = columnBlocks.flatMap((block) => (block.children.columnDecl ?? []).map(columnFromCst));
   const drops = (c.dropItem ?? []).map(dropFromCst);
+  const properties = c.propertiesSource?.[0] ? propertiesSourceFromCst(c.propertiesSource[0]) : undefined;
   const items: A.SourceDecl["items"] = [
     ...settings,
     ...skips,
     ...drops,
+    ...(properties ? [properties] : []),
     ...columnBlocks.map((block) => ({ kind: "columns" as const, range: nodeRange(block) })),
   ].sort((a, b) => a.range.start.offset - b.range.start.offset);
   const label = optionalString(c.label);
@@ -137,8 +139,10 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
     ...(label ? { label } : {}),
     format: name(c.format, range),
     path: stringName(c.path, range),
+    pathAlternatives: (c.path ?? []).slice(1).map((_, i) => stringName(c.path, range, i + 1)),
     settings,
     columns,
+    ...(properties ? { properties } : {}),
     ...(columnsRange ? { columnsRange } : {}),
     skips,
     drops,
@@ -148,7 +152,28 @@ function sourceFromCst(node: C.SourceDeclCstNode): A.SourceDecl {
 
 function columnFromCst(node: C.ColumnDeclCstNode): A.ColumnDecl {
   const range = nodeRange(node);
-  return { range, column: stringName(node.children.column, range), type: name(node.children.type, range), custom: Boolean(node.children.Custom?.length), optional: Boolean(node.children.Optional?.length) };
+  const c = node.children;
+  return {
+    range,
+    column: stringName(c.column, range),
+    alternatives: (c.column ?? []).slice(1).map((_, i) => stringName(c.column, range, i + 1)),
+    type: name(c.type, range),
+    custom: Boolean(c.Custom?.length),
+    optional: Boolean(c.Optional?.length),
+  };
+}
+
+function propertiesSourceFromCst(node: C.PropertiesSourceCstNode): A.PropertiesSource {
+  const range = nodeRange(node);
+  const c = node.children;
+  return {
+    kind: "properties",
+    range,
+    format: name(c.format, range),
+    paths: (c.path ?? []).map((_, i) => stringName(c.path, range, i)),
+    selector: name(c.selector, range),
+    object: stringName(c.object, range),
+  };
 }
 
 function skipFromCst(node: C.SkipRuleCstNode): A.SkipRule {
@@ -359,6 +384,10 @@ function mapItemFromCst(node: C.MapItemCstNode): A.MapItem[] {
   const c = node.children;
   const range = nodeRange(node);
   if (c.assignment) return [assignmentFromCst(c.assignment[0]!)];
+  if (c.customPropertiesItem) {
+    const item = c.customPropertiesItem[0]!;
+    return [{ kind: "customProperties", range: nodeRange(item), prefix: stringName(item.children.prefix, nodeRange(item)) }];
+  }
   if (c.dedupeItem) {
     const d = c.dedupeItem[0]!.children;
     const keep = d.keep?.[0] ? name(d.keep, range) : undefined;

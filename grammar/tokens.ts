@@ -77,6 +77,8 @@ export const Installed = keyword("installed");
 export const True = keyword("true");
 export const False = keyword("false");
 export const Null = keyword("null");
+export const Properties = keyword("properties");
+export const Prefix = keyword("prefix");
 
 export const Cardinality = createToken({ name: "Cardinality", pattern: /(?:1|many):(?:1|many)(?![A-Za-z0-9_])/ });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/ });
@@ -106,7 +108,7 @@ export const keywords: readonly TokenType[] = [
   Mapping, Odoo, Source, From, Columns, Skip, When, Because, Lookup, In, Staged, By, On, Missing, Fail, Empty,
   Default, Placeholder, Queue, Values, Else, Keep, Custom, Field, Model, Required, Deferred, Into, Optional, Map, As, Requires, Unless,
   Where, Lossy, Dedupe, Each, Item, Drop, Lost, Note, Link, First, Ref, Xmlid, Take, Record, Document, Order, And, Or, Not, Is,
-  Installed, True, False, Null,
+  Installed, True, False, Null, Properties, Prefix,
 ];
 
 // Order matters where patterns overlap: comments and whitespace first; `1:1` before numbers; two-character operators (`->`, `=>`, `<-`, `==`, `!=`) before their one-character prefixes; keywords

@@ -59,6 +59,8 @@ export interface PlanSource {
   format: SourceFormat;
   /** relative to the export folder; may hold `*` for paged dumps */
   path: string;
+  /** other paths exports use for the same table (`or`), tried in order when `path` finds no file */
+  pathAlternatives?: string[];
   key: string[];
   /** reader settings by their spec names: encoding, delimiter, null, records, timezone, … (lists for null, trueValues) */
   settings: Record<string, string | number | boolean | string[]>;
@@ -66,10 +68,36 @@ export interface PlanSource {
    * `custom`: a property the customer added in the source CRM, listed in the custom-field manifest;
    * `optional`: an export may lack it, and it then reads as empty
    */
-  columns: Array<{ name: string; type: ColumnType; custom?: true; optional?: true; line: number }>;
+  columns: PlanColumn[];
   skips: Array<{ condition: PlanCondition; reason: string; line: number }>;
-  /** columns dropped at the source, read by no map */
+  /** columns dropped at the source, read by no map; a column holding `*` is a pattern (`*@OData.*`) */
   drops: Array<{ column: string; reason: string; line: number }>;
+  /** where the export's own metadata lists the customer's properties (`custom properties from …`) */
+  customProperties?: PlanPropertiesSource;
+  line: number;
+}
+
+export interface PlanColumn {
+  /** the name maps read the column by */
+  name: string;
+  /** other names of the column in other exports (`or`); the first one an export has is read */
+  alternatives?: string[];
+  type: ColumnType;
+  custom?: true;
+  optional?: true;
+  /** the export's metadata declared it a custom property (added to the plan for one export) */
+  discovered?: true;
+  line: number;
+}
+
+export type PropertiesFormat = "hubspot" | "dataverse";
+
+export interface PlanPropertiesSource {
+  format: PropertiesFormat;
+  /** the metadata file(s), tried in order like a source's paths */
+  paths: string[];
+  /** the object type (HubSpot `contacts`) or table logical name (Dataverse `account`) */
+  object: string;
   line: number;
 }
 
@@ -233,6 +261,8 @@ export interface PlanMapping {
   drops: Array<{ column: string; reason: string; line: number }>;
   losses: Array<{ what: string; reason: string; line: number }>;
   notes: string[];
+  /** `custom properties prefix "x_…"`: each custom property an export's metadata lists gets an x_ field */
+  customProperties?: { prefix: string; line: number };
   /** ids of the mappings this one references (ref, link, lookups against staged records) */
   dependsOn: string[];
   /** `compatible`, `fallback` (the seed's target is missing, this is the replacement) or `optional-app` */

@@ -65,6 +65,19 @@ export async function checkCsvHeader(source: PlanSource, settings: ReaderSetting
   return problems;
 }
 
+/** The header labels of a CSV file as the reader matches them (byte order mark dropped, trimmed). */
+export async function readCsvHeader(settings: ReaderSettings, file: ExportFile, options: ReadSourceOptions): Promise<string[]> {
+  for await (const records of csvRecords(settings, file, options)) {
+    const [header] = records;
+    if (header) return headerLabels(header.cells);
+  }
+  return [];
+}
+
+function headerLabels(cells: readonly string[]): string[] {
+  return cells.map((cell, index) => (index === 0 ? cell.replace(/^\uFEFF/, "") : cell).trim());
+}
+
 function rowProblem(record: CsvRecord, width: number, file: ExportFile): SourceProblem | undefined {
   if (record.cells.length !== width) {
     return sourceProblem("MR3005", file.relative, { cells: record.cells.length, columns: width, line: record.line }, { line: record.line });
@@ -115,7 +128,7 @@ interface HeaderCheck {
 }
 
 function checkHeader(source: PlanSource, cells: readonly string[], file: ExportFile): HeaderCheck {
-  const labels = cells.map((cell, index) => (index === 0 ? cell.replace(/^\uFEFF/, "") : cell).trim());
+  const labels = headerLabels(cells);
   const first = new Map<string, number>();
   const count = new Map<string, number>();
   labels.forEach((label, index) => {
@@ -123,10 +136,12 @@ function checkHeader(source: PlanSource, cells: readonly string[], file: ExportF
     count.set(label, (count.get(label) ?? 0) + 1);
   });
   const problems: SourceProblem[] = [];
-  const declared = new Set(source.columns.map((column) => column.name));
+  const declared = new Set(source.columns.flatMap((column) => columnNames(column)));
   const positions = source.columns.map((column) => {
-    const position = first.get(column.name) ?? sameLabel(column.name, labels, declared);
-    if (position !== undefined && labels[position] !== column.name) {
+    const names = columnNames(column);
+    const exact = names.map((name) => first.get(name)).find((position) => position !== undefined);
+    const position = exact ?? names.map((name) => sameLabel(name, labels, declared)).find((p) => p !== undefined);
+    if (position !== undefined && !names.includes(labels[position]!)) {
       problems.push(sourceProblem("MR3020", file.relative, { column: column.name, object: source.name, label: labels[position]! }));
       declared.add(labels[position]!);
       return position;
@@ -142,17 +157,18 @@ function checkHeader(source: PlanSource, cells: readonly string[], file: ExportF
       );
       return -1;
     }
-    const times = count.get(column.name)!;
-    if (times > 1) problems.push(sourceProblem("MR3018", file.relative, { column: column.name, count: times }));
+    const label = labels[position]!;
+    const times = count.get(label)!;
+    if (times > 1) problems.push(sourceProblem("MR3018", file.relative, { column: label, count: times }));
     return position;
   });
-  const extra = [...new Set(labels.filter((label) => label !== "" && !declared.has(label)))];
-  if (extra.length > 0) {
-    const shown = extra.slice(0, 12).map((label) => `"${label}"`).join(", ");
-    const columns = extra.length > 12 ? `${shown} and ${extra.length - 12} more` : shown;
-    problems.push(sourceProblem("MR3002", file.relative, { count: extra.length, object: source.name, columns }));
-  }
+  // Undeclared columns are not the header's business: the survey accounts for every column (MR3024).
   return { positions, problems };
+}
+
+/** A column's name and the other names exports give it, in the order they are tried. */
+export function columnNames(column: PlanSource["columns"][number]): string[] {
+  return [column.name, ...(column.alternatives ?? [])];
 }
 
 /**

@@ -13,9 +13,11 @@ import { readerSettings } from "./settings.js";
 import type { ExportFile, ReadSourceOptions, SourceRecord } from "./types.js";
 
 export { ExportPathError, readExportFile, resolveExportPath } from "./export-paths.js";
-export { extractMessages, SourceReadError, type ExtractCode, type ProblemSeverity, type SourceProblem } from "./problems.js";
+export { extractMessages, sourceProblem, SourceReadError, type ExtractCode, type ProblemSeverity, type SourceProblem } from "./problems.js";
 export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
 export { readInventory, type InventoryItems } from "./inventory.js";
+export { columnNames, readCsvHeader } from "./csv.js";
+export { readerSettings } from "./settings.js";
 
 export async function* readSource(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord> {
   for await (const batch of readSourceBatches(source, exportDir, options)) {
@@ -102,18 +104,32 @@ function isOptional(source: PlanSource): boolean {
   return source.settings["optional"] === true;
 }
 
-async function sourceFiles(source: PlanSource, exportDir: string): Promise<ExportFile[]> {
-  let files: ExportFile[];
-  try {
-    files = await findExportFiles(exportDir, source.path);
-  } catch (error) {
-    if (!(error instanceof ExportPathError)) throw error;
-    throw new SourceReadError([sourceProblem("MR3007", source.path, { path: source.path, object: source.name, reason: error.reason })], { cause: error });
+/** The files of the first of the source's paths (`path`, then its `or` alternatives) that finds any. */
+export async function sourceFiles(source: PlanSource, exportDir: string): Promise<ExportFile[]> {
+  const paths = sourcePaths(source);
+  for (const path of paths) {
+    let files: ExportFile[];
+    try {
+      files = await findExportFiles(exportDir, path);
+    } catch (error) {
+      if (!(error instanceof ExportPathError)) throw error;
+      throw new SourceReadError([sourceProblem("MR3007", path, { path, object: source.name, reason: error.reason })], { cause: error });
+    }
+    if (files.length > 0) return files;
   }
-  if (files.length > 0 || isOptional(source)) return files;
-  const where = join(resolve(exportDir), source.path.replace(/\\/g, "/"));
-  const detail = source.path.includes("*") ? `no file matches ${where}` : `${where} does not exist or is not a file`;
+  if (isOptional(source)) return [];
+  const wheres = paths.map((path) => join(resolve(exportDir), path.replace(/\\/g, "/")));
+  const detail =
+    paths.length > 1
+      ? `none of ${wheres.join(", ")} matches a file`
+      : source.path.includes("*")
+        ? `no file matches ${wheres[0]}`
+        : `${wheres[0]} does not exist or is not a file`;
   throw new SourceReadError([sourceProblem("MR3003", source.path, { object: source.name, detail })]);
+}
+
+export function sourcePaths(source: PlanSource): string[] {
+  return [source.path, ...(source.pathAlternatives ?? [])];
 }
 
 // A page that links to a next page must be followed by one, and only the last page may link to none.

@@ -10,7 +10,7 @@ export class JsonRowBuilder {
   private readonly readers: Array<[string, ColumnReader]>;
 
   constructor(source: PlanSource, nulls: ReadonlySet<string>) {
-    this.readers = source.columns.map((column) => [column.name, compileColumn(column.name, nulls)]);
+    this.readers = source.columns.map((column) => [column.name, firstPresent([column.name, ...(column.alternatives ?? [])].map((name) => compileColumn(name, nulls)))]);
   }
 
   /** the row of an object record, or why the value is not a record */
@@ -24,6 +24,18 @@ export class JsonRowBuilder {
   emptyRow(): Record<string, unknown> {
     return Object.fromEntries(this.readers.map(([name]) => [name, null]));
   }
+}
+
+// A column with other names (`"Record ID" or "Contact ID"`) reads the first that holds a value.
+function firstPresent(readers: ColumnReader[]): ColumnReader {
+  if (readers.length === 1) return readers[0]!;
+  return (record, parents) => {
+    for (const read of readers) {
+      const value = read(record, parents);
+      if (value !== null && value !== undefined) return value;
+    }
+    return null;
+  };
 }
 
 /**

@@ -23,6 +23,11 @@ export interface JsonFileResult {
   hasNext: boolean;
 }
 
+/**
+ * The records of one JSON file. Several `records` paths are read in turn (deal and ticket pipelines kept
+ * under their own keys): a path the document lacks holds no records, and only a file where none of them
+ * finds an array is refused.
+ */
 export async function* readJsonFile(
   source: PlanSource,
   settings: ReaderSettings,
@@ -30,11 +35,41 @@ export async function* readJsonFile(
   options: ReadSourceOptions,
 ): AsyncGenerator<SourceRecord, JsonFileResult> {
   const format = source.format as keyof typeof envelopeKeys;
-  const { target, rest } = recordsTarget(settings.records, envelopeKeys[format]);
+  const paths = settings.records ?? [undefined];
+  const rows = { next: 0 };
+  let result: JsonFileResult | undefined;
+  let lastScan: ScanResult | undefined;
+  for (const path of paths) {
+    const scan = yield* scanRecords(source, settings, file, options, path, rows);
+    lastScan = scan;
+    if (scan.root === "none" || scan.recordsFound) result ??= { hasNext: hasNextPage(source.format, scan.envelope) };
+  }
+  if (!result) {
+    const scan = lastScan!;
+    throw new SourceReadError([noRecordsProblem(source, file, settings.records, envelopeKeys[format], scan.root, scan.envelope)]);
+  }
+  return result;
+}
+
+interface ScanResult {
+  root: string;
+  recordsFound: boolean;
+  envelope: Record<string, unknown>;
+}
+
+async function* scanRecords(
+  source: PlanSource,
+  settings: ReaderSettings,
+  file: ExportFile,
+  options: ReadSourceOptions,
+  records: PathStep[] | undefined,
+  counter: { next: number },
+): AsyncGenerator<SourceRecord, ScanResult> {
+  const format = source.format as keyof typeof envelopeKeys;
+  const { target, rest } = recordsTarget(records, envelopeKeys[format]);
   const scanner = new JsonRecordScanner(target, MAX_JSON_VALUE_CHARS);
   const rows = new JsonRowBuilder(source, settings.nulls);
   const envelope: Record<string, unknown> = {};
-  let row = 0;
 
   const chunks = decodedChunks(file, { encoding: settings.encoding, ...options });
   try {
@@ -54,8 +89,9 @@ export async function* readJsonFile(
         }
         for (const found of recordsOf(event.value, rest)) {
           options.signal?.throwIfAborted();
-          row++;
+          const row = ++counter.next;
           const location = rest.length === 0 ? { file: file.relative, row, line: event.line } : { file: file.relative, row };
+          if (!("problem" in found)) options.onRecord?.(found.record);
           const built = "problem" in found ? found.problem : rows.row(found.record, found.parents);
           if (typeof built !== "string") {
             yield { row: built, location };
@@ -69,11 +105,7 @@ export async function* readJsonFile(
   } finally {
     await chunks.return(undefined);
   }
-
-  if (scanner.root !== "none" && !scanner.recordsFound) {
-    throw new SourceReadError([noRecordsProblem(source, file, settings.records, envelopeKeys[format], scanner.root, envelope)]);
-  }
-  return { hasNext: hasNextPage(source.format, envelope) };
+  return { root: scanner.root, recordsFound: scanner.recordsFound, envelope };
 }
 
 function recordsOf(value: unknown, rest: readonly PathStep[]): Iterable<Found> {
@@ -106,7 +138,7 @@ function jsonReadError(error: unknown, source: PlanSource, file: ExportFile): un
 function noRecordsProblem(
   source: PlanSource,
   file: ExportFile,
-  records: PathStep[] | undefined,
+  records: PathStep[][] | undefined,
   candidates: string[],
   root: string,
   envelope: Record<string, unknown>,
@@ -115,10 +147,14 @@ function noRecordsProblem(
   const has = keys.length === 0 ? "it has no members" : `its members are ${keys.map((k) => `\`${k}\``).join(", ")}`;
   let detail: string;
   if (root === "scalar") detail = "the document is neither an array nor an object";
-  else if (records) detail = `\`records "${records.map((s) => s.key + (s.each ? "[]" : "")).join(".")}"\` finds no array; ${has}`;
+  else if (records) detail = `\`records ${records.map(recordsPathText).join(", ")}\` finds no array; ${has}`;
   else detail = `no ${candidates.map((k) => `\`${k}\``).join(" or ")} array; ${has}`;
   const hint = records || root === "scalar" ? undefined : 'say where the records are, e.g. `records "items[]"`';
   return sourceProblem("MR3006", file.relative, { object: source.name, detail }, hint ? { hint } : {});
+}
+
+function recordsPathText(path: PathStep[]): string {
+  return `"${path.map((s) => s.key + (s.each ? "[]" : "")).join(".")}"`;
 }
 
 // Each paged format says in its own way that more pages follow.

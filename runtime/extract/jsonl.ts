@@ -31,10 +31,11 @@ export async function* readJsonlFile(
       yield { row: rows.emptyRow(), location: { file: file.relative, row, line }, problem: problem.message, problemCode: problem.code };
       continue;
     }
-    const found = settings.records ? descend(value, settings.records, [], undefined) : [{ record: value, parents: [] }];
+    const found = settings.records ? settings.records.flatMap((path) => [...descend(value, path, [], undefined)]) : [{ record: value, parents: [] }];
     for (const item of found) {
       row++;
       const location = { file: file.relative, row, line };
+      if (!("problem" in item)) options.onRecord?.(item.record);
       const built = "problem" in item ? item.problem : rows.row(item.record, item.parents);
       if (typeof built !== "string") {
         yield { row: built, location };

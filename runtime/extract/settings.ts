@@ -19,8 +19,8 @@ export interface ReaderSettings {
   headerRow: number;
   /** cells and strings that stand for null, besides "" */
   nulls: ReadonlySet<string>;
-  /** where the records are in a JSON document; undefined: the format's default */
-  records: PathStep[] | undefined;
+  /** where the records are in a JSON document, each path read in turn; undefined: the format's default */
+  records: PathStep[][] | undefined;
 }
 
 const delimiterNames: Record<string, string> = { tab: "\t", "\\t": "\t", semicolon: ";", comma: ",", pipe: "|" };
@@ -49,12 +49,16 @@ export function readerSettings(source: PlanSource): { settings: ReaderSettings; 
   const headerRow = Number(source.settings["headerRow"] ?? 1);
   if (!Number.isInteger(headerRow) || headerRow < 1) refuse("headerRow", `${String(source.settings["headerRow"])} is not a line number (1, 2, …)`);
 
-  const recordsText = text("records");
-  const records = recordsText === undefined ? undefined : parseRecordsPath(recordsText);
-  if (records === null) refuse("records", `"${recordsText}" is not a path such as "results[]" or "results[].stages[]"`);
+  const recordsPaths = source.settings["records"] === undefined ? undefined : list(source.settings["records"]);
+  const records: PathStep[][] = [];
+  for (const path of recordsPaths ?? []) {
+    const steps = parseRecordsPath(path);
+    if (steps === null) refuse("records", `"${path}" is not a path such as "results[]" or "results[].stages[]"`);
+    else records.push(steps);
+  }
 
   const nulls = new Set(list(source.settings["null"]).filter((value) => value !== ""));
-  return { settings: { encoding, delimiter, quote, headerRow, nulls, records: records ?? undefined }, problems };
+  return { settings: { encoding, delimiter, quote, headerRow, nulls, records: recordsPaths ? records : undefined }, problems };
 }
 
 // A list setting (`null "NULL", "N/A"`) arrives as an array; older plans joined it with a unit separator.

@@ -23,6 +23,8 @@ export interface ReadSourceOptions {
   signal?: AbortSignal;
   /** warnings found while reading (undeclared columns, a page chain with a gap, …); errors throw instead */
   onProblem?: (problem: SourceProblem) => void;
+  /** each JSON record as parsed, before its columns are read: the survey lists the columns an export has */
+  onRecord?: (record: unknown) => void;
 }
 
 /** One file of a source: a plain path, or one match of a `*` path. */

@@ -5,7 +5,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TransformPlan } from "../../compiler/plan/types.js";
-import { checkSourceHeader, SourceReadError, type SourceProblem } from "../extract/index.js";
+import { existsSync, readFileSync } from "node:fs";
+import { checkSourceHeader, sourceProblem, SourceReadError, type SourceProblem } from "../extract/index.js";
+import { missingNeededColumns, surveyExport, type ExportSurvey } from "../survey/index.js";
 import { countModels } from "../rollback/index.js";
 import { activeMappings, loadIntoOdoo, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts, type TargetSchema } from "../load/index.js";
 import { refuseAnotherOdoo, writeConnection } from "./connection.js";
@@ -30,6 +32,8 @@ export interface RunOptions {
   delta?: boolean;
   /** continue an interrupted load with what is staged, without reading the export again */
   resume?: boolean;
+  /** refuse to run while an export column is neither read nor dropped by the spec */
+  strict?: boolean;
   /** for tests and reproducible reports */
   now?: () => Date;
 }
@@ -41,32 +45,72 @@ export { CONNECTION_FILE, loadedConnection, RunFolderOfAnotherOdoo } from "./con
 
 export class ResumeRefused extends Error {}
 
-/**
- * Reads every source's files and headers before any row is staged: a missing file or column stops the run
- * with every such problem listed at once, not with the first one halfway through.
- */
-export async function checkExport(plan: TransformPlan, exportDir: string): Promise<SourceProblem[]> {
-  const problems: SourceProblem[] = [];
-  for (const source of plan.sources) problems.push(...(await checkSourceHeader(source, exportDir)));
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new SourceReadError(errors);
-  return problems;
+export interface ExportCheck {
+  /** the plan for this export: with the custom properties its metadata lists */
+  plan: TransformPlan;
+  survey: ExportSurvey;
+  warnings: SourceProblem[];
 }
 
-export async function runMigration(plan: TransformPlan, options: RunOptions): Promise<RunSummary> {
+/**
+ * Reads every source's files, headers and columns before any row is staged: a missing file or column, or a
+ * column the plan needs that the export lacks, stops the run with every such problem listed at once, not
+ * with the first one halfway through. Every export column the spec neither reads nor drops is a warning
+ * (an error with `strict`).
+ */
+export async function checkExport(plan: TransformPlan, exportDir: string, options: { strict?: boolean } = {}): Promise<ExportCheck> {
+  const survey = await surveyExport(plan, exportDir);
+  const problems: SourceProblem[] = [];
+  for (const source of survey.plan.sources) problems.push(...(await checkSourceHeader(source, exportDir)));
+  for (const { source, column, why } of missingNeededColumns(survey)) {
+    const path = survey.plan.sources.find((s) => s.name === source)!.path;
+    const reported = problems.some((p) => p.severity === "error" && p.message.includes(`"${column}"`));
+    if (!reported) problems.push(sourceProblem("MR3023", path, { column, object: source, why }, { hint: `add the name this export uses: \`"${column}" or "…"\`` }));
+  }
+  for (const { source, problem } of survey.metadataProblems) problems.push(sourceProblem("MR3026", source, { object: source, detail: problem }));
+  problems.push(...unaccountedColumns(survey, options.strict === true));
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) throw new SourceReadError(errors);
+  return { plan: survey.plan, survey, warnings: problems };
+}
+
+function unaccountedColumns(survey: ExportSurvey, strict: boolean): SourceProblem[] {
+  return survey.accounts
+    .filter((account) => account.unaccounted.length > 0)
+    .map((account) => {
+      const shown = account.unaccounted.slice(0, 12).map((c) => `"${c}"`).join(", ");
+      const columns = account.unaccounted.length > 12 ? `${shown} and ${account.unaccounted.length - 12} more` : shown;
+      const file = account.files.length === 1 ? account.files[0]! : `${account.files[0] ?? account.source} (and ${account.files.length - 1} more)`;
+      const args = { count: account.unaccounted.length, file, object: account.source, columns };
+      const hint = `map them, or drop them with a reason: \`drop "…" because "…"\` in source \`${account.source}\``;
+      return sourceProblem(strict ? "MR3025" : "MR3024", file, args, { hint });
+    });
+}
+
+/** The plan a resumed run staged with (its custom properties came from the export it read), if the folder has it. */
+function stagedPlan(runDir: string, plan: TransformPlan): TransformPlan {
+  const file = join(runDir, PLAN_FILE);
+  if (!existsSync(file)) return plan;
+  const staged = JSON.parse(readFileSync(file, "utf8")) as TransformPlan;
+  return staged.spec.contentHash === plan.spec.contentHash ? staged : plan;
+}
+
+export async function runMigration(specPlan: TransformPlan, options: RunOptions): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   // Before anything is written: not even this run's summary may replace the other database's.
   if (options.odoo) refuseAnotherOdoo(options.runDir, options.odoo.connection);
   mkdirSync(options.runDir, { recursive: true });
-  let warnings: SourceProblem[];
+  let plan = options.resume ? stagedPlan(options.runDir, specPlan) : specPlan;
+  let warnings: SourceProblem[] = [];
+  let survey: ExportSurvey | undefined;
   let target: Awaited<ReturnType<typeof connect>> | undefined;
   try {
-    warnings = options.resume ? [] : await checkExport(plan, options.exportDir);
+    if (!options.resume) ({ plan, warnings, survey } = await checkExport(specPlan, options.exportDir, { strict: options.strict === true }));
     // Connect and read the target first: a wrong password or a missing field stops the run before anything is staged or written.
     target = options.odoo ? await connect(plan, options.odoo) : undefined;
   } catch (error) {
-    writeFileSync(join(options.runDir, "summary.json"), `${JSON.stringify(notStartedSummary(plan, options, startedAt, now(), error), null, 2)}\n`);
+    writeFileSync(join(options.runDir, "summary.json"), `${JSON.stringify(notStartedSummary(specPlan, options, startedAt, now(), error), null, 2)}\n`);
     throw error;
   }
   if (options.odoo) writeConnection(options.runDir, options.odoo.connection);
@@ -83,7 +127,7 @@ export async function runMigration(plan: TransformPlan, options: RunOptions): Pr
     });
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
-      let summary = summarizeStage(plan, stage, queue(), { exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined });
+      let summary = summarizeStage(plan, stage, queue(), { exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined, survey });
       if (target) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
       return failure ? { ...summary, failure, balanced: false } : summary;
     };

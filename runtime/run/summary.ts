@@ -4,6 +4,7 @@ import type { TransformPlan } from "../../compiler/plan/types.js";
 import type { SourceProblem } from "../extract/index.js";
 import type { OdooConnection, PhaseCounts as LoadPhaseCounts } from "../load/index.js";
 import type { StageResult } from "../stage/index.js";
+import type { ExportSurvey } from "../survey/index.js";
 
 export const SUMMARY_VERSION = 1;
 
@@ -64,6 +65,10 @@ export interface RunSummary {
   failure?: string;
   /** what the readers found odd but could read: undeclared columns, stray pages… */
   warnings: Array<{ code: string; file: string; message: string }>;
+  /** every column of the export, per source: read, dropped, or neither (unaccounted); absent declared ones */
+  columns?: Array<{ source: string; files: string[]; columns: number; read: number; dropped: string[]; unaccounted: string[]; absent: string[] }>;
+  /** the customer's custom properties the export's metadata listed and this run migrated, with their fields */
+  customProperties?: Array<{ source: string; property: string; label: string; column: string; fields: string[] }>;
   balanced: boolean;
 }
 
@@ -71,7 +76,7 @@ export function summarizeStage(
   plan: TransformPlan,
   stage: StageResult,
   queue: { counts: Record<string, number>; owners: RunSummary["ownersToCreate"] },
-  run: { exportDir: string; startedAt: Date; finishedAt: Date; warnings: readonly SourceProblem[]; delta: RunSummary["delta"] | undefined },
+  run: { exportDir: string; startedAt: Date; finishedAt: Date; warnings: readonly SourceProblem[]; delta: RunSummary["delta"] | undefined; survey?: ExportSurvey | undefined },
 ): RunSummary {
   const objects = stage.sources.map((counts): ObjectSummary => {
     const phase: PhaseCounts = {
@@ -112,7 +117,29 @@ export function summarizeStage(
     rejects: objects.reduce((n, o) => n + (o.phases[0]?.rejected ?? 0), 0),
     warnings: run.warnings.map((w) => ({ code: w.code, file: w.file, message: w.message })),
     ...(run.delta ? { delta: run.delta } : {}),
+    ...(run.survey ? surveySummary(run.survey) : {}),
     balanced: objects.every((o) => o.balanced),
+  };
+}
+
+function surveySummary(survey: ExportSurvey): Pick<RunSummary, "columns" | "customProperties"> {
+  return {
+    columns: survey.accounts.map((a) => ({
+      source: a.source,
+      files: a.files,
+      columns: a.columns,
+      read: a.read.length,
+      dropped: a.dropped,
+      unaccounted: a.unaccounted,
+      absent: a.absent,
+    })),
+    customProperties: survey.discovered.map((d) => ({
+      source: d.source,
+      property: d.property.name,
+      label: d.property.label,
+      column: d.property.column,
+      fields: d.fields,
+    })),
   };
 }
 

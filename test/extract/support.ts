@@ -27,8 +27,17 @@ export function source(
     path,
     key: columns.slice(0, 1),
     settings,
-    // "Fax?" declares the column Fax `optional`
-    columns: columns.map((name, index) => ({ name: name.replace(/\?$/, ""), type: "text", line: index + 2, ...(name.endsWith("?") ? { optional: true as const } : {}) })),
+    // "Fax?" declares the column Fax `optional`; "Record ID | Contact ID" gives it another name
+    columns: columns.map((declared, index) => {
+      const [name, ...alternatives] = declared.replace(/\?$/, "").split(" | ");
+      return {
+        name: name!,
+        ...(alternatives.length > 0 ? { alternatives } : {}),
+        type: "text" as const,
+        line: index + 2,
+        ...(declared.endsWith("?") ? { optional: true as const } : {}),
+      };
+    }),
     skips: [],
     drops: [],
     line: 1,

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { compileSpec } from "../../compiler/index.js";
+import { validatePlan } from "../../compiler/plan/validate.js";
+import { accountColumns, LeafPaths, surveyExport, surveySource } from "../../runtime/survey/index.js";
+import { readAll, rows, source, writeExport } from "../extract/support.js";
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+describe("reading the variants of one format", () => {
+  it("reads a JSON column under the first of its names that holds a value", async () => {
+    const dir = writeExport({ "things.json": json([{ id: 1, primary: 7 }, { id: 2, old: 8 }, { id: 3 }]) });
+    const outcome = await readAll(source("json", "things.json", ["id", "company | primary | old"]), dir);
+    expect(rows(outcome)).toEqual([
+      { id: 1, company: 7 },
+      { id: 2, company: 8 },
+      { id: 3, company: null },
+    ]);
+  });
+
+  it("reads every `records` path in turn: deal and ticket pipelines under keys of their own", async () => {
+    const split = { deals: { results: [{ id: "d1" }, { id: "d2" }] }, tickets: { results: [{ id: "t1" }] } };
+    const settings = { records: ["results[]", "deals.results[]", "tickets.results[]"] };
+    const dir = writeExport({ "split.json": json(split), "one.json": json({ results: [{ id: "x" }] }) });
+    expect(rows(await readAll(source("json", "split.json", ["id"], settings), dir))).toEqual([{ id: "d1" }, { id: "d2" }, { id: "t1" }]);
+    expect(rows(await readAll(source("json", "one.json", ["id"], settings), dir))).toEqual([{ id: "x" }]);
+    const none = await readAll(source("json", "split.json", ["id"], { records: ["results[]", "items[]"] }), dir);
+    expect(none.errors.map((e) => e.code)).toEqual(["MR3006"]);
+  });
+
+  it("reads the first source path that finds files: Dataverse folders by entity set or by logical name", async () => {
+    const dir = writeExport({ "account/account_1.json": json({ value: [{ accountid: "a" }] }) });
+    const accounts = { ...source("odata", "accounts/*.json", ["accountid"]), pathAlternatives: ["account/*.json"] };
+    const outcome = await readAll(accounts, dir);
+    expect(rows(outcome)).toEqual([{ accountid: "a" }]);
+    expect(outcome.records[0]!.location.file).toBe("account/account_1.json");
+  });
+});
+
+describe("the column survey", () => {
+  it("lists the leaf paths of JSON records as columns are written", () => {
+    const paths = new LeafPaths();
+    paths.addRecord({ id: "1", properties: { a: "x", b: null }, associations: { deals: { results: [{ id: "9", type: "t" }] }, tickets: { results: [] } }, tags: ["a"], meta: {} });
+    expect(paths.list()).toEqual(["id", "properties.a", "properties.b", "associations.deals.results[].id", "associations.deals.results[].type", "associations.tickets.results", "tags", "meta"]);
+  });
+
+  it("accounts for every column: read (by any name or the same label but for case), dropped by a pattern, or left", async () => {
+    const dir = writeExport({ "c.csv": "contact id,Email,Fax,Score@Formatted,Other@Formatted\n1,a@b,,,\n" });
+    const contacts = { ...source("csv", "c.csv", ["Record ID | Contact ID", "Email", "Phone?"]), drops: [{ column: "*@Formatted", reason: "labels", line: 9 }] };
+    const account = accountColumns(contacts, await surveySource(contacts, dir));
+    expect(account).toMatchObject({ read: ["contact id", "Email"], dropped: ["Score@Formatted", "Other@Formatted"], unaccounted: ["Fax"], absent: ["Phone"] });
+  });
+
+  it("counts a JSON column under a declared object or above a declared column as read", async () => {
+    const dir = writeExport({ "e.json": json({ results: [{ id: "1", metadata: { a: 1 }, associations: { deals: { results: [] } } }] }) });
+    const s = source("hubspot", "e.json", ["id", "metadata", "associations.deals.results[].id"]);
+    expect(accountColumns(s, await surveySource(s, dir))).toMatchObject({ unaccounted: [], absent: [] });
+  });
+});
+
+const hubspotSpec = `mapping sd -> odoo 17.0
+source Contact from csv "contacts.csv" {
+  key "Record ID"
+  custom properties from hubspot "properties.json" object "contacts"
+  columns {
+    "Record ID" or "Contact ID": id
+    "Name": text
+    "Tier": text custom optional
+  }
+}
+map Contact -> res.partner {
+  name <- "Name" required
+  x_tier <- "Tier"
+  custom properties prefix "x_sd_"
+}
+custom field res.partner.x_tier: char "Tier"
+`;
+
+const properties = {
+  contacts: [
+    { name: "firstname", label: "Name", type: "string", fieldType: "text", hubspotDefined: true },
+    { name: "tier", label: "Tier", type: "string", fieldType: "text", hubspotDefined: false },
+    { name: "region", label: "Account Region", type: "enumeration", fieldType: "select", hubspotDefined: false, options: [{ label: "North", value: "north" }, { label: "South", value: "south" }] },
+    { name: "credit_limit", label: "Credit Limit", type: "number", fieldType: "number", hubspotDefined: false },
+    { name: "not_exported", label: "Not Exported", type: "string", fieldType: "text", hubspotDefined: false },
+  ],
+};
+
+describe("custom properties from the export's metadata", () => {
+  it("adds a column, an x_ field and an assignment for each custom property the export has", async () => {
+    const compiled = compileSpec(hubspotSpec, "sd.mapspec");
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const dir = writeExport({
+      "properties.json": json(properties),
+      "contacts.csv": "Contact ID,Name,Tier,Account Region,Credit Limit\n1,Ann,Gold,North,1500.5\n",
+    });
+    const survey = await surveyExport(compiled.plan, dir);
+    expect(survey.discovered.map((d) => [d.property.name, d.fields])).toEqual([
+      ["region", ["res.partner.x_sd_region"]],
+      ["credit_limit", ["res.partner.x_sd_credit_limit"]],
+    ]);
+    const plan = survey.plan;
+    expect(validatePlan(plan)).toEqual([]);
+    expect(plan.customFields.filter((f) => f.name.startsWith("x_sd_"))).toMatchObject([
+      { model: "res.partner", name: "x_sd_region", type: "selection", label: "Account Region", selection: [["north", "North"], ["south", "South"]] },
+      { model: "res.partner", name: "x_sd_credit_limit", type: "float", label: "Credit Limit" },
+    ]);
+    expect(plan.valueMaps.find((m) => m.name === "Contact.region")?.entries.map((e) => [e.from, e.to])).toEqual([
+      ["north", "north"],
+      ["North", "north"],
+      ["south", "south"],
+      ["South", "south"],
+    ]);
+    expect(survey.accounts[0]).toMatchObject({ unaccounted: [], absent: [] });
+    // the spec's own plan is left as it was
+    expect(compiled.plan.customFields.map((f) => f.name)).toEqual(["x_tier"]);
+  });
+
+  it("reads Dataverse custom attributes from paged EntityDefinitions", async () => {
+    const spec = `mapping opex -> odoo 17.0
+source Account from odata "accounts/*.json" or "account/*.json" {
+  key "accountid"
+  custom properties from dataverse "EntityDefinitions.json" or "EntityDefinitions/*.json" entity "account"
+  drop "*@OData.Community.Display.V1.FormattedValue" because "labels of values the spec reads"
+  columns {
+    "accountid": id
+    "name": text
+  }
+}
+map Account -> res.partner {
+  name <- "name" required
+  custom properties prefix "x_opex_"
+}
+`;
+    const compiled = compileSpec(spec, "opex.mapspec");
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const label = (text: string) => ({ UserLocalizedLabel: { Label: text } });
+    const attributes = [
+      { LogicalName: "kst_region", AttributeType: "Picklist", IsCustomAttribute: true, DisplayName: label("Region"), OptionSet: { Options: [{ Value: 100000000, Label: label("North") }] } },
+      { LogicalName: "kst_golive", AttributeType: "DateTime", Format: "DateOnly", IsCustomAttribute: true, DisplayName: label("Go-live") },
+      { LogicalName: "kst_partner", AttributeType: "Lookup", IsCustomAttribute: true, DisplayName: label("Partner") },
+      { LogicalName: "kst_partnername", AttributeType: "String", IsCustomAttribute: true, AttributeOf: "kst_partner" },
+      { LogicalName: "name", AttributeType: "String", IsCustomAttribute: false },
+    ];
+    const dir = writeExport({
+      "EntityDefinitions/page-0001.json": json({ value: [{ LogicalName: "contact", Attributes: [] }], "@odata.nextLink": "x" }),
+      "EntityDefinitions/page-0002.json": json({ value: [{ LogicalName: "account", Attributes: attributes }] }),
+      "account/account_1.json": json({
+        value: [
+          {
+            accountid: "a1",
+            name: "Acme",
+            kst_region: 100000000,
+            "kst_region@OData.Community.Display.V1.FormattedValue": "North",
+            kst_golive: "2024-05-01",
+            _kst_partner_value: "g1",
+            "_kst_partner_value@OData.Community.Display.V1.FormattedValue": "Partner AG",
+          },
+        ],
+      }),
+    });
+    const survey = await surveyExport(compiled.plan, dir);
+    expect(survey.discovered.map((d) => d.fields[0])).toEqual(["res.partner.x_opex_kst_region", "res.partner.x_opex_kst_golive", "res.partner.x_opex_kst_partner"]);
+    expect(survey.plan.customFields.map((f) => [f.name, f.type])).toEqual([
+      ["x_opex_kst_region", "selection"],
+      ["x_opex_kst_golive", "date"],
+      ["x_opex_kst_partner", "char"],
+    ]);
+    expect(survey.accounts[0]).toMatchObject({ unaccounted: [], absent: [] });
+    expect(validatePlan(survey.plan)).toEqual([]);
+  });
+});
