@@ -3,6 +3,7 @@
 // (`field/.id`): references are resolved to ids before the call, so a row never mixes id kinds.
 import { decodeHTML } from "entities";
 import type { TargetValue } from "../execute/index.js";
+import { ExportPathError } from "../extract/index.js";
 import type { LiveField } from "./schema.js";
 
 /** Where a reference's database id comes from: staged external ids and prefetched lookups. */
@@ -54,11 +55,12 @@ export function toCell(field: string, info: LiveField, value: TargetValue, ids: 
   return String(value);
 }
 
-/** A file of the export as base64; one that cannot be read rejects its record, not the run. */
+/** A file of the export as base64; one that cannot be read, or is refused, rejects its record, not the run. */
 function readFileCell(field: string, path: string, ids: IdResolver): string {
   try {
     return ids.file(path);
   } catch (error) {
+    if (error instanceof ExportPathError) throw new UnresolvedReference(field, `file "${path}"`, `is refused: ${error.reason}`);
     throw new UnresolvedReference(field, `file "${path}"`, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

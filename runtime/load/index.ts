@@ -1,10 +1,9 @@
 // load: staging store → Odoo, one phase per map in load order (placeholders first). Each phase prefetches
 // its lookups and the external ids it points to in a handful of calls, then writes in batches; a phase is
 // reconciled (its counts balance) before the next one starts.
-import { readFileSync } from "node:fs";
 import type { PlanLookup, TransformPlan } from "../../compiler/plan/types.js";
 import type { TargetValue } from "../execute/index.js";
-import { resolveExportPath } from "../extract/index.js";
+import { readExportFileSync } from "../extract/export-paths.js";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import type { IdResolver } from "./cells.js";
 import { PhaseLoader, type PhaseCounts } from "./phase.js";
@@ -125,7 +124,8 @@ export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: O
   return {
     xmlid: (externalId) => store.idMapEntry(externalId)?.odooId ?? foreign.get(externalId),
     lookup: (name, key) => lookups.get(name)?.get(key),
-    file: (path) => readFileSync(resolveExportPath(exportDir, path)).toString("base64"),
+    // Checked again at the read, not only at staging: a resumed load may meet a folder changed since.
+    file: (path) => readExportFileSync(exportDir, path).toString("base64"),
   };
 }
 

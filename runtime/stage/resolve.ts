@@ -4,8 +4,8 @@
 import type { MissingPolicy, PlanLiteral, TransformPlan } from "../../compiler/plan/types.js";
 import type { LinkReference, LookupReference, RecordReference, ReferenceKey, TargetValue } from "../execute/index.js";
 import { externalId as buildExternalId } from "../execute/index.js";
-import { existsSync } from "node:fs";
-import { resolveExportPath } from "../extract/index.js";
+import { statSync, type Stats } from "node:fs";
+import { ExportPathError, resolveExportPath } from "../extract/index.js";
 import { answeredByOdoo } from "./prepare.js";
 import type { QueueKind, StagedRecordRow, StagingStore } from "./store.js";
 
@@ -153,15 +153,21 @@ export class ReferenceResolver {
     return value;
   }
 
-  /** A file named by the export but missing from it (or outside it) rejects the record now, not mid-load. */
+  /**
+   * A file named by the export but missing from it, outside it or behind a symlink rejects the record
+   * now, not mid-load; the loader checks again when it reads the file.
+   */
   private checkFile(field: string, path: string): void {
     let absolute: string;
     try {
       absolute = resolveExportPath(this.exportDir!, path);
     } catch (error) {
-      throw new ReferenceFailure(field, error instanceof Error ? error.message : String(error));
+      const why = error instanceof ExportPathError ? error.reason : error instanceof Error ? error.message : String(error);
+      throw new ReferenceFailure(field, `file "${path}" is refused: ${why}`);
     }
-    if (!existsSync(absolute)) throw new ReferenceFailure(field, `file "${path}" is not in the export`);
+    const entry = entryAt(absolute);
+    if (!entry) throw new ReferenceFailure(field, `file "${path}" is not in the export`);
+    if (!entry.isFile()) throw new ReferenceFailure(field, `file "${path}" is not a regular file`);
   }
 
   private resolveRef(record: StagedRecordRow, field: string, value: RecordReference): TargetValue {
@@ -295,6 +301,15 @@ export class ReferenceResolver {
     }
     this.store.addQueue({ kind: "placeholder", mapping: record.mapping, externalId: record.externalId, field, target: target.target, key: target.key, reason: `placeholder ${externalId} stands in: ${reason}` });
     return externalId;
+  }
+}
+
+/** What is at a path, or undefined when nothing is (ENOENT, or ENOTDIR for a file taken as a folder). */
+function entryAt(absolute: string): Stats | undefined {
+  try {
+    return statSync(absolute);
+  } catch {
+    return undefined;
   }
 }
 

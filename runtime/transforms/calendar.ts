@@ -87,6 +87,16 @@ export function describeFormatProblem(format: string, kind: "date" | "datetime")
 
 /** The wall time a value spells in the format, or undefined when it does not match or is no real date. */
 export function readWallTime(text: string, format: CompiledFormat): WallTime | undefined {
+  const wall = matchWallTime(text, format);
+  return wall && isRealWallTime(wall) ? wall : undefined;
+}
+
+/**
+ * The fields a value spells in the format, as written and not yet checked against the calendar, or
+ * undefined when it does not have the format's shape. Callers tell "not this format" from "no such day"
+ * with wallTimeProblem, so a 31 February is refused as such instead of being rolled over into March.
+ */
+export function matchWallTime(text: string, format: CompiledFormat): WallTime | undefined {
   const match = format.regex.exec(text.trim());
   if (!match) return undefined;
   const wall: WallTime = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
@@ -94,21 +104,39 @@ export function readWallTime(text: string, format: CompiledFormat): WallTime | u
     const digits = match[index + 1] ?? "0";
     wall[token.field] = token.fraction ? Math.floor(Number(digits) / 10 ** (token.fraction - 3)) : Number(digits);
   });
-  return isRealWallTime(wall) ? wall : undefined;
+  return wall;
 }
 
 export function isRealWallTime(wall: WallTime): boolean {
-  return (
-    wall.year >= 1 &&
-    wall.year <= 9999 &&
-    wall.month >= 1 &&
-    wall.month <= 12 &&
-    wall.day >= 1 &&
-    wall.day <= daysInMonth(wall.year, wall.month) &&
-    wall.hour <= 23 &&
-    wall.minute <= 59 &&
-    wall.second <= 59
-  );
+  return wallTimeProblem(wall) === undefined;
+}
+
+const MONTH_NAMES = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+] as const;
+
+/**
+ * Why no calendar or clock shows these fields (`there is no month 13`, `April has 30 days`), or undefined
+ * when it is a real moment. Hour 24 and second 60 are refused too: Odoo stores neither, and reading them
+ * as the next day or minute would change the value without saying so.
+ */
+export function wallTimeProblem(wall: WallTime): string | undefined {
+  if (wall.year < 1 || wall.year > 9999) return `year ${wall.year} is outside 0001–9999`;
+  if (wall.month < 1 || wall.month > 12) return `there is no month ${wall.month}`;
+  if (wall.day < 1) return `there is no day ${wall.day}`;
+  const days = daysInMonth(wall.year, wall.month);
+  if (wall.day > days) return `${monthLength(wall.year, wall.month, days)}, not ${wall.day}`;
+  if (wall.hour > 23) return `there is no hour ${wall.hour} (hours run 00–23)`;
+  if (wall.minute > 59) return `there is no minute ${wall.minute} (minutes run 00–59)`;
+  if (wall.second > 59) return `there is no second ${wall.second} (seconds run 00–59)`;
+  return undefined;
+}
+
+/** `April has 30 days`; February names its year, which decides it: `February 2023 has 28 days`. */
+function monthLength(year: number, month: number, days: number): string {
+  const name = MONTH_NAMES[month - 1] ?? `month ${month}`;
+  return month === 2 ? `${name} ${pad(year, 4)} has ${days} days` : `${name} has ${days} days`;
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -1,5 +1,6 @@
 // A value that a transform cannot convert. The message is about the value, in the user's words
-// (`"31-02-2024" is not a date in DD-MM-YYYY`): the executor copies it verbatim into the reject reason.
+// (`"31.02.2024" is not a date in DD-MM-YYYY`, `"31-02-2024" is not a real date: February 2024 has 29
+// days, not 31`): the executor copies it verbatim into the reject reason.
 export class TransformError extends Error {
   override readonly name = "TransformError";
 }

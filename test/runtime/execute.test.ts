@@ -184,7 +184,7 @@ describe("executor: skips and rejections", () => {
       { ...acme, Created: "31/02/2024 10:00" },
       {
         status: "rejected",
-        reason: 'column "Created": "31/02/2024 10:00" is not a date and time in DD/MM/YYYY HH:mm',
+        reason: 'column "Created": "31/02/2024 10:00" is not a real date and time: February 2024 has 29 days, not 31',
         mapping: "company",
         field: "x_source_created",
       },

@@ -170,11 +170,12 @@ const bad: Bad[] = [
   { transform: "phone", value: "call me", error: /"call me" is not a phone number/ },
   { transform: "url", value: "http://", error: /not a URL/ },
   { transform: "domain", value: "localhost", error: /has no domain/ },
-  { transform: "date", value: "31-02-2024", args: ["DD-MM-YYYY"], error: /^"31-02-2024" is not a date in DD-MM-YYYY$/ },
-  { transform: "date", value: "2023-02-29", error: /is not a date in YYYY-MM-DD/ },
+  { transform: "date", value: "31-02-2024", args: ["DD-MM-YYYY"], error: /^"31-02-2024" is not a real date: February 2024 has 29 days, not 31$/ },
+  { transform: "date", value: "31.01.2024", args: ["DD-MM-YYYY"], error: /^"31.01.2024" is not a date in DD-MM-YYYY$/ },
+  { transform: "date", value: "2023-02-29", error: /is not a real date: February 2023 has 28 days, not 29/ },
   { transform: "date", value: "2024/01/01", error: /is not a date/ },
-  { transform: "datetime", value: "2024-13-01 10:00", args: ["YYYY-MM-DD HH:mm"], error: /is not a date and time in YYYY-MM-DD HH:mm/ },
-  { transform: "datetime", value: "2024-01-01 24:00", args: ["YYYY-MM-DD HH:mm"], error: /is not a date and time/ },
+  { transform: "datetime", value: "2024-13-01 10:00", args: ["YYYY-MM-DD HH:mm"], error: /is not a real date and time: there is no month 13/ },
+  { transform: "datetime", value: "2024-01-01 24:00", args: ["YYYY-MM-DD HH:mm"], error: /is not a real date and time: there is no hour 24/ },
   { transform: "datetime", value: "yesterday", error: /is not a date and time in ISO 8601/ },
   { transform: "datetime", value: "17e11", args: ["epoch_ms"], error: /epoch milliseconds/ },
   { transform: "datetime", value: "2024-01-01", named: { tz: "Mars/Olympus" }, error: /unknown time zone "Mars\/Olympus"/ },
@@ -331,7 +332,7 @@ describe("coerceColumn", () => {
     expect(coerceColumn("retired", "boolean", custom)).toBe(false);
   });
   it("rejects cells that do not fit their type", () => {
-    expect(() => coerceColumn("31-02-2024", "date", settings)).toThrow('"31-02-2024" is not a date in DD-MM-YYYY');
+    expect(() => coerceColumn("31-02-2024", "date", settings)).toThrow('"31-02-2024" is not a real date: February 2024 has 29 days, not 31');
     expect(() => coerceColumn("{oops", "json", settings)).toThrow(TransformError);
     // The integer setting has no thousands mark by default, so grouped digits are rejected, not guessed.
     expect(() => coerceColumn("1,234", "integer", {})).toThrow(TransformError);
