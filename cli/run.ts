@@ -1,9 +1,9 @@
-import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError, output, type Command, type CommandEnvironment } from "./command.js";
 import { confirmationProblem } from "./confirmation.js";
 import { requireCleanSpec } from "./guards.js";
+import { exportFolder as existingExportFolder } from "./spec-files.js";
 import { loadedConnection } from "../runtime/run/connection.js";
 import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
 import { progressReporter } from "./progress.js";
@@ -121,9 +121,7 @@ function exportFolder(source: string | undefined, resume: boolean | undefined, r
     if (resume) return runDir;
     throw new UsageError("--source DIR is required: the folder that holds the export");
   }
-  const exportDir = resolve(env.cwd, source);
-  if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`${source}: no such folder`);
-  return exportDir;
+  return existingExportFolder(source, env);
 }
 
 export function positiveInteger(value: string | undefined, flag: string): number | undefined {

@@ -1,5 +1,5 @@
 // Reading specs for a command: every file compiled, its text kept for code frames.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { compileFile, type CompileResult } from "../compiler/index.js";
 import { formatDiagnostic, summarizeDiagnostics } from "../diagnostics/index.js";
@@ -28,4 +28,11 @@ export function renderDiagnostics(compiled: CompiledSpec, env: CommandEnvironmen
 
 export function summaryLine(compiled: CompiledSpec): string {
   return `${compiled.path}: ${summarizeDiagnostics(compiled.diagnostics)}`;
+}
+
+/** The export folder a command is given, which must exist. */
+export function exportFolder(argument: string, env: CommandEnvironment): string {
+  const folder = resolve(env.cwd, argument);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${argument}: no such folder`);
+  return folder;
 }

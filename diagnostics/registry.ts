@@ -106,6 +106,16 @@ export const messages = {
   MC2404: { severity: "warning", message: "`order` leaves out {missing}: they load after the listed maps." },
   MC2405: { severity: "error", message: "`order` names `{name}` twice." },
 
+  // the spec against a real export (`mapc check --source`)
+  MC2601: { severity: "error", message: "The export has no file for `{object}`: nothing matches {paths}." },
+  MC2602: { severity: "error", message: "Column \"{column}\" of `{object}` is not in the export, and {why}." },
+  MC2603: { severity: "warning", message: "Column \"{column}\" of `{object}` is not in the export: every row reads it as empty." },
+  MC2604: { severity: "warning", message: "The export's `{object}` has column \"{column}\", which the spec neither reads nor drops: it would not migrate." },
+  MC2605: { severity: "info", message: "Custom property \"{label}\" of `{object}` (column \"{column}\") is not declared in the spec; it lands in {fields}." },
+  MC2606: { severity: "warning", message: "Custom property \"{label}\" of `{object}` (column \"{column}\") is in the export, but no map takes it: it would not migrate." },
+  MC2607: { severity: "warning", message: "The custom properties of `{object}` could not be read: {detail}." },
+  MC2608: { severity: "error", message: "`{object}` cannot be read from this export: {detail}" },
+
   // documentation-only rows and guards
   MC2501: { severity: "error", message: "Unknown document kind `{kind}`; use one of {allowed}." },
   MC2502: { severity: "error", message: "Unknown setting `{setting}` in a document row; use one of {allowed}." },
