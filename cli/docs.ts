@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { TransformPlan } from "../compiler/plan/types.js";
-import { output, UsageError, type Command } from "./command.js";
+import { output, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
+import { exportFolder } from "./spec-files.js";
 
 const help = `mapc docs SPEC [--out DIR] [--source DIR]
 
@@ -14,7 +15,9 @@ happens on a miss, the load order, the workflow inventory and the column coverag
 
 Options:
   --out DIR      where to write (default: out/docs/<system>); files are <system>-mapping.md and .html
-  --source DIR   the export: the workflow inventory then lists every item of each \`document … from X\`
+  --source DIR   the export: the custom-field manifest then lists the custom properties its metadata
+                 holds (each with its x_ field), the coverage counts its columns (read, dropped or
+                 not accounted for), and the workflow inventory lists every item of each \`document … from X\`
                  (every workflow, with the columns its \`show\` names), up to 500 per row
 
 The documents hold no date or machine name: the same spec (and export) gives the same bytes, so they
@@ -31,8 +34,9 @@ export const docsCommand: Command = {
     const outDir = resolve(env.cwd, values.out ?? join("out", "docs", system));
     // Loaded on demand so that `check` and `fmt` do not pay for Handlebars and the templates.
     const { renderDocs } = await import("../compiler/docs/index.js");
-    const inventory = values.source === undefined ? undefined : await exportInventory(compiled.plan, resolve(env.cwd, values.source));
-    const docs = renderDocs({ ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } }, inventory ? { inventory } : {});
+    const exported = values.source === undefined ? undefined : await surveyedExport(compiled.plan, exportFolder(values.source, env));
+    const plan = exported?.plan ?? compiled.plan;
+    const docs = renderDocs({ ...plan, spec: { ...plan.spec, file: compiled.path } }, exported ? { inventory: exported.inventory, exportColumns: exported.columns } : {});
     mkdirSync(outDir, { recursive: true });
     const markdown = join(outDir, `${system}-mapping.md`);
     const html = join(outDir, `${system}-mapping.html`);
@@ -43,8 +47,11 @@ export const docsCommand: Command = {
   },
 };
 
-async function exportInventory(plan: TransformPlan, exportDir: string) {
-  if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`--source ${exportDir}: no such folder`);
+// With an export, the documents describe the plan for it: its custom properties in the manifest, its columns
+// in the coverage, its items in the workflow inventory.
+async function surveyedExport(plan: TransformPlan, exportDir: string) {
   const { readInventory } = await import("../runtime/extract/index.js");
-  return readInventory(plan, exportDir);
+  const { surveyExport } = await import("../runtime/survey/index.js");
+  const survey = await surveyExport(plan, exportDir);
+  return { plan: survey.plan, columns: survey.accounts, inventory: await readInventory(survey.plan, exportDir) };
 }

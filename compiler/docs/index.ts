@@ -4,13 +4,15 @@
 
 import type { TransformPlan } from "../plan/types.js";
 import { documentTemplate } from "./templates.js";
-import { buildDocsView, type Inventory } from "./view.js";
+import { buildDocsView, type ExportColumns, type Inventory } from "./view.js";
 
 export interface RenderDocsOptions {
   /** printed in the overview when given, e.g. an ISO date; omitted by default to keep output reproducible */
   generatedAt?: string;
   /** the items of each documentation row that lists a source (`from`), read from an export: by row name */
   inventory?: Readonly<Record<string, Inventory>>;
+  /** every column of an export, per source: the coverage then counts the export's columns too */
+  exportColumns?: readonly ExportColumns[];
 }
 
 
@@ -20,7 +22,7 @@ export interface RenderedDocs {
 }
 
 export function renderDocs(plan: TransformPlan, options: RenderDocsOptions = {}): RenderedDocs {
-  const view = buildDocsView(plan, options.generatedAt, options.inventory);
+  const view = buildDocsView(plan, options.generatedAt, options.inventory, options.exportColumns);
   return {
     markdown: documentTemplate("markdown")(view),
     html: documentTemplate("html")(view),
@@ -29,4 +31,4 @@ export function renderDocs(plan: TransformPlan, options: RenderDocsOptions = {})
 
 export { SECTIONS } from "./sections.js";
 export { markdownCell, markdownCode } from "./markdown-escape.js";
-export { buildDocsView, type DocsView, type Inventory } from "./view.js";
+export { buildDocsView, type DocsView, type ExportColumns, type Inventory } from "./view.js";

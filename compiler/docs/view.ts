@@ -42,6 +42,8 @@ export interface DocsView {
   loadOrder: LoadOrderView;
   workflows: WorkflowRow[];
   coverage: CoverageRow[];
+  /** with an export: its columns per source object, read, dropped or not accounted for */
+  exportCoverage?: ExportCoverageRow[];
 }
 
 export interface OverviewView {
@@ -183,6 +185,27 @@ export interface Inventory {
   more: number;
 }
 
+/** The account of an export's columns for one source (what `mapc docs --source` surveyed). */
+export interface ExportColumns {
+  source: string;
+  files: readonly string[];
+  columns: number;
+  read: readonly string[];
+  dropped: readonly string[];
+  unaccounted: readonly string[];
+  absent: readonly string[];
+}
+
+export interface ExportCoverageRow {
+  source: string;
+  files: number;
+  columns: number;
+  read: number;
+  dropped: number;
+  unaccounted: string[];
+  absent: string[];
+}
+
 export interface CoverageRow {
   source: string;
   columns: number;
@@ -192,7 +215,12 @@ export interface CoverageRow {
   percent: number;
 }
 
-export function buildDocsView(plan: TransformPlan, generatedAt?: string, inventory: Readonly<Record<string, Inventory>> = {}): DocsView {
+export function buildDocsView(
+  plan: TransformPlan,
+  generatedAt?: string,
+  inventory: Readonly<Record<string, Inventory>> = {},
+  exportColumns?: readonly ExportColumns[],
+): DocsView {
   const sourceLabel = labelOfSource(plan);
   const anchors = new AnchorBook(SECTIONS.map((section) => section.id));
   const mappingAnchor = new Map(plan.mappings.map((m) => [m.id, anchors.claim("map", m.id)]));
@@ -254,6 +282,17 @@ export function buildDocsView(plan: TransformPlan, generatedAt?: string, invento
       percent: c.percent,
     })),
   };
+  if (exportColumns) {
+    view.exportCoverage = exportColumns.map((c) => ({
+      source: sourceLabel(c.source),
+      files: c.files.length,
+      columns: c.columns,
+      read: c.read.length,
+      dropped: c.dropped.length,
+      unaccounted: [...c.unaccounted],
+      absent: [...c.absent],
+    }));
+  }
   if (generatedAt !== undefined) view.generatedAt = generatedAt;
   return view;
 }
