@@ -1,15 +1,19 @@
-// The command line every sample-export generator shares: `--out DIR [--seed N] [--scale N] [--replace]`.
-// A generator's own CLI names its source and its generate function; parsing returns a value, so tests can
-// call it without starting a process.
+// The command line every sample-export generator shares:
+// `--out DIR [--seed N] [--scale N] [--variant NAME[,NAME…]] [--replace]`.
+// A generator's own CLI names its source, its variants and its generate function; parsing returns a value,
+// so tests can call it without starting a process.
 import { realpathSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { ALL_VARIANTS, resolveVariants, type ExportVariant } from "./variants.js";
 
 export interface ExportArgs {
   outDir: string;
   seed: number;
   scale: number;
   replace: boolean;
+  /** The variants to apply, resolved (`all` expanded) and in the generator's order; empty for the sample's shape. */
+  variants: string[];
 }
 
 /** What the command prints instead of writing an export: help, or a usage error. */
@@ -25,22 +29,31 @@ export interface ExportCommand {
   summary: string;
   /** What --scale multiplies: `records`, `business records`. */
   scaled: string;
+  /** The variants the generator knows, in the order it applies them. */
+  variants: readonly ExportVariant[];
 }
 
 function exportHelp(command: ExportCommand): string {
+  const width = Math.max(...command.variants.map((v) => v.name.length), ALL_VARIANTS.length);
+  const variants = [...command.variants, { name: ALL_VARIANTS, summary: "every variant above" }].map((v) => `  ${v.name.padEnd(width)}  ${v.summary}`);
   return `${command.summary}
 
-Usage: ${command.source}-cli --out DIR [--seed N] [--scale N] [--replace]
+Usage: ${command.source}-cli --out DIR [--seed N] [--scale N] [--variant NAME[,NAME…]] [--replace]
 
-  --out DIR     folder to write to (created if missing)
-  --seed N      random seed, default 1 (seed 1, scale 1 is examples/${command.source}/)
-  --scale N     whole number ≥ 1, default 1: N times the sample's ${command.scaled}, for benchmarks
-  --replace     overwrite an earlier export in DIR
+  --out DIR         folder to write to (created if missing)
+  --seed N          random seed, default 1 (seed 1, scale 1 is examples/${command.source}/)
+  --scale N         whole number ≥ 1, default 1: N times the sample's ${command.scaled}, for benchmarks
+  --variant NAMES   shape the export like another customer's: variant names, comma-separated or the
+                    option repeated, any combination; default none (the sample's shape)
+  --replace         overwrite an earlier export in DIR
+
+Variants:
+${variants.join("\n")}
 `;
 }
 
 /** Reads the command line; returns the options, or the text to print and the exit code. */
-function parseExportArgs(argv: readonly string[], help: string): ExportArgs | CliExit {
+function parseExportArgs(argv: readonly string[], help: string, known: readonly ExportVariant[]): ExportArgs | CliExit {
   let values;
   try {
     ({ values } = parseArgs({
@@ -50,6 +63,7 @@ function parseExportArgs(argv: readonly string[], help: string): ExportArgs | Cl
         seed: { type: "string", default: "1" },
         scale: { type: "string", default: "1" },
         replace: { type: "boolean", default: false },
+        variant: { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -63,13 +77,19 @@ function parseExportArgs(argv: readonly string[], help: string): ExportArgs | Cl
   const scale = Number(values.scale);
   if (!Number.isInteger(seed) || seed < 0) return { message: `--seed must be a whole number ≥ 0, got ${values.seed}\n`, exitCode: 2 };
   if (!Number.isInteger(scale) || scale < 1) return { message: `--scale must be a whole number ≥ 1, got ${values.scale}\n`, exitCode: 2 };
-  return { outDir: values.out, seed, scale, replace: values.replace };
+  let variants: string[];
+  try {
+    variants = resolveVariants(known, values.variant);
+  } catch (error) {
+    return { message: `--variant: ${(error as Error).message}\n`, exitCode: 2 };
+  }
+  return { outDir: values.out, seed, scale, replace: values.replace, variants };
 }
 
 type Generate = (args: ExportArgs) => Promise<readonly { records: number }[]>;
 
-async function main(argv: readonly string[], help: string, generate: Generate): Promise<number> {
-  const parsed = parseExportArgs(argv, help);
+async function main(argv: readonly string[], help: string, known: readonly ExportVariant[], generate: Generate): Promise<number> {
+  const parsed = parseExportArgs(argv, help, known);
   if ("message" in parsed) {
     (parsed.exitCode === 0 ? process.stdout : process.stderr).write(parsed.message);
     return parsed.exitCode;
@@ -77,7 +97,8 @@ async function main(argv: readonly string[], help: string, generate: Generate): 
   const started = Date.now();
   const written = await generate(parsed);
   const records = written.reduce((n, w) => n + w.records, 0);
-  process.stdout.write(`${parsed.outDir}: ${written.length} files, ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const shaped = parsed.variants.length > 0 ? ` (variants ${parsed.variants.join(", ")})` : "";
+  process.stdout.write(`${parsed.outDir}${shaped}: ${written.length} files, ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
 }
 
@@ -88,7 +109,7 @@ async function main(argv: readonly string[], help: string, generate: Generate): 
 export function exportCli(moduleUrl: string, command: ExportCommand, generate: Generate): { help: string; parse(argv: readonly string[]): ExportArgs | CliExit } {
   const help = exportHelp(command);
   if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(moduleUrl)) {
-    main(process.argv.slice(2), help, generate).then(
+    main(process.argv.slice(2), help, command.variants, generate).then(
       (code) => process.exit(code),
       (error: unknown) => {
         process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -96,5 +117,5 @@ export function exportCli(moduleUrl: string, command: ExportCommand, generate: G
       },
     );
   }
-  return { help, parse: (argv) => parseExportArgs(argv, help) };
+  return { help, parse: (argv) => parseExportArgs(argv, help, command.variants) };
 }

@@ -1,5 +1,5 @@
 // The configuration tables as Web API rows (users, roles, currencies, price lists, process stages,
-// workflows, plugin steps) and the EntityDefinitions document that describes the custom table new_project.
+// workflows, plugin steps) and the EntityDefinitions entry that describes the custom table new_project.
 import type { Opex365Model } from "./opex365-model.js";
 import { API_ROOT, choice, dateOnly, dateTime, decimal, lookup, text, whole, yesNo, type ODataRow, type RecordRef } from "./opex365-odata.js";
 import { BUSINESS_UNITS, CURRENCIES, ENABLED_DISABLED, NEW_PROJECT_ATTRIBUTES, OPTIONS, PLUGIN_STEPS, PRICE_LEVELS, ROLES, STAGES, USER, USERS, WORKFLOWS, configCreatedAt } from "./opex365-org.js";
@@ -100,17 +100,28 @@ export function pluginStepRow(model: Opex365Model, index: number): ODataRow {
 }
 
 /** A metadata label as the Web API writes it: every language's text, and the caller's. */
-function label(text: string | null, metadataId: string): Record<string, unknown> {
+export function label(text: string | null, metadataId: string): Record<string, unknown> {
   if (text === null) return { LocalizedLabels: [], UserLocalizedLabel: null };
   const localized = { Label: text, LanguageCode: 1033, IsManaged: false, MetadataId: metadataId, HasChanged: null };
   return { LocalizedLabels: [localized], UserLocalizedLabel: localized };
 }
 
+const SELECTED = "MetadataId,LogicalName,SchemaName,EntitySetName,DisplayName,IsCustomEntity";
+const ATTRIBUTES_SELECTED = "MetadataId,LogicalName,SchemaName,AttributeType,IsCustomAttribute,DisplayName";
+
+/** The `@odata.context` of an EntityDefinitions response (a document, or each of its pages). */
+export const ENTITY_DEFINITIONS_CONTEXT = `${API_ROOT}/$metadata#EntityDefinitions(${SELECTED},Attributes(${ATTRIBUTES_SELECTED}))`;
+
+/** The `Attributes@odata.context` of one table's entry. */
+export function attributesContext(entityMetadataId: string): string {
+  return `${API_ROOT}/$metadata#EntityDefinitions('${entityMetadataId}')/Attributes(${ATTRIBUTES_SELECTED})`;
+}
+
 /**
- * `EntityDefinitions?$filter=IsCustomEntity eq true&$expand=Attributes(...)`: metadata is not paged, so
- * this is one document. Lookup attributes are LookupAttributeMetadata and name their target tables.
+ * The custom table new_project as an entry of `EntityDefinitions?$filter=IsCustomEntity eq true&$expand=Attributes(...)`,
+ * with every attribute; lookup attributes are LookupAttributeMetadata and name their target tables.
  */
-export function entityDefinitions(model: Opex365Model): Record<string, unknown> {
+export function newProjectDefinition(model: Opex365Model): Record<string, unknown> {
   const attributes = NEW_PROJECT_ATTRIBUTES.map((a, index) => ({
     "@odata.type": `#Microsoft.Dynamics.CRM.${a.targets ? "Lookup" : a.type === "Uniqueidentifier" ? "UniqueIdentifier" : a.type}AttributeMetadata`,
     MetadataId: model.id("attributemetadata", index),
@@ -122,23 +133,18 @@ export function entityDefinitions(model: Opex365Model): Record<string, unknown> 
     ...(a.targets ? { Targets: a.targets } : {}),
   }));
   return {
-    "@odata.context": `${API_ROOT}/$metadata#EntityDefinitions(MetadataId,LogicalName,SchemaName,EntitySetName,DisplayName,IsCustomEntity,Attributes(MetadataId,LogicalName,SchemaName,AttributeType,IsCustomAttribute,DisplayName))`,
-    value: [
-      {
-        MetadataId: model.id("entitymetadata", 0),
-        LogicalName: "new_project",
-        SchemaName: "new_Project",
-        EntitySetName: "new_projects",
-        PrimaryIdAttribute: "new_projectid",
-        PrimaryNameAttribute: "new_name",
-        OwnershipType: "UserOwned",
-        IsCustomEntity: true,
-        DisplayName: label("Project", model.id("entity-label", 0)),
-        DisplayCollectionName: label("Projects", model.id("entity-label", 1)),
-        Description: label("Customer projects: rollouts, calibration programmes and pilots.", model.id("entity-label", 2)),
-        "Attributes@odata.context": `${API_ROOT}/$metadata#EntityDefinitions('${model.id("entitymetadata", 0)}')/Attributes(MetadataId,LogicalName,SchemaName,AttributeType,IsCustomAttribute,DisplayName)`,
-        Attributes: attributes,
-      },
-    ],
+    MetadataId: model.id("entitymetadata", 0),
+    LogicalName: "new_project",
+    SchemaName: "new_Project",
+    EntitySetName: "new_projects",
+    PrimaryIdAttribute: "new_projectid",
+    PrimaryNameAttribute: "new_name",
+    OwnershipType: "UserOwned",
+    IsCustomEntity: true,
+    DisplayName: label("Project", model.id("entity-label", 0)),
+    DisplayCollectionName: label("Projects", model.id("entity-label", 1)),
+    Description: label("Customer projects: rollouts, calibration programmes and pilots.", model.id("entity-label", 2)),
+    "Attributes@odata.context": attributesContext(model.id("entitymetadata", 0)),
+    Attributes: attributes,
   };
 }

@@ -2,6 +2,7 @@
 // lookup target), and pages of `{"@odata.context", "value", "@odata.nextLink"}` that chain through a
 // `$skiptoken` paging cookie. The export asked for `Prefer: odata.include-annotations="*"` and
 // `odata.maxpagesize=25`, as a user whose formats are English (United States) and whose time zone is UTC.
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeJsonFile } from "./export-files.js";
 import type { Random } from "./random.js";
@@ -154,6 +155,20 @@ export interface WrittenFile {
   records: number;
 }
 
+/** Where the pages of an entity set go, and what a page carries besides its rows. */
+export interface PageLayout {
+  /** Page `page` (from 1) of `entitySet`, relative to the export folder, with "/" separators. */
+  path(entitySet: string, page: number): string;
+  /** Every page carries `@odata.count`, the table's row count, as a request with `$count=true` gets it. */
+  count: boolean;
+}
+
+/** The sample's layout: a folder per entity set, `accounts/page-0001.json`, no counts. */
+export const ENTITY_SET_PAGES: PageLayout = {
+  path: (entitySet, page) => `${entitySet}/page-${String(page).padStart(4, "0")}.json`,
+  count: false,
+};
+
 /**
  * The pages of one entity set, written as rows arrive: a page goes to disk when the next row shows that
  * another page follows (so it gets its `@odata.nextLink`), and the last page on `close()`.
@@ -168,6 +183,7 @@ export class EntitySetPages {
     readonly entitySet: string,
     /** The primary id attribute, which the paging cookie names. */
     private readonly key: string,
+    private readonly layout: PageLayout = ENTITY_SET_PAGES,
   ) {}
 
   async add(values: ODataRow): Promise<void> {
@@ -179,6 +195,7 @@ export class EntitySetPages {
   /** Writes the last page (an empty `value` for an empty table) and lists every page written. */
   async close(): Promise<WrittenFile[]> {
     await this.flush(false);
+    if (this.layout.count) await this.addCounts();
     return this.written;
   }
 
@@ -188,12 +205,26 @@ export class EntitySetPages {
     const body: Record<string, unknown> = { "@odata.context": `${API_ROOT}/$metadata#${this.entitySet}(${select.join(",")})`, value: this.pending };
     if (more) {
       const ids = this.pending.map((r) => String(r[this.key]));
-      body["@odata.nextLink"] = `${API_ROOT}/${this.entitySet}?$select=${select.join(",")}&$skiptoken=${skipToken(page + 1, this.key, ids.at(-1)!, ids[0]!)}`;
+      const count = this.layout.count ? "&$count=true" : "";
+      body["@odata.nextLink"] = `${API_ROOT}/${this.entitySet}?$select=${select.join(",")}${count}&$skiptoken=${skipToken(page + 1, this.key, ids.at(-1)!, ids[0]!)}`;
     }
-    const path = `${this.entitySet}/page-${String(page).padStart(4, "0")}.json`;
+    const path = this.layout.path(this.entitySet, page);
     await writeJsonFile(join(this.outDir, path), body);
     this.written.push({ path, records: this.pending.length });
     this.pending = [];
+  }
+
+  /**
+   * Puts the table's row count on every page, after `@odata.context` where Dataverse writes it. The count
+   * is known only once the last row is in, so the pages are read back and rewritten one at a time.
+   */
+  private async addCounts(): Promise<void> {
+    const count = this.written.reduce((n, w) => n + w.records, 0);
+    for (const { path } of this.written) {
+      const file = join(this.outDir, path);
+      const { "@odata.context": context, ...rest } = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+      await writeJsonFile(file, { "@odata.context": context, "@odata.count": count, ...rest });
+    }
   }
 }
 

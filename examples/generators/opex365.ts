@@ -5,23 +5,26 @@
 //   generateOpex365Export({ outDir: "examples/opex365", seed: 1, scale: 1 })
 //
 // examples/opex365/ is exactly what seed 1, scale 1 produces (a test keeps it so); its README lists the
-// awkward cases and their record ids.
+// awkward cases and their record ids. `variants` shapes the export like another customer's (see
+// opex365-variants.ts); the records stay the same.
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeJsonFile } from "./export-files.js";
 import { appointment, email, phoneCall, task, type ActivityCommon, type ActivityTable } from "./opex365-activities.js";
 import { activityPartyRow, annotationRow, appointmentRow, emailRow, phoneCallRow, taskRow } from "./opex365-activity-rows.js";
-import { currencyRow, entityDefinitions, pluginStepRow, priceLevelRow, processStageRow, roleRow, systemUserRow, workflowRow } from "./opex365-config-rows.js";
+import { currencyRow, pluginStepRow, priceLevelRow, processStageRow, roleRow, systemUserRow, workflowRow } from "./opex365-config-rows.js";
 import { Opex365Model } from "./opex365-model.js";
 import { annotation } from "./opex365-notes.js";
 import { EntitySetPages, type ODataRow, type WrittenFile } from "./opex365-odata.js";
+import { ENTITY_DEFINITIONS_FILE, ENTITY_DEFINITIONS_FOLDER } from "./opex365-metadata.js";
+import { LOGICAL_NAMES, Opex365Shape, resolveOpex365Variants } from "./opex365-variants.js";
 import { CURRENCIES, PLUGIN_STEPS, PRICE_LEVELS, ROLES, STAGES, USERS, WORKFLOWS } from "./opex365-org.js";
 import { readme } from "./opex365-readme.js";
 import { accountRow, contactRow, incidentRow, leadRow, opportunityRow, priceListsOf, productAssociationRow, productPriceLevelRow, productRow, projectRow } from "./opex365-rows.js";
 
 export type { WrittenFile } from "./opex365-odata.js";
 export { opex365Traps, type Opex365Trap } from "./opex365-traps.js";
+export { LOGICAL_NAMES, OPEX365_VARIANTS, type Opex365Variant } from "./opex365-variants.js";
 
 export interface Opex365ExportOptions {
   outDir: string;
@@ -30,6 +33,11 @@ export interface Opex365ExportOptions {
   scale: number;
   /** Overwrite the files of an earlier export in outDir (other files there are left alone). */
   replace?: boolean;
+  /**
+   * Shape the export like another customer's: names from OPEX365_VARIANTS, any combination, or `all`.
+   * None (the default) writes the sample's shape.
+   */
+  variants?: readonly string[];
 }
 
 /** The entity sets, in the order they are written: configuration, then records, then what points at them. */
@@ -60,18 +68,17 @@ export const ENTITY_SETS = [
 
 export type EntitySet = (typeof ENTITY_SETS)[number];
 
-const ENTITY_DEFINITIONS = "EntityDefinitions.json";
-
 export async function generateOpex365Export(options: Opex365ExportOptions): Promise<WrittenFile[]> {
   const model = new Opex365Model(options.seed >>> 0, options.scale);
+  const shape = new Opex365Shape(model, resolveOpex365Variants(options.variants));
   const { outDir } = options;
   await clearEarlierExport(outDir, options.replace === true);
   await mkdir(outDir, { recursive: true });
 
   const written: WrittenFile[] = [];
   const table = async (entitySet: EntitySet, key: string, rows: Iterable<ODataRow>) => {
-    const pages = new EntitySetPages(outDir, entitySet, key);
-    for (const values of rows) await pages.add(values);
+    const pages = new EntitySetPages(outDir, entitySet, key, shape.pages);
+    for (const values of rows) await pages.add(shape.row(entitySet, key, values));
     written.push(...(await pages.close()));
   };
   await table("systemusers", "systemuserid", each(USERS.length, (i) => systemUserRow(model, i)));
@@ -86,22 +93,24 @@ export async function generateOpex365Export(options: Opex365ExportOptions): Prom
   await table("leads", "leadid", each(model.counts.leads, (i) => leadRow(model, i)));
   await table("opportunities", "opportunityid", each(model.counts.opportunities, (i) => opportunityRow(model, i)));
   await table("incidents", "incidentid", each(model.counts.incidents, (i) => incidentRow(model, i)));
-  written.push(...(await writeActivities(model, outDir)));
+  written.push(...(await writeActivities(model, shape, outDir)));
   await table("annotations", "annotationid", each(model.counts.annotations, (i) => annotationRow(model, annotation(model, i))));
   await table("products", "productid", each(model.counts.products, (i) => productRow(model, i)));
   await table("productpricelevels", "productpricelevelid", priceListItems(model));
   await table("productassociations", "productassociationid", bundleComponents(model));
   await table("new_projects", "new_projectid", each(model.counts.projects, (i) => projectRow(model, i)));
 
-  await writeJsonFile(join(outDir, ENTITY_DEFINITIONS), entityDefinitions(model));
-  written.push({ path: ENTITY_DEFINITIONS, records: 1 });
-  await writeFile(join(outDir, "README.md"), readme(model, written), "utf8");
+  written.push(...(await shape.writeMetadata(outDir)));
+  await writeFile(join(outDir, "README.md"), readme(model, written, shape), "utf8");
   written.push({ path: "README.md", records: 0 });
   return written;
 }
 
+/** Everything an export of any shape writes at the top of outDir, so --replace clears an export of another shape too. */
+const OWNED_PATHS: readonly string[] = ["README.md", ENTITY_DEFINITIONS_FILE, ENTITY_DEFINITIONS_FOLDER, ...ENTITY_SETS, ...ENTITY_SETS.map((set) => LOGICAL_NAMES[set])];
+
 async function clearEarlierExport(outDir: string, replace: boolean): Promise<void> {
-  const existing = ["README.md", ENTITY_DEFINITIONS, ...ENTITY_SETS].filter((path) => existsSync(join(outDir, path)));
+  const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
   if (existing.length === 0) return;
   if (!replace) throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
   for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
@@ -158,16 +167,17 @@ const ACTIVITIES: readonly ActivityWriter[] = [
 ];
 
 /** Each activity table, and beside it the parties of every activity as its row is written. */
-async function writeActivities(model: Opex365Model, outDir: string): Promise<WrittenFile[]> {
-  const parties = new EntitySetPages(outDir, "activityparties", "activitypartyid");
+async function writeActivities(model: Opex365Model, shape: Opex365Shape, outDir: string): Promise<WrittenFile[]> {
+  const parties = new EntitySetPages(outDir, "activityparties", "activitypartyid", shape.pages);
   const written: WrittenFile[] = [];
   for (const writer of ACTIVITIES) {
-    const pages = new EntitySetPages(outDir, writer.entitySet, "activityid");
+    const pages = new EntitySetPages(outDir, writer.entitySet, "activityid", shape.pages);
     for (let index = 0; index < writer.count(model); index++) {
       const { values, record } = writer.write(model, index);
-      await pages.add(values);
-      for (const [position, party] of record.parties.entries()) {
-        await parties.add(activityPartyRow(model, { table: writer.table, index, id: record.id, subject: record.subject }, party, position));
+      await pages.add(shape.row(writer.entitySet, "activityid", values));
+      for (const [position, party] of shape.parties(writer.table, index, record.parties).entries()) {
+        const values = activityPartyRow(model, { table: writer.table, index, id: record.id, subject: record.subject }, party, position);
+        await parties.add(shape.row("activityparties", "activitypartyid", values));
       }
     }
     written.push(...(await pages.close()));

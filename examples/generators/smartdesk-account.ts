@@ -241,7 +241,10 @@ const YES_NO = options([
 
 const dealPipelines = [SALES_PIPELINE, RENEWALS_PIPELINE];
 
-export const PROPERTIES: Readonly<Record<"companies" | "contacts" | "leads" | "deals" | "tickets", readonly PropertyDefinition[]>> = {
+/** The CRM objects the UI exports as CSV files, one per object: `<object>.csv`. */
+export type CrmObject = "companies" | "contacts" | "leads" | "deals" | "tickets";
+
+export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[]>> = {
   companies: [
     recordId("companyinformation"),
     property("name", "Company name", "string", "text", "companyinformation", "Name of the company."),
@@ -349,11 +352,6 @@ export const PROPERTIES: Readonly<Record<"companies" | "contacts" | "leads" | "d
     associationColumn("companies", "Associated Company IDs"),
   ],
 };
-
-/** The header row of a UI export: the labels of an object's properties, in order. */
-export function headerOf(object: keyof typeof PROPERTIES): string[] {
-  return PROPERTIES[object].map((p) => p.label);
-}
 
 export function labelOf(pairs: readonly (readonly [string, string])[], value: string): string {
   const found = pairs.find(([, v]) => v === value);

@@ -49,6 +49,15 @@ export function exportDateTime(utc: number | undefined): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/**
+ * `2024-03-15 09:30:12`, account time zone: what an export made with another tool (or another portal
+ * setting) prints for the same moment.
+ */
+export function exportDateTimeWithSeconds(utc: number | undefined): string {
+  if (utc === undefined) return "";
+  return `${exportDateTime(utc)}:${pad(new Date(utc).getUTCSeconds())}`;
+}
+
 /** `2024-03-15`, account time zone, for date-only properties. */
 export function exportDate(utc: number | undefined): string {
   return exportDateTime(utc).slice(0, 10);

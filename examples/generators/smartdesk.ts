@@ -4,11 +4,12 @@
 //   generateSmartDeskExport({ outDir: "examples/smartdesk", seed: 1, scale: 1 })
 //
 // examples/smartdesk/ is exactly what seed 1, scale 1 produces (a test keeps it so); its README lists the
-// awkward cases and their record ids.
+// awkward cases and their record ids. `variants` shapes the export like another customer's (see
+// smartdesk-variants.ts); the records stay the same.
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CsvFile, tinyPdf, tinyPng, writeJsonFile, type CsvDialect } from "./export-files.js";
+import { CsvFile, tinyPdf, tinyPng, writeJsonFile } from "./export-files.js";
 import { Random } from "./random.js";
 import { QUOTE_NUMBER, engagementJson, type EngagementJson } from "./smartdesk-activities.js";
 import {
@@ -17,15 +18,17 @@ import {
   EMAIL_TEMPLATES,
   OWNERS,
   PIPELINES,
-  PROPERTIES,
   SUPPORT_PIPELINE,
   WORKFLOWS,
-  headerOf,
   ownerName,
+  type CrmObject,
 } from "./smartdesk-account.js";
 import { AT, CREATED_FROM, EXPORTED_AT, SmartDeskModel, type EngagementObject } from "./smartdesk-model.js";
-import { ACCOUNT_TIME_ZONE, exportDate, exportDateTime } from "./smartdesk-time.js";
+import { ACCOUNT_TIME_ZONE, exportDate } from "./smartdesk-time.js";
+import { SmartDeskShape, resolveSmartDeskVariants, type CsvRecord } from "./smartdesk-variants.js";
 import { CAMPAIGNS, KB_ARTICLES } from "./smartdesk-vocabulary.js";
+
+export { PAGE_SIZE, SMARTDESK_CSV, SMARTDESK_VARIANTS, type SmartDeskVariant } from "./smartdesk-variants.js";
 
 export interface SmartDeskExportOptions {
   outDir: string;
@@ -39,6 +42,11 @@ export interface SmartDeskExportOptions {
    * records are the same as in a whole export; the README, which describes a whole export, is left out.
    */
   only?: readonly SmartDeskPart[];
+  /**
+   * Shape the export like another customer's: names from SMARTDESK_VARIANTS, any combination, or `all`.
+   * None (the default) writes the sample's shape.
+   */
+  variants?: readonly string[];
 }
 
 export interface WrittenFile {
@@ -53,12 +61,6 @@ export interface SmartDeskTrap {
   file: string;
   ids: string[];
 }
-
-/** The HubSpot UI export dialect. */
-export const SMARTDESK_CSV: CsvDialect = { bom: true, lineEnd: "\r\n", delimiter: "," };
-
-/** Records per page of the API exports; HubSpot allows up to 100, the exporter asked for 25. */
-export const PAGE_SIZE = 25;
 
 const ENGAGEMENTS: readonly EngagementObject[] = ["calls", "emails", "meetings", "notes", "tasks"];
 const API_BASE = "https://api.hubapi.com";
@@ -88,6 +90,7 @@ const OWNED_PATHS = [
 
 export async function generateSmartDeskExport(options: SmartDeskExportOptions): Promise<WrittenFile[]> {
   const model = new SmartDeskModel(options.seed >>> 0, options.scale);
+  const shape = new SmartDeskShape(model.seed, resolveSmartDeskVariants(options.variants));
   const { outDir } = options;
   const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
   if (existing.length > 0) {
@@ -104,52 +107,72 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
     written.push({ path, records });
   };
   await json("owners.json", { results: OWNERS }, OWNERS.length);
-  await json("pipelines.json", { results: PIPELINES }, PIPELINES.length);
-  await json("properties.json", PROPERTIES, Object.values(PROPERTIES).reduce((n, list) => n + list.length, 0));
+  await json("pipelines.json", shape.pipelines(), PIPELINES.length);
+  const properties = shape.properties();
+  await json("properties.json", properties, Object.values(properties).reduce((n, list) => n + list.length, 0));
   await json("email-templates.json", { results: EMAIL_TEMPLATES }, EMAIL_TEMPLATES.length);
   await json("workflows.json", { results: WORKFLOWS }, WORKFLOWS.length);
 
+  // Every CSV goes through the shape's column order, so layout reorders the columns of all of them.
   const csv = async (path: SmartDeskPart, header: readonly string[], count: number, row: (index: number) => string[] | Promise<string[]>) => {
     if (!wanted(path)) return;
-    const file = await CsvFile.create(join(outDir, path), header, SMARTDESK_CSV);
-    for (let i = 0; i < count; i++) await file.writeRow(await row(i));
+    const order = shape.columnOrder(path, header.length);
+    const file = await CsvFile.create(join(outDir, path), order.map((k) => header[k]!), shape.dialect);
+    for (let i = 0; i < count; i++) {
+      const cells = await row(i);
+      await file.writeRow(order.map((k) => cells[k]!));
+    }
     written.push({ path, records: await file.close() });
   };
+  // A CRM object's CSV: the record's cells in the sample's column order, which the shape turns into its own columns.
+  const crmCsv = async (object: CrmObject, record: (index: number) => CsvRecord) => {
+    const columns = shape.columns(object);
+    await csv(`${object}.csv`, columns.map((c) => c.property.label), model.counts[object], (i) => {
+      const values = record(i);
+      return columns.map((c) => c.cell(values));
+    });
+  };
   const ids = (object: "companies" | "contacts", indices: readonly number[]) => indices.map((i) => model.id(object, i)).join(";");
+  const at = shape.dateTime;
 
-  await csv("companies.csv", headerOf("companies"), model.counts.companies, (i) => {
+  await crmCsv("companies", (i) => {
     const c = model.company(i);
-    return [
+    const cells = [
       c.id, c.name, c.domain, c.industry, c.employees, c.revenue, c.phone, c.street, c.city, c.region, c.postalCode, c.country,
-      ownerName(c.ownerId), exportDateTime(c.createdAt), exportDateTime(c.modifiedAt), c.parentId, c.tier, c.vatNumber,
+      ownerName(c.ownerId), at(c.createdAt), at(c.modifiedAt), c.parentId, c.tier, c.vatNumber,
     ];
+    return { index: i, cells, createdAt: c.createdAt, closedAt: undefined, sparse: i === AT.company.sparse };
   });
-  await csv("contacts.csv", headerOf("contacts"), model.counts.contacts, (i) => {
+  await crmCsv("contacts", (i) => {
     const c = model.contact(i);
-    return [
+    const cells = [
       c.id, c.name.first, c.name.last, c.email, c.phone, c.mobile, c.jobTitle, ownerName(c.ownerId), c.lifecycleStage, c.leadStatus,
-      exportDateTime(c.createdAt), exportDateTime(c.modifiedAt), [ids("companies", c.companies), ...c.missingCompanyIds].filter(Boolean).join(";"),
+      at(c.createdAt), at(c.modifiedAt), [ids("companies", c.companies), ...c.missingCompanyIds].filter(Boolean).join(";"),
       c.street, c.city, c.country, c.language, c.newsletter,
     ];
+    return { index: i, cells, createdAt: c.createdAt, closedAt: undefined, sparse: i === AT.contact.sparse };
   });
-  await csv("leads.csv", headerOf("leads"), model.counts.leads, (i) => {
+  await crmCsv("leads", (i) => {
     const l = model.lead(i);
-    return [l.id, l.name, l.status, l.source, ownerName(l.ownerId), model.id("contacts", l.contact), ids("companies", l.companies), exportDateTime(l.createdAt)];
+    const cells = [l.id, l.name, l.status, l.source, ownerName(l.ownerId), model.id("contacts", l.contact), ids("companies", l.companies), at(l.createdAt)];
+    return { index: i, cells, createdAt: l.createdAt, closedAt: undefined, sparse: false };
   });
-  await csv("deals.csv", headerOf("deals"), model.counts.deals, (i) => {
+  await crmCsv("deals", (i) => {
     const d = model.deal(i);
-    return [
-      d.id, d.name, d.stage.label, d.pipeline.label, d.amount, exportDateTime(d.closeDate), ownerName(d.ownerId), exportDateTime(d.createdAt),
+    const cells = [
+      d.id, d.name, d.stage.label, d.pipeline.label, d.amount, at(d.closeDate), ownerName(d.ownerId), at(d.createdAt),
       d.dealType, ids("contacts", d.contacts), d.company === undefined ? "" : model.id("companies", d.company),
       String(Number(d.stage.metadata.probability)), d.contractMonths, exportDate(d.renewalDate),
     ];
+    return { index: i, cells, createdAt: d.createdAt, closedAt: d.closeDate, sparse: i === AT.deal.sparse };
   });
-  await csv("tickets.csv", headerOf("tickets"), model.counts.tickets, (i) => {
+  await crmCsv("tickets", (i) => {
     const t = model.ticket(i);
-    return [
-      t.id, t.subject, t.description, t.stage.label, SUPPORT_PIPELINE.label, t.priority, ownerName(t.ownerId), exportDateTime(t.createdAt),
+    const cells = [
+      t.id, t.subject, t.description, t.stage.label, SUPPORT_PIPELINE.label, t.priority, ownerName(t.ownerId), at(t.createdAt),
       model.id("contacts", t.contact), ids("companies", t.companies),
     ];
+    return { index: i, cells, createdAt: t.createdAt, closedAt: undefined, sparse: false };
   });
   await csv(
     "campaigns.csv",
@@ -159,7 +182,7 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   );
   await csv("kb-articles.csv", ["URL", "Title", "Category", "Subcategory", "Article Body", "Status"], model.counts.kbArticles, (i) => kbArticleRow(model, i));
 
-  if (wanted("engagements")) for (const object of ENGAGEMENTS) written.push(...(await writePages(model, outDir, object)));
+  if (wanted("engagements")) for (const object of ENGAGEMENTS) written.push(...(await writePages(model, shape, outDir, object)));
 
   await csv(
     "files.csv",
@@ -176,33 +199,34 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   );
 
   if (options.only !== undefined) return written;
-  await writeFile(join(outDir, "README.md"), readme(model, options.seed >>> 0, written), "utf8");
+  await writeFile(join(outDir, "README.md"), readme(model, shape, written), "utf8");
   written.push({ path: "README.md", records: 0 });
   return written;
 }
 
-/** One JSON file per page: calls-1.json, calls-2.json, …; the notes export ends with an empty page. */
-async function writePages(model: SmartDeskModel, outDir: string, object: EngagementObject): Promise<WrittenFile[]> {
+/** One JSON file per page: calls-1.json, calls-2.json, … (or as the shape names them); the notes export ends with an empty page. */
+async function writePages(model: SmartDeskModel, shape: SmartDeskShape, outDir: string, object: EngagementObject): Promise<WrittenFile[]> {
   const count = model.counts[object];
+  const size = shape.pageSize;
   // HubSpot hands out a "next" cursor when a page comes back full; the notes export followed it once
   // more than needed and kept the empty last page.
   const emptyLastPage = object === "notes";
-  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE)) + (emptyLastPage ? 1 : 0);
+  const pages = Math.max(1, Math.ceil(count / size)) + (emptyLastPage ? 1 : 0);
   const written: WrittenFile[] = [];
   for (let page = 0; page < pages; page++) {
     const results: EngagementJson[] = [];
-    for (let i = page * PAGE_SIZE; i < Math.min(count, (page + 1) * PAGE_SIZE); i++) results.push(engagementJson(model, object, i));
+    for (let i = page * size; i < Math.min(count, (page + 1) * size); i++) results.push(shape.engagement(object, i, engagementJson(model, object, i)));
     const body: { results: EngagementJson[]; paging?: { next: { after: string; link: string } } } = { results };
     if (page < pages - 1) {
-      const after = model.id(object, Math.min(count, (page + 1) * PAGE_SIZE));
+      const after = model.id(object, Math.min(count, (page + 1) * size));
       body.paging = {
         next: {
           after,
-          link: `${API_BASE}/crm/v3/objects/${object}?limit=${PAGE_SIZE}&after=${after}&associations=contacts,companies,deals,tickets&archived=false`,
+          link: `${API_BASE}/crm/v3/objects/${object}?limit=${size}&after=${after}&associations=contacts,companies,deals,tickets&archived=false`,
         },
       };
     }
-    const path = `engagements/${object}-${page + 1}.json`;
+    const path = shape.pageFile(object, page + 1);
     await writeJsonFile(join(outDir, path), body);
     written.push({ path, records: results.length });
   }
@@ -328,16 +352,21 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
   return file(`call-notes-${contact.id}.txt`, "DOCUMENT", text(`Call notes – ${contact.name.first} ${contact.name.last}\n\nDiscussed next steps.\n`), "CONTACT", contact.id);
 }
 
-/** The awkward cases of an export of this scale, with the ids of the records that carry them. */
-export function smartDeskTraps(scale: number, seed = 1): SmartDeskTrap[] {
+/**
+ * The awkward cases of an export of this scale, with the ids of the records that carry them; `variants`
+ * only moves them between files (engagement pages are cut and named by the shape).
+ */
+export function smartDeskTraps(scale: number, seed = 1, variants: readonly string[] = []): SmartDeskTrap[] {
   const model = new SmartDeskModel(seed >>> 0, scale);
+  const shape = new SmartDeskShape(model.seed, resolveSmartDeskVariants(variants));
+  const page = (object: EngagementObject, index: number) => shape.pageFile(object, Math.floor(index / shape.pageSize) + 1);
   const company = (i: number) => model.id("companies", i);
   const contact = (i: number) => model.id("contacts", i);
   const deal = (i: number) => model.id("deals", i);
   const ticket = (i: number) => model.id("tickets", i);
   const c = AT.company;
   const trap = (key: string, file: string, ids: string[], description: string): SmartDeskTrap => ({ key, file, ids, description });
-  const notesPages = Math.ceil(model.counts.notes / PAGE_SIZE) + 1;
+  const notesPages = Math.ceil(model.counts.notes / shape.pageSize) + 1;
   return [
     trap("company-hierarchy", "companies.csv", [company(c.groupParent), company(c.groupChild), company(c.groupGrandchild)],
       `Two-level hierarchy: ${company(c.groupChild)}'s Parent Company ID is ${company(c.groupParent)}, ${company(c.groupGrandchild)}'s is ${company(c.groupChild)}.`),
@@ -348,7 +377,7 @@ export function smartDeskTraps(scale: number, seed = 1): SmartDeskTrap[] {
     trap("non-latin-company", "companies.csv", [company(c.umlaut), company(c.japanese)], `"Müller GmbH" and "株式会社サンプル" (Japanese region and street too).`),
     trap("html-entity-name", "companies.csv", [company(c.htmlEntityName)], `Name holds an HTML entity: "Bits &amp; Bytes Ltd".`),
     trap("quoted-name", "companies.csv", [company(c.quotedName)], `Name with a comma and quotes: Smith, Jones & "Partners" LLP.`),
-    trap("multiline-cell", "companies.csv", [company(c.multilineAddress)], "Street Address spans two lines (a bare LF inside a quoted cell of a CRLF file)."),
+    trap("multiline-cell", "companies.csv", [company(c.multilineAddress)], `Street Address spans two lines (a bare LF inside a quoted cell of a${shape.dialect.lineEnd === "\r\n" ? " CRLF" : "n LF"} file).`),
     trap("empty-company", "companies.csv", [company(c.sparse)], "Only the name is set: no domain, owner, address, industry or custom values."),
     trap("contact-without-company", "contacts.csv", [contact(AT.contact.noCompany)], "Empty Associated Company IDs."),
     trap("contact-two-companies", "contacts.csv", [contact(AT.contact.twoCompanies)], `Associated Company IDs "${company(c.groupChild)};${company(c.groupParent)}".`),
@@ -374,19 +403,19 @@ export function smartDeskTraps(scale: number, seed = 1): SmartDeskTrap[] {
     trap("multiline-ticket", "tickets.csv", [ticket(AT.ticket.multiline)], "Description with line breaks, quotes and a comma."),
     trap("non-latin-ticket", "tickets.csv", [ticket(AT.ticket.japanese)], "Japanese name and description."),
     trap("unassigned-ticket", "tickets.csv", [ticket(AT.ticket.unassigned)], "No owner, no priority."),
-    trap("call-deal-and-contact", "engagements/calls-1.json", [model.id("calls", AT.call.dealAndContact)],
+    trap("call-deal-and-contact", page("calls", AT.call.dealAndContact), [model.id("calls", AT.call.dealAndContact)],
       `Associated with deal ${deal(AT.deal.twoContacts)}, its two contacts and its company.`),
     trap("offset-timestamps", "engagements/", [model.id("calls", AT.call.offset), model.id("meetings", AT.meeting.offset)],
       `hs_timestamp 2024-03-05T14:00:00+05:30 on the call; start, end and hs_timestamp at +09:00 on the meeting. About one activity in eight has an offset; the rest are UTC (Z).`),
-    trap("email-attachment", "engagements/emails-1.json", [model.id("emails", AT.email.attachment)],
+    trap("email-attachment", page("emails", AT.email.attachment), [model.id("emails", AT.email.attachment)],
       `hs_attachment_ids ${model.id("files", 1)} (files/quote-${QUOTE_NUMBER}.pdf).`),
-    trap("cyrillic-email", "engagements/emails-1.json", [model.id("emails", AT.email.cyrillic)], `Incoming email from Ольга Иванова, Russian body.`),
-    trap("note-attachments", "engagements/notes-1.json", [model.id("notes", AT.note.attachments)],
+    trap("cyrillic-email", page("emails", AT.email.cyrillic), [model.id("emails", AT.email.cyrillic)], `Incoming email from Ольга Иванова, Russian body.`),
+    trap("note-attachments", page("notes", AT.note.attachments), [model.id("notes", AT.note.attachments)],
       `hs_attachment_ids "${model.id("files", 3)};${model.id("files", 4)}"; Japanese body.`),
-    trap("orphan-engagement", "engagements/notes-1.json", [model.id("notes", AT.note.orphanContact)],
+    trap("orphan-engagement", page("notes", AT.note.orphanContact), [model.id("notes", AT.note.orphanContact)],
       `Associated contact ${model.missingId("contacts")} is not in contacts.csv.`),
-    trap("archived-owner-task", "engagements/tasks-1.json", [model.id("tasks", AT.task.archivedOwner)], "Open (NOT_STARTED) task of the owner who has left, on one of his deals."),
-    trap("empty-page", `engagements/notes-${notesPages}.json`, [], `The last notes page is {"results": []}, reached through the previous page's paging.next.`),
+    trap("archived-owner-task", page("tasks", AT.task.archivedOwner), [model.id("tasks", AT.task.archivedOwner)], "Open (NOT_STARTED) task of the owner who has left, on one of his deals."),
+    trap("empty-page", shape.pageFile("notes", notesPages), [], `The last notes page is {"results": []}, reached through the previous page's paging.next.`),
     trap("missing-file", "files.csv", [model.id("files", 5)], "Listed in files.csv, not present in files/."),
     trap("non-latin-kb-title", "kb-articles.csv", [kbArticleRow(model, 3)[0]!, kbArticleRow(model, 7)[0]!], "Titles 請求書の再発行方法 and Как сбросить пароль."),
     trap("owner-email-case", "owners.json", ["41102"], "Email Marco.Bianchi@Brightwave.io in mixed case."),
@@ -394,22 +423,32 @@ export function smartDeskTraps(scale: number, seed = 1): SmartDeskTrap[] {
   ];
 }
 
-function readme(model: SmartDeskModel, seed: number, written: readonly WrittenFile[]): string {
+function readme(model: SmartDeskModel, shape: SmartDeskShape, written: readonly WrittenFile[]): string {
+  const seed = model.seed;
   const count = (path: string) => written.find((w) => w.path === path)?.records ?? 0;
-  const pages = (object: EngagementObject) => written.filter((w) => w.path.startsWith(`engagements/${object}-`));
+  // No engagement object's name starts with another's, so the name alone finds its pages however they are named.
+  const pages = (object: EngagementObject) => written.filter((w) => w.path.startsWith(`engagements/${object}`));
+  const { bom, lineEnd } = shape.dialect;
+  const layout = shape.has("layout");
+  const generated =
+    shape.variants.length > 0
+      ? [`Generated by \`examples/generators/smartdesk.ts\` with seed ${seed}, scale ${model.scale} and the variants below; do not edit by hand.`]
+      : [
+          `Generated by \`examples/generators/smartdesk.ts\` with seed ${seed}, scale ${model.scale}; do not edit by hand. Regenerate with`,
+          "`npx tsc -p tsconfig.json && node dist/examples/generators/smartdesk-cli.js --out examples/smartdesk --seed 1 --scale 1 --replace`",
+          "(`test/examples/smartdesk-generator.test.ts` fails when this folder and the generator disagree).",
+        ];
   const lines = [
     "# SmartDesk sample export",
     "",
-    `Generated by \`examples/generators/smartdesk.ts\` with seed ${seed}, scale ${model.scale}; do not edit by hand. Regenerate with`,
-    "`npx tsc -p tsconfig.json && node dist/examples/generators/smartdesk-cli.js --out examples/smartdesk --seed 1 --scale 1 --replace`",
-    "(`test/examples/smartdesk-generator.test.ts` fails when this folder and the generator disagree).",
+    ...generated,
     "SmartDesk is a HubSpot look-alike: the column labels, internal property names, option values and API shapes are HubSpot's.",
     "",
     "## Formats",
     "",
-    "- CSV files are UI exports: UTF-8 with a byte order mark, CRLF line ends, comma-delimited, RFC 4180 quoting.",
+    `- CSV files are UI exports: UTF-8 ${bom ? "with" : "without"} a byte order mark, ${lineEnd === "\r\n" ? "CRLF" : "LF"} line ends, comma-delimited, RFC 4180 quoting.`,
     "  Headers are property labels; `properties.json` maps each label to its internal name, type and options.",
-    `- Date-times in CSV are \`YYYY-MM-DD HH:mm\` wall-clock time in the account time zone (${ACCOUNT_TIME_ZONE}), with no offset;`,
+    `- Date-times in CSV are \`YYYY-MM-DD HH:mm${layout ? ":ss" : ""}\` wall-clock time in the account time zone (${ACCOUNT_TIME_ZONE}), with no offset;`,
     "  date-only properties (Renewal Date, campaign dates) are `YYYY-MM-DD`.",
     "- Enumerations in CSV show option labels (`Closed Won`, `Customer`, `Yes`), not values; owners show the owner's name.",
     "- Multi-valued association cells separate ids with `;`. Amounts are plain decimals (`12500`, `7499.99`).",
@@ -423,8 +462,8 @@ function readme(model: SmartDeskModel, seed: number, written: readonly WrittenFi
     "| file | records | what |",
     "| --- | ---: | --- |",
     `| owners.json | ${count("owners.json")} | owners API v3, one archived |`,
-    `| pipelines.json | ${count("pipelines.json")} | two deal pipelines (default, Renewals) and the ticket pipeline |`,
-    `| properties.json | ${count("properties.json")} | property definitions per object (companies, contacts, leads, deals, tickets) |`,
+    `| pipelines.json | ${count("pipelines.json")} | two deal pipelines (default, Renewals) and the ticket pipeline${layout ? ", under `deals` and `tickets`" : ""} |`,
+    `| properties.json | ${count("properties.json")} | property definitions per object (companies, contacts, leads, deals, tickets${shape.has("custom-properties") ? ", calls, notes" : ""}) |`,
     `| companies.csv | ${count("companies.csv")} | companies |`,
     `| contacts.csv | ${count("contacts.csv")} | contacts |`,
     `| leads.csv | ${count("leads.csv")} | HubSpot's Leads object |`,
@@ -433,9 +472,10 @@ function readme(model: SmartDeskModel, seed: number, written: readonly WrittenFi
     ...ENGAGEMENTS.map((object) => {
       const list = pages(object);
       const total = list.reduce((n, w) => n + w.records, 0);
-      const files = list.length === 1 ? `engagements/${object}-1.json` : `engagements/${object}-1.json … ${object}-${list.length}.json`;
+      const first = shape.pageFile(object, 1);
+      const files = list.length === 1 ? first : `${first} … ${shape.pageFile(object, list.length).slice("engagements/".length)}`;
       const last = list.at(-1)?.records === 0 ? ", last page empty" : "";
-      return `| ${files} | ${total} | ${object}, up to ${PAGE_SIZE} per page${last} |`;
+      return `| ${files} | ${total} | ${object}, up to ${shape.pageSize} per page${last} |`;
     }),
     `| campaigns.csv | ${count("campaigns.csv")} | campaigns |`,
     `| email-templates.json | ${count("email-templates.json")} | templates with HubL tokens and \`{% if %}\` blocks |`,
@@ -443,11 +483,12 @@ function readme(model: SmartDeskModel, seed: number, written: readonly WrittenFi
     `| workflows.json | ${count("workflows.json")} | workflows (documentation only, not migrated) |`,
     `| files.csv + files/ | ${count("files.csv")} | file manager listing and the downloaded files |`,
     "",
+    ...shape.readmeSection(model.scale),
     "## Awkward cases",
     "",
     "| case | file | ids | detail |",
     "| --- | --- | --- | --- |",
-    ...smartDeskTraps(model.scale, seed).map((t) => `| ${t.key} | ${t.file} | ${t.ids.join(", ")} | ${t.description.replaceAll("|", "\\|")} |`),
+    ...smartDeskTraps(model.scale, seed, shape.variants).map((t) => `| ${t.key} | ${t.file} | ${t.ids.join(", ")} | ${t.description.replaceAll("|", "\\|")} |`),
     "",
     `Owners: ${OWNERS.map((o) => `${o.id} ${o.firstName} ${o.lastName}${o.archived ? " (archived)" : ""}`).join(", ")}.`,
     "",
