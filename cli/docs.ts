@@ -49,7 +49,7 @@ export const docsCommand: Command = {
 
 // With an export, the documents describe the plan for it: its custom properties in the manifest, its columns
 // in the coverage, its items in the workflow inventory.
-async function surveyedExport(plan: TransformPlan, exportDir: string) {
+export async function surveyedExport(plan: TransformPlan, exportDir: string) {
   const { readInventory } = await import("../runtime/extract/index.js");
   const { surveyExport } = await import("../runtime/survey/index.js");
   const survey = await surveyExport(plan, exportDir);

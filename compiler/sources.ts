@@ -1,6 +1,6 @@
 // Source declarations: format, reader settings, declared columns, key and skip rules.
 import type * as A from "../grammar/ast.js";
-import { closestNames } from "./catalog/index.js";
+import { closestNames, editDistance } from "./catalog/index.js";
 import { literalString, type CompileContext } from "./context.js";
 import { lowerCondition } from "./conditions.js";
 import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "./plan/types.js";
@@ -71,20 +71,28 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   };
 }
 
-// A drop holding `*` is a pattern for export columns the spec does not declare (every formatted-value
-// annotation of a Dataverse row, say): it needs no declared column, only something besides the `*`.
+// A source drop accounts for an export column the spec does not declare (`createdAt` of an API record),
+// or, holding `*`, for a pattern of them (every formatted-value annotation of a Dataverse row): it needs no
+// declared column. One that is a near-miss of a declared column is a typo, and an error.
 function lowerSourceDrops(decl: A.SourceDecl, ctx: CompileContext): PlanSource["drops"] {
-  const names = decl.columns.map((c) => c.column.text);
+  const names = decl.columns.flatMap((c) => [c.column.text, ...c.alternatives.map((a) => a.text)]);
   return decl.drops.flatMap((drop) =>
     drop.columns.map((column) => {
+      const typo = names.includes(column.text) ? undefined : nearMiss(column.text, names);
       if (isColumnPattern(column.text)) {
         if (column.text.replace(/\*/g, "") === "") ctx.report("MC2024", column.range, { column: column.text });
-      } else if (!names.includes(column.text)) {
-        ctx.report("MC2018", column.range, { column: column.text, object: decl.name.text }, didYouMean(column.text, names, '"'));
+      } else if (typo) {
+        ctx.report("MC2018", column.range, { column: column.text, object: decl.name.text }, typo);
       }
       return { column: column.text, reason: drop.reason.text, line: drop.range.start.line };
     }),
   );
+}
+
+/** A declared column one keystroke away (`legcy` for `legacy`); `statuscode` beside `statecode` is a column of its own. */
+function nearMiss(column: string, names: readonly string[]): string | undefined {
+  const near = names.filter((name) => editDistance(column.toLowerCase(), name.toLowerCase(), 1) <= 1);
+  return near.length > 0 ? `did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : undefined;
 }
 
 export function isColumnPattern(column: string): boolean {

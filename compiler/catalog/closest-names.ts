@@ -39,7 +39,7 @@ function namingDistance(a: string, b: string): number {
 }
 
 /** Optimal-string-alignment distance; anything above `limit` comes back as limit + 1. */
-function editDistance(a: string, b: string, limit: number): number {
+export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

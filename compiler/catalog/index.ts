@@ -16,7 +16,7 @@ import {
 } from "./read.js";
 import type { CatalogField, CatalogModel, KnownMissingModel, OdooCatalog, ReferenceRecord, RenamedField } from "./types.js";
 
-export { closestNames } from "./closest-names.js";
+export { closestNames, editDistance } from "./closest-names.js";
 export { packageRoot } from "./package-root.js";
 export { CatalogFormatError } from "./read.js";
 export {

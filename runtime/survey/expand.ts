@@ -49,13 +49,14 @@ export function planWithProperties(
 ): { plan: TransformPlan; discovered: DiscoveredProperty[] } {
   const next: TransformPlan = structuredClone(plan);
   const discovered: DiscoveredProperty[] = [];
+  const shared = new Set<PlanCustomField>();
   for (const source of next.sources) {
     const maps = next.mappings.filter((m) => m.source === source.name && m.customProperties);
     if (!source.customProperties || maps.length === 0) continue;
     for (const property of properties.get(source.name) ?? []) {
       if (isAlreadyAccounted(source, property)) continue;
       source.columns.push(discoveredColumn(property, source.customProperties.line));
-      const fields = maps.map((mapping) => addToMapping(next, mapping, source, property));
+      const fields = maps.map((mapping) => addToMapping(next, mapping, source, property, shared));
       addToCoverage(next.coverage, source.name, property.column);
       discovered.push({ source: source.name, property, fields });
     }
@@ -81,25 +82,30 @@ function discoveredColumn(property: CustomProperty, line: number): PlanColumn {
   };
 }
 
-function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSource, property: CustomProperty): string {
+function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSource, property: CustomProperty, shared: Set<PlanCustomField>): string {
   const rule = mapping.customProperties!;
-  const field = fieldName(rule.prefix, property.name, plan.customFields.filter((f) => f.model === mapping.model).map((f) => f.name), property.label);
   const type = kinds[property.kind].field;
+  const wanted: PlanCustomField = {
+    model: mapping.model,
+    name: fieldName(rule.prefix, property.name),
+    type,
+    label: property.label,
+    required: false,
+    ...(property.kind === "choice" ? { selection: property.options.map((o): [string, string] => [o.value, o.label]) } : {}),
+    onCustomModel: false,
+    line: rule.line,
+  };
+  // Two objects' properties of one name and shape (a region on companies and on contacts) share a field;
+  // anything else already planned under that name (the spec's own field, another shape) is told apart.
+  const existing = plan.customFields.find((f) => f.model === wanted.model && f.name === wanted.name);
+  if (existing && !(shared.has(existing) && sameShape(existing, wanted))) wanted.name = `${wanted.name.slice(0, 52)}_${shortHash(`${source.name}.${property.name}`)}`;
+  const field = wanted.name;
+  if (!plan.customFields.some((f) => f.model === wanted.model && f.name === field)) {
+    plan.customFields.push(wanted);
+    shared.add(wanted);
+  }
   const steps: PlanStep[] = [];
   if (property.kind === "choice") steps.push({ op: "map", valueMap: addValueMap(plan, source, property, rule.line), line: rule.line });
-  if (!plan.customFields.some((f) => f.model === mapping.model && f.name === field)) {
-    const customField: PlanCustomField = {
-      model: mapping.model,
-      name: field,
-      type,
-      label: property.label,
-      required: false,
-      ...(property.kind === "choice" ? { selection: property.options.map((o): [string, string] => [o.value, o.label]) } : {}),
-      onCustomModel: false,
-      line: rule.line,
-    };
-    plan.customFields.push(customField);
-  }
   const assignment: PlanAssignment = {
     fields: [field],
     fieldTypes: [type],
@@ -112,15 +118,13 @@ function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSou
   return `${mapping.model}.${field}`;
 }
 
-/**
- * `x_smartdesk_` + the property's name in Odoo's spelling (lower case, a-z0-9_), short enough for a
- * PostgreSQL column; a clash with a field already planned on the model is told apart by its label.
- */
-export function fieldName(prefix: string, property: string, taken: readonly string[], label: string): string {
-  const base = `${prefix}${slug(property)}`.slice(0, 60).replace(/_+$/, "");
-  const existing = taken.find((name) => name === base);
-  if (!existing) return base;
-  return `${base.slice(0, 52)}_${shortHash(label)}`;
+/** `x_smartdesk_` + the property's name in Odoo's spelling (lower case, a-z0-9_), short enough for PostgreSQL. */
+export function fieldName(prefix: string, property: string): string {
+  return `${prefix}${slug(property)}`.slice(0, 60).replace(/_+$/, "");
+}
+
+function sameShape(a: PlanCustomField, b: PlanCustomField): boolean {
+  return a.type === b.type && JSON.stringify(a.selection ?? []) === JSON.stringify(b.selection ?? []);
 }
 
 function slug(text: string): string {

@@ -131,6 +131,8 @@ const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 interface DataverseAttribute {
   LogicalName?: unknown;
   AttributeType?: unknown;
+  /** `{ Value: "MultiSelectPicklistType" }`: a multi-select choice's AttributeType is only `Virtual` */
+  AttributeTypeName?: { Value?: unknown } | null;
   IsCustomAttribute?: unknown;
   AttributeOf?: unknown;
   Format?: unknown;
@@ -150,13 +152,20 @@ function dataverseProperties(documents: unknown[], entity: string): CustomProper
 function isMigratableCustomAttribute(a: DataverseAttribute): boolean {
   if (a.IsCustomAttribute !== true || typeof a.LogicalName !== "string") return false;
   if (a.AttributeOf !== undefined && a.AttributeOf !== null) return false;
-  return !["Uniqueidentifier", "Virtual", "EntityName", "PartyList", "CalendarRules", "ManagedProperty"].includes(String(a.AttributeType));
+  return !["Uniqueidentifier", "Virtual", "EntityName", "PartyList", "CalendarRules", "ManagedProperty"].includes(attributeType(a));
+}
+
+/** The attribute's type as `AttributeType` spells it; a multi-select choice is told by its type name. */
+function attributeType(a: DataverseAttribute): string {
+  const typeName = a.AttributeTypeName?.Value;
+  if (typeof typeName === "string" && typeName.endsWith("Type") && typeName !== "VirtualType") return typeName.slice(0, -4);
+  return String(a.AttributeType);
 }
 
 function dataverseProperty(a: DataverseAttribute): CustomProperty {
   const name = String(a.LogicalName);
   const label = stringOr(a.DisplayName?.UserLocalizedLabel?.Label, name);
-  const type = String(a.AttributeType);
+  const type = attributeType(a);
   const options = (a.OptionSet?.Options ?? []).map((o) => ({ value: String(o.Value), label: stringOr(o.Label?.UserLocalizedLabel?.Label, String(o.Value)) }));
   const base = { name, label, options };
   switch (type) {

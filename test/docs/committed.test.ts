@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderDocs } from "../../compiler/docs/index.js";
 import { compileSpec } from "../../compiler/index.js";
-import { readInventory } from "../../runtime/extract/index.js";
+import { surveyedExport } from "../../cli/docs.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,7 +14,9 @@ describe.each([{ system: "smartdesk" }, { system: "opex365" }])("docs/$system", 
   it("is current: regenerate with the command in the message if not", async () => {
     const specFile = `specs/${system}.mapspec`;
     const { plan } = compileSpec(readFileSync(join(root, specFile), "utf8"), specFile);
-    const docs = renderDocs(plan, { inventory: await readInventory(plan, join(root, "examples", system)) });
+    // as `mapc docs --source` does: the plan for the export, its inventory and its columns
+    const exported = await surveyedExport(plan, join(root, "examples", system));
+    const docs = renderDocs(exported.plan, { inventory: exported.inventory, exportColumns: exported.columns });
     const regenerate = `stale: run \`npx mapc docs ${specFile} --source examples/${system} --out docs/${system}\``;
     expect(readFileSync(join(root, "docs", system, `${system}-mapping.md`), "utf8"), regenerate).toBe(docs.markdown);
     expect(readFileSync(join(root, "docs", system, `${system}-mapping.html`), "utf8"), regenerate).toBe(docs.html);
