@@ -7,6 +7,7 @@ import { UsageError, type Command, type CommandEnvironment, type CommandOutput }
 import { docsCommand } from "./docs.js";
 import { fmtCommand } from "./fmt.js";
 import { GuardFailed } from "./guards.js";
+import { proposeCommand } from "./propose.js";
 import { rollbackCommand } from "./rollback.js";
 import { runCommand } from "./run.js";
 import { verifyCommand } from "./verify.js";
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   verifyCommand,
   rollbackCommand,
   applySchemaCommand,
+  proposeCommand,
 ];
 
 function mainHelp(): string {
