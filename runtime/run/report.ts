@@ -72,6 +72,7 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
           },
         ]
       : []),
+    ...columnSections(summary),
     {
       title: "Records staged per map",
       intro: "Records that will be created or updated in Odoo. Merged rows were folded into another record (many:1).",
@@ -106,6 +107,34 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
         : "No source record was rejected.",
       ...(data.rejects.length ? { table: { headers: ["object", "key", "where", "reason"], rows: data.rejects.map((r) => [r.source, r.key, r.where, r.reason]) } } : {}),
     },
+  ];
+}
+
+// Every column of the export, and the customer's own properties its metadata added to the plan.
+function columnSections(summary: RunSummary): Array<{ title: string; intro: string; table?: Table }> {
+  if (!summary.columns) return [];
+  const left = summary.columns.filter((c) => c.unaccounted.length > 0);
+  const properties = summary.customProperties ?? [];
+  return [
+    {
+      title: "Columns of the export",
+      intro: left.length
+        ? "Some columns of the export are neither read nor dropped by the spec: they do NOT migrate. Map them, or drop them with a reason (`mapc run --strict` refuses until every column is accounted for)."
+        : "Every column of the export is read or dropped with a reason by the spec.",
+      table: {
+        headers: ["object", "files", "export columns", "read", "dropped", "not accounted for", "declared, not in the export"],
+        rows: summary.columns.map((c) => [c.source, c.files.length, c.columns, c.read, c.dropped.length, c.unaccounted.join(", ") || "none", c.absent.join(", ") || "none"]),
+      },
+    },
+    ...(properties.length
+      ? [
+          {
+            title: "Custom properties from the export's metadata",
+            intro: "The customer's own properties the export's metadata lists and the spec does not declare, each migrated into an x_ field.",
+            table: { headers: ["object", "property", "column", "Odoo field"], rows: properties.map((p) => [p.source, p.label, p.column, p.fields.join(", ")]) },
+          },
+        ]
+      : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
 import { validatePlan } from "../../compiler/plan/validate.js";
@@ -167,5 +168,46 @@ map Account -> res.partner {
     ]);
     expect(survey.accounts[0]).toMatchObject({ unaccounted: [], absent: [] });
     expect(validatePlan(survey.plan)).toEqual([]);
+  });
+});
+
+describe("a run on an export that differs from the spec", () => {
+  const spec = `mapping t -> odoo 17.0
+source Deal from csv "deals.csv" {
+  key "Record ID"
+  columns {
+    "Record ID": id
+    "Deal Name": text
+    "Amount":    money optional
+  }
+}
+map Deal -> crm.lead {
+  type = "opportunity"
+  name <- "Deal Name" required
+  expected_revenue <- "Amount"
+}
+`;
+  const plan = compileSpec(spec, "t.mapspec").plan;
+
+  it("stops before staging when a column a required field needs is not in the export, even where the reader would read it as empty", async () => {
+    const { runMigration, SourceReadError } = await import("../../runtime/run/index.js");
+    const optionalName = compileSpec(spec.replace('"Deal Name": text', '"Deal Name": text optional'), "t.mapspec").plan;
+    const dir = writeExport({ "deals.csv": "Record ID,Title,Amount\n1,Big deal,100\n" });
+    const failure = await runMigration(optionalName, { exportDir: dir, runDir: join(dir, "run") }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SourceReadError);
+    expect((failure as InstanceType<typeof SourceReadError>).problems.map((p) => [p.code, p.message])).toEqual([
+      ["MR3023", 'Column "Deal Name" of `Deal` is not in the export, and map `Deal` requires `name`: its rows would lose it without a word.'],
+    ]);
+  });
+
+  it("reports every column it neither reads nor drops, and refuses to run with --strict", async () => {
+    const { runMigration, SourceReadError } = await import("../../runtime/run/index.js");
+    const dir = writeExport({ "deals.csv": "Record ID,Deal Name,Amount,Deal Temperature\n1,Big deal,100,hot\n" });
+    const summary = await runMigration(plan, { exportDir: dir, runDir: join(dir, "run") });
+    expect(summary.columns).toEqual([{ source: "Deal", files: ["deals.csv"], columns: 4, read: 3, dropped: [], unaccounted: ["Deal Temperature"], absent: [] }]);
+    expect(summary.warnings.map((w) => w.code)).toContain("MR3024");
+    const strict = await runMigration(plan, { exportDir: dir, runDir: join(dir, "strict"), strict: true }).catch((error: unknown) => error);
+    expect(strict).toBeInstanceOf(SourceReadError);
+    expect((strict as InstanceType<typeof SourceReadError>).problems.map((p) => p.code)).toEqual(["MR3025"]);
   });
 });
