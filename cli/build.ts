@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import { validatePlan } from "../compiler/index.js";
 import { output, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
+import { exportFolder } from "./spec-files.js";
 
-const help = `mapc build SPEC [--out DIR] [--runtime-import SPECIFIER]
+const help = `mapc build SPEC [--out DIR] [--source EXPORT] [--runtime-import SPECIFIER]
 
 Compiles a spec that checks clean into its TransformPlan (JSON, validated against the published
 schema compiler/plan/plan.schema.json) and into readable, typed TypeScript that performs the plan's
@@ -13,6 +14,8 @@ transforms, with comments pointing back to the spec lines.
 
 Options:
   --out DIR                   where to write (default: out/build/<system>)
+  --source EXPORT             build the plan for this export: with the custom properties its metadata lists
+                              (a spec's \`custom properties\` rules take them at run time otherwise)
   --runtime-import SPECIFIER  module the generated code imports its helpers from (default: mapc/runtime)`;
 
 export const buildCommand: Command = {
@@ -22,11 +25,16 @@ export const buildCommand: Command = {
   async run(argv, env) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { out: { type: "string" }, "runtime-import": { type: "string" } },
+      options: { out: { type: "string" }, source: { type: "string" }, "runtime-import": { type: "string" } },
       allowPositionals: true,
     });
     const compiled = requireCleanSpec(positionals, env);
-    const plan = { ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } };
+    let specPlan = compiled.plan;
+    if (values.source !== undefined) {
+      const { surveyExport } = await import("../runtime/survey/index.js");
+      specPlan = (await surveyExport(specPlan, exportFolder(values.source, env))).plan;
+    }
+    const plan = { ...specPlan, spec: { ...specPlan.spec, file: compiled.path } };
     const problems = validatePlan(plan);
     if (problems.length > 0) {
       return output(1, "", `internal error: the plan does not match its schema; please report this:\n${problems.join("\n")}\n`);
