@@ -258,9 +258,20 @@ function alternativeScore(column: A.ColumnDecl, candidate: string, source: PlanS
     score = 0.97;
     why = "the same name but for case and separators";
   }
+  const candidateWords = words(candidate);
+  // a qualified label: "Email Address" for "Email", "Associated Company IDs (Primary)" for "Associated Company IDs"
+  const declaredWords = words(name);
+  if (declaredWords.length > 0 && declaredWords.every((w) => candidateWords.includes(w)) && score < 0.85) {
+    score = 0.85;
+    why = `every word of "${name}" is in it`;
+  }
+  // values of the declared kind (addresses, phone numbers, dates) are evidence beyond the name
+  if (profile && profile.guess.type === declaredType && ["email", "phone", "url", "date", "datetime"].includes(declaredType)) {
+    score = Math.min(0.99, score + 0.05);
+    why += `, and its values are ${declaredType}s`;
+  }
   // a key under its table's name: "Record ID" of contacts is their "Contact ID"
   const isKey = source.key.includes(name);
-  const candidateWords = words(candidate);
   if (isKey && candidateWords.at(-1) === "id" && (profile?.unique ?? false)) {
     const table = new Set([...words(source.name), ...words(source.label), ...words(source.path.replace(/\.[^.]*$/, ""))].flatMap((w) => [w, singular(w)]));
     const rest = candidateWords.slice(0, -1);

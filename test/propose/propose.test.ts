@@ -164,7 +164,7 @@ describe("adapting a spec to an export (--from)", () => {
       if (line === "") return line;
       const cells = parseCsvLine(line);
       cells.splice(jobTitle, 1);
-      if (index === 0) return [...cells.map((c) => ({ "Record ID": "Contact ID", Email: "E-mail" })[c] ?? c), "Fax Number"].map(csvCell).join(",");
+      if (index === 0) return [...cells.map((c) => ({ "Record ID": "Contact ID", Email: "Email Address" })[c] ?? c), "Fax Number"].map(csvCell).join(",");
       return [...cells, index % 3 === 0 ? "+49 30 1234567" : ""].map(csvCell).join(",");
     });
     writeFileSync(file, `\uFEFF${rewritten.join("\r\n")}`);
@@ -172,7 +172,8 @@ describe("adapting a spec to an export (--from)", () => {
     const adapted = await adaptSpec({ specText, specFile: "specs/smartdesk.mapspec", exportDir: dir });
     expect(adapted.remaining).toEqual([]);
     expect(adapted.text).toMatch(/"Record ID" or "Contact ID"/);
-    expect(adapted.text).toMatch(/"Email" or "E-mail"/);
+    // a qualified label whose values are e-mail addresses: the same column, never a drop
+    expect(adapted.text).toMatch(/"Email" or "Email Address"/);
     expect(adapted.text).toContain('drop "Fax Number" because "proposed: not in the spec; review"');
     expectCommentsKept(specText, adapted.text);
     await expectReadsWholeExport(adapted.text, dir);
