@@ -99,7 +99,8 @@ export function isColumnPattern(column: string): boolean {
   return column.includes("*");
 }
 
-const propertiesSelectors: Record<PropertiesFormat, string> = { hubspot: "object", dataverse: "entity" };
+/** How each metadata format names whose properties to take: an object type, or a table (entity). */
+const propertiesSelectors: Record<PropertiesFormat, string> = { hubspot: "object", dataverse: "entity", leadforce: "object", concord: "object", sage: "entity" };
 
 function lowerPropertiesSource(item: A.PropertiesSource, ctx: CompileContext): PlanPropertiesSource {
   const format = item.format.text as PropertiesFormat;
@@ -107,7 +108,7 @@ function lowerPropertiesSource(item: A.PropertiesSource, ctx: CompileContext): P
   if (!expected) {
     ctx.report("MC2022", item.format.range, { format: item.format.text }, didYouMean(item.format.text, Object.keys(propertiesSelectors)));
   } else if (item.selector.text !== expected) {
-    ctx.report("MC2023", item.selector.range, { format, what: format === "hubspot" ? "object type" : "table", expected, found: item.selector.text });
+    ctx.report("MC2023", item.selector.range, { format, what: expected === "object" ? "object type" : "table", expected, found: item.selector.text });
   }
   return { format: expected ? format : "hubspot", paths: item.paths.map((p) => p.text), object: item.object.text, line: item.range.start.line };
 }

@@ -32,7 +32,7 @@ export const messages = {
   MC2019: { severity: "warning", message: "Column \"{column}\" of `{object}` is neither mapped nor dropped." },
   MC2020: { severity: "warning", message: "Column \"{column}\" of `{object}` is dropped by a map that also reads it." },
   MC2021: { severity: "error", message: "Setting `{setting}` expects {expected}." },
-  MC2022: { severity: "error", message: "Unknown metadata format `{format}` for custom properties; use hubspot or dataverse." },
+  MC2022: { severity: "error", message: "Unknown metadata format `{format}` for custom properties; use hubspot, dataverse, leadforce, concord or sage." },
   MC2023: { severity: "error", message: "`custom properties from {format}` names its {what} with `{expected} \"…\"`, not `{found}`." },
   MC2024: { severity: "error", message: "A drop pattern names no column: \"{column}\" is `*` alone; say what the columns have in common, e.g. \"*@OData.Community.Display.V1.FormattedValue\"." },
 

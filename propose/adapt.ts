@@ -5,7 +5,7 @@
 // the spec never heard of are declared and dropped for review; custom properties the metadata lists are
 // taken into x_ fields. The result must compile and account for every column of the export.
 import { compileSpec } from "../compiler/index.js";
-import type { PlanSource, TransformPlan } from "../compiler/plan/types.js";
+import type { PlanSource, PropertiesFormat, TransformPlan } from "../compiler/plan/types.js";
 import type * as A from "../grammar/ast.js";
 import { sourceFiles, SourceReadError } from "../runtime/extract/index.js";
 import { accountColumns, missingNeededColumns, neededColumns, readCustomProperties, surveyExport, surveySource } from "../runtime/survey/index.js";
@@ -323,7 +323,7 @@ function dropPatterns(columns: string[]): Array<{ pattern: string; columns: stri
 }
 
 /** The metadata listing this source's custom properties, and those of its columns no declaration accounts for. */
-async function customPropertyColumns(ctx: SourceContext, source: PlanSource, present: ReadonlySet<string>): Promise<{ columns: string[]; rule?: { format: "hubspot" | "dataverse"; path: string; object: string } }> {
+async function customPropertyColumns(ctx: SourceContext, source: PlanSource, present: ReadonlySet<string>): Promise<{ columns: string[]; rule?: { format: PropertiesFormat; path: string; object: string } }> {
   const rule = source.customProperties
     ? { format: source.customProperties.format, path: source.customProperties.paths[0]!, object: source.customProperties.object }
     : metadataFor(ctx.detected, source);
@@ -342,7 +342,7 @@ async function customPropertyColumns(ctx: SourceContext, source: PlanSource, pre
   return { columns, rule };
 }
 
-function metadataFor(detected: DetectedExport, source: PlanSource): { format: "hubspot" | "dataverse"; path: string; object: string } | undefined {
+function metadataFor(detected: DetectedExport, source: PlanSource): { format: PropertiesFormat; path: string; object: string } | undefined {
   const table = squash(tableWord(source.path));
   const plural = squash(`${source.name}s`);
   const keyEntity = source.key[0]?.toLowerCase().replace(/id$/, "");

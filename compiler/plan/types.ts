@@ -90,7 +90,7 @@ export interface PlanColumn {
   line: number;
 }
 
-export type PropertiesFormat = "hubspot" | "dataverse";
+export type PropertiesFormat = "hubspot" | "dataverse" | "leadforce" | "concord" | "sage";
 
 export interface PlanPropertiesSource {
   format: PropertiesFormat;

@@ -41,20 +41,23 @@ export async function surveyExport(plan: TransformPlan, exportDir: string, optio
   const metadataProblems: ExportSurvey["metadataProblems"] = [];
   for (const source of plan.sources) {
     if (!source.customProperties) continue;
-    const reading = await readCustomProperties(source, source.customProperties, exportDir);
-    if (reading.problem) metadataProblems.push({ source: source.name, problem: reading.problem });
     const survey = sources.find((s) => s.source === source.name)!;
-    customProperties.set(source.name, reading.properties.filter((p) => isInExport(p, survey)));
+    const reading = await readCustomProperties(source, source.customProperties, exportDir, survey.columns);
+    if (reading.problem) metadataProblems.push({ source: source.name, problem: reading.problem });
+    customProperties.set(source.name, reading.properties.flatMap((p) => asExported(p, survey)));
   }
   const expanded = planWithProperties(plan, customProperties);
   const accounts = expanded.plan.sources.map((source, index) => accountColumns(source, sources[index]!));
   return { plan: expanded.plan, sources, accounts, discovered: expanded.discovered, customProperties, metadataProblems };
 }
 
-// A property the customer did not export has nothing to migrate: no column, no field.
-function isInExport(property: CustomProperty, survey: SourceSurvey): boolean {
-  const names = [property.column, ...property.alternatives].map((n) => n.toLowerCase());
-  return survey.columns.some((column) => names.includes(column.toLowerCase()));
+// A property the customer did not export has nothing to migrate: no column, no field. One it did is read
+// under the name the export spells it (metadata may write `comp_revenueband` for the header's `Comp_RevenueBand`).
+function asExported(property: CustomProperty, survey: SourceSurvey): CustomProperty[] {
+  const spelled = (name: string) => survey.columns.find((column) => column.toLowerCase() === name.toLowerCase());
+  const names = [property.column, ...property.alternatives];
+  if (!names.some((name) => spelled(name) !== undefined)) return [];
+  return [{ ...property, column: spelled(property.column) ?? property.column, alternatives: property.alternatives.map((a) => spelled(a) ?? a) }];
 }
 
 /** The declared columns an export lacks that the plan cannot do without, with why. */

@@ -1,7 +1,10 @@
 // The customer's own properties, as the export's metadata lists them: HubSpot's properties.json
-// (`hubspotDefined: false`) and Dataverse's EntityDefinitions (`IsCustomAttribute: true`). Each becomes a
-// CustomProperty: its column in this export, what kind of value it holds, and its choices.
+// (`hubspotDefined: false`), Dataverse's EntityDefinitions (`IsCustomAttribute: true`), Leadforce's
+// custom_fields.csv (`CF: <label>` columns), Concord's custom-fields pages (attributes named by `field_id`)
+// and Sage's Custom_Edits.csv (columns of the entity). Each becomes a CustomProperty: its column in this
+// export, what kind of value it holds, and its choices.
 import { readFile } from "node:fs/promises";
+import { parse as parseCsv } from "csv-parse/sync";
 import type { PlanPropertiesSource, PlanSource } from "../../compiler/plan/types.js";
 import { ExportPathError, findExportFiles } from "../extract/export-paths.js";
 
@@ -38,30 +41,83 @@ export interface PropertiesReading {
   problem?: string;
 }
 
-export async function readCustomProperties(source: PlanSource, metadata: PlanPropertiesSource, exportDir: string): Promise<PropertiesReading> {
-  let documents: Array<{ file: string; value: unknown }>;
+/**
+ * The custom properties `metadata` lists for `source`. `exportColumns` are the columns this export has for
+ * the source: a format whose custom columns are recognisable by name (Leadforce's `CF: …`) still finds
+ * them when the export came without its metadata file.
+ */
+export async function readCustomProperties(
+  source: PlanSource,
+  metadata: PlanPropertiesSource,
+  exportDir: string,
+  exportColumns: readonly string[] = [],
+): Promise<PropertiesReading> {
+  let documents: Array<{ file: string; text: string }>;
   try {
     documents = await readMetadataDocuments(metadata.paths, exportDir);
   } catch (error) {
-    if (error instanceof ExportPathError || error instanceof SyntaxError) return { properties: [], files: [], problem: error.message };
+    if (error instanceof ExportPathError) return { properties: [], files: [], problem: error.message };
     throw error;
   }
   const files = documents.map((d) => d.file);
-  if (documents.length === 0) return { properties: [], files, problem: `no metadata file at ${metadata.paths.join(" or ")}` };
-  const values = documents.map((d) => d.value);
-  const properties = metadata.format === "hubspot" ? hubspotProperties(values, metadata.object, source) : dataverseProperties(values, metadata.object);
-  return { properties, files };
+  if (documents.length === 0) {
+    const byName = metadata.format === "leadforce" ? leadforceColumnsWithoutMetadata(exportColumns) : [];
+    return byName.length > 0 ? { properties: byName, files } : { properties: [], files, problem: `no metadata file at ${metadata.paths.join(" or ")}` };
+  }
+  try {
+    return { properties: readersByFormat[metadata.format](documents.map((d) => d.text), metadata.object, source), files };
+  } catch (error) {
+    if (error instanceof SyntaxError || (error instanceof Error && "code" in error && String(error.code).startsWith("CSV_"))) {
+      return { properties: [], files, problem: `${files.join(", ")}: ${error.message}` };
+    }
+    throw error;
+  }
 }
 
-async function readMetadataDocuments(paths: readonly string[], exportDir: string): Promise<Array<{ file: string; value: unknown }>> {
+type MetadataReader = (documents: string[], object: string, source: PlanSource) => CustomProperty[];
+
+const readersByFormat: Record<PlanPropertiesSource["format"], MetadataReader> = {
+  hubspot: (documents, object, source) => hubspotProperties(documents.map(parseJson), object, source),
+  dataverse: (documents, object) => dataverseProperties(documents.map(parseJson), object),
+  leadforce: (documents, object) => leadforceProperties(documents, object),
+  concord: (documents, object) => concordProperties(documents.map(parseJson), object),
+  sage: (documents, object) => sageProperties(documents, object),
+};
+
+function parseJson(text: string): unknown {
+  return JSON.parse(text) as unknown;
+}
+
+async function readMetadataDocuments(paths: readonly string[], exportDir: string): Promise<Array<{ file: string; text: string }>> {
   for (const path of paths) {
     const files = await findExportFiles(exportDir, path);
     if (files.length === 0) continue;
     const documents = [];
-    for (const file of files) documents.push({ file: file.relative, value: JSON.parse(await readFile(file.absolute, "utf8")) as unknown });
+    for (const file of files) documents.push({ file: file.relative, text: decodeMetadata(await readFile(file.absolute)) });
     return documents;
   }
   return [];
+}
+
+// Metadata comes from the same tools as the data: UTF-8 (with or without a BOM), or Windows-1252 from SQL
+// Server dumps. It is small, so it is read whole.
+function decodeMetadata(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** A metadata CSV as records by header, whatever its delimiter (`;` from Leadforce, `,` or tab from bcp). */
+function csvRecords(text: string): Array<Record<string, string>> {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [";", "\t", ","].map((d) => ({ d, n: header.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
+  return parseCsv(text, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as Array<Record<string, string>>;
+}
+
+function slugValue(label: string): string {
+  return label.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "option";
 }
 
 // ── HubSpot: { "<objectType>": [definitions] }, or one object's { "results": [definitions] } ───────────────
@@ -211,4 +267,135 @@ function stringOr(value: unknown, fallback: string): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// ── Leadforce: custom_fields.csv, `Field; Belongs To; Type; Options`; values under `CF: <Field>` ─────────────
+
+const LEADFORCE_PREFIX = "CF: ";
+
+function leadforceProperties(documents: string[], object: string): CustomProperty[] {
+  return documents
+    .flatMap(csvRecords)
+    .filter((r) => (r["Belongs To"] ?? "").toLowerCase() === object.toLowerCase() && (r["Field"] ?? "") !== "")
+    .map((r) => {
+      const label = r["Field"]!;
+      const options = (r["Options"] ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "");
+      return {
+        name: slugValue(label),
+        label,
+        column: `${LEADFORCE_PREFIX}${label}`,
+        alternatives: [],
+        kind: leadforceKind(r["Type"] ?? ""),
+        // an option is exported as its label; its key in Odoo is the label in Odoo's spelling
+        options: options.map((o) => ({ value: slugValue(o), label: o })),
+      };
+    });
+}
+
+function leadforceKind(type: string): PropertyKind {
+  switch (type.toLowerCase()) {
+    case "number":
+      return "decimal";
+    case "select":
+      return "choice";
+    case "multiselect":
+      return "label";
+    case "date_picker":
+      return "date";
+    case "checkbox":
+      return "boolean";
+    default:
+      return "text";
+  }
+}
+
+// Without custom_fields.csv the `CF: ` columns are still the customer's own: their text is kept.
+function leadforceColumnsWithoutMetadata(columns: readonly string[]): CustomProperty[] {
+  return columns
+    .filter((c) => c.startsWith(LEADFORCE_PREFIX))
+    .map((column) => {
+      const label = column.slice(LEADFORCE_PREFIX.length);
+      return { name: slugValue(label), label, column, alternatives: [], kind: "text" as const, options: [] };
+    });
+}
+
+// ── Concord: custom-fields pages, { data: [{ field_id, label, field_type, resource_name, options }] } ─────
+
+interface ConcordField {
+  field_id?: unknown;
+  label?: unknown;
+  field_type?: unknown;
+  resource_name?: unknown;
+  options?: Array<{ id?: unknown; name?: unknown }>;
+}
+
+function concordProperties(documents: unknown[], object: string): CustomProperty[] {
+  const fields = documents.flatMap((d) => (isRecord(d) && Array.isArray(d["data"]) ? (d["data"] as ConcordField[]) : Array.isArray(d) ? (d as ConcordField[]) : []));
+  return fields
+    .filter((f) => f.resource_name === object && typeof f.field_id === "string")
+    .map((f) => {
+      const name = String(f.field_id);
+      // a choice is stored as its option's id; the options give their names
+      const options = (f.options ?? []).filter((o) => o.id !== undefined && o.id !== null).map((o) => ({ value: String(o.id), label: stringOr(o.name, String(o.id)) }));
+      return { name, label: stringOr(f.label, name), column: name, alternatives: [], kind: concordKind(String(f.field_type ?? "")), options };
+    });
+}
+
+function concordKind(type: string): PropertyKind {
+  switch (type.toLowerCase()) {
+    case "textarea":
+      return "textarea";
+    case "number":
+      return "integer";
+    case "numeric":
+      return "decimal";
+    case "date":
+      return "date";
+    case "datetime":
+      return "datetime";
+    case "boolean":
+      return "boolean";
+    case "select":
+    case "radio":
+      return "choice";
+    case "multiselect":
+    case "checkbox":
+      return "label";
+    default:
+      return "text";
+  }
+}
+
+// ── Sage: Custom_Edits.csv, `ColP_ColName, ColP_Entity, ColP_EntryType, ColP_Caption` ────────────────────
+
+function sageProperties(documents: string[], entity: string): CustomProperty[] {
+  return documents
+    .flatMap(csvRecords)
+    .filter((r) => (r["ColP_Entity"] ?? "").toLowerCase() === entity.toLowerCase() && (r["ColP_ColName"] ?? "") !== "" && r["ColP_ColName"] !== "NULL")
+    .map((r) => {
+      const name = r["ColP_ColName"]!;
+      const caption = r["ColP_Caption"];
+      return { name, label: caption && caption !== "NULL" ? caption : name, column: name, alternatives: [], kind: sageKind(Number(r["ColP_EntryType"])), options: [] };
+    });
+}
+
+// Sage's entry types; a selection stores a caption code, which is kept as it is (Custom_Captions names it).
+function sageKind(entryType: number): PropertyKind {
+  switch (entryType) {
+    case 11:
+      return "textarea";
+    case 31:
+      return "integer";
+    case 32:
+    case 51:
+      return "decimal";
+    case 41:
+      return "datetime";
+    case 42:
+      return "date";
+    case 45:
+      return "boolean";
+    default:
+      return "text";
+  }
 }

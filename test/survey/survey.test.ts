@@ -211,3 +211,69 @@ map Deal -> crm.lead {
     expect((strict as InstanceType<typeof SourceReadError>).problems.map((p) => p.code)).toEqual(["MR3025"]);
   });
 });
+
+describe("custom properties of the other three formats", () => {
+  const specOf = (source: string, rule: string, columns: string, setting = "") => `mapping t -> odoo 17.0
+source Lead from ${source} {
+  key "ID"${setting}
+  ${rule}
+  columns {
+    "ID": id
+    ${columns}
+  }
+}
+map Lead -> crm.lead {
+  type = "lead"
+  name <- "Name" required
+  custom properties prefix "x_t_"
+}
+`;
+  const discovered = async (spec: string, files: Record<string, string>) => {
+    const compiled = compileSpec(spec, "t.mapspec");
+    expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const survey = await surveyExport(compiled.plan, writeExport(files));
+    expect(validatePlan(survey.plan)).toEqual([]);
+    expect(survey.accounts[0]!.unaccounted).toEqual([]);
+    return survey.plan.customFields.map((f) => [f.name, f.type, f.selection ?? null]);
+  };
+
+  it("reads Leadforce's custom_fields.csv for the CF: columns of its object", async () => {
+    const spec = specOf('csv "leads.csv"', 'custom properties from leadforce "custom_fields.csv" object "leads"', '"Name": text', '\n  delimiter ";"');
+    const fields = await discovered(spec, {
+      "custom_fields.csv": "Field;Belongs To;Type;Options\nBudget;leads;number;\nIndustry;leads;select;Retail, Food\nTerm;deals;number;\n",
+      "leads.csv": "ID;Name;CF: Budget;CF: Industry\n1;A;100;Food\n",
+    });
+    expect(fields).toEqual([
+      ["x_t_budget", "float", null],
+      ["x_t_industry", "selection", [["retail", "Retail"], ["food", "Food"]]],
+    ]);
+  });
+
+  it("keeps Leadforce's CF: columns as text when the export has no custom_fields.csv", async () => {
+    const spec = specOf('csv "leads.csv"', 'custom properties from leadforce "custom_fields.csv" object "leads"', '"Name": text', '\n  delimiter ";"');
+    const fields = await discovered(spec, { "leads.csv": "ID;Name;CF: Budget\n1;A;100\n" });
+    expect(fields).toEqual([["x_t_budget", "char", null]]);
+  });
+
+  it("reads Concord's custom-fields pages for the attributes named by field_id", async () => {
+    const spec = specOf('laravel "leads/*.json"', 'custom properties from concord "custom-fields/*.json" object "leads"', '"Name": text');
+    const page = { data: [{ id: 1, field_id: "tier", label: "Tier", field_type: "Select", resource_name: "leads", options: [{ id: 7, name: "Gold" }] }, { id: 2, field_id: "x", label: "X", field_type: "Text", resource_name: "deals" }], links: {}, meta: { current_page: 1, last_page: 1 } };
+    const fields = await discovered(spec, {
+      "custom-fields/page-1.json": JSON.stringify(page),
+      "leads/page-1.json": JSON.stringify({ data: [{ ID: 1, Name: "A", tier: 7 }], links: {}, meta: { current_page: 1, last_page: 1 } }),
+    });
+    expect(fields).toEqual([["x_t_tier", "selection", [["7", "Gold"]]]]);
+  });
+
+  it("reads Sage's Custom_Edits.csv for the columns of its entity, as the export spells them", async () => {
+    const spec = specOf('csv "Lead.csv"', 'custom properties from sage "Custom_Edits.csv" entity "Lead"', '"Name": text');
+    const fields = await discovered(spec, {
+      "Custom_Edits.csv": "ColP_ColName,ColP_Entity,ColP_EntryType,ColP_Caption\nlead_name,Lead,10,Name\nlead_budget,Lead,51,Budget\nlead_due,Lead,42,Due\ncomp_x,Company,10,X\n",
+      "Lead.csv": "ID,Name,Lead_Budget,Lead_Due\n1,A,10.5,2024-01-02\n",
+    });
+    expect(fields).toEqual([
+      ["x_t_lead_budget", "float", null],
+      ["x_t_lead_due", "date", null],
+    ]);
+  });
+});
