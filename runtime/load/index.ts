@@ -12,7 +12,7 @@ import type { OdooTransport } from "./transport.js";
 
 export { readTargetSchema, SchemaMismatchError, activeMappings, type TargetSchema } from "./schema.js";
 export { OdooAuthError, OdooFault, TransientError, XmlRpcTransport, type OdooConnection, type OdooTransport } from "./transport.js";
-export type { PhaseCounts } from "./phase.js";
+export { IMPORT_CONTEXT, type PhaseCounts } from "./phase.js";
 
 export interface LoadOptions {
   exportDir: string;

@@ -57,6 +57,14 @@ const IMPORTING_USER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Fields Odoo fills itself when a record comes without them, though `fields_get` shows no default: a
+ * message's Message-Id is generated on create (seen on the real server). Empty in the spec, they are left out.
+ */
+const GENERATED_WHEN_EMPTY: Readonly<Record<string, readonly string[]>> = {
+  "mail.message": ["message_id"],
+};
+
+/**
  * Fields `load` cannot take empty. Seen on Odoo 17: calendar.event reads partner_ids as a list of commands,
  * and an empty cell fails the record with "TypeError: 'bool' object is not iterable". Such a cell is left
  * out, on a new record (the creator attends, as Odoo does by default) and on an existing one (its attendees stay).
@@ -118,14 +126,14 @@ export class PhaseLoader {
       }
       const before = current.get(odooId);
       const known = this.env.store.idMapEntry(row.record.externalId);
-      if (known?.loadedHash === row.hash || (before && this.sameAsCurrent(fields, row.cells, before))) {
+      if (known?.loadedHash === row.hash || (before && this.sameAsCurrent(fields, row.cells, before, row.record))) {
         this.counts.unchanged += 1;
         this.env.store.setIdMap(row.record.externalId, this.model, odooId, known?.created ?? false, row.hash);
         continue;
       }
       toWrite.push({ ...row, ...(before ? { before: pick(before, fields) } : {}) });
     }
-    for (const group of this.groupByOmittedColumns(fields, toWrite, existing)) {
+    for (const group of this.groupByOmittedColumns(fields, toWrite)) {
       await this.loadRows(["id", ...group.fields.map((f) => columnName(f, this.fieldInfo(f).type))], group.rows, existing);
     }
   }
@@ -134,19 +142,20 @@ export class PhaseLoader {
    * `load` takes an empty cell as "set it empty": a required field then refuses even when Odoo has a default
    * for it (an activity's assignee, a campaign's responsible), an empty HTML cell was seen to land as the
    * text "False" on Odoo 17, and an empty computed or defaulted field would override what Odoo fills in (a
-   * lead's e-mail from its partner, a partner's type). A new record is therefore sent without those empty
-   * cells; an existing record gets them, to clear what is there. Every other empty cell is sent as it is:
-   * leaving it out would change nothing, and rows that leave out different cells cannot share a `load`
-   * call (contacts with and without a phone, a street, a mobile… came to one call per two records). The
-   * exceptions are fields whose default is whoever runs the import (an optional user field, a message's
-   * author and sender): sent empty, so the admin does not become the owner or the author of every record
-   * whose owner is unknown or queued.
+   * lead's e-mail from its partner, a partner's type, a record's `active`). Such empty cells are left out,
+   * on a new record and on an existing one alike: an empty value the spec stages for a field Odoo fills
+   * itself means "what Odoo holds", so a re-run or a delta never empties it (sent on update, an empty
+   * `active` archived every deal a spec archives only when lost, seen on the real server). Every other
+   * empty cell is sent as it is: leaving it out would change nothing, and rows that leave out different
+   * cells cannot share a `load` call (contacts with and without a phone, a street, a mobile… came to one
+   * call per two records). The exceptions are fields whose default is whoever runs the import (an optional
+   * user field, a message's author and sender): sent empty, so the admin does not become the owner or the
+   * author of every record whose owner is unknown or queued.
    */
-  private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[], existing: ReadonlyMap<string, number>): Array<{ fields: string[]; rows: Row[] }> {
+  private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[]): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
     for (const row of rows) {
-      const isNew = !existing.has(row.record.externalId);
-      const keep = fields.map((field, index) => row.cells[index] !== "" || !(isNew ? this.omitsEmpty(field) : NEVER_SENT_EMPTY[this.model]?.includes(field)));
+      const keep = fields.map((field, index) => row.cells[index] !== "" || !this.leftToOdoo(field, fields, row.cells, row.record));
       const key = keep.map((k) => (k ? "1" : "0")).join("");
       const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
       group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });
@@ -155,9 +164,18 @@ export class PhaseLoader {
     return [...groups.values()];
   }
 
-  /** Whether a new record's empty cell for this field is left out, so Odoo fills the field itself. */
+  /**
+   * Whether an empty cell of this record is left out: Odoo fills the field itself, copies it from a related
+   * partner, or the record's second pass writes it (a contact whose parent is another contact).
+   */
+  private leftToOdoo(field: string, fields: readonly string[], cells: readonly string[], record?: StagedRecordRow): boolean {
+    if (record && record.deferred[field] !== undefined) return true;
+    return this.omitsEmpty(field) || filledFromRelatedPartner(this.model, field, (name) => cells[fields.indexOf(name)] ?? "");
+  }
+
+  /** Whether an empty cell for this field is left out, so Odoo fills the field itself. */
   private omitsEmpty(field: string): boolean {
-    if (NEVER_SENT_EMPTY[this.model]?.includes(field)) return true;
+    if (NEVER_SENT_EMPTY[this.model]?.includes(field) || GENERATED_WHEN_EMPTY[this.model]?.includes(field)) return true;
     if (this.keepsEmpty(field)) return false;
     const info = this.fieldInfo(field);
     const computed = info.depends === undefined || info.depends.length > 0;
@@ -170,10 +188,13 @@ export class PhaseLoader {
     return (info.type === "many2one" && info.relation === "res.users") || (IMPORTING_USER_DEFAULTS[this.model]?.includes(field) ?? false);
   }
 
-  private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>): boolean {
+  /** Whether Odoo holds what the cells say; an empty cell left to Odoo says nothing. */
+  private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>, record?: StagedRecordRow): boolean {
     return fields.every((field, index) => {
+      const cell = cells[index] ?? "";
+      if (cell === "" && this.leftToOdoo(field, fields, cells, record)) return true;
       const info = this.fieldInfo(field);
-      return comparableCell(info, cells[index] ?? "") === comparableCell(info, readCell(info, current[field]));
+      return comparableCell(info, cell) === comparableCell(info, readCell(info, current[field]));
     });
   }
 
@@ -296,6 +317,24 @@ export class PhaseLoader {
   private queueDeferred(record: StagedRecordRow, field: string, reason: string): void {
     this.env.store.addQueue({ kind: "orphan", mapping: record.mapping, externalId: record.externalId, field, target: "(second pass)", key: "", reason });
   }
+}
+
+const PARTNER_ADDRESS = ["street", "street2", "zip", "city", "state_id", "country_id"];
+const PARTNER_COMMERCIAL = ["vat", "company_registry", "industry_id"];
+
+/**
+ * Fields Odoo 17 fills on a partner from another (seen on the real server, and checked by MC2125 and MC2127):
+ * a partner of type `contact` gets its parent's whole address, a partner that is not a company its parent's
+ * commercial fields, and a company without an address the address of its first contact. Empty in the spec,
+ * they hold the other partner's values in Odoo; that is no difference, and nothing to clear.
+ */
+function filledFromRelatedPartner(model: string, field: string, cell: (field: string) => string): boolean {
+  if (model !== "res.partner") return false;
+  if (PARTNER_ADDRESS.includes(field)) {
+    const noAddress = PARTNER_ADDRESS.every((f) => cell(f) === "");
+    return noAddress || (cell("parent_id") !== "" && (cell("type") === "" || cell("type") === "contact"));
+  }
+  return PARTNER_COMMERCIAL.includes(field) && cell("parent_id") !== "" && !["1", "true", "True"].includes(cell("is_company"));
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

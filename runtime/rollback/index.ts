@@ -2,7 +2,7 @@
 // reverse: updated records get their earlier values back, created ones are deleted (their external ids,
 // messages, followers and attachments go with them). Undone entries leave the journal, so a second
 // rollback finds nothing to do.
-import { OdooFault, type OdooTransport } from "../load/index.js";
+import { IMPORT_CONTEXT, OdooFault, type OdooTransport } from "../load/index.js";
 import type { StagingStore } from "../stage/index.js";
 
 export interface RollbackResult {
@@ -117,7 +117,8 @@ async function restore(odoo: OdooTransport, entry: JournalRow): Promise<void> {
     }),
   );
   const exists = await odoo.executeKw<number[]>(entry.model, "search", [[["id", "=", entry.odoo_id]]], { context: { active_test: false } });
-  if (exists.length > 0) await odoo.executeKw(entry.model, "write", [[entry.odoo_id], values]);
+  // with the importer's context: a restore must not post tracking messages that outlive the rollback
+  if (exists.length > 0) await odoo.executeKw(entry.model, "write", [[entry.odoo_id], values], { context: IMPORT_CONTEXT });
 }
 
 function forget(store: StagingStore, entries: readonly JournalRow[]): void {

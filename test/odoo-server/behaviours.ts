@@ -237,6 +237,30 @@ function fieldSelection(db: Database, fieldId: number): Array<[string, string]> 
     .map((r): [string, string] => [String(r.value ?? ""), String(r.name ?? "")]);
 }
 
+/**
+ * res.partner _handle_first_contact_creation: a company (or a partner without a parent) that has no address
+ * takes the address of its first contact when that contact has one (seen on the real Odoo 17).
+ */
+function giveFirstContactAddressToParent(db: Database, id: number): void {
+  const row = db.row("res.partner", id);
+  const parentId = num(row?.parent_id);
+  const parent = parentId ? db.row("res.partner", parentId) : undefined;
+  if (!row || !parent || !(parent.is_company === true || !num(parent.parent_id))) return;
+  const children = db.rows("res.partner").filter((child) => child.parent_id === parentId);
+  if (children.length !== 1 || !ADDRESS_FIELDS.some((field) => row[field]) || ADDRESS_FIELDS.some((field) => parent[field])) return;
+  db.updateRow("res.partner", parentId, Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, row[field] ?? false])));
+}
+
+let generatedMessageIds = 0;
+
+/** mail.activity.mixin write: archiving a record deletes its activities. */
+function unlinkActivitiesOfArchived(db: Database, model: string, id: number, p: Prepared, created: boolean): void {
+  if (created || !p.given.has("active") || p.values.active !== false) return;
+  for (const activity of db.rows("mail.activity")) {
+    if (activity.res_model === model && activity.res_id === id) db.deleteRow("mail.activity", activity.id);
+  }
+}
+
 /** Inserts the ir.model.fields rows that reflect a model's fields (what Odoo's _reflect_fields does). */
 export function reflectFields(db: Database, irModelId: number, model: ModelDef, state: "base" | "manual"): void {
   for (const f of model.fields.values()) {
@@ -264,11 +288,13 @@ export function reflectFields(db: Database, irModelId: number, model: ModelDef, 
 const behaviours: Record<string, Behaviour> = {
   "res.partner": {
     defaults: () => ({ type: "contact" }),
-    afterWrite(db, _env, _model, id, p) {
+    afterWrite(db, _env, _model, id, p, created) {
       syncPartnerAddress(db, id, p);
+      if (created) giveFirstContactAddressToParent(db, id);
       recomputePartner(db, id);
       // after the commercial entity is computed
       syncCommercialFields(db, id, p);
+      unlinkActivitiesOfArchived(db, "res.partner", id, p, created);
     },
   },
 
@@ -349,6 +375,7 @@ const behaviours: Record<string, Behaviour> = {
         if (Object.keys(patch).length) db.writeRecords(su(env), "res.partner", [partnerId], patch);
       }
       db.updateRow("crm.lead", id, { email_normalized: emailNormalize(lead.email_from) });
+      unlinkActivitiesOfArchived(db, "crm.lead", id, p, created);
     },
   },
 
@@ -358,6 +385,8 @@ const behaviours: Record<string, Behaviour> = {
       const model = str(p.values.model);
       const resId = num(p.values.res_id);
       if (!p.given.has("record_name") && model && resId && db.model(model)) p.values.record_name = db.displayName(model, resId);
+      // mail.message create: a message without a Message-Id gets one generated
+      if (!str(p.values.message_id)) p.values.message_id = `<${++generatedMessageIds}-openerp-${resId || 0}-${model || "mail.message"}@test-server>`;
     },
   },
 

@@ -1,0 +1,56 @@
+// A second run of the same export changes nothing: from the same run folder, from a new one (a second
+// laptop, a lost folder), and after rolling back the new folder's run, against the Odoo test server, which
+// behaves as the real Odoo 17 did when these reruns went wrong (a company takes its first contact's address,
+// a contact its parent's, a message gets a generated Message-Id, archiving a lead deletes its activities).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileSpec } from "../../compiler/index.js";
+import type { RunSummary } from "../../runtime/run/index.js";
+import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
+import { PairHarness } from "../support/odoo-pair.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "mapc-rerun-"));
+let server: OdooTestServer;
+
+beforeAll(async () => {
+  server = await startOdooTestServer();
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Created, updated and rejected over every load phase. */
+function writes(summary: RunSummary) {
+  const phases = summary.loadPhases ?? [];
+  const sum = (key: "created" | "updated" | "rejected") => phases.reduce((n, p) => n + p[key], 0);
+  return { created: sum("created"), updated: sum("updated"), rejected: sum("rejected") };
+}
+
+describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (system) => {
+  it("changes nothing, from the same folder, from a new one, and after the new one is rolled back", async () => {
+    server.reset();
+    const plan = compileSpec(readFileSync(join(root, "specs", `${system}.mapspec`), "utf8"), `specs/${system}.mapspec`).plan;
+    const pair = new PairHarness(() => server, plan, join(root, "examples", system));
+    const first = join(work, `${system}-first`);
+    const second = join(work, `${system}-second`);
+    await pair.prepareSchema(first);
+    const initial = await pair.run(first);
+    expect(writes(initial).created).toBeGreaterThan(300);
+    const archivedDeals = server.records("crm.lead").filter((r) => r["active"] === false).length;
+    const activities = server.records("mail.activity").length;
+
+    expect(writes(await pair.run(second))).toEqual({ created: 0, updated: 0, rejected: 0 });
+    expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
+    // nothing a rerun sent archived a record or lost an activity with it
+    expect(server.records("crm.lead").filter((r) => r["active"] === false).length).toBe(archivedDeals);
+    expect(server.records("mail.activity").length).toBe(activities);
+
+    await pair.rollback(second);
+    expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
+  });
+});
