@@ -10,7 +10,8 @@ import { PhaseLoader, type PhaseCounts } from "./phase.js";
 import { activeMappings, describeModel, writtenFields, type TargetSchema } from "./schema.js";
 import type { OdooTransport } from "./transport.js";
 
-export { readTargetSchema, SchemaMismatchError, activeMappings, type TargetSchema } from "./schema.js";
+export { readTargetSchema, SchemaMismatchError, activeMappings, type LiveField, type TargetSchema } from "./schema.js";
+export { emptyCellLeftToOdoo } from "./empty-cells.js";
 export { OdooAuthError, OdooFault, TransientError, XmlRpcTransport, type OdooConnection, type OdooTransport } from "./transport.js";
 export { IMPORT_CONTEXT, type PhaseCounts } from "./phase.js";
 

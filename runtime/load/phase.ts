@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import { columnName, comparableCell, readCell, toCell, UnresolvedReference, type IdResolver } from "./cells.js";
+import { emptyCellLeftToOdoo } from "./empty-cells.js";
 import type { LiveField } from "./schema.js";
 import { OdooFault, type OdooTransport } from "./transport.js";
 
@@ -50,28 +51,6 @@ interface LoadAnswer {
   ids: number[] | false;
   messages: Array<{ type?: string; message: string; field?: string; record?: number; rows?: { from: number; to: number } }>;
 }
-
-/** Fields other than user fields whose Odoo default is the importing user (or their partner, their address). */
-const IMPORTING_USER_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
-  "mail.message": ["author_id", "email_from"],
-};
-
-/**
- * Fields Odoo fills itself when a record comes without them, though `fields_get` shows no default: a
- * message's Message-Id is generated on create (seen on the real server). Empty in the spec, they are left out.
- */
-const GENERATED_WHEN_EMPTY: Readonly<Record<string, readonly string[]>> = {
-  "mail.message": ["message_id"],
-};
-
-/**
- * Fields `load` cannot take empty. Seen on Odoo 17: calendar.event reads partner_ids as a list of commands,
- * and an empty cell fails the record with "TypeError: 'bool' object is not iterable". Such a cell is left
- * out, on a new record (the creator attends, as Odoo does by default) and on an existing one (its attendees stay).
- */
-const NEVER_SENT_EMPTY: Readonly<Record<string, readonly string[]>> = {
-  "calendar.event": ["partner_ids"],
-};
 
 export class PhaseLoader {
   private readonly counts: PhaseCounts;
@@ -139,18 +118,10 @@ export class PhaseLoader {
   }
 
   /**
-   * `load` takes an empty cell as "set it empty": a required field then refuses even when Odoo has a default
-   * for it (an activity's assignee, a campaign's responsible), an empty HTML cell was seen to land as the
-   * text "False" on Odoo 17, and an empty computed or defaulted field would override what Odoo fills in (a
-   * lead's e-mail from its partner, a partner's type, a record's `active`). Such empty cells are left out,
-   * on a new record and on an existing one alike: an empty value the spec stages for a field Odoo fills
-   * itself means "what Odoo holds", so a re-run or a delta never empties it (sent on update, an empty
-   * `active` archived every deal a spec archives only when lost, seen on the real server). Every other
-   * empty cell is sent as it is: leaving it out would change nothing, and rows that leave out different
-   * cells cannot share a `load` call (contacts with and without a phone, a street, a mobile… came to one
-   * call per two records). The exceptions are fields whose default is whoever runs the import (an optional
-   * user field, a message's author and sender): sent empty, so the admin does not become the owner or the
-   * author of every record whose owner is unknown or queued.
+   * The rows grouped by the empty cells they leave to Odoo (`emptyCellLeftToOdoo`): every other empty cell
+   * is sent as it is, since leaving it out would change nothing and rows that leave out different cells
+   * cannot share a `load` call (contacts with and without a phone, a street, a mobile… came to one call per
+   * two records).
    */
   private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[]): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
@@ -164,28 +135,9 @@ export class PhaseLoader {
     return [...groups.values()];
   }
 
-  /**
-   * Whether an empty cell of this record is left out: Odoo fills the field itself, copies it from a related
-   * partner, or the record's second pass writes it (a contact whose parent is another contact).
-   */
   private leftToOdoo(field: string, fields: readonly string[], cells: readonly string[], record?: StagedRecordRow): boolean {
-    if (record && record.deferred[field] !== undefined) return true;
-    return this.omitsEmpty(field) || filledFromRelatedPartner(this.model, field, (name) => cells[fields.indexOf(name)] ?? "");
-  }
-
-  /** Whether an empty cell for this field is left out, so Odoo fills the field itself. */
-  private omitsEmpty(field: string): boolean {
-    if (NEVER_SENT_EMPTY[this.model]?.includes(field) || GENERATED_WHEN_EMPTY[this.model]?.includes(field)) return true;
-    if (this.keepsEmpty(field)) return false;
-    const info = this.fieldInfo(field);
-    const computed = info.depends === undefined || info.depends.length > 0;
-    return info.required === true || info.type === "html" || computed || info.defaulted !== false;
-  }
-
-  private keepsEmpty(field: string): boolean {
-    const info = this.fieldInfo(field);
-    if (info.required === true) return false;
-    return (info.type === "many2one" && info.relation === "res.users") || (IMPORTING_USER_DEFAULTS[this.model]?.includes(field) ?? false);
+    const cell = (name: string) => cells[fields.indexOf(name)] ?? "";
+    return emptyCellLeftToOdoo(this.model, field, this.env.fields, cell, record?.deferred ?? {});
   }
 
   /** Whether Odoo holds what the cells say; an empty cell left to Odoo says nothing. */
@@ -317,24 +269,6 @@ export class PhaseLoader {
   private queueDeferred(record: StagedRecordRow, field: string, reason: string): void {
     this.env.store.addQueue({ kind: "orphan", mapping: record.mapping, externalId: record.externalId, field, target: "(second pass)", key: "", reason });
   }
-}
-
-const PARTNER_ADDRESS = ["street", "street2", "zip", "city", "state_id", "country_id"];
-const PARTNER_COMMERCIAL = ["vat", "company_registry", "industry_id"];
-
-/**
- * Fields Odoo 17 fills on a partner from another (seen on the real server, and checked by MC2125 and MC2127):
- * a partner of type `contact` gets its parent's whole address, a partner that is not a company its parent's
- * commercial fields, and a company without an address the address of its first contact. Empty in the spec,
- * they hold the other partner's values in Odoo; that is no difference, and nothing to clear.
- */
-function filledFromRelatedPartner(model: string, field: string, cell: (field: string) => string): boolean {
-  if (model !== "res.partner") return false;
-  if (PARTNER_ADDRESS.includes(field)) {
-    const noAddress = PARTNER_ADDRESS.every((f) => cell(f) === "");
-    return noAddress || (cell("parent_id") !== "" && (cell("type") === "" || cell("type") === "contact"));
-  }
-  return PARTNER_COMMERCIAL.includes(field) && cell("parent_id") !== "" && !["1", "true", "True"].includes(cell("is_company"));
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

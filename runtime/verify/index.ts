@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import type { TargetValue } from "../execute/index.js";
 import { comparableCell, readCell, toCell, UnresolvedReference, type IdResolver } from "../load/cells.js";
-import { prefetch, type OdooTransport } from "../load/index.js";
-import type { StagingStore } from "../stage/index.js";
+import { emptyCellLeftToOdoo, prefetch, readTargetSchema, type LiveField, type OdooTransport } from "../load/index.js";
+import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 
 export interface FieldMismatch {
   externalId: string;
@@ -26,23 +26,26 @@ export interface VerifyResult {
 
 const CHUNK = 200;
 
+/**
+ * Every record the runs of the folder staged and Odoo holds (created, updated, unchanged, or refused on
+ * update: the record is there, the values are not), every field the spec writes, including those staged
+ * empty, except the empty cells the loader leaves to Odoo (`emptyCellLeftToOdoo`).
+ */
 export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, exportDir: string, options: { sample?: number } = {}): Promise<VerifyResult> {
   const result: VerifyResult = { checked: 0, missing: [], mismatches: [], perPhase: [], ok: true };
-  const phases = store.all<{ mapping: string; model: string }>("SELECT DISTINCT mapping, model FROM records WHERE status = 'staged' ORDER BY rowid");
+  const schema = await readTargetSchema(plan, odoo);
+  const phases = store.all<{ mapping: string; model: string }>("SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid");
   for (const { mapping, model } of orderPhases(plan, phases)) {
-    const loaded = store.all<{ external_id: string; odoo_id: number }>(
-      "SELECT r.external_id, i.odoo_id FROM records r JOIN id_map i ON i.external_id = r.external_id WHERE r.mapping = ? AND r.status = 'staged'",
-      mapping,
-    );
+    const loaded = await loadedRecords(store, odoo, plan.target.externalIdModule, mapping);
     const chosen = options.sample ? pickSample(loaded, options.sample) : loaded;
     if (chosen.length === 0) continue;
-    const described = await odoo.executeKw<Record<string, { type: string; required?: boolean }>>(model, "fields_get", [], { attributes: ["type", "required"] });
+    const fieldsOfModel = schema.fields.get(model) ?? new Map<string, LiveField>();
     const ids = await prefetch(plan, store, odoo, mapping, exportDir);
     const counts = { phase: mapping, model, checked: 0, missing: 0, mismatched: 0 };
     for (let start = 0; start < chosen.length; start += CHUNK) {
       const batch = chosen.slice(start, start + CHUNK);
       const records = batch.map((b) => store.record(b.external_id)!);
-      const fields = [...new Set(records.flatMap((r) => [...Object.keys(r.values), ...Object.keys(r.deferred)]))].filter((f) => described[f]);
+      const fields = [...new Set(records.flatMap((r) => [...Object.keys(r.values), ...Object.keys(r.deferred)]))].filter((f) => fieldsOfModel.has(f));
       const rows = await odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(model, "read", [batch.map((b) => b.odoo_id), fields], { context: { active_test: false } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       for (const [index, record] of records.entries()) {
@@ -54,27 +57,9 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
           result.missing.push({ externalId: record.externalId, model, odooId });
           continue;
         }
-        const wanted = { ...record.values, ...record.deferred };
-        const created = store.idMapEntry(record.externalId)?.created ?? false;
-        for (const field of fields) {
-          if (!(field in wanted)) continue;
-          const info = described[field]!;
-          let staged: string;
-          try {
-            staged = comparableCell(info, toCell(field, info, wanted[field] ?? null, ids));
-          } catch (error) {
-            if (error instanceof UnresolvedReference) continue;
-            throw error;
-          }
-          // The loader sends a new record without its empty cells, leaving them to Odoo's defaults (a contact
-          // shares its company's address): for those, any value is what was meant.
-          if (created && toCellIsEmpty(rawCell(field, info, wanted[field] ?? null, ids))) continue;
-          const inOdoo = comparableCell(info, readCell(info, row[field]));
-          if (staged !== inOdoo) {
-            counts.mismatched += 1;
-            result.mismatches.push({ externalId: record.externalId, model, odooId, field, staged, inOdoo });
-          }
-        }
+        const differing = differingFields(model, fields, fieldsOfModel, record, row, ids);
+        counts.mismatched += differing.length;
+        result.mismatches.push(...differing.map((d) => ({ externalId: record.externalId, model, odooId, ...d })));
       }
     }
     result.checked += counts.checked;
@@ -82,6 +67,58 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
   }
   result.ok = result.missing.length === 0 && result.mismatches.length === 0;
   return result;
+}
+
+/**
+ * The records of a map in Odoo: by the folder's id map, and for a record Odoo refused on update (which the
+ * id map of a new folder does not know), by its external id.
+ */
+async function loadedRecords(store: StagingStore, odoo: OdooTransport, module: string, mapping: string): Promise<Array<{ external_id: string; odoo_id: number }>> {
+  const known = store.all<{ external_id: string; odoo_id: number }>(
+    "SELECT r.external_id, i.odoo_id FROM records r JOIN id_map i ON i.external_id = r.external_id WHERE r.mapping = ? AND r.status IN ('staged', 'load-rejected')",
+    mapping,
+  );
+  const refused = store
+    .all<{ external_id: string }>("SELECT r.external_id FROM records r WHERE r.mapping = ? AND r.status = 'load-rejected' AND NOT EXISTS (SELECT 1 FROM id_map i WHERE i.external_id = r.external_id)", mapping)
+    .map((r) => r.external_id);
+  if (refused.length === 0) return known;
+  const names = refused.map((id) => id.slice(module.length + 1));
+  const found = await odoo.executeKw<Array<{ name: string; res_id: number }>>("ir.model.data", "search_read", [[["module", "=", module], ["name", "in", names]]], { fields: ["name", "res_id"] });
+  return [...known, ...found.map((f) => ({ external_id: `${module}.${f.name}`, odoo_id: f.res_id }))];
+}
+
+function differingFields(
+  model: string,
+  fields: readonly string[],
+  fieldsOfModel: ReadonlyMap<string, LiveField>,
+  record: StagedRecordRow,
+  row: Record<string, unknown>,
+  ids: IdResolver,
+): Array<{ field: string; staged: string; inOdoo: string }> {
+  const wanted = { ...record.values, ...record.deferred };
+  const cells = new Map<string, string>();
+  const cellOf = (field: string) => {
+    if (!cells.has(field)) cells.set(field, field in wanted ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids) : "");
+    return cells.get(field)!;
+  };
+  const differing: Array<{ field: string; staged: string; inOdoo: string }> = [];
+  for (const field of fields) {
+    if (!(field in wanted)) continue;
+    const info = fieldsOfModel.get(field)!;
+    let staged: string;
+    try {
+      staged = comparableCell(info, toCell(field, info, wanted[field] ?? null, ids));
+    } catch (error) {
+      if (error instanceof UnresolvedReference) continue;
+      throw error;
+    }
+    // deferred values are compared as themselves: only the first pass leaves them to the second
+    const deferredOnly = field in record.deferred ? {} : record.deferred;
+    if (cellOf(field) === "" && emptyCellLeftToOdoo(model, field, fieldsOfModel, cellOf, deferredOnly)) continue;
+    const inOdoo = comparableCell(info, readCell(info, row[field]));
+    if (staged !== inOdoo) differing.push({ field, staged, inOdoo });
+  }
+  return differing;
 }
 
 function orderPhases(plan: TransformPlan, phases: Array<{ mapping: string; model: string }>): Array<{ mapping: string; model: string }> {
@@ -95,10 +132,6 @@ function orderPhases(plan: TransformPlan, phases: Array<{ mapping: string; model
 function pickSample<T extends { external_id: string }>(rows: T[], n: number): T[] {
   const order = (id: string) => createHash("sha1").update(id).digest("hex");
   return [...rows].sort((a, b) => order(a.external_id).localeCompare(order(b.external_id))).slice(0, n);
-}
-
-function toCellIsEmpty(cell: string): boolean {
-  return cell === "";
 }
 
 function rawCell(field: string, info: { type: string }, value: TargetValue, ids: IdResolver): string {

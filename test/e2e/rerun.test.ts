@@ -2,13 +2,14 @@
 // laptop, a lost folder), and after rolling back the new folder's run, against the Odoo test server, which
 // behaves as the real Odoo 17 did when these reruns went wrong (a company takes its first contact's address,
 // a contact its parent's, a message gets a generated Message-Id, archiving a lead deletes its activities).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
 import type { RunSummary } from "../../runtime/run/index.js";
+import { verifyRun } from "../../runtime/verify/index.js";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
 import { PairHarness } from "../support/odoo-pair.js";
 
@@ -52,5 +53,27 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
 
     await pair.rollback(second);
     expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
+  });
+});
+
+describe("verify after a delta Odoo refused in part", () => {
+  it("compares the records whose update was refused, and finds the difference", async () => {
+    server.reset();
+    const plan = compileSpec(readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+    const runDir = join(work, "refused-update");
+    const pair = new PairHarness(() => server, plan, join(root, "examples", "smartdesk"));
+    await pair.prepareSchema(runDir);
+    await pair.run(runDir);
+    const newer = join(work, "smartdesk-newer");
+    cpSync(join(root, "examples", "smartdesk"), newer, { recursive: true });
+    const deals = readFileSync(join(newer, "deals.csv"), "utf8");
+    writeFileSync(join(newer, "deals.csv"), deals.replace("Acme Robotics – Platform licence (200 seats)", "Acme Robotics – Platform licence (250 seats)"));
+    server.injectFaults({ kind: "reject-record", model: "crm.lead", match: (vals) => String(vals["name"]).includes("(250 seats)"), message: "probe: refused by the test server" });
+    const delta = await pair.run(runDir, { exportDir: newer, delta: true });
+    expect(writes(delta)).toEqual({ created: 0, updated: 0, rejected: 1 });
+    const odoo = await pair.authenticated();
+    const verify = await pair.withStore(runDir, (store) => verifyRun(plan, store, odoo, newer));
+    expect(verify.ok).toBe(false);
+    expect(verify.mismatches.map((m) => [m.field, m.staged])).toEqual([["name", "Acme Robotics – Platform licence (250 seats)"]]);
   });
 });
