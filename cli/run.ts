@@ -9,7 +9,7 @@ import { odooConnectionFromFlags, odooFlags, passwordFromEnvironment, runtimeErr
 import { progressReporter } from "./progress.js";
 
 const help = `mapc run SPEC --source DIR [--out RUNDIR] [--odoo URL --db NAME --user LOGIN]
-         [--sample N] [--delta] [--resume] [--strict] [--batch-size N] [--json]
+         [--sample N] [--delta] [--resume] [--strict] [--batch-size N] [--jobs N] [--json]
 
 Runs the migration the spec describes on the export in DIR: reads every source file, transforms and
 validates every row, and stages the target records in an embedded SQLite store. Every source row ends as
@@ -44,6 +44,9 @@ Options:
   --strict          refuse to run while a column of the export is neither read nor dropped by the spec
                     (without it, each such column is listed as a warning and in summary.json)
   --batch-size N    records per load call (default 200)
+  --jobs N          load calls of one phase in flight at once (default 1): an Odoo with workers and cores
+                    to spare answers them in parallel; batches never share a record, so the result is the
+                    same as with 1
   --json            print summary.json instead of the short table
 
 Every column of the export is accounted for: read by the spec (under its name or one of its \`or\`
@@ -75,6 +78,7 @@ export const runCommand: Command = {
         resume: { type: "boolean" },
         strict: { type: "boolean" },
         "batch-size": { type: "string" },
+        jobs: { type: "string" },
         ...odooFlags,
       },
       allowPositionals: true,
@@ -91,6 +95,7 @@ export const runCommand: Command = {
     }
     const sample = positiveInteger(values.sample, "--sample");
     const batchSize = positiveInteger(values["batch-size"], "--batch-size");
+    const jobs = positiveInteger(values.jobs, "--jobs");
     if (values.resume && !connection) throw new UsageError(`--resume continues a load into Odoo, and ${relative(env.cwd, runDir) || "."} has never loaded into one: run without --resume`);
     const { runMigration } = await import("../runtime/run/index.js");
     const progress = progressReporter(env);
@@ -99,7 +104,7 @@ export const runCommand: Command = {
         exportDir,
         runDir,
         progress: progress.update,
-        ...(connection ? { odoo: { connection, password: passwordFromEnvironment(), ...(batchSize ? { batchSize } : {}) } } : {}),
+        ...(connection ? { odoo: { connection, password: passwordFromEnvironment(), ...(batchSize ? { batchSize } : {}), ...(jobs ? { jobs } : {}) } } : {}),
         ...(sample ? { sample } : {}),
         ...(values.delta ? { delta: true } : {}),
         ...(values.resume ? { resume: true } : {}),

@@ -2,6 +2,7 @@
 // by external id in one transaction per call, so a retried or resumed batch never duplicates. A batch Odoo
 // refuses is split until the bad records are isolated; they are rejected with Odoo's message, the rest land.
 import { createHash } from "node:crypto";
+import pLimit from "p-limit";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import { columnName, comparableCell, readCell, toCell, UnresolvedReference, type IdResolver } from "./cells.js";
 import { emptyCellLeftToOdoo } from "./empty-cells.js";
@@ -36,6 +37,8 @@ export interface PhaseEnvironment {
   fields: ReadonlyMap<string, LiveField>;
   ids: IdResolver;
   batchSize: number;
+  /** batches loaded at once (Odoo workers answer them in parallel) */
+  jobs: number;
   /** only these external ids load; the others count as skipped (a sample run) */
   include?: (externalId: string) => boolean;
   progress?: (done: number, total: number) => void;
@@ -60,18 +63,32 @@ export class PhaseLoader {
     this.counts = { phase, model, source: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, ms: 0 };
   }
 
-  /** The first pass: every record with the fields it can have now. The second pass is `writeDeferred`. */
+  /**
+   * The first pass: every record with the fields it can have now, `jobs` batches at a time against a
+   * multi-worker Odoo. Batches of one phase never share a record, and a reference within the phase (a
+   * company's parent) waits for the second pass, `writeDeferred`; at most twice `jobs` batches are read
+   * ahead, so memory stays flat however large the phase.
+   */
   async run(records: Iterable<StagedRecordRow[]>, total: number): Promise<PhaseCounts> {
+    const limit = pLimit(this.env.jobs);
+    const pending = new Set<Promise<void>>();
+    let done = 0;
     for (const page of records) {
       for (let start = 0; start < page.length; start += this.env.batchSize) {
         const batch = page.slice(start, start + this.env.batchSize);
         this.counts.source += batch.length;
         const included = batch.filter((record) => this.env.include?.(record.externalId) ?? true);
         this.counts.skipped += batch.length - included.length;
-        await this.loadBatch(included);
-        this.env.progress?.(this.counts.source, total);
+        const task: Promise<void> = limit(() => this.loadBatch(included)).then(() => {
+          done += batch.length;
+          this.env.progress?.(done, total);
+        });
+        pending.add(task);
+        void task.finally(() => pending.delete(task)).catch(() => undefined);
+        if (pending.size >= this.env.jobs * 2) await Promise.race(pending);
       }
     }
+    await Promise.all(pending);
     this.counts.ms = Math.round(performance.now() - this.started);
     return this.counts;
   }

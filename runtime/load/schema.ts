@@ -1,6 +1,7 @@
 // Before anything is written: what the target database really is. Its installed modules decide the
 // `requires`/`unless` maps; its fields (fields_get) are compared with what the plan writes. Anything missing
 // stops the run with the exact list and the command that fixes it.
+import pLimit from "p-limit";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import type { OdooTransport } from "./transport.js";
 
@@ -26,6 +27,8 @@ export class SchemaMismatchError extends Error {
   }
 }
 
+const METADATA_JOBS = 3;
+
 export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport): Promise<TargetSchema> {
   const modules = await odoo.executeKw<Array<{ name: string }>>("ir.module.module", "search_read", [[["state", "=", "installed"]]], { fields: ["name"] });
   const installedModules = new Set(modules.map((m) => m.name));
@@ -34,13 +37,23 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
   const models = new Set<string>();
   for (const mapping of activeMappings(plan, installedModules)) models.add(mapping.model);
   for (const lookup of plan.lookups) if (lookup.against === "odoo") models.add(lookup.model);
-  for (const model of models) {
-    try {
-      fields.set(model, await describeModel(odoo, model, writtenFields(plan, model, installedModules)));
-    } catch (error) {
-      const custom = plan.customModels.some((m) => m.model === model);
-      missing.push(custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}`);
-    }
+  // read-only metadata: asked of the server's workers in parallel
+  const limit = pLimit(METADATA_JOBS);
+  const described = await Promise.all(
+    [...models].map((model) =>
+      limit(async () => {
+        try {
+          return { model, fields: await describeModel(odoo, model, writtenFields(plan, model, installedModules)) };
+        } catch (error) {
+          const custom = plan.customModels.some((m) => m.model === model);
+          return { model, problem: custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}` };
+        }
+      }),
+    ),
+  );
+  for (const answer of described) {
+    if (answer.fields) fields.set(answer.model, answer.fields);
+    else missing.push(answer.problem);
   }
   for (const mapping of activeMappings(plan, installedModules)) {
     const known = fields.get(mapping.model);
@@ -51,11 +64,17 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
       missing.push(`${custom ? "custom field" : "field"} ${mapping.model}.${field} (map ${mapping.id})`);
     }
   }
-  for (const record of plan.records) {
-    const dot = record.xmlid.indexOf(".");
-    const found = await odoo.executeKw<number>("ir.model.data", "search_count", [[["module", "=", record.xmlid.slice(0, dot)], ["name", "=", record.xmlid.slice(dot + 1)]]]);
-    if (found === 0) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
-  }
+  const present = await Promise.all(
+    plan.records.map((record) =>
+      limit(() => {
+        const dot = record.xmlid.indexOf(".");
+        return odoo.executeKw<number>("ir.model.data", "search_count", [[["module", "=", record.xmlid.slice(0, dot)], ["name", "=", record.xmlid.slice(dot + 1)]]]);
+      }),
+    ),
+  );
+  plan.records.forEach((record, index) => {
+    if (present[index] === 0) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
+  });
   if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
   return { installedModules, fields };
 }

@@ -2,6 +2,7 @@
 // reverse: updated records get their earlier values back, created ones are deleted (their external ids,
 // messages, followers and attachments go with them). Undone entries leave the journal, so a second
 // rollback finds nothing to do.
+import pLimit from "p-limit";
 import { IMPORT_CONTEXT, OdooFault, type OdooTransport } from "../load/index.js";
 import type { StagingStore } from "../stage/index.js";
 
@@ -132,15 +133,17 @@ function forget(store: StagingStore, entries: readonly JournalRow[]): void {
 }
 
 export async function countModels(odoo: OdooTransport, models: readonly string[]): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const model of models) {
-    try {
-      counts[model] = await odoo.executeKw<number>(model, "search_count", [[]], { context: { active_test: false } });
-    } catch (error) {
-      // A custom model the rollback itself removed (apply-schema journaled in the same folder) holds nothing.
-      if (!(error instanceof OdooFault) || !/doesn't exist/.test(error.message)) throw error;
-      counts[model] = 0;
-    }
+  const limit = pLimit(3);
+  const counts = await Promise.all(models.map((model) => limit(() => countModel(odoo, model))));
+  return Object.fromEntries(models.map((model, index) => [model, counts[index]!]));
+}
+
+async function countModel(odoo: OdooTransport, model: string): Promise<number> {
+  try {
+    return await odoo.executeKw<number>(model, "search_count", [[]], { context: { active_test: false } });
+  } catch (error) {
+    // A custom model the rollback itself removed (apply-schema journaled in the same folder) holds nothing.
+    if (!(error instanceof OdooFault) || !/doesn't exist/.test(error.message)) throw error;
+    return 0;
   }
-  return counts;
 }

@@ -25,7 +25,7 @@ export interface RunOptions {
   runDir: string;
   progress?: StageProgress;
   /** load into this Odoo; without it the run is a dry run */
-  odoo?: { connection: OdooConnection; password: string; batchSize?: number; transport?: OdooTransport };
+  odoo?: { connection: OdooConnection; password: string; batchSize?: number; jobs?: number; transport?: OdooTransport };
   /** load only N records per object, closed under references */
   sample?: number;
   /** compare with the previous run in this folder: report new, changed and vanished rows */
@@ -139,6 +139,7 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
           exportDir,
           onPhase: (counts) => landed.push(counts),
           ...(options.odoo?.batchSize ? { batchSize: options.odoo.batchSize } : {}),
+          ...(options.odoo?.jobs ? { jobs: options.odoo.jobs } : {}),
           ...(include ? { include: (id: string) => include.has(id) } : {}),
           ...(options.progress ? { progress: options.progress } : {}),
         });

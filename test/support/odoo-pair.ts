@@ -16,6 +16,7 @@ export interface RunOptions {
   resume?: boolean;
   sample?: number;
   batchSize?: number;
+  jobs?: number;
 }
 
 export class PairHarness {
@@ -54,7 +55,13 @@ export class PairHarness {
     return runMigration(this.plan, {
       exportDir: options.exportDir ?? this.exportDir,
       runDir,
-      odoo: { connection: this.connection(), password: "admin", transport: this.transport(), ...(options.batchSize ? { batchSize: options.batchSize } : {}) },
+      odoo: {
+        connection: this.connection(),
+        password: "admin",
+        transport: this.transport(),
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        ...(options.jobs ? { jobs: options.jobs } : {}),
+      },
       ...(options.delta ? { delta: true } : {}),
       ...(options.resume ? { resume: true } : {}),
       ...(options.sample ? { sample: options.sample } : {}),
