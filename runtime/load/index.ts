@@ -51,9 +51,11 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
   ];
   const secondPasses = secondPassSchedule(plan, phases.map((phase) => phase.id));
   const waiting = new Map<string, PhaseLoader>();
+  const answers = newOdooAnswers(plan, active);
+  const firstLoad = !(await holdsRecordsOfTheRun(plan, odoo));
   for (const phase of phases) {
     const total = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", phase.id)?.n ?? 0;
-    const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir);
+    const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir, answers);
     const loader = new PhaseLoader(
       {
         odoo,
@@ -63,6 +65,7 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
         ids,
         batchSize: options.batchSize ?? 200,
         jobs: options.jobs ?? DEFAULT_JOBS,
+        firstLoad,
         ...(options.include ? { include: options.include } : {}),
         ...(options.progress ? { progress: (rows: number, of: number) => options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }) } : {}),
       },
@@ -87,6 +90,33 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
 }
 
 /**
+ * Whether Odoo holds a record under this run's module (the spec's declared records aside, which
+ * apply-schema makes): when it holds none, no record of the run can exist before this load writes it, and
+ * the loader need not ask for each batch (one call instead of one a batch, on every first load).
+ */
+async function holdsRecordsOfTheRun(plan: TransformPlan, odoo: OdooTransport): Promise<boolean> {
+  const module = plan.target.externalIdModule;
+  const declared = plan.records.map((r) => r.xmlid.slice(r.xmlid.indexOf(".") + 1));
+  return (await odoo.executeKw<number>("ir.model.data", "search_count", [[["module", "=", module], ["name", "not in", declared]]])) > 0;
+}
+
+/**
+ * What Odoo answered during one load, kept across its phases: owners, countries and standard records asked
+ * once, not once a phase. A key found stays found; a key not found is asked again only when the run itself
+ * writes the lookup's model (a partner made in an earlier phase can be the one a later phase looks for).
+ */
+export interface OdooAnswers {
+  lookups: Map<string, Map<string, number | null>>;
+  xmlids: Map<string, number>;
+  /** models an active map of the run writes */
+  written: ReadonlySet<string>;
+}
+
+function newOdooAnswers(plan: TransformPlan, active: ReadonlySet<string>): OdooAnswers {
+  return { lookups: new Map(), xmlids: new Map(), written: new Set(plan.mappings.filter((m) => active.has(m.id)).map((m) => m.model)) };
+}
+
+/**
  * After which phase each map's second pass runs: its own, or the last phase one of its `deferred` fields
  * points into. Maps whose pass waits are left out of their own phase's list. A phase not loaded here (its
  * app is missing) does not hold a pass back.
@@ -108,7 +138,7 @@ function secondPassSchedule(plan: TransformPlan, phases: readonly string[]): Map
  * the external ids it points to outside this run (standard records such as `mail.mt_note`), each fetched
  * with one search per few hundred keys, never one call per row.
  */
-export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, exportDir: string): Promise<IdResolver> {
+export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, exportDir: string, answers?: OdooAnswers): Promise<IdResolver> {
   const lookupKeys = new Map<string, Set<string>>();
   const foreignXmlids = new Set<string>();
   const visit = (value: TargetValue): void => {
@@ -129,12 +159,27 @@ export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: O
       Object.values(record.deferred).forEach(visit);
     }
   }
+  const known = answers ?? { lookups: new Map(), xmlids: new Map(), written: new Set<string>() };
   const limit = pLimit(3);
-  const [answers, foreign] = await Promise.all([
-    Promise.all([...lookupKeys].map(([name, keys]) => limit(async () => [name, await fetchLookup(odoo, lookupOf(plan, name), [...keys])] as const))),
-    fetchXmlids(odoo, [...foreignXmlids]),
+  const [fetched, foreign] = await Promise.all([
+    Promise.all(
+      [...lookupKeys].map(([name, keys]) =>
+        limit(async () => {
+          const lookup = lookupOf(plan, name);
+          const remembered = known.lookups.get(name) ?? new Map<string, number | null>();
+          const asked = await fetchLookup(odoo, lookup, [...keys].filter((key) => !remembered.has(key)));
+          for (const [key, id] of asked) if (id !== null || !known.written.has(lookup.model)) remembered.set(key, id);
+          known.lookups.set(name, remembered);
+          return [name, new Map<string, number | null>([...remembered, ...asked])] as const;
+        }),
+      ),
+    ),
+    fetchXmlids(odoo, [...foreignXmlids].filter((xmlid) => !known.xmlids.has(xmlid))).then((found) => {
+      for (const [xmlid, id] of found) known.xmlids.set(xmlid, id);
+      return known.xmlids;
+    }),
   ]);
-  const lookups = new Map<string, Map<string, number | null>>(answers);
+  const lookups = new Map<string, Map<string, number | null>>(fetched);
   recordMisses(plan, store, mapping, lookups);
   return {
     xmlid: (externalId) => store.idMapEntry(externalId)?.odooId ?? foreign.get(externalId),

@@ -39,6 +39,8 @@ export interface PhaseEnvironment {
   batchSize: number;
   /** batches loaded at once (Odoo workers answer them in parallel) */
   jobs: number;
+  /** Odoo held no record of the run when the load began: no batch needs to ask which of its records exist */
+  firstLoad?: boolean;
   /** only these external ids load; the others count as skipped (a sample run) */
   include?: (externalId: string) => boolean;
   progress?: (done: number, total: number) => void;
@@ -169,6 +171,8 @@ export class PhaseLoader {
 
   /** Records of this batch that Odoo already holds under their external id (an earlier run, a crash). */
   private async existingIds(externalIds: readonly string[]): Promise<Map<string, number>> {
+    // a record appears in one batch of one phase: on a first load, none is there before its batch writes it
+    if (this.env.firstLoad) return new Map();
     const names = externalIds.map((id) => id.slice(this.env.module.length + 1));
     if (names.length === 0) return new Map();
     const found = await this.env.odoo.executeKw<Array<{ name: string; res_id: number; model: string }>>(
