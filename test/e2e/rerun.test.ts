@@ -78,3 +78,24 @@ describe("verify after a delta Odoo refused in part", () => {
     expect(verify.mismatches.map((m) => [m.field, m.staged])).toEqual([["name", "Acme Robotics – Platform licence (250 seats)"]]);
   });
 });
+
+describe("rollback of an update", () => {
+  it("restores the old values without leaving tracking messages behind", async () => {
+    server.reset();
+    const plan = compileSpec(readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+    const pair = new PairHarness(() => server, plan, join(root, "examples", "smartdesk"));
+    const created = join(work, "creates");
+    await pair.prepareSchema(created);
+    await pair.run(created);
+    const messagesAfterLoad = server.records("mail.message").length;
+    // another folder updates a lead the first one created; rolling it back restores the lead with a write
+    const newer = join(work, "smartdesk-renamed");
+    cpSync(join(root, "examples", "smartdesk"), newer, { recursive: true });
+    writeFileSync(join(newer, "deals.csv"), readFileSync(join(newer, "deals.csv"), "utf8").replace("Acme Robotics – Platform licence (200 seats)", "Acme Robotics – Platform licence (300 seats)"));
+    const updates = join(work, "updates");
+    expect(writes(await pair.run(updates, { exportDir: newer }))).toEqual({ created: 0, updated: 1, rejected: 0 });
+    await pair.rollback(updates);
+    expect(server.records("crm.lead").some((r) => r["name"] === "Acme Robotics – Platform licence (200 seats)")).toBe(true);
+    expect(server.records("mail.message").length).toBe(messagesAfterLoad);
+  });
+});

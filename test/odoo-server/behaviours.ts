@@ -253,6 +253,26 @@ function giveFirstContactAddressToParent(db: Database, id: number): void {
 
 let generatedMessageIds = 0;
 
+/** Fields of crm.lead Odoo 17 tracks (tracking=True): changing one posts a message to the lead's chatter. */
+const TRACKED_LEAD_FIELDS = ["name", "stage_id", "user_id", "team_id", "partner_id", "expected_revenue", "active", "date_deadline"];
+
+/**
+ * mail.thread: a record created without `mail_create_nolog` (or `tracking_disable`) gets a "created" message,
+ * and a write of a tracked field without `tracking_disable` or `mail_notrack` a tracking message. Odoo's
+ * importer context carries both flags; a call without them leaves chatter that outlives a rollback.
+ */
+function postChatter(db: Database, env: Env, model: string, id: number, p: Prepared, created: boolean, tracked: readonly string[]): void {
+  const context = env.context ?? {};
+  const quiet = context["tracking_disable"] === true;
+  const post = (body: string) =>
+    db.createRecords(su({ ...env, context: { tracking_disable: true } }), "mail.message", [{ model, res_id: id, body, message_type: "notification", message_id: false }]);
+  if (created) {
+    if (!quiet && context["mail_create_nolog"] !== true) post("<p>Record created</p>");
+    return;
+  }
+  if (!quiet && context["mail_notrack"] !== true && tracked.some((field) => p.given.has(field))) post("<p>Values changed</p>");
+}
+
 /** mail.activity.mixin write: archiving a record deletes its activities. */
 function unlinkActivitiesOfArchived(db: Database, model: string, id: number, p: Prepared, created: boolean): void {
   if (created || !p.given.has("active") || p.values.active !== false) return;
@@ -376,6 +396,7 @@ const behaviours: Record<string, Behaviour> = {
       }
       db.updateRow("crm.lead", id, { email_normalized: emailNormalize(lead.email_from) });
       unlinkActivitiesOfArchived(db, "crm.lead", id, p, created);
+      postChatter(db, env, "crm.lead", id, p, created, TRACKED_LEAD_FIELDS);
     },
   },
 
