@@ -95,7 +95,7 @@ function nearMiss(column: string, names: readonly string[]): string | undefined 
   return near.length > 0 ? `did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : undefined;
 }
 
-export function isColumnPattern(column: string): boolean {
+function isColumnPattern(column: string): boolean {
   return column.includes("*");
 }
 

@@ -128,7 +128,7 @@ export async function sourceFiles(source: PlanSource, exportDir: string): Promis
   throw new SourceReadError([sourceProblem("MR3003", source.path, { object: source.name, detail })]);
 }
 
-export function sourcePaths(source: PlanSource): string[] {
+function sourcePaths(source: PlanSource): string[] {
   return [source.path, ...(source.pathAlternatives ?? [])];
 }
 

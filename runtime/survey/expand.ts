@@ -119,7 +119,7 @@ function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSou
 }
 
 /** `x_smartdesk_` + the property's name in Odoo's spelling (lower case, a-z0-9_), short enough for PostgreSQL. */
-export function fieldName(prefix: string, property: string): string {
+function fieldName(prefix: string, property: string): string {
   return `${prefix}${slug(property)}`.slice(0, 60).replace(/_+$/, "");
 }
 

@@ -10,8 +10,8 @@ import { readCustomProperties, type CustomProperty } from "./properties.js";
 
 export { accountColumns, neededColumns, type ColumnAccount } from "./account.js";
 export { LeafPaths, surveySource, type SourceSurvey } from "./columns.js";
-export { fieldName, type DiscoveredProperty } from "./expand.js";
-export { readCustomProperties, type CustomProperty, type PropertyKind } from "./properties.js";
+export { type DiscoveredProperty } from "./expand.js";
+export { readCustomProperties, type CustomProperty } from "./properties.js";
 
 export interface ExportSurvey {
   /** the plan for this export: the spec's plan plus the custom properties the export's metadata lists */
