@@ -155,7 +155,8 @@ export class PhaseLoader {
   }
 
   private leftToOdoo(field: string, fields: readonly string[], cells: readonly string[], record?: StagedRecordRow): boolean {
-    const cell = (name: string) => cells[fields.indexOf(name)] ?? "";
+    // undefined for a field the record does not write at all
+    const cell = (name: string) => (fields.includes(name) ? (cells[fields.indexOf(name)] ?? "") : undefined);
     return emptyCellLeftToOdoo(this.model, field, this.env.fields, cell, record?.deferred ?? {});
   }
 

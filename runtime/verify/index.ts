@@ -96,10 +96,11 @@ function differingFields(
   ids: IdResolver,
 ): Array<{ field: string; staged: string; inOdoo: string }> {
   const wanted = { ...record.values, ...record.deferred };
-  const cells = new Map<string, string>();
+  const cells = new Map<string, string | undefined>();
+  // undefined for a field the record does not write at all
   const cellOf = (field: string) => {
-    if (!cells.has(field)) cells.set(field, field in wanted ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids) : "");
-    return cells.get(field)!;
+    if (!cells.has(field)) cells.set(field, field in wanted ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids) : undefined);
+    return cells.get(field);
   };
   const differing: Array<{ field: string; staged: string; inOdoo: string }> = [];
   for (const field of fields) {
