@@ -1,11 +1,10 @@
 // The bundled specs, unchanged, on exports of every variant class real exports have (the generators'
 // --variant): each class alone as a dry run, and all of them at once loaded into the Odoo test server, where
 // every value of every custom property the export's metadata lists must land in its x_ field.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateOpex365Export } from "../../examples/generators/opex365.js";
 import { OPEX365_VARIANTS } from "../../examples/generators/opex365-variants.js";
 import { generateSmartDeskExport } from "../../examples/generators/smartdesk.js";
@@ -16,20 +15,10 @@ import { readSource } from "../../runtime/extract/index.js";
 import { runMigration } from "../../runtime/run/index.js";
 import { missingNeededColumns, surveyExport, type ExportSurvey } from "../../runtime/survey/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
-import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
-import { PairHarness } from "../support/odoo-pair.js";
+import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const work = mkdtempSync(join(tmpdir(), "mapc-variants-"));
-let server: OdooTestServer;
-
-beforeAll(async () => {
-  server = await startOdooTestServer();
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const { server: testServer, work } = useEndToEnd("variants");
 
 interface Pair {
   name: string;
@@ -122,8 +111,8 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
     const exportDir = await exportOf(pair, ["all"]);
     const survey = await surveyExport(pair.plan, exportDir);
     expect(survey.discovered.length).toBeGreaterThanOrEqual(40);
-    server.reset();
-    const harness = new PairHarness(() => server, pair.plan, exportDir);
+    testServer().reset();
+    const harness = new PairHarness(testServer, pair.plan, exportDir);
     const runDir = join(work, `${pair.name}-all-load`);
     const schema = await harness.prepareSchema(runDir, survey.plan);
     for (const d of survey.discovered) for (const field of d.fields) expect(schema.map((c) => c.name)).toContain(field);

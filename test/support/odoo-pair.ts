@@ -1,14 +1,16 @@
 // What the end-to-end tests of every source pair do against the Odoo test server: apply the spec's schema,
 // run, roll back, and look at what landed by the external ids the run gave its records.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import { XmlRpcTransport } from "../../runtime/load/index.js";
 import { rollbackRun } from "../../runtime/rollback/index.js";
 import { runMigration, type RunSummary } from "../../runtime/run/index.js";
 import { applySchema } from "../../runtime/schema/index.js";
 import { StagingStore } from "../../runtime/stage/index.js";
-import type { OdooTestServer } from "../odoo-server/index.js";
+import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
 
 export interface RunOptions {
   exportDir?: string;
@@ -103,4 +105,27 @@ export class PairHarness {
     if (!found) throw new Error(`${name} is not in ${model}`);
     return found;
   }
+}
+
+/**
+ * An end-to-end file's surroundings: the Odoo test server, started before its tests and closed after them,
+ * and a temporary folder for its run folders and exports, removed at the end.
+ */
+export function useEndToEnd(name: string): { server: () => OdooTestServer; work: string } {
+  const work = mkdtempSync(join(tmpdir(), `mapc-${name}-`));
+  let server: OdooTestServer | undefined;
+  beforeAll(async () => {
+    server = await startOdooTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+  return {
+    server: () => {
+      if (!server) throw new Error("the Odoo test server is not started yet");
+      return server;
+    },
+    work,
+  };
 }
