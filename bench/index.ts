@@ -3,7 +3,8 @@
 //   1. staging throughput, CSV → transform → SQLite staging store, at 100k and 1M contacts, with peak RSS;
 //   2. the code `mapc build` generates against the plan executor, over the same rows in memory;
 //   3. the loader's records per second against the Odoo test server, for batch sizes 1, 100 and 1000;
-//   4. what staging one row costs on one core, step by step, and the ceiling that puts on staging throughput.
+//   4. what staging one row costs on one core, step by step, and the ceiling that puts on staging throughput;
+//   5. with MAPC_BENCH_ODOO_URL set, the live load on a real Odoo against a hand-written loader (live-load.ts).
 // It writes bench/results.json and prints a summary. Exports come from the seeded SmartDesk generator.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -15,6 +16,7 @@ import { runChild } from "./child.js";
 import type { CodegenMeasurement } from "./codegen.js";
 import { benchExport, scaleForContacts, STAGING_PARTS, type BenchExport } from "./exports.js";
 import { writeGeneratedCode } from "./generated-code.js";
+import { liveLoadServer, measureLiveLoad, type LiveLoadMeasurement } from "./live-load.js";
 import type { LoaderMeasurement } from "./loader.js";
 import type { RowCost } from "./row-cost.js";
 import { stagingPlan, type StagingMeasurement } from "./staging.js";
@@ -108,6 +110,10 @@ async function main(): Promise<void> {
     const loader = await runChild<LoaderMeasurement[]>(script("loader"), [planFile, loaderExport.dir, join(work, "load"), "1", "100", "1000"]);
     rmSync(join(work, "load"), { recursive: true, force: true });
 
+    const server = liveLoadServer();
+    if (server) log(`live load on ${server.url}: mapc run against plain_loader.py, each pair into fresh copies of ${server.template}…`);
+    const liveLoad = server ? measureLiveLoad(server) : undefined;
+
     const results = {
       command: "npm run bench",
       measuredAt: new Date().toISOString(),
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
       rowCost,
       codegen,
       loader: { export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) }, server: "Odoo test server (in-memory XML-RPC test double, same process)", runs: loader },
+      ...(liveLoad ? { liveLoad: { server: server!.url, target: "mapc at most 0.4× the plain loader's time", runs: liveLoad } } : {}),
       targets: targetsOf(staging, rowCost),
     };
     writeJson(opts.out, results);
@@ -154,6 +161,7 @@ function summary(results: {
   rowCost: RowCost;
   codegen: CodegenMeasurement;
   loader: { runs: readonly LoaderMeasurement[] };
+  liveLoad?: { runs: readonly LiveLoadMeasurement[] };
   targets: ReturnType<typeof targetsOf>;
 }): string {
   const n = (value: number) => value.toLocaleString("en-US");
@@ -170,6 +178,9 @@ function summary(results: {
   const c = results.codegen;
   lines.push(`generated code / executor: ${c.ratio}× (${n(c.generatedRowsPerSecond)} vs ${n(c.executorRowsPerSecond)} rows/s; same outcomes on ${c.sample.rows} sampled rows: ${c.sample.identical ? "yes" : "NO"})`);
   lines.push(`loader: ${results.loader.runs.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s`).join(", ")}`);
+  for (const r of results.liveLoad?.runs ?? []) {
+    lines.push(`live load, ${r.pair} (${r.records} records): mapc ${r.mapcSeconds} s, plain loader ${r.plainSeconds} s: ${r.ratio}× (target ≤ 0.4×: ${r.ratio <= 0.4 ? "met" : "NOT met"})`);
+  }
   const t = results.targets;
   const met = (ok: boolean) => (ok ? "met" : "NOT met");
   lines.push(`targets: ≥ ${n(t.stagingRowsPerSecond.target)} rows/s ${met(t.stagingRowsPerSecond.met)}; RSS growth ${t.memoryFlat.measured}× ≤ ${t.memoryFlat.target}× ${met(t.memoryFlat.met)}; RSS ${t.memoryCeiling.measuredMb} MB < ${t.memoryCeiling.targetMb} MB ${met(t.memoryCeiling.met)}`);
