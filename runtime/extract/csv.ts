@@ -176,8 +176,13 @@ export function columnNames(column: PlanSource["columns"][number]): string[] {
  * "Company name"): exports of one CRM differ in such details. None when it is ambiguous or declared itself.
  */
 function sameLabel(name: string, labels: readonly string[], declared: ReadonlySet<string>): number | undefined {
-  const matches = labels.flatMap((label, index) => (squash(label) === squash(name) && !declared.has(label) ? [index] : []));
+  const matches = labels.flatMap((label, index) => (labelMatches(label, name) && !declared.has(label) ? [index] : []));
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Whether a header label names a column but for case and spacing ("Company Name" for "Company name"). */
+export function labelMatches(label: string, name: string): boolean {
+  return label === name || squash(label) === squash(name);
 }
 
 function squash(text: string): string {
@@ -186,7 +191,7 @@ function squash(text: string): string {
 
 /** A header label that is probably the one meant: same letters ignoring case and spacing, or a near typo. */
 function closestLabel(name: string, labels: readonly string[]): string | undefined {
-  const exact = labels.find((label) => squash(label) === squash(name));
+  const exact = labels.find((label) => labelMatches(label, name));
   if (exact) return exact;
   let best: { label: string; distance: number } | undefined;
   for (const label of labels) {

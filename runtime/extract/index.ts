@@ -16,7 +16,7 @@ export { ExportPathError, readExportFile, resolveExportPath } from "./export-pat
 export { extractMessages, sourceProblem, SourceReadError, type ExtractCode, type ProblemSeverity, type SourceProblem } from "./problems.js";
 export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
 export { readInventory, type InventoryItems } from "./inventory.js";
-export { columnNames, readCsvHeader } from "./csv.js";
+export { columnNames, labelMatches, readCsvHeader } from "./csv.js";
 export { readerSettings } from "./settings.js";
 
 export async function* readSource(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord> {

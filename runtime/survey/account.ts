@@ -1,7 +1,7 @@
 // Every column an export holds is accounted for: read by the spec (under its name, one of its `or` names,
 // or, in a CSV header, the same label but for case and spacing), dropped by a pattern, or reported.
 import type { PlanSource, TransformPlan } from "../../compiler/plan/types.js";
-import { columnNames } from "../extract/index.js";
+import { columnNames, labelMatches } from "../extract/index.js";
 import type { SourceSurvey } from "./columns.js";
 
 export interface ColumnAccount {
@@ -21,7 +21,7 @@ export interface ColumnAccount {
 
 export function accountColumns(source: PlanSource, survey: SourceSurvey): ColumnAccount {
   const names = source.columns.flatMap(columnNames);
-  const matches = source.format === "csv" ? sameLabel : samePath;
+  const matches = source.format === "csv" ? labelMatches : samePath;
   const patterns = source.drops.filter((drop) => drop.column.includes("*")).map((drop) => globPattern(drop.column));
   const read: string[] = [];
   const dropped: string[] = [];
@@ -57,14 +57,6 @@ export function neededColumns(plan: TransformPlan, source: PlanSource): Map<stri
 function inputColumns(input: { kind: string; column?: string; columns?: string[] }): string[] {
   if (input.kind === "column" && input.column) return [input.column];
   return input.columns ?? [];
-}
-
-function sameLabel(label: string, name: string): boolean {
-  return label === name || squash(label) === squash(name);
-}
-
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, "");
 }
 
 // A declared JSON column reads a leaf, or everything under an object or list it names; an export leaf that
