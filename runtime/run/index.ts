@@ -63,9 +63,10 @@ export async function checkExport(plan: TransformPlan, exportDir: string, option
   const problems: SourceProblem[] = [];
   for (const source of survey.plan.sources) problems.push(...(await checkSourceHeader(source, exportDir)));
   for (const { source, column, why } of missingNeededColumns(survey)) {
-    const path = survey.plan.sources.find((s) => s.name === source)!.path;
-    const reported = problems.some((p) => p.severity === "error" && p.message.includes(`"${column}"`));
-    if (!reported) problems.push(sourceProblem("MR3023", path, { column, object: source, why }, { hint: `add the name this export uses: \`"${column}" or "…"\`` }));
+    const planned = survey.plan.sources.find((s) => s.name === source)!;
+    // a CSV header without a column that is not `optional` already stopped the read (MR3001)
+    if (planned.format === "csv" && !planned.columns.find((c) => c.name === column)?.optional) continue;
+    problems.push(sourceProblem("MR3023", planned.path, { column, object: source, why }, { hint: `add the name this export uses: \`"${column}" or "…"\`` }));
   }
   for (const { source, problem } of survey.metadataProblems) problems.push(sourceProblem("MR3026", source, { object: source, detail: problem }));
   problems.push(...unaccountedColumns(survey, options.strict === true));
