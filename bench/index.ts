@@ -2,7 +2,8 @@
 // process of its own:
 //   1. staging throughput, CSV → transform → SQLite staging store, at 100k and 1M contacts, with peak RSS;
 //   2. the code `mapc build` generates against the plan executor, over the same rows in memory;
-//   3. the loader's records per second against the Odoo test server, for batch sizes 1, 100 and 1000;
+//   3. the loader against the Odoo test server: records per second for batch sizes 1, 100 and 1000, and for
+//      --jobs 1, 2 and 4 against its model of a real Odoo's time per call and per record;
 //   4. what staging one row costs on one core, step by step, and the ceiling that puts on staging throughput;
 //   5. with MAPC_BENCH_ODOO_URL set, the live load on a real Odoo against a hand-written loader (live-load.ts).
 // It writes bench/results.json and prints a summary. Exports come from the seeded SmartDesk generator.
@@ -17,7 +18,7 @@ import type { CodegenMeasurement } from "./codegen.js";
 import { benchExport, scaleForContacts, STAGING_PARTS, type BenchExport } from "./exports.js";
 import { writeGeneratedCode } from "./generated-code.js";
 import { liveLoadServer, measureLiveLoad, type LiveLoadMeasurement } from "./live-load.js";
-import type { LoaderMeasurement } from "./loader.js";
+import { ODOO_COST, type LoaderMeasurement } from "./loader.js";
 import type { RowCost } from "./row-cost.js";
 import { stagingPlan, type StagingMeasurement } from "./staging.js";
 
@@ -105,9 +106,9 @@ async function main(): Promise<void> {
     log(`cost per row of each staging step, over ${opts.contacts[0]} contacts…`);
     const rowCost = await runChild<RowCost>(script("row-cost"), [stagingPlanFile, smallest, join(work, "row-cost")]);
 
-    log(`loader, batch sizes 1, 100, 1000…`);
+    log(`loader, batch sizes 1, 100, 1000; --jobs 1, 2, 4 against the modelled Odoo…`);
     const loaderExport = await benchExport(join(work, `loader-scale-${opts.loaderScale}`), opts.seed, opts.loaderScale);
-    const loader = await runChild<LoaderMeasurement[]>(script("loader"), [planFile, loaderExport.dir, join(work, "load"), "1", "100", "1000"]);
+    const loader = await runChild<LoaderMeasurement[]>(script("loader"), [planFile, loaderExport.dir, join(work, "load"), "batch:1", "batch:100", "batch:1000", "jobs:1", "jobs:2", "jobs:4"]);
     rmSync(join(work, "load"), { recursive: true, force: true });
 
     const server = liveLoadServer();
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
       staging,
       rowCost,
       codegen,
-      loader: { export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) }, server: "Odoo test server (in-memory XML-RPC test double, same process)", runs: loader },
+      loader: { export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) }, server: "Odoo test server (in-memory XML-RPC test double, same process)", modelledOdoo: ODOO_COST, runs: loader },
       ...(liveLoad ? { liveLoad: { server: server!.url, target: "mapc at most 0.4× the plain loader's time", runs: liveLoad } } : {}),
       targets: targetsOf(staging, rowCost),
     };
@@ -177,7 +178,13 @@ function summary(results: {
   );
   const c = results.codegen;
   lines.push(`generated code / executor: ${c.ratio}× (${n(c.generatedRowsPerSecond)} vs ${n(c.executorRowsPerSecond)} rows/s; same outcomes on ${c.sample.rows} sampled rows: ${c.sample.identical ? "yes" : "NO"})`);
-  lines.push(`loader: ${results.loader.runs.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s`).join(", ")}`);
+  const instant = results.loader.runs.filter((r) => !r.modelledOdoo);
+  const modelled = results.loader.runs.filter((r) => r.modelledOdoo);
+  lines.push(`loader, answers at once: ${instant.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`).join("; ")}`);
+  lines.push(
+    `loader, modelled Odoo (${ODOO_COST.workers} workers, ${ODOO_COST.callMs} ms a call, ${ODOO_COST.recordMs} ms a record): ` +
+      modelled.map((r) => `--jobs ${r.jobs}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`).join("; "),
+  );
   for (const r of results.liveLoad?.runs ?? []) {
     lines.push(`live load, ${r.pair} (${r.records} records): mapc ${r.mapcSeconds} s, plain loader ${r.plainSeconds} s: ${r.ratio}× (target ≤ 0.4×: ${r.ratio <= 0.4 ? "met" : "NOT met"})`);
   }

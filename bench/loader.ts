@@ -1,7 +1,10 @@
 // Child process: the loader's records per second against the Odoo test server (an in-memory XML-RPC test
-// double on loopback, not Odoo), once per batch size, each time from a fresh server state and run folder.
+// double on loopback, not Odoo), each run from a fresh server state and run folder:
+//   batch:N  batches of N records, answers at once: what the loader itself costs per record
+//   jobs:N   `--jobs N` against the server's model of a real Odoo with 3 workers (ODOO_COST), where round
+//            trips and parallel batches count as they do on a real server
 //
-//   node dist/bench/loader.js PLAN.json EXPORT_DIR WORK_DIR BATCH_SIZE…
+//   node dist/bench/loader.js PLAN.json EXPORT_DIR WORK_DIR batch:1 batch:100 jobs:1 jobs:2 …
 //
 // The test server lives under test/, which the project's build does not compile: `npm run bench` compiles
 // it with bench/tsconfig.json into dist/bench-odoo-server/, and this file imports it from there at run time.
@@ -23,12 +26,28 @@ interface OdooTestServer {
   close(): Promise<void>;
 }
 
-type StartServer = (options?: { users?: Array<{ login: string; password: string }>; maxCalls?: number }) => Promise<OdooTestServer>;
+interface CostModel {
+  workers: number;
+  callMs: number;
+  recordMs: number;
+}
+
+type StartServer = (options?: { users?: Array<{ login: string; password: string }>; maxCalls?: number; cost?: CostModel }) => Promise<OdooTestServer>;
+
+/**
+ * A real Odoo 17 with `workers = 3`, from the figures measured on one (bench/README.md): time per call
+ * (HTTP, authentication, the ORM's set-up) and per record written.
+ */
+export const ODOO_COST: CostModel = { workers: 3, callMs: 12, recordMs: 15 };
 
 const TEST_SERVER = new URL("../bench-odoo-server/test/odoo-server/index.js", import.meta.url);
 
 export interface LoaderMeasurement {
   batchSize: number;
+  /** batches at once (`--jobs`) */
+  jobs: number;
+  /** the server's answers waited as under ODOO_COST */
+  modelledOdoo: boolean;
   /** records the load settled (created, updated or unchanged) */
   records: number;
   rejected: number;
@@ -37,32 +56,48 @@ export interface LoaderMeasurement {
   recordsPerSecond: number;
   /** XML-RPC calls the load made */
   calls: number;
+  callsPerRecord: number;
 }
 
-async function main([planFile, exportDir, workDir, ...batchSizes]: string[]): Promise<LoaderMeasurement[]> {
-  if (!planFile || !exportDir || !workDir || batchSizes.length === 0) throw new Error("usage: loader.js PLAN.json EXPORT_DIR WORK_DIR BATCH_SIZE…");
+interface LoaderRun {
+  batchSize: number;
+  jobs: number;
+  modelledOdoo: boolean;
+}
+
+const DEFAULT_BATCH = 200;
+
+function parseRun(text: string): LoaderRun {
+  const match = /^(batch|jobs):(\d+)$/.exec(text);
+  if (!match) throw new Error(`bad run "${text}": expected batch:N or jobs:N`);
+  const n = Number(match[2]);
+  return match[1] === "batch" ? { batchSize: n, jobs: 1, modelledOdoo: false } : { batchSize: DEFAULT_BATCH, jobs: n, modelledOdoo: true };
+}
+
+async function main([planFile, exportDir, workDir, ...runs]: string[]): Promise<LoaderMeasurement[]> {
+  if (!planFile || !exportDir || !workDir || runs.length === 0) throw new Error("usage: loader.js PLAN.json EXPORT_DIR WORK_DIR batch:N|jobs:N…");
   const plan = JSON.parse(readFileSync(planFile, "utf8")) as TransformPlan;
   const { startOdooTestServer } = (await import(TEST_SERVER.href)) as { startOdooTestServer: StartServer };
   // The export's owners exist as Odoo users, so owner lookups find them as they would after a real setup.
   const owners = (JSON.parse(readFileSync(join(exportDir, "owners.json"), "utf8")) as { results: Array<{ email: string }> }).results;
-  const server = await startOdooTestServer({
-    users: [{ login: "admin", password: "admin" }, ...owners.map((o) => ({ login: o.email, password: "x" }))],
-    // Every call is kept, so the calls of a load can be counted.
-    maxCalls: 10_000_000,
-  });
-  try {
-    const measurements: LoaderMeasurement[] = [];
-    for (const batchSize of batchSizes.map(Number)) {
-      server.reset();
-      measurements.push(await measureLoad(plan, exportDir, join(workDir, `load-${batchSize}`), server, batchSize));
+  const measurements: LoaderMeasurement[] = [];
+  for (const run of runs.map(parseRun)) {
+    const server = await startOdooTestServer({
+      users: [{ login: "admin", password: "admin" }, ...owners.map((o) => ({ login: o.email, password: "x" }))],
+      // Every call is kept, so the calls of a load can be counted.
+      maxCalls: 10_000_000,
+      ...(run.modelledOdoo ? { cost: ODOO_COST } : {}),
+    });
+    try {
+      measurements.push(await measureLoad(plan, exportDir, join(workDir, `load-${run.batchSize}-${run.jobs}`), server, run));
+    } finally {
+      await server.close();
     }
-    return measurements;
-  } finally {
-    await server.close();
   }
+  return measurements;
 }
 
-async function measureLoad(plan: TransformPlan, exportDir: string, runDir: string, server: OdooTestServer, batchSize: number): Promise<LoaderMeasurement> {
+async function measureLoad(plan: TransformPlan, exportDir: string, runDir: string, server: OdooTestServer, run: LoaderRun): Promise<LoaderMeasurement> {
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const odoo = new XmlRpcTransport({ url: server.url, db: server.db, user: "admin" }, "admin");
@@ -75,11 +110,12 @@ async function measureLoad(plan: TransformPlan, exportDir: string, runDir: strin
     await stageExport(plan, exportDir, store, { context: { installedModules: schema.installedModules } });
     const callsBefore = server.calls.length;
     const started = performance.now();
-    const phases = await loadIntoOdoo(plan, store, odoo, schema, { exportDir, batchSize });
+    const phases = await loadIntoOdoo(plan, store, odoo, schema, { exportDir, batchSize: run.batchSize, jobs: run.jobs });
     const ms = performance.now() - started;
     const records = phases.reduce((n, p) => n + p.created + p.updated + p.unchanged, 0);
     const rejected = phases.reduce((n, p) => n + p.rejected, 0);
-    return { batchSize, records, rejected, ms: Math.round(ms), recordsPerSecond: perSecond(records, ms), calls: server.calls.length - callsBefore };
+    const calls = server.calls.length - callsBefore;
+    return { ...run, records, rejected, ms: Math.round(ms), recordsPerSecond: perSecond(records, ms), calls, callsPerRecord: Math.round((calls / Math.max(records, 1)) * 100) / 100 };
   } finally {
     store.close();
   }

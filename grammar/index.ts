@@ -27,11 +27,12 @@ export function parseSpec(text: string, file: string): ParseResult {
       ? diagnostic("MS1002", file, range)
       : diagnostic("MS1001", file, range, { char: JSON.stringify(char) }, lexHint(char));
   });
-  mapspecParser.input = lexed.tokens;
-  const cst = mapspecParser.spec() as SpecCstNode;
+  const parser = mapspecParser();
+  parser.input = lexed.tokens;
+  const cst = parser.spec() as SpecCstNode;
   // Recovery can trip over the same token several times; one report per place is enough.
   const reported = new Set(diagnostics.map((d) => d.range.start.offset));
-  for (const error of mapspecParser.errors) {
+  for (const error of parser.errors) {
     const d = parseErrorDiagnostic(error, file, text);
     if (reported.has(d.range.start.offset)) continue;
     reported.add(d.range.start.offset);

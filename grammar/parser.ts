@@ -1,6 +1,7 @@
 // The mapspec grammar, read top to bottom: a header, then declarations. Only syntax lives here; names,
 // types and Odoo facts are checked by the compiler. Recovery is on, so one run reports every syntax error.
-import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from "chevrotain";
+import type { CstNode, IToken, TokenType } from "chevrotain";
+import { CstParser, tokenMatcher } from "./chevrotain.js";
 import * as T from "./tokens.js";
 
 const literalStarts = new Set<TokenType>([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null, T.Xmlid, T.Record]);
@@ -640,7 +641,13 @@ export class MapspecParser extends CstParser {
 }
 
 /** One parser instance serves every parse: building it runs the grammar's self-analysis, which is slow. */
-export const mapspecParser = new MapspecParser();
+let parser: MapspecParser | undefined;
+
+/** The parser, made on first use: its grammar analysis takes 0.2 s, which commands that parse no spec need not pay. */
+export function mapspecParser(): MapspecParser {
+  parser ??= new MapspecParser();
+  return parser;
+}
 
 export interface ParseOutput {
   cst: CstNode;

@@ -1,6 +1,7 @@
 // The mapspec vocabulary. Every keyword is "soft": it is also accepted wherever a name is expected,
 // because Odoo field names such as `note`, `model`, `date` or `ref` would otherwise be unwritable.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 
 export const Identifier = createToken({
   name: "Identifier",

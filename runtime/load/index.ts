@@ -8,6 +8,7 @@ import { readExportFileSync } from "../extract/export-paths.js";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import type { IdResolver } from "./cells.js";
 import { PhaseLoader, type PhaseCounts } from "./phase.js";
+import { fetchXmlids } from "./xmlids.js";
 import { activeMappings, describeModel, writtenFields, type TargetSchema } from "./schema.js";
 import type { OdooTransport } from "./transport.js";
 
@@ -52,10 +53,14 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
   const secondPasses = secondPassSchedule(plan, phases.map((phase) => phase.id));
   const waiting = new Map<string, PhaseLoader>();
   const answers = newOdooAnswers(plan, active);
-  const firstLoad = !(await holdsRecordsOfTheRun(plan, odoo));
+  const held = await readModuleXmlids(odoo, module);
+  for (const [externalId, record] of held) answers.xmlids.set(externalId, record.id);
+  answers.completeModules.add(module);
+  const references = new Map(phases.map((phase) => [phase.id, collectReferences(store, phase.id)]));
+  await askAhead(plan, odoo, [...references.values()], answers);
   for (const phase of phases) {
     const total = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", phase.id)?.n ?? 0;
-    const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir, answers);
+    const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir, answers, references.get(phase.id));
     const loader = new PhaseLoader(
       {
         odoo,
@@ -65,7 +70,7 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
         ids,
         batchSize: options.batchSize ?? 200,
         jobs: options.jobs ?? DEFAULT_JOBS,
-        firstLoad,
+        held,
         ...(options.include ? { include: options.include } : {}),
         ...(options.progress ? { progress: (rows: number, of: number) => options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }) } : {}),
       },
@@ -89,15 +94,28 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
   return results;
 }
 
+/** A record Odoo holds under an external id of the run's module. */
+export interface HeldRecord {
+  model: string;
+  id: number;
+}
+
+const XMLID_PAGE = 50_000;
+
 /**
- * Whether Odoo holds a record under this run's module (the spec's declared records aside, which
- * apply-schema makes): when it holds none, no record of the run can exist before this load writes it, and
- * the loader need not ask for each batch (one call instead of one a batch, on every first load).
+ * Every external id Odoo holds under the run's module, read once when the load begins, a page of 50,000 at
+ * a time: which records an earlier run (from this folder or another, or one that crashed) already made, so
+ * no batch has to ask, and none on a first load, where the answer is empty.
  */
-async function holdsRecordsOfTheRun(plan: TransformPlan, odoo: OdooTransport): Promise<boolean> {
-  const module = plan.target.externalIdModule;
-  const declared = plan.records.map((r) => r.xmlid.slice(r.xmlid.indexOf(".") + 1));
-  return (await odoo.executeKw<number>("ir.model.data", "search_count", [[["module", "=", module], ["name", "not in", declared]]])) > 0;
+export async function readModuleXmlids(odoo: OdooTransport, module: string): Promise<Map<string, HeldRecord>> {
+  const held = new Map<string, HeldRecord>();
+  for (let offset = 0; ; offset += XMLID_PAGE) {
+    const rows = await odoo.executeKw<Array<{ name: string; model: string; res_id: number }>>(
+      "ir.model.data", "search_read", [[["module", "=", module]]], { fields: ["name", "model", "res_id"], order: "id", offset, limit: XMLID_PAGE },
+    );
+    for (const row of rows) held.set(`${module}.${row.name}`, { model: row.model, id: row.res_id });
+    if (rows.length < XMLID_PAGE) return held;
+  }
 }
 
 /**
@@ -108,12 +126,83 @@ async function holdsRecordsOfTheRun(plan: TransformPlan, odoo: OdooTransport): P
 export interface OdooAnswers {
   lookups: Map<string, Map<string, number | null>>;
   xmlids: Map<string, number>;
+  /** modules whose every external id is in `xmlids`: one not there does not exist */
+  completeModules: Set<string>;
   /** models an active map of the run writes */
   written: ReadonlySet<string>;
 }
 
 function newOdooAnswers(plan: TransformPlan, active: ReadonlySet<string>): OdooAnswers {
-  return { lookups: new Map(), xmlids: new Map(), written: new Set(plan.mappings.filter((m) => active.has(m.id)).map((m) => m.model)) };
+  return { lookups: new Map(), xmlids: new Map(), completeModules: new Set(), written: new Set(plan.mappings.filter((m) => active.has(m.id)).map((m) => m.model)) };
+}
+
+/** What one phase's staged values ask of Odoo: lookup keys by lookup, and external ids. */
+export interface PhaseReferences {
+  lookupKeys: Map<string, Set<string>>;
+  xmlids: Set<string>;
+}
+
+/** One pass over a phase's staged values, for the Odoo lookups and external ids it needs. */
+export function collectReferences(store: StagingStore, mapping: string): PhaseReferences {
+  const references: PhaseReferences = { lookupKeys: new Map(), xmlids: new Set() };
+  const visit = (value: TargetValue): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== "object") return;
+    if ("lookup" in value && typeof value.lookup.key === "string") {
+      const keys = references.lookupKeys.get(value.lookup.name) ?? new Set<string>();
+      keys.add(value.lookup.key);
+      references.lookupKeys.set(value.lookup.name, keys);
+    }
+    if ("xmlid" in value && typeof value.xmlid === "string") references.xmlids.add(value.xmlid);
+  };
+  for (const page of store.recordPages(mapping, 2000)) {
+    for (const record of page) {
+      Object.values(record.values).forEach(visit);
+      Object.values(record.deferred).forEach(visit);
+    }
+  }
+  return references;
+}
+
+/**
+ * Before the first phase: the standard records every phase points to and the lookups into models the run
+ * does not write (owners, countries, lost reasons…), asked once for the whole load rather than phase by
+ * phase. Lookups into a model the run writes wait for their phase: an earlier phase may make the record.
+ */
+async function askAhead(plan: TransformPlan, odoo: OdooTransport, references: readonly PhaseReferences[], answers: OdooAnswers): Promise<void> {
+  const xmlids = new Set<string>();
+  const lookupKeys = new Map<string, Set<string>>();
+  for (const phase of references) {
+    for (const xmlid of phase.xmlids) xmlids.add(xmlid);
+    for (const [name, keys] of phase.lookupKeys) {
+      if (answers.written.has(lookupOf(plan, name).model)) continue;
+      const all = lookupKeys.get(name) ?? new Set<string>();
+      for (const key of keys) all.add(key);
+      lookupKeys.set(name, all);
+    }
+  }
+  const limit = pLimit(3);
+  await Promise.all([
+    rememberXmlids(odoo, [...xmlids], answers),
+    ...[...lookupKeys].map(([name, keys]) => limit(() => rememberLookup(odoo, lookupOf(plan, name), [...keys], answers))),
+  ]);
+}
+
+/** The lookup's answers for these keys, asking Odoo only for keys not answered before. */
+async function rememberLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model" | "key" | "onMissing" | "name">, keys: readonly string[], answers: OdooAnswers): Promise<Map<string, number | null>> {
+  const remembered = answers.lookups.get(lookup.name) ?? new Map<string, number | null>();
+  answers.lookups.set(lookup.name, remembered);
+  const asked = await fetchLookup(odoo, lookup, keys.filter((key) => !remembered.has(key)));
+  // a key not found is asked again in a later phase when the run itself may make the record
+  for (const [key, id] of asked) if (id !== null || !answers.written.has(lookup.model)) remembered.set(key, id);
+  return new Map<string, number | null>([...remembered, ...asked]);
+}
+
+/** Odoo's ids for these external ids, asking only for those of modules not read whole and not answered before. */
+async function rememberXmlids(odoo: OdooTransport, xmlids: readonly string[], answers: OdooAnswers): Promise<Map<string, number>> {
+  const unknown = xmlids.filter((xmlid) => !answers.xmlids.has(xmlid) && !answers.completeModules.has(xmlid.slice(0, xmlid.indexOf("."))));
+  for (const [xmlid, id] of await fetchXmlids(odoo, unknown)) answers.xmlids.set(xmlid, id);
+  return answers.xmlids;
 }
 
 /**
@@ -138,46 +227,25 @@ function secondPassSchedule(plan: TransformPlan, phases: readonly string[]): Map
  * the external ids it points to outside this run (standard records such as `mail.mt_note`), each fetched
  * with one search per few hundred keys, never one call per row.
  */
-export async function prefetch(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, mapping: string, exportDir: string, answers?: OdooAnswers): Promise<IdResolver> {
-  const lookupKeys = new Map<string, Set<string>>();
-  const foreignXmlids = new Set<string>();
-  const visit = (value: TargetValue): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (value === null || typeof value !== "object") return;
-    if ("lookup" in value && typeof value.lookup.key === "string") {
-      const keys = lookupKeys.get(value.lookup.name) ?? new Set<string>();
-      keys.add(value.lookup.key);
-      lookupKeys.set(value.lookup.name, keys);
-    }
-    // Our own external ids are in the id map once loaded; others (standard records, records declared in
-    // the spec and created by apply-schema in another run folder) are asked of Odoo.
-    if ("xmlid" in value && typeof value.xmlid === "string" && !store.idMapEntry(value.xmlid)) foreignXmlids.add(value.xmlid);
-  };
-  for (const page of store.recordPages(mapping, 2000)) {
-    for (const record of page) {
-      Object.values(record.values).forEach(visit);
-      Object.values(record.deferred).forEach(visit);
-    }
-  }
-  const known = answers ?? { lookups: new Map(), xmlids: new Map(), written: new Set<string>() };
+export async function prefetch(
+  plan: TransformPlan,
+  store: StagingStore,
+  odoo: OdooTransport,
+  mapping: string,
+  exportDir: string,
+  answers?: OdooAnswers,
+  references: PhaseReferences = collectReferences(store, mapping),
+): Promise<IdResolver> {
+  const known = answers ?? { lookups: new Map(), xmlids: new Map(), completeModules: new Set<string>(), written: new Set<string>() };
+  // Our own external ids are in the id map once loaded; others (standard records, records declared in
+  // the spec and created by apply-schema in another run folder) are asked of Odoo.
+  const foreignXmlids = [...references.xmlids].filter((xmlid) => !store.idMapEntry(xmlid));
   const limit = pLimit(3);
   const [fetched, foreign] = await Promise.all([
     Promise.all(
-      [...lookupKeys].map(([name, keys]) =>
-        limit(async () => {
-          const lookup = lookupOf(plan, name);
-          const remembered = known.lookups.get(name) ?? new Map<string, number | null>();
-          const asked = await fetchLookup(odoo, lookup, [...keys].filter((key) => !remembered.has(key)));
-          for (const [key, id] of asked) if (id !== null || !known.written.has(lookup.model)) remembered.set(key, id);
-          known.lookups.set(name, remembered);
-          return [name, new Map<string, number | null>([...remembered, ...asked])] as const;
-        }),
-      ),
+      [...references.lookupKeys].map(([name, keys]) => limit(async () => [name, await rememberLookup(odoo, lookupOf(plan, name), [...keys], known)] as const)),
     ),
-    fetchXmlids(odoo, [...foreignXmlids].filter((xmlid) => !known.xmlids.has(xmlid))).then((found) => {
-      for (const [xmlid, id] of found) known.xmlids.set(xmlid, id);
-      return known.xmlids;
-    }),
+    rememberXmlids(odoo, foreignXmlids, known),
   ]);
   const lookups = new Map<string, Map<string, number | null>>(fetched);
   recordMisses(plan, store, mapping, lookups);
@@ -228,26 +296,6 @@ async function fetchLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model"
 /** `=ilike` reads `%` and `_` as wildcards; an e-mail such as `first_last@…` must match only itself. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
-async function fetchXmlids(odoo: OdooTransport, xmlids: string[]): Promise<Map<string, number>> {
-  const byModule = new Map<string, string[]>();
-  for (const xmlid of xmlids) {
-    const dot = xmlid.indexOf(".");
-    const list = byModule.get(xmlid.slice(0, dot)) ?? [];
-    list.push(xmlid.slice(dot + 1));
-    byModule.set(xmlid.slice(0, dot), list);
-  }
-  const found = new Map<string, number>();
-  for (const [module, names] of byModule) {
-    for (let start = 0; start < names.length; start += CHUNK) {
-      const rows = await odoo.executeKw<Array<{ name: string; res_id: number }>>(
-        "ir.model.data", "search_read", [[["module", "=", module], ["name", "in", names.slice(start, start + CHUNK)]]], { fields: ["name", "res_id"] },
-      );
-      for (const row of rows) found.set(`${module}.${row.name}`, row.res_id);
-    }
-  }
-  return found;
 }
 
 /** Keys an Odoo lookup did not find and whose policy queues them: listed, once per record and field. */

@@ -39,8 +39,8 @@ export interface PhaseEnvironment {
   batchSize: number;
   /** batches loaded at once (Odoo workers answer them in parallel) */
   jobs: number;
-  /** Odoo held no record of the run when the load began: no batch needs to ask which of its records exist */
-  firstLoad?: boolean;
+  /** the records Odoo held under the run's module when the load began, by external id (readModuleXmlids) */
+  held: ReadonlyMap<string, { model: string; id: number }>;
   /** only these external ids load; the others count as skipped (a sample run) */
   include?: (externalId: string) => boolean;
   progress?: (done: number, total: number) => void;
@@ -112,7 +112,7 @@ export class PhaseLoader {
         this.reject(record, error.field, error.message);
       }
     }
-    const existing = await this.existingIds(rows.map((r) => r.record.externalId));
+    const existing = this.existingIds(rows.map((r) => r.record.externalId));
     const toWrite: Array<PendingRow & { before?: Record<string, unknown> }> = [];
     const needsRead = rows.filter((row) => existing.has(row.record.externalId) && this.env.store.idMapEntry(row.record.externalId)?.loadedHash !== row.hash);
     const current = await this.readCurrent(needsRead.map((r) => existing.get(r.record.externalId)!), fields);
@@ -170,16 +170,17 @@ export class PhaseLoader {
     });
   }
 
-  /** Records of this batch that Odoo already holds under their external id (an earlier run, a crash). */
-  private async existingIds(externalIds: readonly string[]): Promise<Map<string, number>> {
-    // a record appears in one batch of one phase: on a first load, none is there before its batch writes it
-    if (this.env.firstLoad) return new Map();
-    const names = externalIds.map((id) => id.slice(this.env.module.length + 1));
-    if (names.length === 0) return new Map();
-    const found = await this.env.odoo.executeKw<Array<{ name: string; res_id: number; model: string }>>(
-      "ir.model.data", "search_read", [[["module", "=", this.env.module], ["name", "in", names]]], { fields: ["name", "res_id", "model"] },
-    );
-    return new Map(found.filter((row) => row.model === this.model).map((row) => [`${this.env.module}.${row.name}`, row.res_id]));
+  /**
+   * Records of this batch that Odoo already holds under their external id (an earlier run, a crash). A
+   * record belongs to one batch of one phase, so what Odoo held when the load began still holds for it.
+   */
+  private existingIds(externalIds: readonly string[]): Map<string, number> {
+    const existing = new Map<string, number>();
+    for (const externalId of externalIds) {
+      const held = this.env.held.get(externalId);
+      if (held?.model === this.model) existing.set(externalId, held.id);
+    }
+    return existing;
   }
 
   private async readCurrent(ids: readonly number[], fields: readonly string[]): Promise<Map<number, Record<string, unknown>>> {

@@ -4,6 +4,7 @@
 import pLimit from "p-limit";
 import type { TransformPlan } from "../../compiler/plan/types.js";
 import type { OdooTransport } from "./transport.js";
+import { fetchXmlids } from "./xmlids.js";
 
 export interface LiveField {
   type: string;
@@ -64,17 +65,8 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
       missing.push(`${custom ? "custom field" : "field"} ${mapping.model}.${field} (map ${mapping.id})`);
     }
   }
-  const present = await Promise.all(
-    plan.records.map((record) =>
-      limit(() => {
-        const dot = record.xmlid.indexOf(".");
-        return odoo.executeKw<number>("ir.model.data", "search_count", [[["module", "=", record.xmlid.slice(0, dot)], ["name", "=", record.xmlid.slice(dot + 1)]]]);
-      }),
-    ),
-  );
-  plan.records.forEach((record, index) => {
-    if (present[index] === 0) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
-  });
+  const present = await fetchXmlids(odoo, plan.records.map((record) => record.xmlid));
+  for (const record of plan.records) if (!present.has(record.xmlid)) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
   if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
   return { installedModules, fields };
 }

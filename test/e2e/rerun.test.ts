@@ -30,8 +30,13 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
     const second = join(work, `${system}-second`);
     await pair.prepareSchema(first);
     // small batches, three at a time: batches of a phase never share a record, so parallel loading lands the same
+    const callsBefore = testServer().calls.length;
     const initial = await pair.run(first, { batchSize: 7, jobs: 3 });
     expect(writes(initial).created).toBeGreaterThan(300);
+    // which records exist, and the standard records they point to, are asked once per load, not per batch
+    const calls = testServer().calls.slice(callsBefore);
+    expect(calls.filter((c) => c.rpcMethod === "load").length).toBeGreaterThan(50);
+    expect(calls.filter((c) => c.model === "ir.model.data" && c.rpcMethod === "search_read").length).toBeLessThanOrEqual(3);
     const archivedDeals = testServer().records("crm.lead").filter((r) => r["active"] === false).length;
     const activities = testServer().records("mail.activity").length;
 

@@ -32,6 +32,20 @@ export interface OdooTestServerOptions {
   maxRecords?: number;
   /** the most calls `calls` keeps (the oldest go first); default 10,000 */
   maxCalls?: number;
+  /** Odoo's time per call, for benchmarks of the loader; default none (every answer goes out at once) */
+  cost?: CostModel;
+}
+
+/**
+ * A model of where a real Odoo's time goes, so that the loader's round trips and parallel batches can be
+ * measured without one: each execute_kw call holds one of `workers` worker processes for `callMs` plus
+ * `recordMs` per record it creates, writes or loads, and a call that finds every worker busy waits for the
+ * first to come free. The call's effects land at once; only its answer waits.
+ */
+export interface CostModel {
+  workers: number;
+  callMs: number;
+  recordMs: number;
 }
 
 /** Which execute_kw calls a transport fault applies to: every one, or only those on a model and/or method. */
@@ -170,6 +184,19 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const workerFreeAt = Array<number>(options.cost?.workers ?? 0).fill(0);
+
+  /** How long the answer to a call waits under the cost model: its turn for a worker, then its own work. */
+  const modelledWait = (entry: RecordedCall): number => {
+    const cost = options.cost;
+    if (!cost || workerFreeAt.length === 0) return 0;
+    const now = performance.now();
+    const worker = workerFreeAt.indexOf(Math.min(...workerFreeAt));
+    const writes = entry.rpcMethod === "create" || entry.rpcMethod === "write" || entry.rpcMethod === "load" || entry.rpcMethod === "unlink";
+    const end = Math.max(now, workerFreeAt[worker]!) + cost.callMs + (writes ? cost.recordMs * (entry.count ?? 0) : 0);
+    workerFreeAt[worker] = end;
+    return end - now;
+  };
 
   const dispatch = (service: string, method: string, params: unknown[]): unknown => {
     if (service === "common") return services.common(method, params);
@@ -267,7 +294,7 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
       xml = faultResponse(fault.faultCode, fault.faultString);
     }
     record(entry);
-    send(xml, delay);
+    send(xml, Math.max(delay, modelledWait(entry)));
   };
 
   const server = http.createServer((req, res) => {
