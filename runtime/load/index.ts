@@ -12,7 +12,7 @@ import { fetchXmlids } from "./xmlids.js";
 import { activeMappings, describeModel, writtenFields, type TargetSchema } from "./schema.js";
 import type { OdooTransport } from "./transport.js";
 
-export { readTargetSchema, SchemaMismatchError, activeMappings, type LiveField, type TargetSchema } from "./schema.js";
+export { readInstalledModules, readTargetSchema, SchemaMismatchError, activeMappings, type LiveField, type TargetSchema } from "./schema.js";
 export { emptyCellLeftToOdoo } from "./empty-cells.js";
 export { OdooAuthError, OdooFault, TransientError, XmlRpcTransport, type OdooConnection, type OdooTransport } from "./transport.js";
 export { IMPORT_CONTEXT, type PhaseCounts } from "./phase.js";
@@ -88,6 +88,7 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
       await waiting.get(mapping)?.writeDeferred(store.recordPages(mapping, 2000));
       waiting.delete(mapping);
     }
+    forgetMisses(plan, answers, phase.model);
     results.push(counts);
     options.onPhase?.(counts);
   }
@@ -120,8 +121,8 @@ export async function readModuleXmlids(odoo: OdooTransport, module: string): Pro
 
 /**
  * What Odoo answered during one load, kept across its phases: owners, countries and standard records asked
- * once, not once a phase. A key found stays found; a key not found is asked again only when the run itself
- * writes the lookup's model (a partner made in an earlier phase can be the one a later phase looks for).
+ * once, not once a phase. A key found stays found; a key not found is asked again only after a phase of the
+ * run wrote the lookup's model (a partner made in an earlier phase can be the one a later phase looks for).
  */
 export interface OdooAnswers {
   lookups: Map<string, Map<string, number | null>>;
@@ -192,10 +193,17 @@ async function askAhead(plan: TransformPlan, odoo: OdooTransport, references: re
 async function rememberLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model" | "key" | "onMissing" | "name">, keys: readonly string[], answers: OdooAnswers): Promise<Map<string, number | null>> {
   const remembered = answers.lookups.get(lookup.name) ?? new Map<string, number | null>();
   answers.lookups.set(lookup.name, remembered);
-  const asked = await fetchLookup(odoo, lookup, keys.filter((key) => !remembered.has(key)));
-  // a key not found is asked again in a later phase when the run itself may make the record
-  for (const [key, id] of asked) if (id !== null || !answers.written.has(lookup.model)) remembered.set(key, id);
-  return new Map<string, number | null>([...remembered, ...asked]);
+  for (const [key, id] of await fetchLookup(odoo, lookup, keys.filter((key) => !remembered.has(key)))) remembered.set(key, id);
+  // the phase's own copy: its second pass may run after later phases made some misses worth asking again
+  return new Map(remembered);
+}
+
+/** After a phase wrote this model, a key its lookups did not find may be found: it is asked again. */
+function forgetMisses(plan: TransformPlan, answers: OdooAnswers, model: string): void {
+  for (const [name, remembered] of answers.lookups) {
+    if (lookupOf(plan, name).model !== model) continue;
+    for (const [key, id] of remembered) if (id === null) remembered.delete(key);
+  }
 }
 
 /** Odoo's ids for these external ids, asking only for those of modules not read whole and not answered before. */

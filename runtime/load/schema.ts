@@ -30,28 +30,38 @@ export class SchemaMismatchError extends Error {
 
 const METADATA_JOBS = 3;
 
-export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport): Promise<TargetSchema> {
+export async function readInstalledModules(odoo: OdooTransport): Promise<Set<string>> {
   const modules = await odoo.executeKw<Array<{ name: string }>>("ir.module.module", "search_read", [[["state", "=", "installed"]]], { fields: ["name"] });
-  const installedModules = new Set(modules.map((m) => m.name));
+  return new Set(modules.map((m) => m.name));
+}
+
+/** The target's installed modules and the fields of every model the plan writes; SchemaMismatchError lists what is missing. */
+export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport, modules?: Set<string>): Promise<TargetSchema> {
+  const installedModules = modules ?? (await readInstalledModules(odoo));
   const fields = new Map<string, Map<string, LiveField>>();
   const missing: string[] = [];
-  const models = new Set<string>();
-  for (const mapping of activeMappings(plan, installedModules)) models.add(mapping.model);
-  for (const lookup of plan.lookups) if (lookup.against === "odoo") models.add(lookup.model);
-  // read-only metadata: asked of the server's workers in parallel
+  const models = new Set(activeMappings(plan, installedModules).map((mapping) => mapping.model));
+  // a model only looked up in needs to exist, not to be described: one call for all of them
+  const lookedUp = [...new Set(plan.lookups.filter((l) => l.against === "odoo" && !models.has(l.model)).map((l) => l.model))];
   const limit = pLimit(METADATA_JOBS);
-  const described = await Promise.all(
-    [...models].map((model) =>
-      limit(async () => {
-        try {
-          return { model, fields: await describeModel(odoo, model, writtenFields(plan, model, installedModules)) };
-        } catch (error) {
-          const custom = plan.customModels.some((m) => m.model === model);
-          return { model, problem: custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}` };
-        }
-      }),
+  const [described, existing] = await Promise.all([
+    // read-only metadata: asked of the server's workers in parallel
+    Promise.all(
+      [...models].map((model) =>
+        limit(async () => {
+          try {
+            return { model, fields: await describeModel(odoo, model, writtenFields(plan, model, installedModules)) };
+          } catch (error) {
+            const custom = plan.customModels.some((m) => m.model === model);
+            return { model, problem: custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}` };
+          }
+        }),
+      ),
     ),
-  );
+    lookedUp.length === 0 ? [] : odoo.executeKw<Array<{ model: string }>>("ir.model", "search_read", [[["model", "in", lookedUp]]], { fields: ["model"] }),
+  ]);
+  const present = new Set(existing.map((row) => row.model));
+  for (const model of lookedUp) if (!present.has(model)) missing.push(`model ${model} (looked up in by the spec)`);
   for (const answer of described) {
     if (answer.fields) fields.set(answer.model, answer.fields);
     else missing.push(answer.problem);
@@ -65,8 +75,8 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport)
       missing.push(`${custom ? "custom field" : "field"} ${mapping.model}.${field} (map ${mapping.id})`);
     }
   }
-  const present = await fetchXmlids(odoo, plan.records.map((record) => record.xmlid));
-  for (const record of plan.records) if (!present.has(record.xmlid)) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
+  const declared = await fetchXmlids(odoo, plan.records.map((record) => record.xmlid));
+  for (const record of plan.records) if (!declared.has(record.xmlid)) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
   if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
   return { installedModules, fields };
 }

@@ -2,7 +2,6 @@
 // reverse: updated records get their earlier values back, created ones are deleted (their external ids,
 // messages, followers and attachments go with them). Undone entries leave the journal, so a second
 // rollback finds nothing to do.
-import pLimit from "p-limit";
 import { IMPORT_CONTEXT, OdooFault, type OdooTransport } from "../load/index.js";
 import type { StagingStore } from "../stage/index.js";
 
@@ -132,18 +131,13 @@ function forget(store: StagingStore, entries: readonly JournalRow[]): void {
   });
 }
 
+/**
+ * The rows each model's table holds, archived ones included, in one call: ir.model's `count` field counts
+ * the table, where a search_count per model would cost a round trip each. A model the database does not
+ * have (a custom model the rollback itself removed) holds nothing.
+ */
 export async function countModels(odoo: OdooTransport, models: readonly string[]): Promise<Record<string, number>> {
-  const limit = pLimit(3);
-  const counts = await Promise.all(models.map((model) => limit(() => countModel(odoo, model))));
-  return Object.fromEntries(models.map((model, index) => [model, counts[index]!]));
-}
-
-async function countModel(odoo: OdooTransport, model: string): Promise<number> {
-  try {
-    return await odoo.executeKw<number>(model, "search_count", [[]], { context: { active_test: false } });
-  } catch (error) {
-    // A custom model the rollback itself removed (apply-schema journaled in the same folder) holds nothing.
-    if (!(error instanceof OdooFault) || !/doesn't exist/.test(error.message)) throw error;
-    return 0;
-  }
+  const rows = await odoo.executeKw<Array<{ model: string; count: number }>>("ir.model", "search_read", [[["model", "in", [...models]]]], { fields: ["model", "count"] });
+  const counts = new Map(rows.map((row) => [row.model, row.count]));
+  return Object.fromEntries(models.map((model) => [model, counts.get(model) ?? 0]));
 }

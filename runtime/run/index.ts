@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { checkSourceHeader, sourceProblem, SourceReadError, type SourceProblem } from "../extract/index.js";
 import { missingNeededColumns, surveyExport, type ExportSurvey } from "../survey/index.js";
 import { countModels } from "../rollback/index.js";
-import { activeMappings, loadIntoOdoo, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts, type TargetSchema } from "../load/index.js";
+import { activeMappings, loadIntoOdoo, readInstalledModules, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts } from "../load/index.js";
 import { refuseAnotherOdoo, writeConnection } from "./connection.js";
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
@@ -105,11 +105,15 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
   let plan = options.resume ? stagedPlan(options.runDir, specPlan) : specPlan;
   let warnings: SourceProblem[] = [];
   let survey: ExportSurvey | undefined;
-  let target: Awaited<ReturnType<typeof connect>> | undefined;
+  // Odoo is asked while the export is read: authenticating and listing its modules, then its fields and
+  // record counts while the rows are staged (on a fresh server every call costs tens of milliseconds).
+  const connecting = options.odoo ? connect(options.odoo) : undefined;
+  void connecting?.catch(() => undefined);
+  let connected: Connected | undefined;
   try {
     if (!options.resume) ({ plan, warnings, survey } = await checkExport(specPlan, options.exportDir, { strict: options.strict === true }));
-    // Connect and read the target first: a wrong password or a missing field stops the run before anything is staged or written.
-    target = options.odoo ? await connect(plan, options.odoo) : undefined;
+    // A wrong password stops the run before anything is staged or written.
+    connected = await connecting;
   } catch (error) {
     writeFileSync(join(options.runDir, "summary.json"), `${JSON.stringify(notStartedSummary(specPlan, options, startedAt, now(), error), null, 2)}\n`);
     throw error;
@@ -119,7 +123,11 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
   writeFileSync(join(options.runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
   const store = StagingStore.open(join(options.runDir, STAGING_FILE));
   try {
-    const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, target?.schema);
+    const schemaReading = connected ? readTargetSchema(plan, connected.odoo, connected.installedModules) : undefined;
+    const countsReading = connected ? countsBeforeFirstRun(plan, store, connected) : undefined;
+    void schemaReading?.catch(() => undefined);
+    void countsReading?.catch(() => undefined);
+    const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, connected?.installedModules);
     // A resumed load reads its files from the export it staged, whatever folder the command names.
     const exportDir = options.resume ? (store.meta("exportDir") ?? options.exportDir) : options.exportDir;
     const queue = () => ({
@@ -129,14 +137,17 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
       let summary = summarizeStage(plan, stage, queue(), { exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined, survey });
-      if (target) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
+      if (connected) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
       return failure ? { ...summary, failure, balanced: false } : summary;
     };
-    if (target) {
+    if (connected) {
       try {
-        await rememberCountsBeforeFirstRun(plan, store, target);
+        // a field the spec writes that the database lacks stops the run here, before anything is written
+        const schema = (await schemaReading)!;
+        const counts = await countsReading;
+        if (counts) store.setMeta("countsBeforeFirstRun", JSON.stringify(counts));
         const include = options.sample ? sampleClosure(plan, store, options.sample) : undefined;
-        await loadIntoOdoo(plan, store, target.odoo, target.schema, {
+        await loadIntoOdoo(plan, store, connected.odoo, schema, {
           exportDir,
           onPhase: (counts) => landed.push(counts),
           ...(options.odoo?.batchSize ? { batchSize: options.odoo.batchSize } : {}),
@@ -186,27 +197,34 @@ export function runDryRun(plan: TransformPlan, options: Omit<RunOptions, "odoo">
   return runMigration(plan, options);
 }
 
-async function connect(plan: TransformPlan, odoo: NonNullable<RunOptions["odoo"]>): Promise<{ odoo: OdooTransport; schema: TargetSchema }> {
+interface Connected {
+  odoo: OdooTransport;
+  installedModules: Set<string>;
+}
+
+async function connect(odoo: NonNullable<RunOptions["odoo"]>): Promise<Connected> {
   const transport = odoo.transport ?? new XmlRpcTransport(odoo.connection, odoo.password);
   await transport.authenticate();
-  return { odoo: transport, schema: await readTargetSchema(plan, transport) };
+  return { odoo: transport, installedModules: await readInstalledModules(transport) };
 }
 
-/** How many records the touched models held before mapc first wrote: the rollback report compares with it. */
-async function rememberCountsBeforeFirstRun(plan: TransformPlan, store: StagingStore, target: { odoo: OdooTransport; schema: TargetSchema }): Promise<void> {
-  if (store.meta("countsBeforeFirstRun")) return;
-  const models = [...new Set(activeMappings(plan, target.schema.installedModules).map((m) => m.model))];
-  store.setMeta("countsBeforeFirstRun", JSON.stringify(await countModels(target.odoo, models)));
+/**
+ * How many records the touched models held before mapc first wrote, for the rollback report to compare
+ * with; undefined when an earlier run of this folder counted them already.
+ */
+async function countsBeforeFirstRun(plan: TransformPlan, store: StagingStore, target: Connected): Promise<Record<string, number> | undefined> {
+  if (store.meta("countsBeforeFirstRun")) return undefined;
+  return countModels(target.odoo, [...new Set(activeMappings(plan, target.installedModules).map((m) => m.model))]);
 }
 
-async function restage(plan: TransformPlan, store: StagingStore, options: RunOptions, schema: TargetSchema | undefined): Promise<StageResult> {
+async function restage(plan: TransformPlan, store: StagingStore, options: RunOptions, installedModules: Set<string> | undefined): Promise<StageResult> {
   if (options.delta) store.snapshotSourceRows();
   store.clearStaging();
   store.setMeta("staged", "no");
   store.setMeta("planHash", plan.spec.contentHash);
   store.setMeta("exportDir", options.exportDir);
   const stage = await stageExport(plan, options.exportDir, store, {
-    ...(schema ? { context: { installedModules: schema.installedModules } } : {}),
+    ...(installedModules ? { context: { installedModules } } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
   store.setMeta("stageResult", JSON.stringify(stage));

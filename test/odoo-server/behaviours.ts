@@ -598,6 +598,10 @@ const behaviours: Record<string, Behaviour> = {
       db.registry.removeModel(name);
       db.onRollback(() => db.registry.addModel(def));
     },
+    computeOnRead: {
+      // "Count (Incl. Archived)": the rows of the model's table, whoever may see them
+      count: (db, row) => (db.model(String(row.model)) ? db.table(String(row.model)).size : 0),
+    },
   },
 
   "ir.model.fields": {
