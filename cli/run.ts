@@ -44,9 +44,10 @@ Options:
   --strict          refuse to run while a column of the export is neither read nor dropped by the spec
                     (without it, each such column is listed as a warning and in summary.json)
   --batch-size N    records per load call (default 200)
-  --jobs N          load calls of one phase in flight at once (default 1): an Odoo with workers and cores
-                    to spare answers them in parallel; batches never share a record, so the result is the
-                    same as with 1
+  --jobs N          lanes of one phase loaded at once (default 1), for an Odoo with workers and cores to
+                    spare: records that write the same parent (a contact's company, a task's project, an
+                    activity's record) share a lane, so the result is the same as with 1. On a 2-core
+                    machine that runs Odoo and PostgreSQL too, 2 or 3 gained nothing (bench/README.md)
   --json            print summary.json instead of the short table
 
 Every column of the export is accounted for: read by the spec (under its name or one of its \`or\`

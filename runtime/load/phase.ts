@@ -2,7 +2,6 @@
 // by external id in one transaction per call, so a retried or resumed batch never duplicates. A batch Odoo
 // refuses is split until the bad records are isolated; they are rejected with Odoo's message, the rest land.
 import { createHash } from "node:crypto";
-import pLimit from "p-limit";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import { columnName, comparableCell, readCell, toCell, UnresolvedReference, type IdResolver } from "./cells.js";
 import { emptyCellLeftToOdoo } from "./empty-cells.js";
@@ -66,31 +65,31 @@ export class PhaseLoader {
   }
 
   /**
-   * The first pass: every record with the fields it can have now, `jobs` batches at a time against a
-   * multi-worker Odoo. Batches of one phase never share a record, and a reference within the phase (a
-   * company's parent) waits for the second pass, `writeDeferred`; at most twice `jobs` batches are read
-   * ahead, so memory stays flat however large the phase.
+   * The first pass: every record with the fields it can have now. A reference within the phase (a company's
+   * parent) waits for the second pass, `writeDeferred`. With `jobs` above 1, each page of records is dealt
+   * into `jobs` lanes that load at once against a multi-worker Odoo, records that share a parent in the same
+   * lane (`lanesOf`), so that two batches in flight never write the same record or parent. Pages are read
+   * one at a time, so memory stays flat however large the phase.
    */
   async run(records: Iterable<StagedRecordRow[]>, total: number): Promise<PhaseCounts> {
-    const limit = pLimit(this.env.jobs);
-    const pending = new Set<Promise<void>>();
     let done = 0;
+    const loadBatch = async (batch: StagedRecordRow[]): Promise<void> => {
+      this.counts.source += batch.length;
+      const included = batch.filter((record) => this.env.include?.(record.externalId) ?? true);
+      this.counts.skipped += batch.length - included.length;
+      await this.loadBatch(included);
+      done += batch.length;
+      this.env.progress?.(done, total);
+    };
     for (const page of records) {
-      for (let start = 0; start < page.length; start += this.env.batchSize) {
-        const batch = page.slice(start, start + this.env.batchSize);
-        this.counts.source += batch.length;
-        const included = batch.filter((record) => this.env.include?.(record.externalId) ?? true);
-        this.counts.skipped += batch.length - included.length;
-        const task: Promise<void> = limit(() => this.loadBatch(included)).then(() => {
-          done += batch.length;
-          this.env.progress?.(done, total);
-        });
-        pending.add(task);
-        void task.finally(() => pending.delete(task)).catch(() => undefined);
-        if (pending.size >= this.env.jobs * 2) await Promise.race(pending);
-      }
+      // a lane's batches are no larger than an even share of the page, so every lane has work
+      const size = Math.max(1, Math.min(this.env.batchSize, Math.ceil(page.length / this.env.jobs)));
+      await Promise.all(
+        lanesOf(page, this.env.jobs).map(async (lane) => {
+          for (let start = 0; start < lane.length; start += size) await loadBatch(lane.slice(start, start + size));
+        }),
+      );
     }
-    await Promise.all(pending);
     this.counts.ms = Math.round(performance.now() - this.started);
     return this.counts;
   }
@@ -292,6 +291,32 @@ export class PhaseLoader {
   private queueDeferred(record: StagedRecordRow, field: string, reason: string): void {
     this.env.store.addQueue({ kind: "orphan", mapping: record.mapping, externalId: record.externalId, field, target: "(second pass)", key: "", reason });
   }
+}
+
+/**
+ * Fields through which creating or changing a record writes another one: a contact's first address goes to
+ * its company, a task links its stage to its project, an activity makes its assignee a follower of its record.
+ */
+const PARENT_FIELDS = ["parent_id", "project_id", "res_id"] as const;
+
+/** The records dealt into at most `jobs` lanes of similar size, those with the same parent in the same lane. */
+export function lanesOf(records: readonly StagedRecordRow[], jobs: number): StagedRecordRow[][] {
+  if (jobs <= 1) return [[...records]];
+  const families = new Map<string, StagedRecordRow[]>();
+  for (const record of records) {
+    const parents = PARENT_FIELDS.map((field) => record.values[field] ?? record.deferred[field] ?? null);
+    // a record with no parent is a family of its own
+    const parent = parents.every((value) => value === null) ? `record ${record.externalId}` : JSON.stringify(parents);
+    const family = families.get(parent) ?? [];
+    family.push(record);
+    families.set(parent, family);
+  }
+  const lanes = Array.from({ length: jobs }, () => [] as StagedRecordRow[]);
+  // largest families first, each to the lane with the fewest records: lanes of even size
+  for (const family of [...families.values()].sort((a, b) => b.length - a.length)) {
+    lanes.reduce((smallest, lane) => (lane.length < smallest.length ? lane : smallest)).push(...family);
+  }
+  return lanes.filter((lane) => lane.length > 0);
 }
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
