@@ -2,8 +2,8 @@
 // columns, or the current `each` item. Every column read is checked against the source and counted.
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
-import type { PlanCondition, PlanInput, PlanLiteral } from "./plan/types.js";
-import { didYouMean } from "./sources.js";
+import type { PlanCondition, PlanInput } from "./plan/types.js";
+import { didYouMean } from "./hints.js";
 
 export interface InputScope {
   ctx: CompileContext;
@@ -35,22 +35,6 @@ export function checkColumn(column: A.Name, scope: InputScope): void {
     return;
   }
   scope.ctx.report("MC2018", column.range, { column: column.text, object: source.name.text }, didYouMean(column.text, names, '"'));
-}
-
-/** A literal as the plan carries it; `record X` needs the spec's module: use `CompileContext.literal`. */
-export function planLiteral(literal: A.LiteralValue): PlanLiteral {
-  switch (literal.kind) {
-    case "record":
-      throw new Error("record literals are lowered by CompileContext.literal");
-    case "string":
-    case "number":
-    case "boolean":
-      return literal.value;
-    case "null":
-      return null;
-    case "xmlid":
-      return { xmlid: literal.value };
-  }
 }
 
 export function lowerCondition(condition: A.Condition, scope: InputScope): PlanCondition {

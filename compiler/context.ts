@@ -3,7 +3,7 @@ import type * as A from "../grammar/ast.js";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics/index.js";
 import { readableSlug } from "../runtime/execute/identity.js";
 import type { CatalogField, CatalogModel, OdooCatalog } from "./catalog/index.js";
-import { planLiteral } from "./conditions.js";
+import { literalString, planLiteral } from "./literals.js";
 import type { PlanLiteral } from "./plan/types.js";
 
 /** The external id of a record the spec declares (`record crm.tag as TicketTag { … }`). */
@@ -122,21 +122,6 @@ function customFieldInfo(signature: A.FieldSignature): CatalogField {
     write: "ok",
     modules: [],
   };
-}
-
-export function literalString(literal: A.LiteralValue): string {
-  switch (literal.kind) {
-    case "string":
-    case "xmlid":
-    case "record":
-      return literal.value;
-    case "number":
-      return literal.text;
-    case "boolean":
-      return String(literal.value);
-    case "null":
-      return "";
-  }
 }
 
 /** The name a mapping is known by: its alias, else its source object. */

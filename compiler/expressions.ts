@@ -6,17 +6,10 @@ import { transformSignatures, type TransformArgSpec, type TransformSignature } f
 import { isValidTimeZone } from "../runtime/transforms/zones.js";
 import type { CompileContext } from "./context.js";
 import { lowerInput, type InputScope } from "./conditions.js";
-import { lowerMissingPolicy } from "./lookups.js";
+import { lowerMissingPolicy } from "./missing-policy.js";
 import type { ColumnType, PlanLiteral, PlanStep, ValueType } from "./plan/types.js";
-import { didYouMean } from "./sources.js";
-import { xmlidModel } from "./targets.js";
-
-/** A value's type as far as the compiler can follow it; `model` is set for records. */
-export interface Typed {
-  type: ValueType;
-  element?: ValueType;
-  model?: string;
-}
+import { didYouMean } from "./hints.js";
+import { describeType, literalType, type Typed } from "./value-types.js";
 
 export const columnValueTypes: Record<ColumnType, Typed> = {
   id: { type: "text" },
@@ -189,27 +182,6 @@ export function lookupModel(lookup: A.LookupDecl, ctx: CompileContext): string {
   return mapping ? (ctx.symbols.maps.get(mapping)?.model.text ?? "") : "";
 }
 
-export function literalType(literal: A.LiteralValue, ctx: CompileContext): Typed {
-  switch (literal.kind) {
-    case "string":
-      return { type: "text" };
-    case "number":
-      return { type: Number.isInteger(literal.value) && !literal.text.includes(".") ? "integer" : "decimal" };
-    case "boolean":
-      return { type: "boolean" };
-    case "null":
-      return { type: "any" };
-    case "xmlid": {
-      const model = xmlidModel(literal.value, ctx);
-      return model ? { type: "record", model } : { type: "record" };
-    }
-    case "record": {
-      const model = ctx.symbols.records.get(literal.value)?.model.text;
-      return model ? { type: "record", model } : { type: "record" };
-    }
-  }
-}
-
 function valueMapOutputType(valueMap: A.ValuesDecl, ctx: CompileContext): Typed {
   const types = valueMap.entries.map((e) => literalType(e.to, ctx)).filter((t) => t.type !== "any");
   const first = types[0];
@@ -306,12 +278,6 @@ function checkArgValue(transform: string, spec: ArgSpec, arg: A.StepArg, ctx: Co
   if (spec.name === "tz" && arg.value.kind === "string" && !isValidTimeZone(arg.value.value)) {
     ctx.report("MC2208", arg.value.range, { zone: arg.value.value }, "use an IANA zone such as \"Europe/London\" or \"Asia/Kolkata\"");
   }
-}
-
-export function describeType(typed: Typed): string {
-  if (typed.type === "list") return `list of ${typed.element === "record" && typed.model ? `${typed.model} records` : (typed.element ?? "values")}`;
-  if (typed.type === "record") return typed.model ? `${typed.model} record` : "record";
-  return typed.type;
 }
 
 function describeTypes(types: readonly ValueType[]): string {

@@ -3,7 +3,7 @@
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
 import type { PlanLoadOrder, PlanMapping } from "./plan/types.js";
-import { didYouMean } from "./sources.js";
+import { didYouMean } from "./hints.js";
 
 export function planLoadOrder(mappings: readonly PlanMapping[], order: A.OrderDecl | undefined, ctx: CompileContext): PlanLoadOrder {
   const loaded = withContributions(mappings);

@@ -4,11 +4,12 @@ import type * as A from "../grammar/ast.js";
 import type { CatalogField } from "./catalog/index.js";
 import { mappingId, type CompileContext } from "./context.js";
 import { lowerCondition } from "./conditions.js";
-import { lowerExpression, literalType, resolveMappingTarget, type ExpressionScope, type Typed } from "./expressions.js";
-import { lowerMissingPolicy } from "./lookups.js";
+import { lowerExpression, resolveMappingTarget, type ExpressionScope } from "./expressions.js";
+import { literalType, type Typed } from "./value-types.js";
+import { lowerMissingPolicy } from "./missing-policy.js";
 import type { Cardinality, PlanAssignment, PlanCondition, PlanInput, PlanMapping, PlanValue } from "./plan/types.js";
 import { checkColumn } from "./conditions.js";
-import { didYouMean } from "./sources.js";
+import { didYouMean } from "./hints.js";
 import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField, isKnownXmlid } from "./targets.js";
 
 export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping {

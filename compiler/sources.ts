@@ -1,7 +1,9 @@
 // Source declarations: format, reader settings, declared columns, key and skip rules.
 import type * as A from "../grammar/ast.js";
-import { closestNames, editDistance } from "./catalog/index.js";
-import { literalString, type CompileContext } from "./context.js";
+import { editDistance } from "./catalog/index.js";
+import type { CompileContext } from "./context.js";
+import { didYouMean } from "./hints.js";
+import { literalString } from "./literals.js";
 import { lowerCondition } from "./conditions.js";
 import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "./plan/types.js";
 
@@ -191,10 +193,4 @@ function lowerColumns(decl: A.SourceDecl, ctx: CompileContext): PlanSource["colu
     });
   }
   return columns;
-}
-
-export function didYouMean(name: string, candidates: Iterable<string>, quoteWith = "`"): string | undefined {
-  const close = closestNames(name, candidates);
-  if (close.length === 0) return undefined;
-  return `did you mean ${close.map((c) => `${quoteWith}${c}${quoteWith}`).join(" or ")}?`;
 }

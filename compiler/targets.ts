@@ -1,10 +1,11 @@
 // Checks against the target Odoo: models, fields, what can really be written, and whether a value fits.
 import type * as A from "../grammar/ast.js";
 import type { CatalogField } from "./catalog/index.js";
-import { literalString, recordXmlid, type CompileContext } from "./context.js";
-import { describeType, literalType, type Typed } from "./expressions.js";
+import { recordXmlid, type CompileContext } from "./context.js";
+import { literalString } from "./literals.js";
+import { describeType, literalType, xmlidModel, type Typed } from "./value-types.js";
 import type { OdooFieldType, PlanCustomField, PlanCustomModel, PlanLiteral, PlanRecord } from "./plan/types.js";
-import { didYouMean } from "./sources.js";
+import { didYouMean } from "./hints.js";
 
 /**
  * True when the model's fields can be checked. A model that Odoo Community lacks is an error unless the
@@ -138,31 +139,6 @@ export function checkSelectionValue(model: string, field: CatalogField, literal:
   const byLabel = field.selection.find(([, label]) => label.toLowerCase() === value.toLowerCase());
   const hint = byLabel ? `\`${byLabel[1]}\` is the label; the value is ${JSON.stringify(byLabel[0])}` : didYouMean(value, keys, '"');
   ctx.report("MC2107", literal.range, { value: JSON.stringify(value), model, field: field.name, allowed: keys.map((k) => JSON.stringify(k)).join(", ") }, hint);
-}
-
-/**
- * Records every Odoo database has although the catalog's reference data does not list them: the admin
- * user and partner, the main company, and one `ir.model` record per model (`crm.model_crm_lead`).
- */
-const alwaysPresentXmlids = new Map([
-  ["base.user_admin", "res.users"],
-  ["base.user_root", "res.users"],
-  ["base.public_user", "res.users"],
-  ["base.partner_admin", "res.partner"],
-  ["base.partner_root", "res.partner"],
-  ["base.main_partner", "res.partner"],
-  ["base.main_company", "res.company"],
-]);
-
-/** The model of a record known by external id, or undefined when the target may not have it. */
-export function xmlidModel(xmlid: string, ctx: CompileContext): string | undefined {
-  const declared = [...ctx.symbols.records.values()].find((r) => recordXmlid(ctx.module, r.name.text) === xmlid);
-  if (declared) return declared.model.text;
-  const found = ctx.catalog?.findXmlid(xmlid)?.model ?? alwaysPresentXmlids.get(xmlid);
-  if (found) return found;
-  const model = /^[a-z0-9_]+\.model_([a-z0-9_]+)$/.exec(xmlid)?.[1];
-  const isModel = model !== undefined && [...(ctx.catalog?.models.keys() ?? [])].some((name) => name.replace(/\./g, "_") === model);
-  return isModel ? "ir.model" : undefined;
 }
 
 export function isKnownXmlid(xmlid: string, ctx: CompileContext): boolean {

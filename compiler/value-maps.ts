@@ -1,6 +1,7 @@
 // Value maps (`values DealStage { "closedwon" => xmlid "crm.stage_lead4"  else => fail }`).
 import type * as A from "../grammar/ast.js";
-import { literalString, type CompileContext } from "./context.js";
+import type { CompileContext } from "./context.js";
+import { literalString } from "./literals.js";
 import type { PlanValueMap } from "./plan/types.js";
 import { isKnownXmlid } from "./targets.js";
 
