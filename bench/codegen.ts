@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 import { transformRecord, type RecordOutcome, type SourceRow, type TransformContext } from "../runtime/execute/index.js";
 import { readSourceBatches } from "../runtime/extract/index.js";
 import { isEntryPoint, median, runAsChild } from "./child.js";

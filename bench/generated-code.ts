@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { generateTypeScript } from "../compiler/build/index.js";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 
 /** dist/runtime/index.js, seen from this compiled file (dist/bench/generated-code.js). */
 export const RUNTIME_INDEX = fileURLToPath(new URL("../runtime/index.js", import.meta.url));

@@ -10,7 +10,7 @@
 // it with bench/tsconfig.json into dist/bench-odoo-server/, and this file imports it from there at run time.
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 import { loadIntoOdoo, readTargetSchema, XmlRpcTransport } from "../runtime/load/index.js";
 import { applySchema } from "../runtime/schema/index.js";
 import { stageExport, StagingStore } from "../runtime/stage/index.js";

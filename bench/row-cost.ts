@@ -8,7 +8,7 @@
 import { availableParallelism } from "node:os";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 import { transformRecord } from "../runtime/execute/index.js";
 import { readSourceBatches, type SourceRecord } from "../runtime/extract/index.js";
 import { keepRules, StagingStore, writePreparedRows } from "../runtime/stage/index.js";

@@ -2,7 +2,7 @@
 // and its own peak RSS.   node dist/bench/staging.js PLAN.json EXPORT_DIR RUN_DIR
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 import { stageExport, StagingStore, type SourceStageCounts } from "../runtime/stage/index.js";
 import { isEntryPoint, peakRssMb, runAsChild } from "./child.js";
 

@@ -9,7 +9,7 @@ import { exportFolder } from "./spec-files.js";
 const help = `mapc build SPEC [--out DIR] [--source EXPORT] [--runtime-import SPECIFIER]
 
 Compiles a spec that checks clean into its TransformPlan (JSON, validated against the published
-schema compiler/plan/plan.schema.json) and into readable, typed TypeScript that performs the plan's
+schema plan/plan.schema.json) and into readable, typed TypeScript that performs the plan's
 transforms, with comments pointing back to the spec lines.
 
 Options:

@@ -1,7 +1,7 @@
 // The customer's sign-off, bound to the spec's content: `mapc confirm` writes SPEC.confirmed.json with the
 // spec's sha256; a live run refuses a spec whose content no longer matches.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 
 export interface Confirmation {
   spec: string;

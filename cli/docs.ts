@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 import { output, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
 import { exportFolder } from "./spec-files.js";

@@ -4,7 +4,7 @@
 import type * as A from "../grammar/ast.js";
 import { closestNames } from "../compiler/catalog/index.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
-import type { PlanSource } from "../compiler/plan/types.js";
+import type { PlanSource } from "../plan/types.js";
 import { neededColumns, type ColumnAccount, type ExportSurvey } from "../runtime/survey/index.js";
 import { nearExportPath } from "./export-paths.js";
 

@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], env: CommandEnvironment): 
 
 async function packageVersion(): Promise<string> {
   const { readFileSync } = await import("node:fs");
-  const { packageRoot } = await import("../compiler/catalog/package-root.js");
+  const { packageRoot } = await import("../plan/package-root.js");
   const { join } = await import("node:path");
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }

@@ -2,7 +2,7 @@
 // the staging store with its id map and journal.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { TransformPlan } from "../compiler/plan/types.js";
+import type { TransformPlan } from "../plan/types.js";
 import { validatePlan } from "../compiler/index.js";
 import { UsageError, type CommandEnvironment } from "./command.js";
 import { CONNECTION_FILE, loadedConnection } from "../runtime/run/connection.js";

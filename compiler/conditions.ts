@@ -2,7 +2,7 @@
 // columns, or the current `each` item. Every column read is checked against the source and counted.
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
-import type { PlanCondition, PlanInput } from "./plan/types.js";
+import type { PlanCondition, PlanInput } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 
 export interface InputScope {

@@ -1,10 +1,10 @@
 // What every check needs: the spec's declarations by name, the target catalog, and a place to report.
 import type * as A from "../grammar/ast.js";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics/index.js";
-import { readableSlug } from "../runtime/execute/identity.js";
+import { readableSlug } from "../plan/external-ids.js";
 import type { CatalogField, CatalogModel, OdooCatalog } from "./catalog/index.js";
 import { literalString, planLiteral } from "./literals.js";
-import type { PlanLiteral } from "./plan/types.js";
+import type { PlanLiteral } from "../plan/types.js";
 
 /** The external id of a record the spec declares (`record crm.tag as TicketTag { … }`). */
 export function recordXmlid(module: string, name: string): string {

@@ -1,6 +1,6 @@
 // Coverage per source object: every declared column is read somewhere, dropped with a reason, or reported.
 import type { CompileContext } from "./context.js";
-import type { PlanCoverage, PlanMapping, PlanSource } from "./plan/types.js";
+import type { PlanCoverage, PlanMapping, PlanSource } from "../plan/types.js";
 
 export function computeCoverage(sources: readonly PlanSource[], mappings: readonly PlanMapping[], ctx: CompileContext): PlanCoverage[] {
   return sources.map((source) => {

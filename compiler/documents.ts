@@ -3,7 +3,7 @@
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
 import { literalString } from "./literals.js";
-import type { PlanDocumentRow } from "./plan/types.js";
+import type { PlanDocumentRow } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 
 const kinds: readonly PlanDocumentRow["kind"][] = ["workflow", "report", "script", "portal", "security", "other"];

@@ -13,15 +13,15 @@ import { lowerDocument } from "./documents.js";
 import { lowerLookup } from "./lookups.js";
 import { lowerMapping } from "./maps.js";
 import { planLoadOrder } from "./load-order.js";
-import { PLAN_VERSION, type PlanCustomField, type PlanCustomModel, type TransformPlan } from "./plan/types.js";
+import { PLAN_VERSION, type PlanCustomField, type PlanCustomModel, type TransformPlan } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 import { lowerSource } from "./sources.js";
 import { collectSymbols } from "./symbols.js";
 import { lowerCustomField, lowerCustomModel, lowerRecord } from "./targets.js";
 import { lowerValueMap } from "./value-maps.js";
 
-export type { TransformPlan } from "./plan/types.js";
-export { validatePlan } from "./plan/validate.js";
+export type { TransformPlan } from "../plan/types.js";
+export { validatePlan } from "../plan/validate.js";
 
 export enum SpecStage {
   Parsed = "parsed",

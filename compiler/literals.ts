@@ -1,6 +1,6 @@
 // Literals of the spec (`"text"`, `12`, `true`, `null`, `mail.mt_note`) as the plan carries them and as text.
 import type * as A from "../grammar/ast.js";
-import type { PlanLiteral } from "./plan/types.js";
+import type { PlanLiteral } from "../plan/types.js";
 
 /** A literal as the plan carries it; `record X` needs the spec's module: use `CompileContext.literal`. */
 export function planLiteral(literal: A.LiteralValue): PlanLiteral {

@@ -2,7 +2,7 @@
 // order where it is free), or written with `order …` and then checked against the references.
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
-import type { PlanLoadOrder, PlanMapping } from "./plan/types.js";
+import type { PlanLoadOrder, PlanMapping } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 
 export function planLoadOrder(mappings: readonly PlanMapping[], order: A.OrderDecl | undefined, ctx: CompileContext): PlanLoadOrder {

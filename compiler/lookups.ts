@@ -4,7 +4,7 @@ import type { CompileContext } from "./context.js";
 import { checkColumn } from "./conditions.js";
 import { lookupModel, lowerExpression, primaryMappingOf } from "./expressions.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
-import type { PlanLookup } from "./plan/types.js";
+import type { PlanLookup } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 import { checkModelExists } from "./targets.js";
 

@@ -7,7 +7,7 @@ import { lowerCondition } from "./conditions.js";
 import { lowerExpression, resolveMappingTarget, type ExpressionScope } from "./expressions.js";
 import { literalType, type Typed } from "./value-types.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
-import type { Cardinality, PlanAssignment, PlanCondition, PlanInput, PlanMapping, PlanValue } from "./plan/types.js";
+import type { Cardinality, PlanAssignment, PlanCondition, PlanInput, PlanMapping, PlanValue } from "../plan/types.js";
 import { checkColumn } from "./conditions.js";
 import { didYouMean } from "./hints.js";
 import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField, isKnownXmlid } from "./targets.js";

@@ -1,7 +1,7 @@
 // What a lookup or a reference does when it finds nothing: fail, leave empty, a default, the queue, a placeholder.
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
-import type { MissingPolicy, PlanLiteral } from "./plan/types.js";
+import type { MissingPolicy, PlanLiteral } from "../plan/types.js";
 import { checkWritableField } from "./targets.js";
 
 /** The policy as written, or `fail` when none is: a miss never passes silently. */

@@ -5,7 +5,7 @@ import type { CompileContext } from "./context.js";
 import { didYouMean } from "./hints.js";
 import { literalString } from "./literals.js";
 import { lowerCondition } from "./conditions.js";
-import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "./plan/types.js";
+import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "../plan/types.js";
 
 export const sourceFormats: readonly SourceFormat[] = ["csv", "json", "jsonl", "odata", "laravel", "hubspot"];
 

@@ -4,7 +4,7 @@ import type { CatalogField } from "./catalog/index.js";
 import { recordXmlid, type CompileContext } from "./context.js";
 import { literalString } from "./literals.js";
 import { describeType, literalType, xmlidModel, type Typed } from "./value-types.js";
-import type { OdooFieldType, PlanCustomField, PlanCustomModel, PlanLiteral, PlanRecord } from "./plan/types.js";
+import type { OdooFieldType, PlanCustomField, PlanCustomModel, PlanLiteral, PlanRecord } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 
 /**

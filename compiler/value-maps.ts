@@ -2,7 +2,7 @@
 import type * as A from "../grammar/ast.js";
 import type { CompileContext } from "./context.js";
 import { literalString } from "./literals.js";
-import type { PlanValueMap } from "./plan/types.js";
+import type { PlanValueMap } from "../plan/types.js";
 import { isKnownXmlid } from "./targets.js";
 
 export function lowerValueMap(decl: A.ValuesDecl, ctx: CompileContext): PlanValueMap {

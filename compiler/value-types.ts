@@ -1,7 +1,7 @@
 // The types the compiler follows a value through: of a literal, of a record known by external id.
 import type * as A from "../grammar/ast.js";
 import { recordXmlid, type CompileContext } from "./context.js";
-import type { ValueType } from "./plan/types.js";
+import type { ValueType } from "../plan/types.js";
 
 /** A value's type as far as the compiler can follow it; `model` is set for records. */
 export interface Typed {

@@ -1,6 +1,6 @@
 // Diagnostics shared by every stage: a plain value with a code from the registry, the file and the exact
 // range, and an optional hint; plus the formatter that prints them the way people like to read them.
-import type { SourceRange } from "../grammar/ast.js";
+import type { SourceRange } from "./positions.js";
 import { renderMessage, severityOf, type DiagnosticCode, type Severity } from "./registry.js";
 
 export { messages, renderMessage, severityOf, type DiagnosticCode, type Severity } from "./registry.js";

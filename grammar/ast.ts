@@ -1,20 +1,9 @@
 // The mapspec syntax tree: plain data, every node with the exact source range it came from, so each later
 // stage can point a diagnostic at the characters that caused it.
 
-export interface Position {
-  /** 1-based */
-  line: number;
-  /** 1-based, in UTF-16 code units as editors count them */
-  column: number;
-  /** 0-based offset into the text */
-  offset: number;
-}
+import type { SourceRange } from "../diagnostics/positions.js";
 
-export interface SourceRange {
-  start: Position;
-  /** exclusive */
-  end: Position;
-}
+export type { Position, SourceRange } from "../diagnostics/positions.js";
 
 export interface Located {
   range: SourceRange;

@@ -5,7 +5,7 @@
 // the spec never heard of are declared and dropped for review; custom properties the metadata lists are
 // taken into x_ fields. The result must compile and account for every column of the export.
 import { compileSpec } from "../compiler/index.js";
-import type { PlanSource, PropertiesFormat, TransformPlan } from "../compiler/plan/types.js";
+import type { PlanSource, PropertiesFormat, TransformPlan } from "../plan/types.js";
 import type * as A from "../grammar/ast.js";
 import { sourceFiles, SourceReadError } from "../runtime/extract/index.js";
 import { accountColumns, missingNeededColumns, neededColumns, readCustomProperties, surveyExport, surveySource } from "../runtime/survey/index.js";

@@ -1,6 +1,6 @@
 // A column's type, guessed from the values an export holds (and, when it holds none, from its name):
 // id, text, html, integer, decimal, money, boolean, date, datetime, email, phone, url, list, json, file.
-import type { ColumnType } from "../compiler/plan/types.js";
+import type { ColumnType } from "../plan/types.js";
 import { words } from "./similarity.js";
 
 export interface TypeGuess {

@@ -3,7 +3,7 @@
 // customer's own properties. Nothing here reads rows: runtime/survey and runtime/extract do that.
 import { open, readdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import type { SourceFormat } from "../compiler/plan/types.js";
+import type { SourceFormat } from "../plan/types.js";
 import { naturalCompare } from "../runtime/extract/export-paths.js";
 import { singular, words } from "./similarity.js";
 

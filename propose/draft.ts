@@ -5,7 +5,7 @@
 // is not sure enough is dropped with the reason, for a person to review before anything moves.
 import type { OdooCatalog } from "../compiler/catalog/index.js";
 import { compileSpec } from "../compiler/index.js";
-import type { PlanSource } from "../compiler/plan/types.js";
+import type { PlanSource } from "../plan/types.js";
 import { formatSpec, parseSpec } from "../grammar/index.js";
 import { readCustomProperties } from "../runtime/survey/index.js";
 import { detectExport, ignoredNotes, type DetectedExport, type DetectedMetadata } from "./detect.js";

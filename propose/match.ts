@@ -1,7 +1,7 @@
 // A column against the fields of an Odoo model: which field it most likely fills, how sure that is (0–1)
 // and why, and how its values get there (`| date`, `| text`, a value map for a selection). Names are
 // compared with their labels and with a short list of the names CRMs give common fields.
-import type { ColumnType } from "../compiler/plan/types.js";
+import type { ColumnType } from "../plan/types.js";
 import type { FieldInfo } from "./fields.js";
 import type { ColumnProfile } from "./profile.js";
 import { nameSimilarity, round2, singular, squash, words } from "./similarity.js";

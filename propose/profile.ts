@@ -2,7 +2,7 @@
 // leaf paths), sampled values per column, the guessed type, which columns are unique (key candidates),
 // and the distinct values of id-like columns, which tell references between tables apart.
 import { existsSync, statSync } from "node:fs";
-import type { ColumnType, PlanSource } from "../compiler/plan/types.js";
+import type { ColumnType, PlanSource } from "../plan/types.js";
 import { readSource, resolveExportPath, SourceReadError } from "../runtime/extract/index.js";
 import { surveySource } from "../runtime/survey/index.js";
 import { guessColumnType, type TypeGuess } from "./column-types.js";

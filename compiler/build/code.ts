@@ -5,8 +5,8 @@ import {
   isTransformName,
   transformExportName,
   transformSignatures,
-} from "../../runtime/transforms/index.js";
-import type { PlanCondition, PlanInput, PlanLiteral, PlanStep } from "../plan/types.js";
+} from "../../plan/transforms.js";
+import type { PlanCondition, PlanInput, PlanLiteral, PlanStep } from "../../plan/types.js";
 import { lookupName, use, type BuildContext } from "./context.js";
 import { arrayLiteral, literal, objectLiteral, str } from "./literals.js";
 

@@ -1,6 +1,6 @@
 // What the sections of a generated module share: the plan, the runtime names it imports, and the
 // identifiers given to sources, value maps and mappings.
-import type { TransformPlan } from "../plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { GeneratedNames } from "./names.js";
 
 export interface BuildContext {

@@ -8,7 +8,7 @@ import type {
   PlanLiteral,
   PlanStep,
   PlanValue,
-} from "../plan/types.js";
+} from "../../plan/types.js";
 import { commentText } from "./literals.js";
 
 export function describeAssignment(assignment: PlanAssignment): string {

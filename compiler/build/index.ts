@@ -1,7 +1,7 @@
 // `mapc build`: the plan as one readable, typed TypeScript module. Each mapping becomes a function whose
 // statements follow the spec line by line; the runtime helpers it calls are the plan executor's own, so
 // generated code and executor give the same outcome for every row.
-import type { TransformPlan } from "../plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { newBuildContext, type BuildContext } from "./context.js";
 import { constantCase, pascalCase } from "./names.js";
 import {

@@ -1,5 +1,5 @@
 // TypeScript source text for plan constants.
-import type { PlanLiteral } from "../plan/types.js";
+import type { PlanLiteral } from "../../plan/types.js";
 
 export function literal(value: PlanLiteral | undefined): string {
   if (value === undefined) return "undefined";

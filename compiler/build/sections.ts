@@ -1,7 +1,7 @@
 // The sections of a generated module, top to bottom: header, imports, sources, value maps, one function
 // per mapping, one dispatcher per source, and transformRecord.
-import { coercionSettingsOf } from "../../runtime/transforms/index.js";
-import type { PlanAssignment, PlanMapping, PlanSource, PlanValue } from "../plan/types.js";
+import { coercionSettingsOf } from "../../plan/source-settings.js";
+import type { PlanAssignment, PlanMapping, PlanSource, PlanValue } from "../../plan/types.js";
 import {
   chainBody,
   chainStatements,

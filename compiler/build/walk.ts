@@ -1,5 +1,5 @@
 // Questions about the plan that decide what a generated module contains.
-import type { PlanCondition, PlanMapping, PlanStep, TransformPlan } from "../plan/types.js";
+import type { PlanCondition, PlanMapping, PlanStep, TransformPlan } from "../../plan/types.js";
 
 export function mappingsOf(plan: TransformPlan, source: string): PlanMapping[] {
   return plan.mappings.filter((mapping) => mapping.source === source);

@@ -3,7 +3,7 @@
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "./package-root.js";
+import { packageRoot } from "../../plan/package-root.js";
 import {
   CatalogFormatError,
   readIndex,
@@ -17,7 +17,7 @@ import {
 import type { CatalogField, CatalogModel, KnownMissingModel, OdooCatalog, ReferenceRecord, RenamedField } from "./types.js";
 
 export { closestNames, editDistance } from "./closest-names.js";
-export { packageRoot } from "./package-root.js";
+export { packageRoot } from "../../plan/package-root.js";
 export { CatalogFormatError } from "./read.js";
 export {
   odooFieldTypes,

@@ -10,7 +10,7 @@ import type {
   PlanStep,
   PlanValue,
   PlanValueMap,
-} from "../plan/types.js";
+} from "../../plan/types.js";
 
 export function describeLiteral(value: PlanLiteral): string {
   if (value === null) return "empty";

@@ -2,7 +2,7 @@
 // self-contained HTML file. Same plan in, same bytes out: nothing time- or machine-dependent is printed
 // unless the caller passes it (`generatedAt`), so the documents can be committed and checked by a test.
 
-import type { TransformPlan } from "../plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { documentTemplate } from "./templates.js";
 import { buildDocsView, type ExportColumns, type Inventory } from "./view.js";
 

@@ -7,7 +7,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { markdownCell, markdownCode } from "./markdown-escape.js";
 import { SECTIONS } from "./sections.js";
-import { packageRoot } from "../catalog/package-root.js";
+import { packageRoot } from "../../plan/package-root.js";
 import type { DocsView } from "./view.js";
 
 export type DocsFormat = "markdown" | "html";

@@ -9,7 +9,7 @@ import type {
   PlanStep,
   PlanValueMap,
   TransformPlan,
-} from "../plan/types.js";
+} from "../../plan/types.js";
 import {
   capitalise,
   describeCardinality,

@@ -1,6 +1,6 @@
 // Reading a source row's cells as their declared column types. Coercion happens when a cell is first
 // read, so a malformed cell in a column the spec drops never rejects a record.
-import type { ColumnType, PlanSource } from "../../compiler/plan/types.js";
+import type { ColumnType, PlanSource } from "../../plan/types.js";
 import {
   coerceColumn,
   coercionSettingsOf,

@@ -1,5 +1,5 @@
 // The predicates of `skip when`, `where`, `when` and guards, named so generated code reads like the spec.
-import type { PlanLiteral } from "../../compiler/plan/types.js";
+import type { PlanLiteral } from "../../plan/types.js";
 import { textOf } from "../transforms/index.js";
 import type { TransformContext } from "./types.js";
 

@@ -1,5 +1,6 @@
 // External ids: how a staged record is found again in Odoo (`ir.model.data`), by the loader on a re-run
 // and by every reference to it. They must be stable across runs and distinct for distinct source keys.
+import { readableSlug } from "../../plan/external-ids.js";
 import { textOf } from "../transforms/index.js";
 
 const MAX_READABLE = 48;
@@ -18,17 +19,6 @@ export function slug(text: string): string {
   return `${base}__${shortHash(text)}`;
 }
 
-/**
- * A mapping id as an external id prefix: lowercased, other characters → "_", no hash, so ids read
- * `mapc_smartdesk.company_10045`. Mapping ids are few and chosen by the spec's author; the compiler
- * keeps them distinct.
- */
-export function readableSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
 
 // A run asks for the same few mapping prefixes millions of times.
 const mappingSlugs = new Map<string, string>();

@@ -14,7 +14,7 @@ import type {
   PlanSource,
   PlanStep,
   TransformPlan,
-} from "../../compiler/plan/types.js";
+} from "../../plan/types.js";
 import * as transforms from "../transforms/index.js";
 import { argumentsFor, isEmptyValue, isTransformName, transformExportName, transformSignatures } from "../transforms/index.js";
 import { cellsOf, sourceKeyOf, sourceShapeOf, type CellReader, type SourceShape } from "./cells.js";

@@ -1,6 +1,6 @@
 // Polymorphic links: an activity that belongs to a contact *or* a deal is written as two fields, the model
 // (`res_model` by name, or `res_model_id` as an ir.model record) and the record id.
-import type { PlanValue } from "../../compiler/plan/types.js";
+import type { PlanValue } from "../../plan/types.js";
 import { isEmptyValue, textOf, TransformError } from "../transforms/index.js";
 import type { CellReader } from "./cells.js";
 import type { TargetRecord, TargetValue } from "./types.js";

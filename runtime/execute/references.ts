@@ -1,6 +1,6 @@
 // Value maps, refs and lookups inside a chain. Refs and lookups stay symbolic here: the staging store and
 // the loader resolve them once the records they point to exist.
-import type { PlanLiteral, PlanValueMap } from "../../compiler/plan/types.js";
+import type { PlanLiteral, PlanValueMap } from "../../plan/types.js";
 import { isEmptyValue, isPlainObject, textOf, TransformError } from "../transforms/index.js";
 import type { LookupReference, RecordReference, ReferenceKey, TargetRecord } from "./types.js";
 

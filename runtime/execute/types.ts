@@ -1,5 +1,5 @@
 // What the executor and generated code hand to the staging store: target records with symbolic references.
-import type { PlanLiteral } from "../../compiler/plan/types.js";
+import type { PlanLiteral } from "../../plan/types.js";
 import type { Base64Content, FileReference } from "../transforms/index.js";
 
 /** One source record as a reader yields it: keys are column names as declared; nested values allowed. */

@@ -1,7 +1,7 @@
 // CSV files: the header is checked against the declared columns before any row flows, then each record
 // becomes a row of exactly the declared columns. A row with the wrong number of cells is still yielded,
 // flagged, so the caller can reject it with its line number instead of the whole read stopping.
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { CsvRecordParser, CsvSyntaxError, type CsvRecord } from "./csv-parser.js";
 import { decodedChunks } from "./decode.js";
 import { sourceProblem, SourceReadError, type SourceProblem } from "./problems.js";

@@ -1,6 +1,6 @@
 // The items a documentation row lists (`document … { from Workflow  show "name", … }`), read from the export
 // for the customer's workflow inventory: one line per item, each shown column as readable text.
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { readSource } from "./read.js";
 
 export interface InventoryItems {

@@ -1,6 +1,6 @@
 // From a parsed JSON value to rows: descend the rest of the `records` path (`stages[]` of each pipeline),
 // keeping the records passed on the way as parents for `../` columns, then read each declared column.
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { compileColumn, type ColumnReader } from "./columns.js";
 import type { PathStep } from "./settings.js";
 

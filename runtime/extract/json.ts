@@ -1,6 +1,6 @@
 // JSON documents and paged API dumps (`json`, `hubspot`, `odata`, `laravel`): one file at a time through
 // the streaming scanner, so a single large `json` file costs one top-level record of memory, not the file.
-import type { PlanSource, SourceFormat } from "../../compiler/plan/types.js";
+import type { PlanSource, SourceFormat } from "../../plan/types.js";
 import { decodedChunks } from "./decode.js";
 import { descend, JsonRowBuilder, type Found } from "./json-records.js";
 import { JsonRecordScanner, JsonShapeError, JsonSyntaxError, JsonValueTooLargeError, type JsonScanEvent, type RecordsTarget } from "./json-scanner.js";

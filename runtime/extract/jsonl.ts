@@ -1,6 +1,6 @@
 // JSON Lines: one JSON value per line, blank lines skipped. A line that is not JSON is one rejected record,
 // not the end of the read.
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { decodedChunks } from "./decode.js";
 import { locateJsonFault } from "./json-errors.js";
 import { descend, JsonRowBuilder } from "./json-records.js";

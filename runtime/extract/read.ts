@@ -1,7 +1,7 @@
 // Reading one source of the export: its files found by pattern, each record with where it came from, in
 // batches for staging; and the header check made before any row is staged.
 import { join, resolve } from "node:path";
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { checkCsvHeader, readCsvFile } from "./csv.js";
 import { ExportPathError, findExportFiles } from "./export-paths.js";
 import { readJsonFile } from "./json.js";

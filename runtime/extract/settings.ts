@@ -1,6 +1,6 @@
 // The reader settings of a source (`encoding`, `delimiter`, `quote`, `headerRow`, `null`, `records`), read
 // from the plan once and checked, so the readers can trust them.
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { sourceProblem, type SourceProblem } from "./problems.js";
 
 /** A step of a path: a key, and whether the value there is an array to go through (`stages[]`). */

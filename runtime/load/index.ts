@@ -2,7 +2,7 @@
 // its lookups and the external ids it points to in a handful of calls, then writes in batches; a phase is
 // reconciled (its counts balance) before the next one starts.
 import pLimit from "p-limit";
-import type { PlanLookup, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanLookup, TransformPlan } from "../../plan/types.js";
 import type { TargetValue } from "../execute/index.js";
 import { readExportFileSync } from "../extract/export-paths.js";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";

@@ -2,7 +2,7 @@
 // `requires`/`unless` maps; its fields (fields_get) are compared with what the plan writes. Anything missing
 // stops the run with the exact list and the command that fixes it.
 import pLimit from "p-limit";
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { OdooTransport } from "./transport.js";
 import { fetchXmlids } from "./xmlids.js";
 

@@ -4,7 +4,7 @@
 // is a dry run on the embedded store.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { existsSync, readFileSync } from "node:fs";
 import { checkSourceHeader, sourceProblem, SourceReadError, type SourceProblem } from "../extract/index.js";
 import { missingNeededColumns, surveyExport, type ExportSurvey } from "../survey/index.js";

@@ -1,7 +1,7 @@
 // `--sample N`: N records per map, picked the same way every time, plus everything they point to, so a
 // sampled deal lands with its contact and company and the sample can be checked in Odoo as a whole.
 import { createHash } from "node:crypto";
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { TargetValue } from "../execute/index.js";
 import type { StagingStore } from "../stage/index.js";
 

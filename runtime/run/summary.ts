@@ -1,6 +1,6 @@
 // summary.json: the machine-readable truth of a run. Every object has one entry per phase with the same
 // seven counts, so a script can check `source = staged + rejected + skipped` without knowing the phase.
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { SourceProblem } from "../extract/index.js";
 import type { OdooConnection, PhaseCounts as LoadPhaseCounts } from "../load/index.js";
 import type { StageResult } from "../stage/index.js";

@@ -2,7 +2,7 @@
 // which nobody, not even the administrator, can use them), custom x_ fields, and the records the spec
 // declares (sales teams, stages, tags, activity types). Safe to run again: what
 // exists is left alone. Journaled like a run, so `mapc rollback` removes it.
-import type { PlanCustomField, PlanLiteral, PlanRecord, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanCustomField, PlanLiteral, PlanRecord, TransformPlan } from "../../plan/types.js";
 import type { OdooTransport } from "../load/index.js";
 import { IMPORT_CONTEXT } from "../load/phase.js";
 import type { StagingStore } from "../stage/index.js";

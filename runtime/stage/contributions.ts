@@ -2,7 +2,7 @@
 // records: once the records they add to are resolved, each row's resolved values are merged into its
 // record. A list field (many2many) gains the row's values, any other field takes them; rows are merged
 // in staging order, so the last one wins a plain field.
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { TargetValue } from "../execute/index.js";
 import { ReferenceFailure, type ReferenceResolver } from "./resolve.js";
 import type { Contribution, StagingStore } from "./store.js";

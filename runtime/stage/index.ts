@@ -1,7 +1,7 @@
 // stage: source export → staging store. Every source row ends as exactly one of staged, rejected (with a
 // reason) or skipped (by a declared rule); then references are resolved in load order, and a record whose
 // reference fails takes its row from staged to rejected. The counts balance per object by construction.
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { TransformContext } from "../execute/index.js";
 import type { PreparedRow } from "./prepare.js";
 import { preparedBatches } from "./prepared-rows.js";

@@ -2,7 +2,7 @@
 // on the staging worker thread (worker.ts), so reading and transforming overlap the SQLite writes on the
 // main thread; what it returns is plain data that crosses threads by structured clone.
 import { hash } from "node:crypto";
-import type { PlanLookup, PlanSource, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanLookup, PlanSource, TransformPlan } from "../../plan/types.js";
 import { evaluateChain, externalId, transformRecord, type TargetValue, type TransformContext } from "../execute/index.js";
 import type { SourceLocation, SourceRecord } from "../extract/index.js";
 import { isEmptyValue, textOf } from "../transforms/index.js";

@@ -2,7 +2,7 @@
 // time. Reading and transforming run on the worker while the caller writes the previous batch to SQLite:
 // on two cores that is what lets staging go faster than either half alone.
 import { Worker } from "node:worker_threads";
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { TransformContext } from "../execute/index.js";
 import { SourceReadError, type SourceProblem } from "../extract/index.js";
 import type { PreparedRow } from "./prepare.js";

@@ -1,7 +1,7 @@
 // Resolving references once every source is staged: a `ref` becomes the external id of the record it
 // points to, a source lookup its value or record, a link its record. What cannot be found meets the miss
 // policy the spec wrote for it. Lookups against the live Odoo stay symbolic until the loader prefetches them.
-import type { MissingPolicy, PlanLiteral, TransformPlan } from "../../compiler/plan/types.js";
+import type { MissingPolicy, PlanLiteral, TransformPlan } from "../../plan/types.js";
 import type { LinkReference, LookupReference, RecordReference, ReferenceKey, TargetValue } from "../execute/index.js";
 import { externalId as buildExternalId } from "../execute/index.js";
 import { statSync, type Stats } from "node:fs";

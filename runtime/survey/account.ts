@@ -1,6 +1,6 @@
 // Every column an export holds is accounted for: read by the spec (under its name, one of its `or` names,
 // or, in a CSV header, the same label but for case and spacing), dropped by a pattern, or reported.
-import type { PlanSource, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanSource, TransformPlan } from "../../plan/types.js";
 import { columnNames, labelMatches } from "../extract/index.js";
 import type { SourceSurvey } from "./columns.js";
 

@@ -2,7 +2,7 @@
 // that nothing the customer exported is dropped without a word. CSV: the header of each file. JSON: every
 // leaf path of every record (`properties.hs_timestamp`, `associations.deals.results[].id`), read in full,
 // because a column that only some records carry is still a column.
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { readCsvHeader, readerSettings, readSourceBatches, sourceFiles, SourceReadError, type SourceProblem } from "../extract/index.js";
 
 export interface SourceSurvey {

@@ -14,7 +14,7 @@ import type {
   PlanStep,
   PlanValueMap,
   TransformPlan,
-} from "../../compiler/plan/types.js";
+} from "../../plan/types.js";
 import { valueTypeOfColumn } from "../transforms/index.js";
 import type { CustomProperty, PropertyKind } from "./properties.js";
 

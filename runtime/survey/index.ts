@@ -2,7 +2,7 @@
 // plan and the folder. Out: per source the files found and every column the export has (declared or not),
 // the plan for this export (with the customer's custom properties the metadata lists), and the account of
 // every export column: read, dropped, or left behind (unaccounted), plus declared columns the export lacks.
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { accountColumns, neededColumns, type ColumnAccount } from "./account.js";
 import { surveySource, type SourceSurvey } from "./columns.js";
 import { planWithProperties, type DiscoveredProperty } from "./expand.js";

@@ -5,7 +5,7 @@
 // export, what kind of value it holds, and its choices.
 import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { PlanPropertiesSource, PlanSource } from "../../compiler/plan/types.js";
+import type { PlanPropertiesSource, PlanSource } from "../../plan/types.js";
 import { ExportPathError, findExportFiles } from "../extract/export-paths.js";
 
 export type PropertyKind =

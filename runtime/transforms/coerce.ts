@@ -1,27 +1,11 @@
 // A raw source cell → the typed value of its declared column type, before any transform of the spec runs.
 // Readers hand over what the file holds: text from CSV, numbers, booleans, arrays and objects from JSON.
-import type { ColumnType, PlanSource, ValueType } from "../../compiler/plan/types.js";
+import type { CoercionSettings } from "../../plan/source-settings.js";
+import type { ColumnType, ValueType } from "../../plan/types.js";
 import { TransformError, quote } from "./errors.js";
 import { bool, date, datetime, int, money, split } from "./registry.js";
 import { isPlainObject } from "./values.js";
 
-export interface CoercionSettings {
-  /** format of `date` columns (default ISO) */
-  dateFormat?: string;
-  /** format of `datetime` columns (default ISO) */
-  datetimeFormat?: string;
-  /** IANA zone of the source's wall times (default UTC) */
-  timezone?: string;
-  /** words that mean true in `boolean` columns; every other word is false */
-  trueValues?: readonly string[];
-  /** separator of `list` columns given as text (default ";") */
-  listSeparator?: string;
-  /** decimal and grouping marks of `integer`, `decimal` and `money` columns */
-  decimal?: string;
-  thousands?: string;
-  /** the texts the export writes for "no value", e.g. Sage's `NULL` */
-  nullTexts?: readonly string[];
-}
 
 export function coerceColumn(raw: unknown, columnType: ColumnType, settings: CoercionSettings = {}): unknown {
   if (isAbsent(raw, settings)) return null;
@@ -82,27 +66,6 @@ export function valueTypeOfColumn(columnType: ColumnType): ValueType {
  * Reads the settings a source declares, as written in the spec, in either spelling (`date_format` or
  * `dateFormat`). `true_values` is a comma-separated list.
  */
-export function coercionSettingsOf(settings: PlanSource["settings"]): CoercionSettings {
-  const text = (name: string): string | undefined => {
-    const value = settings[name];
-    return value === undefined || Array.isArray(value) ? undefined : String(value);
-  };
-  const list = (name: string): string[] | undefined => {
-    const value = settings[name];
-    if (value === undefined) return undefined;
-    return (Array.isArray(value) ? value : [String(value)]).filter((word) => word !== "");
-  };
-  return dropUndefined({
-    dateFormat: text("dateFormat"),
-    datetimeFormat: text("datetimeFormat"),
-    timezone: text("timezone"),
-    trueValues: list("trueValues"),
-    listSeparator: text("listSeparator"),
-    decimal: text("decimal"),
-    thousands: text("thousands"),
-    nullTexts: list("null"),
-  });
-}
 
 function isAbsent(raw: unknown, settings: CoercionSettings): boolean {
   if (raw === null || raw === undefined) return true;
@@ -123,8 +86,4 @@ function parseJson(text: string): unknown {
   } catch {
     throw new TransformError(`${quote(text)} is not JSON`);
   }
-}
-
-function dropUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }

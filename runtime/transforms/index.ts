@@ -4,15 +4,16 @@
 export { TransformError } from "./errors.js";
 export {
   appliesPerElement,
+  argumentsFor,
   isTransformName,
+  transformExportName,
   transformSignatures,
   type TransformArgSpec,
   type TransformName,
   type TransformSignature,
-} from "./signatures.js";
+} from "../../plan/transforms.js";
 export {
   applyTransform,
-  argumentsFor,
   base64,
   bool,
   collapse,
@@ -42,14 +43,14 @@ export {
   split,
   text,
   title,
-  transformExportName,
   trim,
   truncate,
   unique,
   upper,
   url,
 } from "./registry.js";
-export { coerceColumn, coercionSettingsOf, valueTypeOfColumn, type CoercionSettings } from "./coerce.js";
+export { coerceColumn, valueTypeOfColumn } from "./coerce.js";
+export { coercionSettingsOf, type CoercionSettings } from "../../plan/source-settings.js";
 export { describeFormatProblem, type WallTime } from "./calendar.js";
 export { isValidTimeZone, zonedTimeToUtc } from "./zones.js";
 export { isEmptyValue, isPlainObject, isXmlidLiteral, textOf } from "./values.js";

@@ -1,7 +1,7 @@
 // The transforms as the executor and generated code call them. Two rules live here and nowhere else:
 // an empty input (null, undefined, blank text) passes through as null, except for `default`; and a list
 // given to a transform that takes single values is mapped element-wise (signatures.ts: appliesPerElement).
-import type { PlanLiteral } from "../../compiler/plan/types.js";
+import type { PlanLiteral } from "../../plan/types.js";
 import { base64Content, fileReference } from "./binary.js";
 import { domainOf, normalizeEmail, normalizePhone, normalizeUrl } from "./contact.js";
 import { parseDate, parseDatetime } from "./dates.js";
@@ -16,14 +16,7 @@ import {
   parsePercent,
   roundTo,
 } from "./numbers.js";
-import {
-  appliesPerElement,
-  isTransformName,
-  transformSignatures,
-  type TransformArgSpec,
-  type TransformName,
-  type TransformSignature,
-} from "./signatures.js";
+import { appliesPerElement, argumentsFor, isTransformName, transformSignatures, type TransformName } from "../../plan/transforms.js";
 import {
   collapseText,
   htmlToText,
@@ -94,11 +87,6 @@ export function defaultTo(value: unknown, fallback: PlanLiteral): unknown {
   return isEmptyValue(value) ? fallback : value;
 }
 
-/** The name generated code imports a transform by. */
-export function transformExportName(name: TransformName): string {
-  return name === "default" ? "defaultTo" : name;
-}
-
 type DynamicTransform = (value: unknown, ...args: unknown[]) => unknown;
 
 /** Calls through this table go through argumentsFor first, which checks them against the signature. */
@@ -155,43 +143,4 @@ export function applyTransform(
 ): unknown {
   if (!isTransformName(name)) throw new Error(`The plan names an unknown transform \`${name}\`.`);
   return byName[name](value, ...argumentsFor(name, transformSignatures[name], args, named));
-}
-
-/**
- * The positional arguments padded to the signature (a variadic tail becomes one list, or undefined when
- * absent), then the named ones when the transform takes any: the same call generated code spells out.
- */
-export function argumentsFor(
-  name: string,
-  signature: TransformSignature,
-  args: readonly PlanLiteral[],
-  named: Readonly<Record<string, PlanLiteral>>,
-): unknown[] {
-  const positional = signature.args.map((spec, index) => {
-    const given = spec.variadic ? args.slice(index) : args[index];
-    if (Array.isArray(given)) {
-      given.forEach((value) => checkArgument(name, spec, value));
-      return given.length > 0 ? given : undefined;
-    }
-    if (given === undefined && !spec.optional) throw new Error(`Transform \`${name}\` needs its ${spec.name} argument.`);
-    if (given !== undefined) checkArgument(name, spec, given);
-    return given;
-  });
-  if (args.length > signature.args.length && !signature.args.some((spec) => spec.variadic)) {
-    throw new Error(`Transform \`${name}\` takes at most ${signature.args.length} arguments.`);
-  }
-  const namedSpecs = Object.keys(signature.named);
-  if (namedSpecs.length === 0) return positional;
-  for (const [key, value] of Object.entries(named)) {
-    const spec = signature.named[key];
-    if (!spec) throw new Error(`Transform \`${name}\` has no option \`${key}\`.`);
-    checkArgument(name, spec, value);
-  }
-  return [...positional, named];
-}
-
-function checkArgument(name: string, spec: TransformArgSpec, value: PlanLiteral): void {
-  const fits = spec.type === "literal" || typeof value === spec.type;
-  const allowed = !spec.choices || spec.choices.includes(String(value));
-  if (!fits || !allowed) throw new Error(`Transform \`${name}\`: ${spec.name} cannot be ${JSON.stringify(value)}.`);
 }

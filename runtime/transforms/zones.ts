@@ -1,17 +1,9 @@
 // Local wall time in an IANA zone → UTC, with Intl only (no time zone database of our own).
 import type { WallTime } from "./calendar.js";
+export { isValidTimeZone } from "../../plan/time-zones.js";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** True when Intl knows the zone (e.g. "Asia/Kolkata", "UTC"); the compiler checks `tz:` with it. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    zoneFormatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function zoneFormatter(zone: string): Intl.DateTimeFormat {
   const cached = formatters.get(zone);

@@ -1,7 +1,7 @@
 // verify: proves what arrived. Reads the loaded records back from Odoo (all, or a deterministic sample) and
 // compares them field by field with what was staged, as the cells the loader wrote.
 import { createHash } from "node:crypto";
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import type { TargetValue } from "../execute/index.js";
 import { comparableCell, readCell, toCell, UnresolvedReference, type IdResolver } from "../load/cells.js";
 import { emptyCellLeftToOdoo, prefetch, readTargetSchema, type LiveField, type OdooTransport } from "../load/index.js";

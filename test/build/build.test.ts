@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateTypeScript } from "../../compiler/build/index.js";
-import type { PlanMapping, PlanSource, TransformPlan } from "../../compiler/plan/types.js";
+import type { PlanMapping, PlanSource, TransformPlan } from "../../plan/types.js";
 import { transformRecord, type RecordOutcome, type SourceRow, type TransformContext } from "../../runtime/index.js";
 import { compileSpec } from "../../compiler/index.js";
 import { sampleRows, type SampleRow } from "../fixtures/plans/small.rows.js";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { markdownCell, markdownCode, renderDocs, SECTIONS } from "../../compiler/docs/index.js";
-import type { TransformPlan } from "../../compiler/plan/types.js";
-import { validatePlan } from "../../compiler/plan/validate.js";
+import type { TransformPlan } from "../../plan/types.js";
+import { validatePlan } from "../../plan/validate.js";
 import { expectBaseline } from "../support/baseline.js";
 
 function smallPlan(): TransformPlan {

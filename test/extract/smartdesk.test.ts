@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
-import type { PlanSource } from "../../compiler/plan/types.js";
+import type { PlanSource } from "../../plan/types.js";
 import { checkSourceHeader, readSource, type SourceProblem, type SourceRecord } from "../../runtime/extract/index.js";
 
 const specPath = new URL("../../specs/smartdesk.mapspec", import.meta.url);

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { PlanSource, SourceFormat } from "../../compiler/plan/types.js";
+import type { PlanSource, SourceFormat } from "../../plan/types.js";
 import { readSource, SourceReadError, type SourceProblem, type SourceRecord } from "../../runtime/extract/index.js";
 
 export function writeExport(files: Record<string, string | Buffer>): string {

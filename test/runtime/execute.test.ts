@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { TransformPlan } from "../../compiler/plan/types.js";
-import { validatePlan } from "../../compiler/plan/validate.js";
+import type { TransformPlan } from "../../plan/types.js";
+import { validatePlan } from "../../plan/validate.js";
 import { externalId, slug, transformRecord, type RecordOutcome, type TargetRecord } from "../../runtime/index.js";
 import { acme, jane } from "../fixtures/plans/small.rows.js";
 

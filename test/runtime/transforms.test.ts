@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlanLiteral } from "../../compiler/plan/types.js";
+import type { PlanLiteral } from "../../plan/types.js";
 import {
   applyTransform,
   appliesPerElement,

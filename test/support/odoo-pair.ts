@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import type { TransformPlan } from "../../compiler/plan/types.js";
+import type { TransformPlan } from "../../plan/types.js";
 import { XmlRpcTransport } from "../../runtime/load/index.js";
 import { rollbackRun } from "../../runtime/rollback/index.js";
 import { runMigration, type RunSummary } from "../../runtime/run/index.js";

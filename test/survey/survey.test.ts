@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
-import { validatePlan } from "../../compiler/plan/validate.js";
+import { validatePlan } from "../../plan/validate.js";
 import { accountColumns, LeafPaths, surveyExport, surveySource } from "../../runtime/survey/index.js";
 import { readAll, rows, source, writeExport } from "../extract/support.js";
 

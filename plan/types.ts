@@ -1,5 +1,5 @@
 // The TransformPlan: what the compiler hands to the docs, the code generator and the runtime. Plain JSON
-// (no classes, no Maps), versioned, and validated against compiler/plan/plan.schema.json.
+// (no classes, no Maps), versioned, and validated against plan/plan.schema.json.
 // Every element that came from the spec carries `line`, the spec line it was written on.
 
 export const PLAN_VERSION = 1;

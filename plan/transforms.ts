@@ -1,7 +1,7 @@
 // What each transform accepts and yields: the compiler type-checks spec chains against this table and the
 // docs and `--help` print its summaries. Pure data with no Node imports, so the compiler can load it
 // without loading the runtime.
-import type { PlanLiteral, ValueType } from "../../compiler/plan/types.js";
+import type { PlanLiteral, ValueType } from "./types.js";
 
 export interface TransformArgSpec {
   name: string;
@@ -250,4 +250,48 @@ export function isTransformName(name: string): name is TransformName {
  */
 export function appliesPerElement(signature: TransformSignature): boolean {
   return !signature.input.includes("list") && !signature.input.includes("any");
+}
+
+/** The name generated code imports a transform by. */
+export function transformExportName(name: TransformName): string {
+  return name === "default" ? "defaultTo" : name;
+}
+
+/**
+ * The positional arguments padded to the signature (a variadic tail becomes one list, or undefined when
+ * absent), then the named ones when the transform takes any: the same call generated code spells out.
+ */
+export function argumentsFor(
+  name: string,
+  signature: TransformSignature,
+  args: readonly PlanLiteral[],
+  named: Readonly<Record<string, PlanLiteral>>,
+): unknown[] {
+  const positional = signature.args.map((spec, index) => {
+    const given = spec.variadic ? args.slice(index) : args[index];
+    if (Array.isArray(given)) {
+      given.forEach((value) => checkArgument(name, spec, value));
+      return given.length > 0 ? given : undefined;
+    }
+    if (given === undefined && !spec.optional) throw new Error(`Transform \`${name}\` needs its ${spec.name} argument.`);
+    if (given !== undefined) checkArgument(name, spec, given);
+    return given;
+  });
+  if (args.length > signature.args.length && !signature.args.some((spec) => spec.variadic)) {
+    throw new Error(`Transform \`${name}\` takes at most ${signature.args.length} arguments.`);
+  }
+  const namedSpecs = Object.keys(signature.named);
+  if (namedSpecs.length === 0) return positional;
+  for (const [key, value] of Object.entries(named)) {
+    const spec = signature.named[key];
+    if (!spec) throw new Error(`Transform \`${name}\` has no option \`${key}\`.`);
+    checkArgument(name, spec, value);
+  }
+  return [...positional, named];
+}
+
+function checkArgument(name: string, spec: TransformArgSpec, value: PlanLiteral): void {
+  const fits = spec.type === "literal" || typeof value === spec.type;
+  const allowed = !spec.choices || spec.choices.includes(String(value));
+  if (!fits || !allowed) throw new Error(`Transform \`${name}\`: ${spec.name} cannot be ${JSON.stringify(value)}.`);
 }

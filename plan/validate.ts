@@ -3,13 +3,13 @@
 import { Ajv, type ErrorObject } from "ajv";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "../catalog/package-root.js";
+import { packageRoot } from "./package-root.js";
 import type { TransformPlan } from "./types.js";
 
 let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
 
 export function planSchemaPath(): string {
-  return join(packageRoot(), "compiler", "plan", "plan.schema.json");
+  return join(packageRoot(), "plan", "plan.schema.json");
 }
 
 function validator() {
