@@ -53,7 +53,6 @@ class XmlRpcDouble extends CustomType {
 }
 
 // XML 1.0 forbids these; Odoo strips them from every string it sends (OdooMarshaller.dump_unicode).
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 /** Odoo marshals with allow_none=False, so nothing it sends is nil: undefined/null never reach the wire here. */
