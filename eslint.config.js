@@ -33,7 +33,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: above.map((name) => `**/${name}/**`), message: `${folder}/ is below these folders in ARCHITECTURE.md: import downward only` }] },
+        {
+          patterns: [
+            {
+              group: above.map((name) => `**/${name}/**`),
+              message: `${folder}/ is below these folders in ARCHITECTURE.md: import downward only`,
+            },
+          ],
+        },
       ],
     },
   })),

@@ -32,7 +32,8 @@ const PASSES = 5;
 const SAMPLE_EVERY = 97;
 
 async function main([planFile, generatedFile, exportDir, ...wanted]: string[]): Promise<CodegenMeasurement> {
-  if (!planFile || !generatedFile || !exportDir || wanted.length === 0) throw new Error("usage: codegen.js PLAN.json GENERATED.js EXPORT_DIR SOURCE=ROWS…");
+  if (!planFile || !generatedFile || !exportDir || wanted.length === 0)
+    throw new Error("usage: codegen.js PLAN.json GENERATED.js EXPORT_DIR SOURCE=ROWS…");
   const plan = JSON.parse(readFileSync(planFile, "utf8")) as TransformPlan;
   const generated = (await import(pathToFileURL(generatedFile).href)) as GeneratedModule;
   const context: TransformContext = {};
@@ -58,12 +59,31 @@ async function main([planFile, generatedFile, exportDir, ...wanted]: string[]): 
   const sources = inputs.map(({ source, rows }, i) => {
     const executorRowsPerSecond = perSecond(rows.length, median(executor[i]!.ms));
     const generatedRowsPerSecond = perSecond(rows.length, median(compiled[i]!.ms));
-    return { source, rows: rows.length, executorRowsPerSecond, generatedRowsPerSecond, ratio: round2(generatedRowsPerSecond / executorRowsPerSecond) };
+    return {
+      source,
+      rows: rows.length,
+      executorRowsPerSecond,
+      generatedRowsPerSecond,
+      ratio: round2(generatedRowsPerSecond / executorRowsPerSecond),
+    };
   });
   const rows = inputs.reduce((n, input) => n + input.rows.length, 0);
-  const executorRowsPerSecond = perSecond(rows, executor.reduce((n, e) => n + median(e.ms), 0));
-  const generatedRowsPerSecond = perSecond(rows, compiled.reduce((n, c) => n + median(c.ms), 0));
-  return { sources, ratio: round2(generatedRowsPerSecond / executorRowsPerSecond), executorRowsPerSecond, generatedRowsPerSecond, passes: PASSES, sample };
+  const executorRowsPerSecond = perSecond(
+    rows,
+    executor.reduce((n, e) => n + median(e.ms), 0),
+  );
+  const generatedRowsPerSecond = perSecond(
+    rows,
+    compiled.reduce((n, c) => n + median(c.ms), 0),
+  );
+  return {
+    sources,
+    ratio: round2(generatedRowsPerSecond / executorRowsPerSecond),
+    executorRowsPerSecond,
+    generatedRowsPerSecond,
+    passes: PASSES,
+    sample,
+  };
 }
 
 /** The first `count` rows of a source, read once. */
@@ -80,7 +100,12 @@ async function readRows(plan: TransformPlan, name: string, exportDir: string, co
   return rows;
 }
 
-function compareOutcomes(plan: TransformPlan, generated: GeneratedModule, inputs: ReadonlyArray<{ source: string; rows: SourceRow[] }>, context: TransformContext): CodegenMeasurement["sample"] {
+function compareOutcomes(
+  plan: TransformPlan,
+  generated: GeneratedModule,
+  inputs: ReadonlyArray<{ source: string; rows: SourceRow[] }>,
+  context: TransformContext,
+): CodegenMeasurement["sample"] {
   let compared = 0;
   for (const { source, rows } of inputs) {
     for (let i = 0; i < rows.length; i += SAMPLE_EVERY) {
@@ -88,7 +113,12 @@ function compareOutcomes(plan: TransformPlan, generated: GeneratedModule, inputs
       const executed = transformRecord(plan, source, rows[i]!, context);
       const fromCode = generated.transformRecord(source, rows[i]!, context);
       if (!isDeepStrictEqual(executed, fromCode)) {
-        return { rows: compared, sampleEvery: SAMPLE_EVERY, identical: false, firstDifference: `${source} row ${i + 1}: ${JSON.stringify(executed)} ≠ ${JSON.stringify(fromCode)}` };
+        return {
+          rows: compared,
+          sampleEvery: SAMPLE_EVERY,
+          identical: false,
+          firstDifference: `${source} row ${i + 1}: ${JSON.stringify(executed)} ≠ ${JSON.stringify(fromCode)}`,
+        };
       }
     }
   }

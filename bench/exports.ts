@@ -23,7 +23,8 @@ const MARKER = "bench-export.json";
 /** Contacts are the unit the benchmark counts in; scale 1 of the generator has 50 of them. */
 export function scaleForContacts(contacts: number): number {
   const scale = contacts / BASE_COUNTS.contacts;
-  if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`${contacts} contacts is not a whole multiple of ${BASE_COUNTS.contacts}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new RangeError(`${contacts} contacts is not a whole multiple of ${BASE_COUNTS.contacts}`);
   return scale;
 }
 

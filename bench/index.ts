@@ -63,7 +63,10 @@ function options(argv: string[]): Options | undefined {
   });
   if (values.help) return undefined;
   return {
-    contacts: values.contacts.split(",").map(Number).sort((a, b) => a - b),
+    contacts: values.contacts
+      .split(",")
+      .map(Number)
+      .sort((a, b) => a - b),
     codegenRows: Number(values["codegen-rows"]),
     loaderScale: Number(values["loader-scale"]),
     seed: Number(values.seed),
@@ -93,13 +96,23 @@ async function main(): Promise<void> {
       const runDir = join(work, "run");
       const measured = await runChild<StagingMeasurement>(script("staging"), [stagingPlanFile, largest.dir, runDir]);
       rmSync(runDir, { recursive: true, force: true });
-      staging.push({ contacts, companies: largest.records["companies.csv"] ?? 0, scale: largest.scale, generateSeconds: largest.generateSeconds, ...measured });
+      staging.push({
+        contacts,
+        companies: largest.records["companies.csv"] ?? 0,
+        scale: largest.scale,
+        generateSeconds: largest.generateSeconds,
+        ...measured,
+      });
     }
 
     log(`generated code vs executor over ${opts.codegenRows} contacts…`);
     const generated = writeGeneratedCode(plan, join(ROOT, "bench/.generated"));
     const codegen = await runChild<CodegenMeasurement>(script("codegen"), [
-      planFile, generated, largest!.dir, `Contact=${opts.codegenRows}`, `Company=${Math.round(opts.codegenRows / 2)}`,
+      planFile,
+      generated,
+      largest!.dir,
+      `Contact=${opts.codegenRows}`,
+      `Company=${Math.round(opts.codegenRows / 2)}`,
     ]);
 
     const smallest = join(work, `contacts-${opts.contacts[0]}`);
@@ -108,7 +121,17 @@ async function main(): Promise<void> {
 
     log(`loader, batch sizes 1, 100, 1000; --jobs 1, 2, 4 against the modelled Odoo…`);
     const loaderExport = await benchExport(join(work, `loader-scale-${opts.loaderScale}`), opts.seed, opts.loaderScale);
-    const loader = await runChild<LoaderMeasurement[]>(script("loader"), [planFile, loaderExport.dir, join(work, "load"), "batch:1", "batch:100", "batch:1000", "jobs:1", "jobs:2", "jobs:4"]);
+    const loader = await runChild<LoaderMeasurement[]>(script("loader"), [
+      planFile,
+      loaderExport.dir,
+      join(work, "load"),
+      "batch:1",
+      "batch:100",
+      "batch:1000",
+      "jobs:1",
+      "jobs:2",
+      "jobs:4",
+    ]);
     rmSync(join(work, "load"), { recursive: true, force: true });
 
     const server = liveLoadServer();
@@ -118,13 +141,24 @@ async function main(): Promise<void> {
     const results = {
       command: "npm run bench",
       measuredAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? "",
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        platform: process.platform,
+      },
       spec: SPEC,
       seed: opts.seed,
       staging,
       rowCost,
       codegen,
-      loader: { export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) }, server: "Odoo test server (in-memory XML-RPC test double, same process)", modelledOdoo: ODOO_COST, runs: loader },
+      loader: {
+        export: { scale: loaderExport.scale, records: Object.values(loaderExport.records).reduce((n, r) => n + r, 0) },
+        server: "Odoo test server (in-memory XML-RPC test double, same process)",
+        modelledOdoo: ODOO_COST,
+        runs: loader,
+      },
       ...(liveLoad ? { liveLoad: { server: server!.url, target: "mapc at most 0.4× the plain loader's time", runs: liveLoad } } : {}),
       targets: targetsOf(staging, rowCost),
     };
@@ -136,7 +170,10 @@ async function main(): Promise<void> {
   }
 }
 
-function targetsOf(staging: ReadonlyArray<{ contacts: number; csvToStaged: { rowsPerSecond: number }; peakRssMb: number }>, rowCost: RowCost) {
+function targetsOf(
+  staging: ReadonlyArray<{ contacts: number; csvToStaged: { rowsPerSecond: number }; peakRssMb: number }>,
+  rowCost: RowCost,
+) {
   const slowest = Math.min(...staging.map((s) => s.csvToStaged.rowsPerSecond));
   const first = staging[0]!;
   const last = staging[staging.length - 1]!;
@@ -152,7 +189,12 @@ function targetsOf(staging: ReadonlyArray<{ contacts: number; csvToStaged: { row
       microsecondsPerRowNeeded: Math.round((rowCost.cores * 1e6 * 100) / TARGETS.stagingRowsPerSecond) / 100,
       microsecondsPerRowMeasured: rowCost.microsecondsPerRow.total,
     },
-    memoryFlat: { target: TARGETS.rssGrowth, measured: growth, of: `peak RSS at ${last.contacts} / at ${first.contacts} contacts`, met: growth <= TARGETS.rssGrowth },
+    memoryFlat: {
+      target: TARGETS.rssGrowth,
+      measured: growth,
+      of: `peak RSS at ${last.contacts} / at ${first.contacts} contacts`,
+      met: growth <= TARGETS.rssGrowth,
+    },
     memoryCeiling: { targetMb: TARGETS.rssMb, measuredMb: highest, met: highest < TARGETS.rssMb },
   };
 }
@@ -168,8 +210,13 @@ function summary(results: {
   const n = (value: number) => value.toLocaleString("en-US");
   const lines = ["", "staging (CSV → staged), per source and overall:"];
   for (const s of results.staging) {
-    const per = s.sources.filter((source) => source.source !== "Owner").map((source) => `${source.source} ${n(source.rowsPerSecond)}/s`).join(", ");
-    lines.push(`  ${n(s.contacts)} contacts + ${n(s.companies)} companies: ${n(s.csvToStaged.rowsPerSecond)} rows/s (${per}); resolve ${n(s.resolveMs)} ms; peak RSS ${s.peakRssMb} MB`);
+    const per = s.sources
+      .filter((source) => source.source !== "Owner")
+      .map((source) => `${source.source} ${n(source.rowsPerSecond)}/s`)
+      .join(", ");
+    lines.push(
+      `  ${n(s.contacts)} contacts + ${n(s.companies)} companies: ${n(s.csvToStaged.rowsPerSecond)} rows/s (${per}); resolve ${n(s.resolveMs)} ms; peak RSS ${s.peakRssMb} MB`,
+    );
   }
   const cost = results.rowCost.microsecondsPerRow;
   lines.push(
@@ -177,20 +224,28 @@ function summary(results: {
       `${cost.total} µs, so at most ${n(results.rowCost.ceilingRowsPerSecond)} rows/s on ${results.rowCost.cores} cores`,
   );
   const c = results.codegen;
-  lines.push(`generated code / executor: ${c.ratio}× (${n(c.generatedRowsPerSecond)} vs ${n(c.executorRowsPerSecond)} rows/s; same outcomes on ${c.sample.rows} sampled rows: ${c.sample.identical ? "yes" : "NO"})`);
+  lines.push(
+    `generated code / executor: ${c.ratio}× (${n(c.generatedRowsPerSecond)} vs ${n(c.executorRowsPerSecond)} rows/s; same outcomes on ${c.sample.rows} sampled rows: ${c.sample.identical ? "yes" : "NO"})`,
+  );
   const instant = results.loader.runs.filter((r) => !r.modelledOdoo);
   const modelled = results.loader.runs.filter((r) => r.modelledOdoo);
-  lines.push(`loader, answers at once: ${instant.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`).join("; ")}`);
+  lines.push(
+    `loader, answers at once: ${instant.map((r) => `batch ${r.batchSize}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`).join("; ")}`,
+  );
   lines.push(
     `loader, modelled Odoo (${ODOO_COST.workers} workers, ${ODOO_COST.callMs} ms a call, ${ODOO_COST.recordMs} ms a record): ` +
       modelled.map((r) => `--jobs ${r.jobs}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`).join("; "),
   );
   for (const r of results.liveLoad?.runs ?? []) {
-    lines.push(`live load, ${r.pair} (${r.records} records): mapc ${r.mapcSeconds} s, plain loader ${r.plainSeconds} s: ${r.ratio}× (target ≤ 0.4×: ${r.ratio <= 0.4 ? "met" : "NOT met"})`);
+    lines.push(
+      `live load, ${r.pair} (${r.records} records): mapc ${r.mapcSeconds} s, plain loader ${r.plainSeconds} s: ${r.ratio}× (target ≤ 0.4×: ${r.ratio <= 0.4 ? "met" : "NOT met"})`,
+    );
   }
   const t = results.targets;
   const met = (ok: boolean) => (ok ? "met" : "NOT met");
-  lines.push(`targets: ≥ ${n(t.stagingRowsPerSecond.target)} rows/s ${met(t.stagingRowsPerSecond.met)}; RSS growth ${t.memoryFlat.measured}× ≤ ${t.memoryFlat.target}× ${met(t.memoryFlat.met)}; RSS ${t.memoryCeiling.measuredMb} MB < ${t.memoryCeiling.targetMb} MB ${met(t.memoryCeiling.met)}`);
+  lines.push(
+    `targets: ≥ ${n(t.stagingRowsPerSecond.target)} rows/s ${met(t.stagingRowsPerSecond.met)}; RSS growth ${t.memoryFlat.measured}× ≤ ${t.memoryFlat.target}× ${met(t.memoryFlat.met)}; RSS ${t.memoryCeiling.measuredMb} MB < ${t.memoryCeiling.targetMb} MB ${met(t.memoryCeiling.met)}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

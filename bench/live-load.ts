@@ -55,12 +55,22 @@ function dbService(server: Server, method: string, ...args: string[]): void {
 
 function mapc(args: string[], server: Server): { status: number; seconds: number; stdout: string } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [MAPC, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, MAPC_ODOO_PASSWORD: server.password } });
+  const run = spawnSync(process.execPath, [MAPC, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, MAPC_ODOO_PASSWORD: server.password },
+  });
   return { status: run.status ?? 1, seconds: (performance.now() - started) / 1000, stdout: run.stdout };
 }
 
 function freshDatabase(server: Server, name: string): void {
-  spawnSync("python3", ["-c", `import sys, xmlrpc.client as x; x.ServerProxy(sys.argv[1] + "/xmlrpc/2/db").drop(sys.argv[2], sys.argv[3])`, server.url, server.master, name]);
+  spawnSync("python3", [
+    "-c",
+    `import sys, xmlrpc.client as x; x.ServerProxy(sys.argv[1] + "/xmlrpc/2/db").drop(sys.argv[2], sys.argv[3])`,
+    server.url,
+    server.master,
+    name,
+  ]);
   dbService(server, "duplicate_database", server.master, server.template, name);
 }
 
@@ -75,15 +85,22 @@ function measurePair(server: Server, pair: string, work: string): LiveLoadMeasur
     const db = `mapc_bench_${pair}_${who}`;
     const runDir = join(work, `${pair}-${who}`);
     freshDatabase(server, db);
-    if (mapc(["apply-schema", spec, "--source", exportDir, ...connection(db), "--out", join(work, `${pair}-${who}-schema`)], server).status !== 0) throw new Error(`apply-schema ${pair} failed`);
+    if (
+      mapc(["apply-schema", spec, "--source", exportDir, ...connection(db), "--out", join(work, `${pair}-${who}-schema`)], server)
+        .status !== 0
+    )
+      throw new Error(`apply-schema ${pair} failed`);
     if (who === "mapc") {
       const run = mapc(["run", spec, "--source", exportDir, ...connection(db), "--out", runDir, "--json"], server);
       if (run.status !== 0) throw new Error(`mapc run ${pair} failed`);
       times.mapcSeconds = round(run.seconds);
-      times.records = (JSON.parse(run.stdout) as { loadPhases?: Array<{ created: number }> }).loadPhases?.reduce((n, p) => n + p.created, 0) ?? 0;
+      times.records =
+        (JSON.parse(run.stdout) as { loadPhases?: Array<{ created: number }> }).loadPhases?.reduce((n, p) => n + p.created, 0) ?? 0;
     } else {
       if (mapc(["run", spec, "--source", exportDir, "--out", runDir], server).status !== 0) throw new Error(`mapc dry run ${pair} failed`);
-      const out = execFileSync("python3", [join(ROOT, "bench", "plain_loader.py"), runDir, server.url, db, server.user, server.password], { encoding: "utf8" });
+      const out = execFileSync("python3", [join(ROOT, "bench", "plain_loader.py"), runDir, server.url, db, server.user, server.password], {
+        encoding: "utf8",
+      });
       const plain = JSON.parse(out.trim().split("\n").at(-1)!) as { seconds: number; calls: number };
       times.plainSeconds = plain.seconds;
       times.plainCalls = plain.calls;

@@ -32,7 +32,11 @@ interface CostModel {
   recordMs: number;
 }
 
-type StartServer = (options?: { users?: Array<{ login: string; password: string }>; maxCalls?: number; cost?: CostModel }) => Promise<OdooTestServer>;
+type StartServer = (options?: {
+  users?: Array<{ login: string; password: string }>;
+  maxCalls?: number;
+  cost?: CostModel;
+}) => Promise<OdooTestServer>;
 
 /**
  * A real Odoo 17 with `workers = 3`, from figures measured on one (bench/README.md): 30 ms a call (the
@@ -77,7 +81,8 @@ function parseRun(text: string): LoaderRun {
 }
 
 async function main([planFile, exportDir, workDir, ...runs]: string[]): Promise<LoaderMeasurement[]> {
-  if (!planFile || !exportDir || !workDir || runs.length === 0) throw new Error("usage: loader.js PLAN.json EXPORT_DIR WORK_DIR batch:N|jobs:N…");
+  if (!planFile || !exportDir || !workDir || runs.length === 0)
+    throw new Error("usage: loader.js PLAN.json EXPORT_DIR WORK_DIR batch:N|jobs:N…");
   const plan = JSON.parse(readFileSync(planFile, "utf8")) as TransformPlan;
   const { startOdooTestServer } = (await import(TEST_SERVER.href)) as { startOdooTestServer: StartServer };
   // The export's owners exist as Odoo users, so owner lookups find them as they would after a real setup.
@@ -99,7 +104,13 @@ async function main([planFile, exportDir, workDir, ...runs]: string[]): Promise<
   return measurements;
 }
 
-async function measureLoad(plan: TransformPlan, exportDir: string, runDir: string, server: OdooTestServer, run: LoaderRun): Promise<LoaderMeasurement> {
+async function measureLoad(
+  plan: TransformPlan,
+  exportDir: string,
+  runDir: string,
+  server: OdooTestServer,
+  run: LoaderRun,
+): Promise<LoaderMeasurement> {
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const odoo = new XmlRpcTransport({ url: server.url, db: server.db, user: "admin" }, "admin");
@@ -117,7 +128,15 @@ async function measureLoad(plan: TransformPlan, exportDir: string, runDir: strin
     const records = phases.reduce((n, p) => n + p.created + p.updated + p.unchanged, 0);
     const rejected = phases.reduce((n, p) => n + p.rejected, 0);
     const calls = server.calls.length - callsBefore;
-    return { ...run, records, rejected, ms: Math.round(ms), recordsPerSecond: perSecond(records, ms), calls, callsPerRecord: Math.round((calls / Math.max(records, 1)) * 100) / 100 };
+    return {
+      ...run,
+      records,
+      rejected,
+      ms: Math.round(ms),
+      recordsPerSecond: perSecond(records, ms),
+      calls,
+      callsPerRecord: Math.round((calls / Math.max(records, 1)) * 100) / 100,
+    };
   } finally {
     store.close();
   }

@@ -22,7 +22,11 @@ export const applySchemaCommand: Command = {
   summary: "create the spec's custom models and x_ fields in the target Odoo",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" }, source: { type: "string" }, ...odooFlags }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { out: { type: "string" }, source: { type: "string" }, ...odooFlags },
+      allowPositionals: true,
+    });
     const compiled = requireCleanSpec(positionals, env);
     const connection = odooConnectionFromFlags(values);
     if (!connection) throw new UsageError("give the Odoo connection: --odoo URL --db NAME --user LOGIN");
@@ -33,7 +37,10 @@ export const applySchemaCommand: Command = {
       specPlan = (await surveyExport(specPlan, exportFolder(values.source, env))).plan;
     }
     const plan = { ...specPlan, spec: { ...specPlan.spec, file: compiled.path } };
-    const note = takesProperties && values.source === undefined ? "note: the spec takes the export's custom properties; give --source EXPORT to create their fields too\n" : "";
+    const note =
+      takesProperties && values.source === undefined
+        ? "note: the spec takes the export's custom properties; give --source EXPORT to create their fields too\n"
+        : "";
     const runDir = resolve(env.cwd, values.out ?? join("out", "run", plan.spec.system));
     try {
       const { XmlRpcTransport } = await import("../runtime/load/index.js");

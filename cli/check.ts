@@ -39,9 +39,15 @@ type Survey = Awaited<ReturnType<typeof import("../runtime/survey/index.js").sur
 
 function exportCoverageText(survey: Survey): string {
   const rows = survey.accounts.map((a) => {
-    const parts = [`${a.read.length} read`, ...(a.dropped.length ? [`${a.dropped.length} dropped`] : []), ...(a.unaccounted.length ? [`${a.unaccounted.length} NOT ACCOUNTED FOR`] : [])];
+    const parts = [
+      `${a.read.length} read`,
+      ...(a.dropped.length ? [`${a.dropped.length} dropped`] : []),
+      ...(a.unaccounted.length ? [`${a.unaccounted.length} NOT ACCOUNTED FOR`] : []),
+    ];
     const absent = a.absent.length ? `; ${a.absent.length} declared column(s) not in the export` : "";
-    return a.files.length === 0 ? `  ${a.source}: no file in the export` : `  ${a.source}: ${a.columns} export columns: ${parts.join(", ")}${absent}`;
+    return a.files.length === 0
+      ? `  ${a.source}: no file in the export`
+      : `  ${a.source}: ${a.columns} export columns: ${parts.join(", ")}${absent}`;
   });
   return `export coverage\n${rows.join("\n")}\n`;
 }
@@ -51,7 +57,11 @@ export const checkCommand: Command = {
   summary: "report every problem in a spec, with file:line:col and a fix hint (--source: against an export too)",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" }, source: { type: "string" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: "boolean" }, source: { type: "string" } },
+      allowPositionals: true,
+    });
     const compiled = compileSpecFiles(positionals, env);
     const exportDir = values.source === undefined ? undefined : exportFolder(values.source, env);
     if (exportDir && compiled.length > 1) throw new UsageError("--source compares one spec with an export: name one spec");
@@ -78,7 +88,10 @@ export const checkCommand: Command = {
       return output(failed ? 1 : 0, `${JSON.stringify(report, null, 2)}\n`);
     }
     const text = compiled
-      .map((c) => `${renderDiagnostics(c, env)}${coverageText(c)}${surveys.has(c) ? exportCoverageText(surveys.get(c)!) : ""}${summaryLine(c)}\n`)
+      .map(
+        (c) =>
+          `${renderDiagnostics(c, env)}${coverageText(c)}${surveys.has(c) ? exportCoverageText(surveys.get(c)!) : ""}${summaryLine(c)}\n`,
+      )
       .join("\n");
     return output(failed ? 1 : 0, text);
   },

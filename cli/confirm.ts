@@ -20,11 +20,18 @@ export const confirmCommand: Command = {
   summary: "bind the customer's sign-off to the spec's content",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { by: { type: "string" }, note: { type: "string" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { by: { type: "string" }, note: { type: "string" } },
+      allowPositionals: true,
+    });
     const compiled = requireCleanSpec(positionals, env);
     const specPath = resolve(env.cwd, compiled.path);
     const plan = { ...compiled.plan, spec: { ...compiled.plan.spec, file: compiled.path } };
     const confirmation = writeConfirmation(specPath, plan, values.by ?? userInfo().username, values.note);
-    return output(0, `confirmed ${compiled.path} (sha256 ${confirmation.contentHash.slice(0, 12)}…) by ${confirmation.confirmedBy}\nwrote ${relative(env.cwd, confirmationPath(specPath))}\n`);
+    return output(
+      0,
+      `confirmed ${compiled.path} (sha256 ${confirmation.contentHash.slice(0, 12)}…) by ${confirmation.confirmedBy}\nwrote ${relative(env.cwd, confirmationPath(specPath))}\n`,
+    );
   },
 };

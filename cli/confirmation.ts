@@ -15,7 +15,13 @@ export function confirmationPath(specPath: string): string {
   return `${specPath}.confirmed.json`;
 }
 
-export function writeConfirmation(specPath: string, plan: TransformPlan, by: string, note: string | undefined, now = new Date()): Confirmation {
+export function writeConfirmation(
+  specPath: string,
+  plan: TransformPlan,
+  by: string,
+  note: string | undefined,
+  now = new Date(),
+): Confirmation {
   const confirmation: Confirmation = {
     spec: plan.spec.file,
     contentHash: plan.spec.contentHash,

@@ -28,7 +28,11 @@ export const docsCommand: Command = {
   summary: "render the mapping documents (Markdown and HTML) for the customer",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" }, source: { type: "string" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { out: { type: "string" }, source: { type: "string" } },
+      allowPositionals: true,
+    });
     const compiled = requireCleanSpec(positionals, env);
     const system = compiled.plan.spec.system;
     const outDir = resolve(env.cwd, values.out ?? join("out", "docs", system));
@@ -36,7 +40,10 @@ export const docsCommand: Command = {
     const { renderDocs } = await import("../compiler/docs/index.js");
     const exported = values.source === undefined ? undefined : await surveyedExport(compiled.plan, exportFolder(values.source, env));
     const plan = exported?.plan ?? compiled.plan;
-    const docs = renderDocs({ ...plan, spec: { ...plan.spec, file: compiled.path } }, exported ? { inventory: exported.inventory, exportColumns: exported.columns } : {});
+    const docs = renderDocs(
+      { ...plan, spec: { ...plan.spec, file: compiled.path } },
+      exported ? { inventory: exported.inventory, exportColumns: exported.columns } : {},
+    );
     mkdirSync(outDir, { recursive: true });
     const markdown = join(outDir, `${system}-mapping.md`);
     const html = join(outDir, `${system}-mapping.html`);

@@ -26,27 +26,56 @@ export function exportDiagnostics(spec: A.Spec, survey: ExportSurvey, exportDir:
   return found;
 }
 
-function unreadableSource(file: string, decl: A.SourceDecl, source: PlanSource, problems: ExportSurvey["sources"][number]["problems"], exportDir: string): Diagnostic | undefined {
+function unreadableSource(
+  file: string,
+  decl: A.SourceDecl,
+  source: PlanSource,
+  problems: ExportSurvey["sources"][number]["problems"],
+  exportDir: string,
+): Diagnostic | undefined {
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length === 0) return undefined;
   if (errors[0]!.code === "MR3003") {
     const paths = [source.path, ...(source.pathAlternatives ?? [])];
     const near = nearExportPath(exportDir, source.path);
-    const hint = near ? `this export has ${near}: write \`from ${source.format} ${paths.map((p) => `"${p}"`).join(" or ")} or "${near}"\`` : "check the export folder, or mark the source `optional true`";
+    const hint = near
+      ? `this export has ${near}: write \`from ${source.format} ${paths.map((p) => `"${p}"`).join(" or ")} or "${near}"\``
+      : "check the export folder, or mark the source `optional true`";
     return diagnostic("MC2601", file, decl.path.range, { object: source.name, paths: paths.map((p) => `"${p}"`).join(" or ") }, hint);
   }
-  return diagnostic("MC2608", file, decl.path.range, { object: source.name, detail: errors.map((e) => `${e.file}: ${e.message}`).join("; ") });
+  return diagnostic("MC2608", file, decl.path.range, {
+    object: source.name,
+    detail: errors.map((e) => `${e.file}: ${e.message}`).join("; "),
+  });
 }
 
-function absentColumns(file: string, decl: A.SourceDecl, source: PlanSource, account: ColumnAccount, needed: Map<string, string>): Diagnostic[] {
+function absentColumns(
+  file: string,
+  decl: A.SourceDecl,
+  source: PlanSource,
+  account: ColumnAccount,
+  needed: Map<string, string>,
+): Diagnostic[] {
   return account.absent.flatMap((name) => {
     const column = decl.columns.find((c) => c.column.text === name);
     if (!column) return [];
     const near = closestColumns(name, account.unaccounted, source.format === "csv");
-    const renamed = near.length > 0 ? `this export may name it ${near.map((n) => `"${n}"`).join(" or ")}: write \`${[name, ...(source.columns.find((c) => c.name === name)?.alternatives ?? []), near[0]!].map((n) => `"${n}"`).join(" or ")}\`` : undefined;
+    const renamed =
+      near.length > 0
+        ? `this export may name it ${near.map((n) => `"${n}"`).join(" or ")}: write \`${[name, ...(source.columns.find((c) => c.name === name)?.alternatives ?? []), near[0]!].map((n) => `"${n}"`).join(" or ")}\``
+        : undefined;
     // A CSV reader stops at a declared column its header lacks; a JSON record without it reads it as empty.
     const why = needed.get(name) ?? (column.optional || source.format !== "csv" ? undefined : "it is not declared `optional`");
-    if (why) return [diagnostic("MC2602", file, column.column.range, { column: name, object: source.name, why }, renamed ?? `add the name this export uses: \`"${name}" or "…"\``)];
+    if (why)
+      return [
+        diagnostic(
+          "MC2602",
+          file,
+          column.column.range,
+          { column: name, object: source.name, why },
+          renamed ?? `add the name this export uses: \`"${name}" or "…"\``,
+        ),
+      ];
     return [diagnostic("MC2603", file, column.column.range, { column: name, object: source.name }, renamed)];
   });
 }
@@ -58,9 +87,10 @@ function unaccountedColumns(file: string, decl: A.SourceDecl, account: ColumnAcc
   return account.unaccounted
     .filter((column) => !untaken.has(column))
     .map((column) => {
-      const hint = pattern && column.endsWith(pattern.slice(1))
-        ? `drop them all with a pattern: \`drop "${pattern}" because "…"\` in source \`${account.source}\``
-        : `map it, declare it, or \`drop "${column}" because "…"\` in source \`${account.source}\``;
+      const hint =
+        pattern && column.endsWith(pattern.slice(1))
+          ? `drop them all with a pattern: \`drop "${pattern}" because "…"\` in source \`${account.source}\``
+          : `map it, declare it, or \`drop "${column}" because "…"\` in source \`${account.source}\``;
       return diagnostic("MC2604", file, where, { column, object: account.source }, hint);
     });
 }
@@ -74,7 +104,14 @@ function customProperties(file: string, decl: A.SourceDecl, survey: ExportSurvey
   }
   const discovered = survey.discovered.filter((d) => d.source === source);
   for (const d of discovered) {
-    found.push(diagnostic("MC2605", file, where, { label: d.property.label, object: source, column: d.property.column, fields: d.fields.map((f) => `\`${f}\``).join(", ") }));
+    found.push(
+      diagnostic("MC2605", file, where, {
+        label: d.property.label,
+        object: source,
+        column: d.property.column,
+        fields: d.fields.map((f) => `\`${f}\``).join(", "),
+      }),
+    );
   }
   const taken = new Set(discovered.map((d) => d.property.name));
   const account = survey.accounts.find((a) => a.source === source);
@@ -90,7 +127,9 @@ function customProperties(file: string, decl: A.SourceDecl, survey: ExportSurvey
 // when it differs in spelling, never because two property names look alike.
 function closestColumns(name: string, candidates: readonly string[], labels: boolean): string[] {
   const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "");
-  const same = candidates.filter((c) => squash(c) === squash(name) || (labels && (squash(c).startsWith(squash(name)) || squash(name).startsWith(squash(c)))));
+  const same = candidates.filter(
+    (c) => squash(c) === squash(name) || (labels && (squash(c).startsWith(squash(name)) || squash(name).startsWith(squash(c)))),
+  );
   if (same.length > 0 || !labels) return same.slice(0, 2);
   return closestNames(name, candidates, 2);
 }

@@ -29,7 +29,10 @@ function entries(dir: string): string[] {
 }
 
 function stem(name: string): string {
-  return name.toLowerCase().replace(/\.[a-z0-9]+$/, "").replace(/[^a-z0-9]+/g, "");
+  return name
+    .toLowerCase()
+    .replace(/\.[a-z0-9]+$/, "")
+    .replace(/[^a-z0-9]+/g, "");
 }
 
 // `accounts` ↔ `account`, `EntityDefinitions.json` ↔ `EntityDefinitions`: the same stem but for a plural or an extension.

@@ -20,7 +20,11 @@ export const fmtCommand: Command = {
   summary: "print or rewrite specs in canonical form",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { write: { type: "boolean" }, check: { type: "boolean" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { write: { type: "boolean" }, check: { type: "boolean" } },
+      allowPositionals: true,
+    });
     if (positionals.length === 0) throw new UsageError("name at least one .mapspec file");
     if (values.write && values.check) throw new UsageError("--write and --check exclude each other");
     let stdout = "";
@@ -30,7 +34,8 @@ export const fmtCommand: Command = {
       const text = readFileSync(resolve(env.cwd, path), "utf8");
       const parsed = parseSpec(text, path);
       if (parsed.diagnostics.length > 0) {
-        stderr += parsed.diagnostics.map((d) => formatDiagnostic(d, { sources: new Map([[path, text]]), color: env.color })).join("\n") + "\n";
+        stderr +=
+          parsed.diagnostics.map((d) => formatDiagnostic(d, { sources: new Map([[path, text]]), color: env.color })).join("\n") + "\n";
         stderr += `${path}: not formatted: fix the syntax errors first\n`;
         exitCode = 1;
         continue;

@@ -13,7 +13,9 @@ export function requireCleanSpec(positionals: readonly string[], env: CommandEnv
   if (positionals.length !== 1) throw new UsageError("name exactly one .mapspec file");
   const [compiled] = compileSpecFiles(positionals, env);
   if (!compiled!.ok) {
-    throw new GuardFailed(`${renderDiagnostics(compiled!, env)}${compiled!.path}: has errors; fix them first (mapc check ${compiled!.path})\n`);
+    throw new GuardFailed(
+      `${renderDiagnostics(compiled!, env)}${compiled!.path}: has errors; fix them first (mapc check ${compiled!.path})\n`,
+    );
   }
   return compiled!;
 }

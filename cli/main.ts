@@ -41,7 +41,8 @@ Run \`mapc <command> --help\` for a command's options. README.md has the languag
 
 export async function runCli(argv: readonly string[], env: CommandEnvironment): Promise<CommandOutput> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") return { exitCode: name ? 0 : 2, stdout: name ? mainHelp() : "", stderr: name ? "" : mainHelp() };
+  if (!name || name === "--help" || name === "-h" || name === "help")
+    return { exitCode: name ? 0 : 2, stdout: name ? mainHelp() : "", stderr: name ? "" : mainHelp() };
   if (name === "--version") return { exitCode: 0, stdout: `${await packageVersion()}\n`, stderr: "" };
   const command = commands.find((c) => c.name === name);
   if (!command) return { exitCode: 2, stdout: "", stderr: `mapc: unknown command \`${name}\`\n\n${mainHelp()}` };

@@ -36,7 +36,8 @@ export class MissingPassword extends Error {}
 
 export function passwordFromEnvironment(): string {
   const password = process.env[PASSWORD_VARIABLE];
-  if (!password) throw new MissingPassword(`set the Odoo password in the environment variable ${PASSWORD_VARIABLE} (it is never taken from a flag)`);
+  if (!password)
+    throw new MissingPassword(`set the Odoo password in the environment variable ${PASSWORD_VARIABLE} (it is never taken from a flag)`);
   return password;
 }
 
@@ -46,16 +47,28 @@ export async function runtimeErrorOutput(error: unknown, sourceFolder: string): 
   const { OdooAuthError, SchemaMismatchError, TransientError, OdooFault, PhaseNotBalanced } = await import("../runtime/load/index.js");
   if (error instanceof MissingPassword) return output(1, "", `${error.message}\n`);
   if (error instanceof SourceReadError) {
-    const lines = error.problems.map((p) => `${join(sourceFolder, p.file)}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""} - error ${p.code}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ""}`);
+    const lines = error.problems.map(
+      (p) =>
+        `${join(sourceFolder, p.file)}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ""}` : ""} - error ${p.code}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ""}`,
+    );
     return output(1, "", `${lines.join("\n")}\nthe export cannot be read as the spec declares it; nothing was staged\n`);
   }
   if (error instanceof OdooAuthError) return output(1, "", `${error.message}; nothing was written\n`);
   if (error instanceof SchemaMismatchError) {
-    return output(1, "", `${error.message}\nnothing was written. Create them with \`mapc apply-schema SPEC --odoo … --db … --user …\`, or by hand from the custom-field manifest in the docs.\n`);
+    return output(
+      1,
+      "",
+      `${error.message}\nnothing was written. Create them with \`mapc apply-schema SPEC --odoo … --db … --user …\`, or by hand from the custom-field manifest in the docs.\n`,
+    );
   }
   if (error instanceof ResumeRefused || error instanceof RunFolderOfAnotherOdoo) return output(1, "", `${error.message}\n`);
   if (error instanceof PhaseNotBalanced) return output(1, "", `${error.message}\n`);
-  if (error instanceof TransientError) return output(1, "", `Odoo did not answer (${error.message}) after several tries. If the load had begun, run again with --resume once Odoo is reachable: nothing is duplicated.\n`);
+  if (error instanceof TransientError)
+    return output(
+      1,
+      "",
+      `Odoo did not answer (${error.message}) after several tries. If the load had begun, run again with --resume once Odoo is reachable: nothing is duplicated.\n`,
+    );
   if (error instanceof OdooFault) return output(1, "", `Odoo refused ${error.model}.${error.method}: ${error.message}\n`);
   throw error;
 }

@@ -77,9 +77,11 @@ export const proposeCommand: Command = {
     if (!values.source) throw new UsageError("--source EXPORT is required: the folder that holds the export");
     const exportDir = resolve(env.cwd, values.source);
     if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`--source ${values.source}: no such folder`);
-    if (!values.from && !values.system) throw new UsageError("--system NAME is required without --from: it names the spec and the x_NAME_ custom fields");
+    if (!values.from && !values.system)
+      throw new UsageError("--system NAME is required without --from: it names the spec and the x_NAME_ custom fields");
     if (values.diff && !values.from) throw new UsageError("--diff shows what --from changed: name the spec with --from");
-    if (values.system !== undefined && !/[A-Za-z0-9]/.test(values.system)) throw new UsageError(`--system "${values.system}" needs a letter or digit`);
+    if (values.system !== undefined && !/[A-Za-z0-9]/.test(values.system))
+      throw new UsageError(`--system "${values.system}" needs a letter or digit`);
     const { availableCatalogVersions, CatalogNotFoundError, loadCatalog } = await import("../compiler/catalog/index.js");
     const propose = await import("../propose/index.js");
     const shownDir = relative(env.cwd, exportDir) || ".";
@@ -87,16 +89,25 @@ export const proposeCommand: Command = {
     if (values.from) {
       const specPath = resolve(env.cwd, values.from);
       if (!existsSync(specPath)) throw new UsageError(`--from ${values.from}: no such file`);
-      if (values.target) throw new UsageError("--target goes with a draft; with --from the spec's own version (mapping … -> odoo VERSION) is used");
+      if (values.target)
+        throw new UsageError("--target goes with a draft; with --from the spec's own version (mapping … -> odoo VERSION) is used");
       const specText = readFileSync(specPath, "utf8");
       let adapted;
       try {
-        adapted = await propose.adaptSpec({ specText, specFile: values.from, exportDir, shownDir, ...(values.system ? { system: values.system } : {}) });
+        adapted = await propose.adaptSpec({
+          specText,
+          specFile: values.from,
+          exportDir,
+          shownDir,
+          ...(values.system ? { system: values.system } : {}),
+        });
       } catch (error) {
         if (error instanceof propose.AdaptRefused) return output(1, "", `mapc propose: ${error.message}\n`);
         throw error;
       }
-      const text = values.diff ? propose.unifiedDiff(specText, adapted.text, values.from, values.out ?? `${values.from} (proposed)`) : adapted.text;
+      const text = values.diff
+        ? propose.unifiedDiff(specText, adapted.text, values.from, values.out ?? `${values.from} (proposed)`)
+        : adapted.text;
       return finish(text, propose.renderReport(adapted.report), adapted.remaining.length === 0);
     }
 
@@ -105,7 +116,8 @@ export const proposeCommand: Command = {
     try {
       catalog = loadCatalog(version);
     } catch (error) {
-      if (error instanceof CatalogNotFoundError) throw new UsageError(`--target ${version}: no Odoo catalog for it; catalogs exist for ${availableCatalogVersions().join(", ")}`);
+      if (error instanceof CatalogNotFoundError)
+        throw new UsageError(`--target ${version}: no Odoo catalog for it; catalogs exist for ${availableCatalogVersions().join(", ")}`);
       throw error;
     }
     const draft = await propose.proposeDraft({ exportDir, system: values.system!, catalog, shownDir });

@@ -31,10 +31,18 @@ export const rollbackCommand: Command = {
         const result = await rollbackRun(store, odoo);
         writeFileSync(join(folder.path, "rollback.json"), `${JSON.stringify(result, null, 2)}\n`);
         if (values.json) return output(0, `${JSON.stringify(result, null, 2)}\n`);
-        const counts = result.counts.map((c) => `  ${c.model}: ${c.beforeRollback} → ${c.after}${c.beforeRun === null ? "" : ` (before the first run: ${c.beforeRun}${c.beforeRun === c.after ? ", back where it was" : ""})`}`);
-        const head = result.deleted + result.restored + result.failed.length + result.alreadyGone === 0 ? "nothing to roll back: the journal is empty" : `deleted ${result.deleted} record(s), restored ${result.restored}${result.alreadyGone ? `, ${result.alreadyGone} were already gone` : ""}`;
+        const counts = result.counts.map(
+          (c) =>
+            `  ${c.model}: ${c.beforeRollback} → ${c.after}${c.beforeRun === null ? "" : ` (before the first run: ${c.beforeRun}${c.beforeRun === c.after ? ", back where it was" : ""})`}`,
+        );
+        const head =
+          result.deleted + result.restored + result.failed.length + result.alreadyGone === 0
+            ? "nothing to roll back: the journal is empty"
+            : `deleted ${result.deleted} record(s), restored ${result.restored}${result.alreadyGone ? `, ${result.alreadyGone} were already gone` : ""}`;
         const failed = result.failed.map((f) => `  NOT undone: ${f.model} ${f.odooId}: ${f.reason}`);
-        const tail = result.failed.length ? [`${result.failed.length} record(s) could not be undone; they stay in the journal, so a later rollback tries them again`] : [];
+        const tail = result.failed.length
+          ? [`${result.failed.length} record(s) could not be undone; they stay in the journal, so a later rollback tries them again`]
+          : [];
         return output(result.failed.length ? 1 : 0, [head, ...failed, ...counts, ...tail, ""].join("\n"));
       } finally {
         store.close();

@@ -20,12 +20,16 @@ export function readRunFolder(argument: string | undefined, env: CommandEnvironm
   if (!argument) throw new UsageError("name the run folder (the --out of mapc run)");
   const path = resolve(env.cwd, argument);
   const file = (name: string) => join(path, name);
-  if (!existsSync(file("staging.sqlite")) || !existsSync(file("plan.json"))) throw new UsageError(`${argument} is not a run folder: it holds no staging.sqlite and plan.json`);
+  if (!existsSync(file("staging.sqlite")) || !existsSync(file("plan.json")))
+    throw new UsageError(`${argument} is not a run folder: it holds no staging.sqlite and plan.json`);
   const connection = loadedConnection(path);
-  if (!connection) throw new UsageError(`${argument} has not loaded into Odoo (no ${CONNECTION_FILE}): there is nothing to verify or roll back`);
+  if (!connection)
+    throw new UsageError(`${argument} has not loaded into Odoo (no ${CONNECTION_FILE}): there is nothing to verify or roll back`);
   const plan = JSON.parse(readFileSync(file("plan.json"), "utf8")) as unknown;
   const problems = validatePlan(plan);
   if (problems.length > 0) throw new UsageError(`${argument}/plan.json is not a plan this mapc can read:\n${problems.join("\n")}`);
-  const summary = existsSync(file("summary.json")) ? (JSON.parse(readFileSync(file("summary.json"), "utf8")) as { exportDir?: string }) : {};
+  const summary = existsSync(file("summary.json"))
+    ? (JSON.parse(readFileSync(file("summary.json"), "utf8")) as { exportDir?: string })
+    : {};
   return { path, plan: plan as TransformPlan, connection, stagingFile: file("staging.sqlite"), exportDir: summary.exportDir ?? path };
 }

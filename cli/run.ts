@@ -97,7 +97,10 @@ export const runCommand: Command = {
     const sample = positiveInteger(values.sample, "--sample");
     const batchSize = positiveInteger(values["batch-size"], "--batch-size");
     const jobs = positiveInteger(values.jobs, "--jobs");
-    if (values.resume && !connection) throw new UsageError(`--resume continues a load into Odoo, and ${relative(env.cwd, runDir) || "."} has never loaded into one: run without --resume`);
+    if (values.resume && !connection)
+      throw new UsageError(
+        `--resume continues a load into Odoo, and ${relative(env.cwd, runDir) || "."} has never loaded into one: run without --resume`,
+      );
     const { runMigration } = await import("../runtime/run/index.js");
     const progress = progressReporter(env);
     try {
@@ -105,7 +108,9 @@ export const runCommand: Command = {
         exportDir,
         runDir,
         progress: progress.update,
-        ...(connection ? { odoo: { connection, password: passwordFromEnvironment(), ...(batchSize ? { batchSize } : {}), ...(jobs ? { jobs } : {}) } } : {}),
+        ...(connection
+          ? { odoo: { connection, password: passwordFromEnvironment(), ...(batchSize ? { batchSize } : {}), ...(jobs ? { jobs } : {}) } }
+          : {}),
         ...(sample ? { sample } : {}),
         ...(values.delta ? { delta: true } : {}),
         ...(values.resume ? { resume: true } : {}),
@@ -114,7 +119,10 @@ export const runCommand: Command = {
       progress.done();
       const shown = relative(env.cwd, runDir) || ".";
       if (values.json) return output(summary.balanced ? 0 : 1, `${JSON.stringify(summary, null, 2)}\n`);
-      return output(summary.balanced ? 0 : 1, `${summaryTable(summary)}\nwrote ${shown}/summary.json, rejects.csv, queue.csv, report.md, report.html\n`);
+      return output(
+        summary.balanced ? 0 : 1,
+        `${summaryTable(summary)}\nwrote ${shown}/summary.json, rejects.csv, queue.csv, report.md, report.html\n`,
+      );
     } catch (error) {
       progress.done();
       return runtimeErrorOutput(error, values.source ?? ".");
@@ -144,11 +152,20 @@ function columnLines(summary: Summary): string[] {
   if (!summary.columns) return [];
   const total = summary.columns.reduce((n, c) => n + c.columns, 0);
   const left = summary.columns.filter((c) => c.unaccounted.length > 0);
-  const lines = left.length === 0
-    ? [`columns: all ${total} export columns are read or dropped by the spec`]
-    : [`columns NOT ACCOUNTED FOR (read by no map, dropped by no rule): ${left.map((c) => `${c.source} ${c.unaccounted.length}`).join(", ")}; listed in summary.json and report.md`];
+  const lines =
+    left.length === 0
+      ? [`columns: all ${total} export columns are read or dropped by the spec`]
+      : [
+          `columns NOT ACCOUNTED FOR (read by no map, dropped by no rule): ${left.map((c) => `${c.source} ${c.unaccounted.length}`).join(", ")}; listed in summary.json and report.md`,
+        ];
   const properties = summary.customProperties ?? [];
-  if (properties.length > 0) lines.push(`custom properties from the export's metadata: ${properties.length} (${properties.slice(0, 6).map((p) => p.fields.join("/")).join(", ")}${properties.length > 6 ? ", …" : ""})`);
+  if (properties.length > 0)
+    lines.push(
+      `custom properties from the export's metadata: ${properties.length} (${properties
+        .slice(0, 6)
+        .map((p) => p.fields.join("/"))
+        .join(", ")}${properties.length > 6 ? ", …" : ""})`,
+    );
   return lines;
 }
 
@@ -158,7 +175,19 @@ function summaryTable(summary: Summary): string {
   // Staged but not loaded: outside a --sample, or held back with a queued link. Shown only when it happens.
   const notLoaded = loaded && summary.objects.some((o) => (loadPhase(o)?.skipped ?? 0) > 0);
   const header = loaded
-    ? ["object", "source", "staged", "rejected", "skipped", "created", "updated", "unchanged", "load rejected", ...(notLoaded ? ["not loaded"] : []), ""]
+    ? [
+        "object",
+        "source",
+        "staged",
+        "rejected",
+        "skipped",
+        "created",
+        "updated",
+        "unchanged",
+        "load rejected",
+        ...(notLoaded ? ["not loaded"] : []),
+        "",
+      ]
     : ["object", "source", "staged", "rejected", "skipped", ""];
   const rows = summary.objects.map((o) => {
     const stage = o.phases[0]!;
@@ -170,9 +199,17 @@ function summaryTable(summary: Summary): string {
     return cells;
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
-  const queue = Object.entries(summary.queue).map(([kind, n]) => `${kind} ${n}`).join(", ");
-  const delta = summary.delta ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`] : [];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  const queue = Object.entries(summary.queue)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(", ");
+  const delta = summary.delta
+    ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`]
+    : [];
   // What the readers found odd but could read (a column matched ignoring case, an optional file missing).
   const warnings = summary.warnings.slice(0, 5).map((w) => `warning ${w.code} ${w.file}: ${w.message}`);
   if (summary.warnings.length > 5) warnings.push(`…and ${summary.warnings.length - 5} more warnings in summary.json`);

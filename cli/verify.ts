@@ -19,7 +19,11 @@ export const verifyCommand: Command = {
   summary: "read loaded records back from Odoo and diff them against what was staged",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { sample: { type: "string" }, json: { type: "boolean" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { sample: { type: "string" }, json: { type: "boolean" } },
+      allowPositionals: true,
+    });
     const folder = readRunFolder(positionals[0], env);
     const sample = positiveInteger(values.sample, "--sample");
     try {
@@ -33,10 +37,19 @@ export const verifyCommand: Command = {
         const result = await verifyRun(folder.plan, store, odoo, folder.exportDir, sample ? { sample } : {});
         writeFileSync(join(folder.path, "verify.json"), `${JSON.stringify(result, null, 2)}\n`);
         if (values.json) return output(result.ok ? 0 : 1, `${JSON.stringify(result, null, 2)}\n`);
-        const lines = result.perPhase.map((p) => `  ${p.phase} (${p.model}): ${p.checked} checked, ${p.missing} missing, ${p.mismatched} field difference(s)`);
-        const diffs = result.mismatches.slice(0, 20).map((m) => `  ${m.externalId} (${m.model} ${m.odooId}) ${m.field}: staged ${JSON.stringify(m.staged)}, Odoo has ${JSON.stringify(m.inOdoo)}`);
+        const lines = result.perPhase.map(
+          (p) => `  ${p.phase} (${p.model}): ${p.checked} checked, ${p.missing} missing, ${p.mismatched} field difference(s)`,
+        );
+        const diffs = result.mismatches
+          .slice(0, 20)
+          .map(
+            (m) =>
+              `  ${m.externalId} (${m.model} ${m.odooId}) ${m.field}: staged ${JSON.stringify(m.staged)}, Odoo has ${JSON.stringify(m.inOdoo)}`,
+          );
         const missing = result.missing.slice(0, 20).map((m) => `  ${m.externalId} (${m.model} ${m.odooId}) is no longer in Odoo`);
-        const verdict = result.ok ? `verified: all ${result.checked} records match what was staged` : `${result.missing.length} missing, ${result.mismatches.length} field difference(s) (all in verify.json)`;
+        const verdict = result.ok
+          ? `verified: all ${result.checked} records match what was staged`
+          : `${result.missing.length} missing, ${result.mismatches.length} field difference(s) (all in verify.json)`;
         return output(result.ok ? 0 : 1, [...lines, ...missing, ...diffs, verdict, ""].join("\n"));
       } finally {
         store.close();

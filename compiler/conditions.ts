@@ -51,11 +51,14 @@ export function lowerCondition(condition: A.Condition, scope: InputScope): PlanC
     case "compare":
       return { op: condition.op, input: lowerInput(condition.subject, scope), value: scope.ctx.literal(condition.value) };
     case "in": {
-      const test: PlanCondition = { op: "in", input: lowerInput(condition.subject, scope), values: condition.values.map((v) => scope.ctx.literal(v)) };
+      const test: PlanCondition = {
+        op: "in",
+        input: lowerInput(condition.subject, scope),
+        values: condition.values.map((v) => scope.ctx.literal(v)),
+      };
       return condition.negated ? { op: "not", operand: test } : test;
     }
     case "empty":
       return { op: condition.negated ? "not-empty" : "empty", input: lowerInput(condition.subject, scope) };
   }
 }
-

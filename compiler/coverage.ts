@@ -26,7 +26,13 @@ export function computeCoverage(sources: readonly PlanSource[], mappings: readon
         droppedList.push(column.name);
       } else {
         unmapped.push(column.name);
-        if (range) ctx.report("MC2019", range, { column: column.name, object: source.name }, `map it, or \`drop "${column.name}" because "…"\` in a map of \`${source.name}\``);
+        if (range)
+          ctx.report(
+            "MC2019",
+            range,
+            { column: column.name, object: source.name },
+            `map it, or \`drop "${column.name}" because "…"\` in a map of \`${source.name}\``,
+          );
       }
     }
     const total = source.columns.length;

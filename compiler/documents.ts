@@ -10,7 +10,15 @@ const kinds: readonly PlanDocumentRow["kind"][] = ["workflow", "report", "script
 const settings = ["kind", "odoo", "from", "show", "note"];
 
 export function lowerDocument(decl: A.DocumentDecl, ctx: CompileContext): PlanDocumentRow {
-  const row: PlanDocumentRow = { name: decl.name.text, label: decl.label?.text ?? decl.name.text, kind: "other", odoo: "", show: [], notes: [], line: decl.range.start.line };
+  const row: PlanDocumentRow = {
+    name: decl.name.text,
+    label: decl.label?.text ?? decl.name.text,
+    kind: "other",
+    odoo: "",
+    show: [],
+    notes: [],
+    line: decl.range.start.line,
+  };
   for (const setting of decl.settings) {
     const values = setting.values.map((v) => (v.kind === "name" ? v.text : literalString(v)));
     switch (setting.key.text) {
@@ -34,7 +42,12 @@ export function lowerDocument(decl: A.DocumentDecl, ctx: CompileContext): PlanDo
         row.notes.push(...values);
         break;
       default:
-        ctx.report("MC2502", setting.key.range, { setting: setting.key.text, allowed: settings.join(", ") }, didYouMean(setting.key.text, settings));
+        ctx.report(
+          "MC2502",
+          setting.key.range,
+          { setting: setting.key.text, allowed: settings.join(", ") },
+          didYouMean(setting.key.text, settings),
+        );
     }
   }
   if (row.odoo === "") ctx.report("MC2503", decl.name.range, { name: row.name });

@@ -88,7 +88,9 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
       scope.ctx.usedNames.add(`lookup:${lookup.name.text}`);
       const model = lookup.take ? "" : lookupModel(lookup, scope.ctx);
       // The lookup's own policy was checked where it is declared; only an override here is new.
-      const onMissing = step.onMissing ? lowerMissingPolicy(step.onMissing, scope.ctx, model) : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
+      const onMissing = step.onMissing
+        ? lowerMissingPolicy(step.onMissing, scope.ctx, model)
+        : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
       const reference = lookup.against === "source" && !lookup.take ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
       const output: Typed = lookup.take ? { type: "text" } : recordType(input, model);
       return {
@@ -105,7 +107,10 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
       }
       scope.ctx.usedNames.add(`values:${valueMap.name.text}`);
       const output = valueMapOutputType(valueMap, scope.ctx);
-      return { step: { op: "map", valueMap: valueMap.name.text, line }, typed: input.type === "list" ? { ...output, element: output.type, type: "list" } : output };
+      return {
+        step: { op: "map", valueMap: valueMap.name.text, line },
+        typed: input.type === "list" ? { ...output, element: output.type, type: "list" } : output,
+      };
     }
     case "transform":
       return lowerTransform(step, input, scope);
@@ -239,7 +244,12 @@ function checkArguments(
   const variadic = Boolean(signature.args.at(-1)?.variadic);
   if (positional.length < required || (!variadic && positional.length > signature.args.length)) {
     const usage = signature.args.map((a) => (a.optional ? `[${a.name}]` : `<${a.name}>`)).join(" ");
-    ctx.report("MC2202", step.range, { name, problem: `takes ${describeCount(signature.args)}, not ${positional.length}` }, `write \`${name}${usage ? ` ${usage}` : ""}\``);
+    ctx.report(
+      "MC2202",
+      step.range,
+      { name, problem: `takes ${describeCount(signature.args)}, not ${positional.length}` },
+      `write \`${name}${usage ? ` ${usage}` : ""}\``,
+    );
   }
   for (const [index, arg] of positional.entries()) {
     const spec = signature.args[Math.min(index, signature.args.length - 1)];
@@ -273,10 +283,13 @@ function checkArgValue(transform: string, spec: ArgSpec, arg: A.StepArg, ctx: Co
     return;
   }
   if (spec.choices && arg.value.kind === "string" && !spec.choices.includes(arg.value.value)) {
-    ctx.report("MC2202", arg.range, { name: transform, problem: `expects ${spec.name} to be one of ${spec.choices.map((c) => JSON.stringify(c)).join(", ")}` });
+    ctx.report("MC2202", arg.range, {
+      name: transform,
+      problem: `expects ${spec.name} to be one of ${spec.choices.map((c) => JSON.stringify(c)).join(", ")}`,
+    });
   }
   if (spec.name === "tz" && arg.value.kind === "string" && !isValidTimeZone(arg.value.value)) {
-    ctx.report("MC2208", arg.value.range, { zone: arg.value.value }, "use an IANA zone such as \"Europe/London\" or \"Asia/Kolkata\"");
+    ctx.report("MC2208", arg.value.range, { zone: arg.value.value }, 'use an IANA zone such as "Europe/London" or "Asia/Kolkata"');
   }
 }
 

@@ -126,7 +126,8 @@ function checkRecordLiterals(spec: Spec, ctx: CompileContext): void {
     if (node === null || typeof node !== "object") return;
     const value = node as { kind?: unknown; value?: unknown; range?: SourceRange };
     if (value.kind === "record" && typeof value.value === "string" && value.range) {
-      if (!ctx.symbols.records.has(value.value)) ctx.report("MC2123", value.range, { name: value.value }, didYouMean(value.value, ctx.symbols.records.keys()));
+      if (!ctx.symbols.records.has(value.value))
+        ctx.report("MC2123", value.range, { name: value.value }, didYouMean(value.value, ctx.symbols.records.keys()));
       return;
     }
     Object.values(node).forEach(visit);

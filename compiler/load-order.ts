@@ -76,7 +76,12 @@ function reportCycle(pending: Map<string, Set<string>>, mappings: readonly PlanM
       const first = mappings.find((m) => m.id === cycle[0]);
       const line = first?.line ?? 1;
       const range = { start: { line, column: 1, offset: 0 }, end: { line, column: 4, offset: 3 } };
-      ctx.report("MC2403", range, { cycle: cycle.join(" → ") }, "break it: set one of the links in a later map, or through a lookup against staged records");
+      ctx.report(
+        "MC2403",
+        range,
+        { cycle: cycle.join(" → ") },
+        "break it: set one of the links in a later map, or through a lookup against staged records",
+      );
       return;
     }
     path.push(next);
@@ -84,7 +89,12 @@ function reportCycle(pending: Map<string, Set<string>>, mappings: readonly PlanM
   }
 }
 
-function checkExplicitOrder(order: A.OrderDecl, mappings: readonly PlanMapping[], derived: readonly string[], ctx: CompileContext): string[] {
+function checkExplicitOrder(
+  order: A.OrderDecl,
+  mappings: readonly PlanMapping[],
+  derived: readonly string[],
+  ctx: CompileContext,
+): string[] {
   const byId = new Map(mappings.map((m) => [m.id, m]));
   const phases: string[] = [];
   const seen = new Set<string>();
@@ -100,7 +110,12 @@ function checkExplicitOrder(order: A.OrderDecl, mappings: readonly PlanMapping[]
     }
     for (const dependency of byId.get(id)!.dependsOn) {
       if (dependency !== id && byId.has(dependency) && !seen.has(dependency)) {
-        ctx.report("MC2402", entry.range, { map: id, dependency }, `move \`${dependency}\` before \`${id}\`, or leave \`order\` out to derive it`);
+        ctx.report(
+          "MC2402",
+          entry.range,
+          { map: id, dependency },
+          `move \`${dependency}\` before \`${id}\`, or leave \`order\` out to derive it`,
+        );
       }
     }
     seen.add(id);

@@ -32,10 +32,20 @@ function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["ke
   if (decl.take) checkColumn(decl.take, { ctx, source, hasItem: false });
   else if (source && !primaryMappingOf(decl.target.text, ctx) && (ctx.symbols.mapsBySource.get(decl.target.text)?.length ?? 0) > 1) {
     const choices = (ctx.symbols.mapsBySource.get(decl.target.text) ?? []).map((m) => `\`${m.alias?.text ?? m.source.text}\``).join(", ");
-    ctx.report("MC2312", decl.target.range, { object: decl.target.text, choices }, "a lookup yields one record per row: add `take \"<column>\"`, or look in one map's records with `in staged <model> by <field>`");
+    ctx.report(
+      "MC2312",
+      decl.target.range,
+      { object: decl.target.text, choices },
+      'a lookup yields one record per row: add `take "<column>"`, or look in one map\'s records with `in staged <model> by <field>`',
+    );
   }
   if (decl.key.kind === "field") {
-    ctx.report("MC2018", decl.key.name.range, { column: decl.key.name.text, object: decl.target.text }, `columns are quoted: \`by "${decl.key.name.text}"\``);
+    ctx.report(
+      "MC2018",
+      decl.key.name.range,
+      { column: decl.key.name.text, object: decl.target.text },
+      `columns are quoted: \`by "${decl.key.name.text}"\``,
+    );
     return { kind: "field", name: decl.key.name.text };
   }
   const lowered = lowerExpression(decl.key.expression, { ctx, source, hasItem: false });
@@ -46,12 +56,21 @@ function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key
   const model = decl.target.text;
   if (decl.take) ctx.report("MC2202", decl.take.range, { name: "take", problem: "works only for lookups in source objects" });
   if (decl.key.kind === "expression") {
-    ctx.report("MC2103", decl.key.expression.range, { field: "", model, version: ctx.version }, "a lookup in Odoo matches a field of the model: name it without quotes, e.g. `by email`");
+    ctx.report(
+      "MC2103",
+      decl.key.expression.range,
+      { field: "", model, version: ctx.version },
+      "a lookup in Odoo matches a field of the model: name it without quotes, e.g. `by email`",
+    );
     return { kind: "field", name: "" };
   }
   if (checkModelExists(decl.target, ctx) && !ctx.field(model, decl.key.name.text)) {
-    ctx.report("MC2103", decl.key.name.range, { field: decl.key.name.text, model, version: ctx.version }, didYouMean(decl.key.name.text, ctx.fieldNames(model)));
+    ctx.report(
+      "MC2103",
+      decl.key.name.range,
+      { field: decl.key.name.text, model, version: ctx.version },
+      didYouMean(decl.key.name.text, ctx.fieldNames(model)),
+    );
   }
   return { kind: "field", name: decl.key.name.text };
 }
-

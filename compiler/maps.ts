@@ -51,7 +51,9 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     checkMessageLink(decl, ctx);
   }
   const drops = lowerDrops(decl, scope);
-  const losses = decl.items.filter((i): i is A.LostItem => i.kind === "lost").map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
+  const losses = decl.items
+    .filter((i): i is A.LostItem => i.kind === "lost")
+    .map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
   const cardinality = checkCardinality(decl, id, ctx, Boolean(each), Boolean(dedupe));
   checkLossy(decl, id, ctx, drops.length + losses.length);
   return {
@@ -78,14 +80,25 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
 }
 
 /** `custom properties prefix "x_…"`: the source must say where the export lists them. */
-function lowerCustomProperties(decl: A.MapDecl, source: A.SourceDecl | undefined, id: string, ctx: CompileContext): Pick<PlanMapping, "customProperties"> {
+function lowerCustomProperties(
+  decl: A.MapDecl,
+  source: A.SourceDecl | undefined,
+  id: string,
+  ctx: CompileContext,
+): Pick<PlanMapping, "customProperties"> {
   const items = decl.items.filter((i): i is A.CustomPropertiesItem => i.kind === "customProperties");
   const [item, repeated] = items;
   if (!item) return {};
   if (repeated) ctx.report("MC2318", repeated.range, { map: id });
-  if (!item.prefix.text.startsWith("x_")) ctx.report("MC2114", item.prefix.range, { field: item.prefix.text }, 'write a prefix such as "x_smartdesk_"');
+  if (!item.prefix.text.startsWith("x_"))
+    ctx.report("MC2114", item.prefix.range, { field: item.prefix.text }, 'write a prefix such as "x_smartdesk_"');
   if (source && !source.properties) {
-    ctx.report("MC2317", item.range, { map: id, object: source.name.text }, `add \`custom properties from hubspot "properties.json" object "…"\` (or \`from dataverse …\`) to source \`${source.name.text}\``);
+    ctx.report(
+      "MC2317",
+      item.range,
+      { map: id, object: source.name.text },
+      `add \`custom properties from hubspot "properties.json" object "…"\` (or \`from dataverse …\`) to source \`${source.name.text}\``,
+    );
   }
   return { customProperties: { prefix: item.prefix.text, line: item.range.start.line } };
 }
@@ -116,7 +129,9 @@ function lowerEach(decl: A.MapDecl, scope: ExpressionScope, dependsOn: Set<strin
   const lowered = lowerExpression(item.expression, { ...scope, hasItem: false });
   for (const ref of lowered.references) dependsOn.add(ref);
   const itemType: Typed =
-    lowered.typed.type === "list" ? { type: lowered.typed.element ?? "any", ...(lowered.typed.model ? { model: lowered.typed.model } : {}) } : lowered.typed;
+    lowered.typed.type === "list"
+      ? { type: lowered.typed.element ?? "any", ...(lowered.typed.model ? { model: lowered.typed.model } : {}) }
+      : lowered.typed;
   return { input: lowered.input, steps: lowered.steps, itemType };
 }
 
@@ -131,8 +146,10 @@ function lowerInto(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["into"]
     ctx.report("MC2315", name.range, { name: name.text }, didYouMean(name.text, ctx.symbols.maps.keys()));
     return undefined;
   }
-  if (target.into) ctx.report("MC2316", name.range, { name: name.text, problem: "that map adds to another itself; name the map that makes the records" });
-  else if (target.model.text !== decl.model.text) ctx.report("MC2316", name.range, { name: name.text, problem: `it makes ${target.model.text} records, not ${decl.model.text}` });
+  if (target.into)
+    ctx.report("MC2316", name.range, { name: name.text, problem: "that map adds to another itself; name the map that makes the records" });
+  else if (target.model.text !== decl.model.text)
+    ctx.report("MC2316", name.range, { name: name.text, problem: `it makes ${target.model.text} records, not ${decl.model.text}` });
   else if (target === decl) ctx.report("MC2316", name.range, { name: name.text, problem: "a map cannot add to itself" });
   return { mapping: name.text, input: key.input, steps: key.steps };
 }
@@ -168,7 +185,13 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
   }
   const target = a.targets[0]!;
   const field = m.checkable ? checkWritableField(m.model, target, ctx) : undefined;
-  if (a.deferred && a.required) ctx.report("MC2313", a.range, { field: target.text }, "drop `required`, or drop `deferred` and let the load order follow the reference");
+  if (a.deferred && a.required)
+    ctx.report(
+      "MC2313",
+      a.range,
+      { field: target.text },
+      "drop `required`, or drop `deferred` and let the load order follow the reference",
+    );
   let value: PlanValue;
   let selfReference = false;
   const references = new Set<string>();
@@ -194,12 +217,25 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
     }
   }
   if (!a.deferred) return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
-  return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: true, after: [...references].filter((ref) => ref !== m.id) };
+  return {
+    fields: [target.text],
+    fieldTypes: [field?.type ?? "unknown"],
+    value,
+    ...base,
+    deferred: true,
+    after: [...references].filter((ref) => ref !== m.id),
+  };
 }
 
 function checkXmlid(literal: A.Literal, ctx: CompileContext): void {
   if (literal.kind !== "xmlid") return;
-  if (!isKnownXmlid(literal.value, ctx)) ctx.report("MC2113", literal.range, { xmlid: literal.value, version: ctx.version }, "fine if the customer's database has it; otherwise create it first");
+  if (!isKnownXmlid(literal.value, ctx))
+    ctx.report(
+      "MC2113",
+      literal.range,
+      { xmlid: literal.value, version: ctx.version },
+      "fine if the customer's database has it; otherwise create it first",
+    );
 }
 
 /** Values a value map produces for a selection field must be valid keys of that selection. */
@@ -215,7 +251,12 @@ function checkValueMapSelections(expr: A.Expression, model: string, field: Catal
  * `model, res_id <- link …`: the first field receives the model (a name, or an `ir.model` id for
  * `res_model_id`), the second the record id. Which object a row points at is decided per row.
  */
-function lowerLinkAssignment(a: A.Assignment, link: A.LinkExpression, m: MapScope, base: Pick<PlanAssignment, "required" | "when" | "line">): PlanAssignment | undefined {
+function lowerLinkAssignment(
+  a: A.Assignment,
+  link: A.LinkExpression,
+  m: MapScope,
+  base: Pick<PlanAssignment, "required" | "when" | "line">,
+): PlanAssignment | undefined {
   const { ctx } = m.scope;
   if (a.targets.length !== 2) {
     ctx.report("MC2307", a.range);
@@ -231,11 +272,13 @@ function lowerLinkAssignment(a: A.Assignment, link: A.LinkExpression, m: MapScop
     if (modelInfo) {
       types[0] = modelInfo.type;
       if (modelInfo.type === "many2one" && modelInfo.relation === "ir.model") modelAs = "ir.model";
-      else if (modelInfo.type !== "char" && modelInfo.type !== "selection" && modelInfo.type !== "reference") ctx.report("MC2308", modelField.range, { model: m.model, part: "model", field: modelField.text });
+      else if (modelInfo.type !== "char" && modelInfo.type !== "selection" && modelInfo.type !== "reference")
+        ctx.report("MC2308", modelField.range, { model: m.model, part: "model", field: modelField.text });
     }
     if (idInfo) {
       types[1] = idInfo.type;
-      if (idInfo.type !== "many2one_reference" && idInfo.type !== "integer") ctx.report("MC2308", idField.range, { model: m.model, part: "record id", field: idField.text });
+      if (idInfo.type !== "many2one_reference" && idInfo.type !== "integer")
+        ctx.report("MC2308", idField.range, { model: m.model, part: "record id", field: idField.text });
     }
   }
   if (link.typeColumn) checkColumn(link.typeColumn, m.scope);
@@ -246,7 +289,12 @@ function lowerLinkAssignment(a: A.Assignment, link: A.LinkExpression, m: MapScop
     const target = resolveMappingTarget(c.object, ctx);
     if (!target) continue;
     if (target.mapping !== m.id) m.dependsOn.add(target.mapping);
-    cases.push({ when: c.when.text, object: ctx.symbols.maps.get(target.mapping)?.source.text ?? c.object.text, mapping: target.mapping, model: target.model });
+    cases.push({
+      when: c.when.text,
+      object: ctx.symbols.maps.get(target.mapping)?.source.text ?? c.object.text,
+      mapping: target.mapping,
+      model: target.model,
+    });
   }
   const value: PlanValue = {
     kind: "link",
@@ -264,13 +312,16 @@ function lowerLinkAssignment(a: A.Assignment, link: A.LinkExpression, m: MapScop
 function checkRequiredFields(decl: A.MapDecl, id: string, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
   const model = decl.model.text;
   const always = new Set(assignments.filter((a) => !a.when).flatMap((a) => a.fields));
-  const requiredFields = ctx.fieldNames(model)
+  const requiredFields = ctx
+    .fieldNames(model)
     .map((name) => ctx.field(model, name)!)
     .filter((f) => f.required && !f.serverDefault && f.type !== "one2many" && f.type !== "many2many");
   for (const field of requiredFields) {
     if (always.has(field.name)) continue;
     const conditional = assignments.some((a) => a.fields.includes(field.name));
-    const hint = conditional ? "every assignment of it has a `when`: add one without, or a constant default" : `add \`${field.name} <- "<column>"\` or \`${field.name} = <value>\``;
+    const hint = conditional
+      ? "every assignment of it has a `when`: add one without, or a constant default"
+      : `add \`${field.name} <- "<column>"\` or \`${field.name} = <value>\``;
     ctx.report("MC2108", decl.model.range, { model, field: field.name, map: id }, hint);
   }
 }
@@ -297,7 +348,9 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
   if (decl.model.text !== "res.partner") return;
   const parent = decl.items.find((i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "parent_id");
   if (!parent) return;
-  const isCompany = assignments.some((a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true);
+  const isCompany = assignments.some(
+    (a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true,
+  );
   const ownAddress = assignments.some((a) => addressFields.includes(a.fields[0] ?? ""));
   if (!isCompany && !ownAddress) return;
   const typed = assignments.filter((a) => a.fields[0] === "type");
@@ -307,8 +360,8 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
   // feeds an address field must be among those it tests, or a row with only that column loses it.
   if (other.length > 0) return checkOwnAddressCondition(decl, assignments, other, ctx);
   const hint = isCompany
-    ? "keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = \"other\"` if the company may share its parent's address"
-    : "set `type = \"other\" when \"<street column>\" is not empty` for contacts with an address of their own, or drop the address columns with a reason";
+    ? 'keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = "other"` if the company may share its parent\'s address'
+    : 'set `type = "other" when "<street column>" is not empty` for contacts with an address of their own, or drop the address columns with a reason';
   ctx.report("MC2125", parent.targets[0]!.range, {}, hint);
 }
 
@@ -325,7 +378,8 @@ function checkCommercialFields(decl: A.MapDecl, assignments: readonly PlanAssign
   for (const item of decl.items) {
     if (item.kind !== "assignment") continue;
     const field = item.targets[0]?.text ?? "";
-    if (COMMERCIAL_FIELDS.includes(field)) ctx.report("MC2127", item.targets[0]!.range, { field }, "keep the value in a custom field (`x_…`), or set it on the company");
+    if (COMMERCIAL_FIELDS.includes(field))
+      ctx.report("MC2127", item.targets[0]!.range, { field }, "keep the value in a custom field (`x_…`), or set it on the company");
   }
 }
 
@@ -337,13 +391,25 @@ function checkMessageLink(decl: A.MapDecl, ctx: CompileContext): void {
   if (decl.model.text !== "mail.message") return;
   for (const item of decl.items) {
     if (item.kind !== "assignment" || item.value.kind !== "link" || item.required) continue;
-    ctx.report("MC2128", item.targets[0]!.range, {}, "mark the link `required`, so a row that names no record is rejected with the reason; skip such rows with a rule if they are expected");
+    ctx.report(
+      "MC2128",
+      item.targets[0]!.range,
+      {},
+      "mark the link `required`, so a row that names no record is rejected with the reason; skip such rows with a rule if they are expected",
+    );
   }
 }
 
-function checkOwnAddressCondition(decl: A.MapDecl, assignments: readonly PlanAssignment[], other: readonly PlanAssignment[], ctx: CompileContext): void {
+function checkOwnAddressCondition(
+  decl: A.MapDecl,
+  assignments: readonly PlanAssignment[],
+  other: readonly PlanAssignment[],
+  ctx: CompileContext,
+): void {
   const tested = new Set(other.flatMap((a) => conditionColumns(a.when!)));
-  const typeItem = decl.items.find((i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "type" && i.range.start.line === other[0]!.line);
+  const typeItem = decl.items.find(
+    (i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "type" && i.range.start.line === other[0]!.line,
+  );
   for (const address of assignments.filter((a) => addressFields.includes(a.fields[0] ?? ""))) {
     if (address.value.kind !== "expression") continue;
     const column = inputColumns(address.value.input).find((c) => !tested.has(c));
@@ -385,7 +451,8 @@ function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAs
   for (const { field, what } of LEAD_FIELDS_WRITTEN_TO_PARTNER) {
     const own = sets(field);
     const overlap = partner.length > 0 && own.length > 0 && (partner.some((a) => !a.when) || own.some((a) => !a.when));
-    if (overlap) ctx.report("MC2121", decl.model.range, { field, what }, `set \`partner_id\` only, or set \`${field}\` only when there is no partner`);
+    if (overlap)
+      ctx.report("MC2121", decl.model.range, { field, what }, `set \`partner_id\` only, or set \`${field}\` only when there is no partner`);
   }
 }
 
@@ -409,13 +476,20 @@ function checkCardinality(decl: A.MapDecl, id: string, ctx: CompileContext, fans
   }
   const cardinality = written as Cardinality;
   const range = decl.cardinality?.range ?? decl.source.range;
-  if (cardinality === "many:1" && !dedupes) ctx.report("MC2301", range, { map: id }, "add `dedupe by \"<column>\"`");
+  if (cardinality === "many:1" && !dedupes) ctx.report("MC2301", range, { map: id }, 'add `dedupe by "<column>"`');
   // A fan-out may dedupe too: one tag record per distinct value across all rows (`each … | split ","`).
-  if (dedupes && cardinality !== "many:1" && !(cardinality === "1:many" && fansOut)) ctx.report("MC2302", range, { map: id }, "write `many:1` after the model");
+  if (dedupes && cardinality !== "many:1" && !(cardinality === "1:many" && fansOut))
+    ctx.report("MC2302", range, { map: id }, "write `many:1` after the model");
   if (fansOut && cardinality !== "1:many") ctx.report("MC2305", range, { map: id }, "write `1:many` after the model");
   if (cardinality === "1:many" && !fansOut) {
     const siblings = (ctx.symbols.mapsBySource.get(decl.source.text) ?? []).filter((m) => m !== decl && !m.guard);
-    if (siblings.length === 0) ctx.report("MC2304", range, { map: id }, "fan out with `each \"<column>\" | split \";\"`, or split the rows over several maps with `where`");
+    if (siblings.length === 0)
+      ctx.report(
+        "MC2304",
+        range,
+        { map: id },
+        'fan out with `each "<column>" | split ";"`, or split the rows over several maps with `where`',
+      );
   }
   return cardinality;
 }

@@ -21,7 +21,12 @@ export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: Com
 }
 
 /** The placeholder's constants; checked (when `check`) against the model they will be created in. */
-function placeholderValues(assignments: readonly A.Assignment[], ctx: CompileContext, model: string, check: boolean): Record<string, PlanLiteral> {
+function placeholderValues(
+  assignments: readonly A.Assignment[],
+  ctx: CompileContext,
+  model: string,
+  check: boolean,
+): Record<string, PlanLiteral> {
   const values: Record<string, PlanLiteral> = {};
   for (const assignment of assignments) {
     if (assignment.value.kind !== "constant" || assignment.targets.length !== 1) {

@@ -10,8 +10,22 @@ import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, So
 export const sourceFormats: readonly SourceFormat[] = ["csv", "json", "jsonl", "odata", "laravel", "hubspot"];
 
 export const columnTypes: readonly ColumnType[] = [
-  "id", "text", "html", "integer", "decimal", "money", "boolean", "date", "datetime", "email", "phone", "url",
-  "list", "json", "file", "base64",
+  "id",
+  "text",
+  "html",
+  "integer",
+  "decimal",
+  "money",
+  "boolean",
+  "date",
+  "datetime",
+  "email",
+  "phone",
+  "url",
+  "list",
+  "json",
+  "file",
+  "base64",
 ];
 
 type SettingKind = "string" | "strings" | "number" | "boolean";
@@ -102,7 +116,13 @@ function isColumnPattern(column: string): boolean {
 }
 
 /** How each metadata format names whose properties to take: an object type, or a table (entity). */
-const propertiesSelectors: Record<PropertiesFormat, string> = { hubspot: "object", dataverse: "entity", leadforce: "object", concord: "object", sage: "entity" };
+const propertiesSelectors: Record<PropertiesFormat, string> = {
+  hubspot: "object",
+  dataverse: "entity",
+  leadforce: "object",
+  concord: "object",
+  sage: "entity",
+};
 
 function lowerPropertiesSource(item: A.PropertiesSource, ctx: CompileContext): PlanPropertiesSource {
   const format = item.format.text as PropertiesFormat;
@@ -110,9 +130,19 @@ function lowerPropertiesSource(item: A.PropertiesSource, ctx: CompileContext): P
   if (!expected) {
     ctx.report("MC2022", item.format.range, { format: item.format.text }, didYouMean(item.format.text, Object.keys(propertiesSelectors)));
   } else if (item.selector.text !== expected) {
-    ctx.report("MC2023", item.selector.range, { format, what: expected === "object" ? "object type" : "table", expected, found: item.selector.text });
+    ctx.report("MC2023", item.selector.range, {
+      format,
+      what: expected === "object" ? "object type" : "table",
+      expected,
+      found: item.selector.text,
+    });
   }
-  return { format: expected ? format : "hubspot", paths: item.paths.map((p) => p.text), object: item.object.text, line: item.range.start.line };
+  return {
+    format: expected ? format : "hubspot",
+    paths: item.paths.map((p) => p.text),
+    object: item.object.text,
+    line: item.range.start.line,
+  };
 }
 
 function checkFormat(decl: A.SourceDecl, ctx: CompileContext): SourceFormat {
@@ -179,7 +209,12 @@ function lowerColumns(decl: A.SourceDecl, ctx: CompileContext): PlanSource["colu
     let type = column.type.text as ColumnType;
     if (!columnTypes.includes(type)) {
       if (column.type.text !== "") {
-        ctx.report("MC2011", column.type.range, { type: column.type.text }, didYouMean(column.type.text, columnTypes) ?? `use one of ${columnTypes.join(", ")}`);
+        ctx.report(
+          "MC2011",
+          column.type.range,
+          { type: column.type.text },
+          didYouMean(column.type.text, columnTypes) ?? `use one of ${columnTypes.join(", ")}`,
+        );
       }
       type = "text";
     }

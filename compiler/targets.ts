@@ -19,14 +19,14 @@ export function checkModelExists(model: A.Name, ctx: CompileContext, requiredMod
   if (missing) {
     if (requiredModule && missing.module === requiredModule) return false;
     const fallbacks = missing.fallbacks.map((f) => `\`${f.model}\` (${f.how})`).join("; ");
-    const guard = missing.module ? ` Or keep it for databases that have it: \`map … -> ${name} requires ${missing.module}\` plus a fallback map \`unless ${missing.module}\`.` : "";
+    const guard = missing.module
+      ? ` Or keep it for databases that have it: \`map … -> ${name} requires ${missing.module}\` plus a fallback map \`unless ${missing.module}\`.`
+      : "";
     ctx.report("MC2102", model.range, { model: name, version: ctx.version, reason: missing.reason }, `use ${fallbacks}.${guard}`);
     return false;
   }
   const candidates = [...ctx.catalog.models.keys(), ...ctx.symbols.customModels.keys()];
-  const hint = name.startsWith("x_")
-    ? `declare it: \`custom model ${name} "<label>" { … }\``
-    : didYouMean(name, candidates);
+  const hint = name.startsWith("x_") ? `declare it: \`custom model ${name} "<label>" { … }\`` : didYouMean(name, candidates);
   ctx.report("MC2101", model.range, { model: name, version: ctx.version }, hint);
   return false;
 }
@@ -46,12 +46,15 @@ export function checkWritableField(model: string, field: A.Name, ctx: CompileCon
     return undefined;
   }
   if (info.write === "ignored") {
-    const hint = info.related ? `it mirrors \`${info.related}\`: set that instead` : "Odoo computes it from other fields: set those, or drop the column with a reason";
+    const hint = info.related
+      ? `it mirrors \`${info.related}\`: set that instead`
+      : "Odoo computes it from other fields: set those, or drop the column with a reason";
     ctx.report("MC2104", field.range, { model, field: name }, hint);
     return undefined;
   }
   // A required field must be written whatever Odoo computes for it later, so warning about it helps nobody.
-  if (info.write === "volatile" && !info.required) ctx.report("MC2105", field.range, { model, field: name }, "fine for a one-off load; say in a note which fields it follows");
+  if (info.write === "volatile" && !info.required)
+    ctx.report("MC2105", field.range, { model, field: name }, "fine for a one-off load; say in a note which fields it follows");
   return info;
 }
 
@@ -96,14 +99,21 @@ const conversionHints: Partial<Record<string, string>> = {
   float: "convert it with `| decimal` or `| money`",
   monetary: "convert it with `| money`",
   boolean: "convert it with `| bool`",
-  date: "parse it with `| date \"<format>\"`",
-  datetime: "parse it with `| datetime \"<format>\" tz: \"<zone>\"`",
+  date: 'parse it with `| date "<format>"`',
+  datetime: 'parse it with `| datetime "<format>" tz: "<zone>"`',
   binary: "read it with `| file` or `| base64`",
   html: "turn HTML into text with `| text`, or text into HTML with `| html`",
 };
 
 /** Reports a value that does not fit the field; `via` says what produced it, for the message. */
-export function checkValueFits(model: string, field: CatalogField, typed: Typed, range: A.SourceRange, ctx: CompileContext, via: string): void {
+export function checkValueFits(
+  model: string,
+  field: CatalogField,
+  typed: Typed,
+  range: A.SourceRange,
+  ctx: CompileContext,
+  via: string,
+): void {
   const allowed = accepts[field.type];
   if (!allowed || typed.type === "any") return;
   const relational = field.type === "many2one" || field.type === "many2many";
@@ -116,7 +126,12 @@ export function checkValueFits(model: string, field: CatalogField, typed: Typed,
       return;
     }
     if (isList && field.type === "many2one") {
-      ctx.report("MC2106", range, { model, field: field.name, fieldType: field.type, valueType: describeType(typed) }, "pick one with `| first`");
+      ctx.report(
+        "MC2106",
+        range,
+        { model, field: field.name, fieldType: field.type, valueType: describeType(typed) },
+        "pick one with `| first`",
+      );
       return;
     }
     if (typed.model && field.relation && typed.model !== field.relation) {
@@ -125,7 +140,7 @@ export function checkValueFits(model: string, field: CatalogField, typed: Typed,
     return;
   }
   if (isList || !allowed.includes(effective)) {
-    const hint = isList ? "pick one with `| first`, or join them with `| join \", \"`" : conversionHints[field.type];
+    const hint = isList ? 'pick one with `| first`, or join them with `| join ", "`' : conversionHints[field.type];
     ctx.report("MC2106", range, { model, field: field.name, fieldType: field.type, valueType: describeType(typed) }, hint);
   }
 }
@@ -138,7 +153,12 @@ export function checkSelectionValue(model: string, field: CatalogField, literal:
   if (keys.includes(value)) return;
   const byLabel = field.selection.find(([, label]) => label.toLowerCase() === value.toLowerCase());
   const hint = byLabel ? `\`${byLabel[1]}\` is the label; the value is ${JSON.stringify(byLabel[0])}` : didYouMean(value, keys, '"');
-  ctx.report("MC2107", literal.range, { value: JSON.stringify(value), model, field: field.name, allowed: keys.map((k) => JSON.stringify(k)).join(", ") }, hint);
+  ctx.report(
+    "MC2107",
+    literal.range,
+    { value: JSON.stringify(value), model, field: field.name, allowed: keys.map((k) => JSON.stringify(k)).join(", ") },
+    hint,
+  );
 }
 
 export function isKnownXmlid(xmlid: string, ctx: CompileContext): boolean {
@@ -146,19 +166,41 @@ export function isKnownXmlid(xmlid: string, ctx: CompileContext): boolean {
 }
 
 const customFieldTypes: readonly OdooFieldType[] = [
-  "char", "text", "html", "integer", "float", "monetary", "boolean", "date", "datetime", "selection", "many2one", "many2many", "binary",
+  "char",
+  "text",
+  "html",
+  "integer",
+  "float",
+  "monetary",
+  "boolean",
+  "date",
+  "datetime",
+  "selection",
+  "many2one",
+  "many2many",
+  "binary",
 ];
 
 export function lowerCustomField(model: A.Name, signature: A.FieldSignature, ctx: CompileContext, onCustomModel: boolean): PlanCustomField {
   const name = signature.name.text;
   if (!name.startsWith("x_") && name !== "") ctx.report("MC2114", signature.name.range, { field: name }, `call it \`x_${name}\``);
   if (!onCustomModel && ctx.catalog?.field(model.text, name)) {
-    ctx.report("MC2115", signature.name.range, { model: model.text, field: name, version: ctx.version }, "map the existing field instead, or pick another name");
+    ctx.report(
+      "MC2115",
+      signature.name.range,
+      { model: model.text, field: name, version: ctx.version },
+      "map the existing field instead, or pick another name",
+    );
   }
   if (!onCustomModel && model.text !== "") checkModelExists(model, ctx);
   const type = signature.type.text as OdooFieldType;
   if (!customFieldTypes.includes(type) && signature.type.text !== "") {
-    ctx.report("MC2116", signature.type.range, { type: signature.type.text }, didYouMean(signature.type.text, customFieldTypes) ?? `use one of ${customFieldTypes.join(", ")}`);
+    ctx.report(
+      "MC2116",
+      signature.type.range,
+      { type: signature.type.text },
+      didYouMean(signature.type.text, customFieldTypes) ?? `use one of ${customFieldTypes.join(", ")}`,
+    );
   }
   const relational = type === "many2one" || type === "many2many";
   if (relational && !signature.relation) ctx.report("MC2117", signature.type.range, { type });
@@ -181,7 +223,8 @@ export function lowerCustomField(model: A.Name, signature: A.FieldSignature, ctx
 
 export function lowerCustomModel(decl: A.CustomModelDecl, ctx: CompileContext): { model: PlanCustomModel; fields: PlanCustomField[] } {
   const name = decl.name.text;
-  if (!name.startsWith("x_") && name !== "") ctx.report("MC2122", decl.name.range, { model: name }, `call it \`x_${name.replace(/\./g, "_")}\``);
+  if (!name.startsWith("x_") && name !== "")
+    ctx.report("MC2122", decl.name.range, { model: name }, `call it \`x_${name.replace(/\./g, "_")}\``);
   const fields = decl.fields.map((f) => lowerCustomField(decl.name, f, ctx, true));
   return { model: { model: name, label: decl.label.text, fields: fields.map((f) => f.name), line: decl.range.start.line }, fields };
 }

@@ -57,7 +57,8 @@ export function xmlidModel(xmlid: string, ctx: CompileContext): string | undefin
 }
 
 export function describeType(typed: Typed): string {
-  if (typed.type === "list") return `list of ${typed.element === "record" && typed.model ? `${typed.model} records` : (typed.element ?? "values")}`;
+  if (typed.type === "list")
+    return `list of ${typed.element === "record" && typed.model ? `${typed.model} records` : (typed.element ?? "values")}`;
   if (typed.type === "record") return typed.model ? `${typed.model} record` : "record";
   return typed.type;
 }

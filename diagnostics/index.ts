@@ -37,10 +37,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.range.start.offset - b.range.start.offset ||
-      a.code.localeCompare(b.code),
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code),
   );
 }
 
@@ -68,7 +65,15 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
   const { line, column } = d.range.start;
   const lines = [`${d.file}:${line}:${column} - ${tint(d.severity, d.severity)} ${d.code}: ${d.message}`];
   const text = options.sources.get(d.file);
-  if (text !== undefined) lines.push(...codeFrame(text, d.range, (s) => tint("dim", s), (s) => tint(d.severity, s)));
+  if (text !== undefined)
+    lines.push(
+      ...codeFrame(
+        text,
+        d.range,
+        (s) => tint("dim", s),
+        (s) => tint(d.severity, s),
+      ),
+    );
   if (d.hint) lines.push(tint("hint", `  hint: ${d.hint}`));
   return lines.join("\n");
 }

@@ -155,7 +155,12 @@ function printSource(p: Printer, d: A.SourceDecl): void {
     else if (item.kind === "properties") p.line(propertiesSourceText(item), item.range);
     else if (item.kind === "skip") p.line(`skip when ${conditionText(item.condition)} because ${quote(item.reason.text)}`, item.range);
     else if (item.kind === "drop") printMapItem(p, item);
-    else printColumns(p, d.columns.filter((c) => within(c.range, item.range)), item.range);
+    else
+      printColumns(
+        p,
+        d.columns.filter((c) => within(c.range, item.range)),
+        item.range,
+      );
   }
   p.close(d.range);
 }
@@ -174,7 +179,10 @@ function printColumns(p: Printer, columns: readonly A.ColumnDecl[], range: A.Sou
   const names = (c: A.ColumnDecl) => [c.column, ...c.alternatives].map((n) => quote(n.text)).join(" or ");
   const width = Math.max(0, ...columns.map((c) => names(c).length + 1));
   for (const column of columns) {
-    p.line(`${`${names(column)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}${column.optional ? " optional" : ""}`, column.range);
+    p.line(
+      `${`${names(column)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}${column.optional ? " optional" : ""}`,
+      column.range,
+    );
   }
   p.close(range);
 }
@@ -273,9 +281,7 @@ function printAssignment(p: Printer, a: A.Assignment): void {
     return;
   }
   const link = a.value;
-  const head = link.typeColumn
-    ? `link ${quote(link.typeColumn.text)}, ${quote(link.idColumn?.text ?? "")}`
-    : "link first";
+  const head = link.typeColumn ? `link ${quote(link.typeColumn.text)}, ${quote(link.idColumn?.text ?? "")}` : "link first";
   p.open(`${targets} <- ${head}`, a.range);
   for (const c of link.cases) p.line(`${quote(c.when.text)} => ${c.object.text}`, c.range);
   const missing = link.onMissing ? ` ${missingText(link.onMissing)}` : "";

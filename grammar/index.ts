@@ -43,7 +43,7 @@ export function parseSpec(text: string, file: string): ParseResult {
 }
 
 function lexHint(char: string): string | undefined {
-  if (char === "'") return "strings use double quotes: \"like this\"";
+  if (char === "'") return 'strings use double quotes: "like this"';
   if (char === "/") return "comments start with #";
   return undefined;
 }

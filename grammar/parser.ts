@@ -72,13 +72,16 @@ export class MapspecParser extends CstParser {
     this.MANY(() =>
       // `drop "col" because "…"` here is for columns no map reads (a source only looked up, say); it
       // comes before the generic setting so a setting can never be called `drop`.
-      this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-        { ALT: () => this.SUBRULE(this.columnsBlock) },
-        { ALT: () => this.SUBRULE(this.propertiesSource) },
-        { ALT: () => this.SUBRULE(this.skipRule) },
-        { ALT: () => this.SUBRULE(this.dropItem) },
-        { ALT: () => this.SUBRULE(this.setting) },
-      ]}),
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.columnsBlock) },
+          { ALT: () => this.SUBRULE(this.propertiesSource) },
+          { ALT: () => this.SUBRULE(this.skipRule) },
+          { ALT: () => this.SUBRULE(this.dropItem) },
+          { ALT: () => this.SUBRULE(this.setting) },
+        ],
+      }),
     );
     this.CONSUME(T.RCurly);
   });
@@ -140,10 +143,10 @@ export class MapspecParser extends CstParser {
 
   private settingValue = this.RULE("settingValue", () => {
     // `true`, `false` and `null` are literals here, not names: first alternative wins.
-    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-      { ALT: () => this.SUBRULE(this.literal) },
-      { ALT: () => this.CONSUME(T.Name, { LABEL: "name" }) },
-    ]});
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [{ ALT: () => this.SUBRULE(this.literal) }, { ALT: () => this.CONSUME(T.Name, { LABEL: "name" }) }],
+    });
   });
 
   // lookup Owner in odoo res.users by email on missing queue "create the user in Odoo"
@@ -160,10 +163,13 @@ export class MapspecParser extends CstParser {
     this.CONSUME2(T.Name, { LABEL: "target" });
     this.CONSUME(T.By);
     // A source lookup's key is a chain over the other object's columns; an Odoo lookup's is a field name.
-    this.OR2({ IGNORE_AMBIGUITIES: true, DEF: [
-      { ALT: () => this.SUBRULE(this.expression, { LABEL: "keyExpression" }) },
-      { ALT: () => this.CONSUME3(T.Name, { LABEL: "keyField" }) },
-    ]});
+    this.OR2({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.expression, { LABEL: "keyExpression" }) },
+        { ALT: () => this.CONSUME3(T.Name, { LABEL: "keyField" }) },
+      ],
+    });
     this.OPTION(() => {
       this.CONSUME(T.Take);
       this.CONSUME(T.StringLiteral, { LABEL: "take" });
@@ -209,12 +215,7 @@ export class MapspecParser extends CstParser {
     this.CONSUME(T.Values);
     this.CONSUME(T.Name, { LABEL: "name" });
     this.CONSUME(T.LCurly);
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.valueEntry) },
-        { ALT: () => this.SUBRULE(this.elseEntry) },
-      ]),
-    );
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.valueEntry) }, { ALT: () => this.SUBRULE(this.elseEntry) }]));
     this.CONSUME(T.RCurly);
   });
 
@@ -239,10 +240,7 @@ export class MapspecParser extends CstParser {
   // custom model x_project "Project" { field x_name: char "Name" required }
   private customDecl = this.RULE("customDecl", () => {
     this.CONSUME(T.Custom);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.customField) },
-      { ALT: () => this.SUBRULE(this.customModel) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.customField) }, { ALT: () => this.SUBRULE(this.customModel) }]);
   });
 
   private customField = this.RULE("customField", () => {
@@ -289,10 +287,7 @@ export class MapspecParser extends CstParser {
     this.OPTION2(() => this.CONSUME(T.Cardinality));
     this.OPTION3(() => this.CONSUME(T.Lossy));
     this.OPTION4(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Requires, { LABEL: "guard" }) },
-        { ALT: () => this.CONSUME(T.Unless, { LABEL: "guard" }) },
-      ]);
+      this.OR([{ ALT: () => this.CONSUME(T.Requires, { LABEL: "guard" }) }, { ALT: () => this.CONSUME(T.Unless, { LABEL: "guard" }) }]);
       this.CONSUME4(T.Name, { LABEL: "module" });
     });
     // into Email by "_activityid_value": the rows add to the records another map made, not records of their own
@@ -383,10 +378,7 @@ export class MapspecParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.TakesFrom);
-          this.OR2([
-            { ALT: () => this.SUBRULE(this.linkExpr) },
-            { ALT: () => this.SUBRULE(this.expression) },
-          ]);
+          this.OR2([{ ALT: () => this.SUBRULE(this.linkExpr) }, { ALT: () => this.SUBRULE(this.expression) }]);
         },
       },
       {
@@ -460,34 +452,37 @@ export class MapspecParser extends CstParser {
   private step = this.RULE("step", () => {
     // `ref`, `lookup` and `map` take a name; any other step is a transform with literal arguments. The
     // keyword alternatives come first and win over the generic one.
-    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-      {
-        ALT: () => {
-          this.CONSUME(T.Ref, { LABEL: "op" });
-          this.CONSUME(T.Name, { LABEL: "target" });
-          this.OPTION(() => this.SUBRULE(this.onMissing));
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(T.Ref, { LABEL: "op" });
+            this.CONSUME(T.Name, { LABEL: "target" });
+            this.OPTION(() => this.SUBRULE(this.onMissing));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Lookup, { LABEL: "op" });
-          this.CONSUME2(T.Name, { LABEL: "target" });
-          this.OPTION2(() => this.SUBRULE2(this.onMissing));
+        {
+          ALT: () => {
+            this.CONSUME(T.Lookup, { LABEL: "op" });
+            this.CONSUME2(T.Name, { LABEL: "target" });
+            this.OPTION2(() => this.SUBRULE2(this.onMissing));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Map, { LABEL: "op" });
-          this.CONSUME3(T.Name, { LABEL: "target" });
+        {
+          ALT: () => {
+            this.CONSUME(T.Map, { LABEL: "op" });
+            this.CONSUME3(T.Name, { LABEL: "target" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME4(T.Name, { LABEL: "op" });
-          this.MANY({ GATE: () => this.startsStepArg(), DEF: () => this.SUBRULE(this.stepArg) });
+        {
+          ALT: () => {
+            this.CONSUME4(T.Name, { LABEL: "op" });
+            this.MANY({ GATE: () => this.startsStepArg(), DEF: () => this.SUBRULE(this.stepArg) });
+          },
         },
-      },
-    ]});
+      ],
+    });
   });
 
   // A step's arguments end at the first token that cannot start one. Soft keywords make `required` or a
@@ -587,10 +582,7 @@ export class MapspecParser extends CstParser {
     this.OR([
       {
         ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.NotEquals, { LABEL: "op" }) },
-          ]);
+          this.OR2([{ ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.NotEquals, { LABEL: "op" }) }]);
           this.SUBRULE(this.literal);
         },
       },

@@ -351,9 +351,14 @@ function mapFromCst(node: C.MapDeclCstNode): A.MapDecl {
     : undefined;
   const where = c.condition?.[0] ? conditionFromCst(c.condition[0]) : undefined;
   const intoKey = c.intoKey?.[0];
-  const into = c.Into?.[0] && intoKey
-    ? { map: name(c.into, range), by: expressionFromCst(intoKey), range: { start: tokenRange(c.Into[0]).start, end: nodeRange(intoKey).end } }
-    : undefined;
+  const into =
+    c.Into?.[0] && intoKey
+      ? {
+          map: name(c.into, range),
+          by: expressionFromCst(intoKey),
+          range: { start: tokenRange(c.Into[0]).start, end: nodeRange(intoKey).end },
+        }
+      : undefined;
   return {
     kind: "map",
     range,

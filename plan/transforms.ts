@@ -53,7 +53,8 @@ const signatureTable = {
     output: "text",
     args: [],
     named: { invalid: { name: "invalid", type: "string", optional: true, choices: ["fail", "empty"], default: "fail" } },
-    summary: 'Trims and lowercases an e-mail address; rejects anything not like local@domain.tld (invalid: "empty" leaves it empty instead).',
+    summary:
+      'Trims and lowercases an e-mail address; rejects anything not like local@domain.tld (invalid: "empty" leaves it empty instead).',
   },
   phone: {
     input: NUMERIC_TEXT,
@@ -76,7 +77,8 @@ const signatureTable = {
     output: "datetime",
     args: [{ name: "format", type: "string", optional: true, default: "iso" }],
     named: { tz: { name: "tz", type: "string", optional: true, default: "UTC" } },
-    summary: 'Reads a date and time (a format with YYYY MM DD HH mm ss SSS, "iso", "epoch_ms" or "epoch_s") in zone tz and writes it in UTC for Odoo.',
+    summary:
+      'Reads a date and time (a format with YYYY MM DD HH mm ss SSS, "iso", "epoch_ms" or "epoch_s") in zone tz and writes it in UTC for Odoo.',
   },
   int: {
     input: NUMERIC_TEXT,
@@ -189,7 +191,8 @@ const signatureTable = {
     output: "text",
     args: [{ name: "template", type: "string", optional: false }],
     named: {},
-    summary: 'Fills "{1} {2}" with the columns by position (a single value is {1}, so numbers and dates become text); empty parts become nothing and spaces are tidied.',
+    summary:
+      'Fills "{1} {2}" with the columns by position (a single value is {1}, so numbers and dates become text); empty parts become nothing and spaces are tidied.',
   },
   default: {
     input: ["any"],
@@ -202,9 +205,7 @@ const signatureTable = {
     { name: "from", type: "string", optional: false },
     { name: "to", type: "string", optional: false },
   ]),
-  truncate: textToText("Keeps at most the given number of characters.", [
-    { name: "length", type: "number", optional: false },
-  ]),
+  truncate: textToText("Keeps at most the given number of characters.", [{ name: "length", type: "number", optional: false }]),
   html: {
     input: ["text"],
     output: "html",

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { packageRoot } from "./package-root.js";
 import type { TransformPlan } from "./types.js";
 
-let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let compiled: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 export function planSchemaPath(): string {
   return join(packageRoot(), "plan", "plan.schema.json");

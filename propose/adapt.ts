@@ -8,7 +8,14 @@ import { compileSpec } from "../compiler/index.js";
 import type { PlanSource, PropertiesFormat, TransformPlan } from "../plan/types.js";
 import type * as A from "../grammar/ast.js";
 import { sourceFiles, SourceReadError } from "../runtime/extract/index.js";
-import { accountColumns, missingNeededColumns, neededColumns, readCustomProperties, surveyExport, surveySource } from "../runtime/survey/index.js";
+import {
+  accountColumns,
+  missingNeededColumns,
+  neededColumns,
+  readCustomProperties,
+  surveyExport,
+  surveySource,
+} from "../runtime/survey/index.js";
 import { detectExport, ignoredNotes, objectName, type DetectedExport, type DetectedTable } from "./detect.js";
 import { slug } from "./draft.js";
 import { SpecEdits } from "./edits.js";
@@ -41,7 +48,9 @@ export async function adaptSpec(options: AdaptOptions): Promise<Adapted> {
   const compiled = compileSpec(options.specText, options.specFile);
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
-    throw new AdaptRefused(`${options.specFile} has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: line ${errors[0]!.range.start.line}: ${errors[0]!.message}); fix them first (mapc check ${options.specFile})`);
+    throw new AdaptRefused(
+      `${options.specFile} has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: line ${errors[0]!.range.start.line}: ${errors[0]!.message}); fix them first (mapc check ${options.specFile})`,
+    );
   }
   const spec = compiled.spec;
   const plan = compiled.plan;
@@ -61,17 +70,25 @@ export async function adaptSpec(options: AdaptOptions): Promise<Adapted> {
   }
   const text = edits.apply();
   const check = compileSpec(text, options.specFile);
-  for (const d of check.diagnostics.filter((x) => x.severity === "error")) remaining.push(`line ${d.range.start.line}: ${d.code} ${d.message}`);
+  for (const d of check.diagnostics.filter((x) => x.severity === "error"))
+    remaining.push(`line ${d.range.start.line}: ${d.code} ${d.message}`);
   if (check.ok) {
     const survey = await surveyExport(check.plan, options.exportDir);
-    for (const account of survey.accounts) if (account.unaccounted.length > 0) remaining.push(`${account.source}: columns still neither read nor dropped: ${account.unaccounted.join(", ")}`);
-    for (const missing of missingNeededColumns(survey)) remaining.push(`${missing.source}: "${missing.column}" is not in the export, and ${missing.why}`);
+    for (const account of survey.accounts)
+      if (account.unaccounted.length > 0)
+        remaining.push(`${account.source}: columns still neither read nor dropped: ${account.unaccounted.join(", ")}`);
+    for (const missing of missingNeededColumns(survey))
+      remaining.push(`${missing.source}: "${missing.column}" is not in the export, and ${missing.why}`);
   }
   const notes = ignoredNotes(detected);
   if (edits.count === 0) notes.push("nothing to change: the spec reads this export as it is");
   return {
     text,
-    report: { title: `mapc propose --from ${options.specFile}: ${options.shownDir ?? options.exportDir}`, sources: reports, notes: [...notes, ...remaining.map((r) => `still to do: ${r}`)] },
+    report: {
+      title: `mapc propose --from ${options.specFile}: ${options.shownDir ?? options.exportDir}`,
+      sources: reports,
+      notes: [...notes, ...remaining.map((r) => `still to do: ${r}`)],
+    },
     remaining,
   };
 }
@@ -102,7 +119,11 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
     const moved = findMovedTable(ctx);
     if (moved) {
       const last = decl.pathAlternatives.at(-1) ?? decl.path;
-      edits.insert(last.range.end.offset, ` or ${JSON.stringify(moved.table.path)}`, `"${source.path}" finds no file in this export; "${moved.table.path}" does (${confidence(moved.score)})`);
+      edits.insert(
+        last.range.end.offset,
+        ` or ${JSON.stringify(moved.table.path)}`,
+        `"${source.path}" finds no file in this export; "${moved.table.path}" does (${confidence(moved.score)})`,
+      );
       ctx.claimed.add(moved.table.path);
       source = { ...source, pathAlternatives: [...(source.pathAlternatives ?? []), moved.table.path] };
       report.entries.push({ kind: "path", text: `or "${moved.table.path}"`, score: moved.score });
@@ -125,7 +146,15 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
   }
   const account = accountColumns(source, survey);
   const needed = neededColumns(ctx.plan, source);
-  const table: DetectedTable = { table: source.label, object: source.name, format: source.format, path: source.path, files: survey.files, settings: {}, seen: "" };
+  const table: DetectedTable = {
+    table: source.label,
+    object: source.name,
+    format: source.format,
+    path: source.path,
+    files: survey.files,
+    settings: {},
+    seen: "",
+  };
   const profile = await profileSource(table, source, ctx.options.exportDir, survey.columns);
   const profileOf = (name: string) => profile.columns.find((c) => c.name === name);
   const unaccounted = new Set(account.unaccounted);
@@ -137,7 +166,11 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
       if (names.some((n) => survey.columns.includes(n))) continue;
       const lenient = survey.columns.find((c) => names.some((n) => squashLabel(c) === squashLabel(n)));
       if (!lenient) continue;
-      edits.insertAligned(lastName(column).range.end.offset, ` or ${JSON.stringify(lenient)}`, `this export spells "${column.column.text}" "${lenient}" (0.97: the same but for case and separators)`);
+      edits.insertAligned(
+        lastName(column).range.end.offset,
+        ` or ${JSON.stringify(lenient)}`,
+        `this export spells "${column.column.text}" "${lenient}" (0.97: the same but for case and separators)`,
+      );
       report.entries.push({ kind: "alternative", text: `"${column.column.text}" or "${lenient}"`, score: 0.97 });
     }
   }
@@ -161,7 +194,11 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
     if (renamed.has(pair.column) || !unaccounted.has(pair.candidate)) continue;
     renamed.add(pair.column);
     unaccounted.delete(pair.candidate);
-    edits.insertAligned(lastName(pair.column).range.end.offset, ` or ${JSON.stringify(pair.candidate)}`, `this export has no "${pair.column.column.text}"; "${pair.candidate}" is likely it (${confidence(pair.score)}: ${pair.why})`);
+    edits.insertAligned(
+      lastName(pair.column).range.end.offset,
+      ` or ${JSON.stringify(pair.candidate)}`,
+      `this export has no "${pair.column.column.text}"; "${pair.candidate}" is likely it (${confidence(pair.score)}: ${pair.why})`,
+    );
     report.entries.push({ kind: "alternative", text: `"${pair.column.column.text}" or "${pair.candidate}"`, score: pair.score });
   }
   for (const column of absent) {
@@ -180,13 +217,21 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
   const patterns = dropPatterns([...unaccounted]);
   const columnsBlock = decl.columnsRange;
   for (const pattern of patterns) {
-    edits.insertLineBefore(columnsBlock?.start.offset ?? firstItemOffset(decl), `drop ${JSON.stringify(pattern.pattern)} because "proposed: ${pattern.what}; review"`, `${pattern.columns.length} columns of this export share it, none in the spec`);
+    edits.insertLineBefore(
+      columnsBlock?.start.offset ?? firstItemOffset(decl),
+      `drop ${JSON.stringify(pattern.pattern)} because "proposed: ${pattern.what}; review"`,
+      `${pattern.columns.length} columns of this export share it, none in the spec`,
+    );
     for (const column of pattern.columns) unaccounted.delete(column);
     report.entries.push({ kind: "dropped", text: `"${pattern.pattern}" (${pattern.columns.length} columns)` });
   }
   // what is left is dropped for the consultant to review (or to map instead)
   for (const name of unaccounted) {
-    edits.insertLineBefore(columnsBlock?.start.offset ?? firstItemOffset(decl), `drop ${JSON.stringify(name)} because "proposed: not in the spec; review"`, `"${name}" is in this export`);
+    edits.insertLineBefore(
+      columnsBlock?.start.offset ?? firstItemOffset(decl),
+      `drop ${JSON.stringify(name)} because "proposed: not in the spec; review"`,
+      `"${name}" is in this export`,
+    );
     report.entries.push({ kind: "dropped", text: `"${name}" (not in the spec)` });
   }
 
@@ -204,11 +249,19 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
           `${rule.path} lists the customer's own properties of this table`,
         );
       }
-      const mapDecls = mapDeclsOf(ctx, untaken.map((m) => m.id));
+      const mapDecls = mapDeclsOf(
+        ctx,
+        untaken.map((m) => m.id),
+      );
       for (const map of mapDecls) {
         const closing = map.range.end.offset - 1;
         const inner = map.items[0] ? map.items[0].range.start.offset : closing;
-        edits.insertLineBefore(closing, `custom properties prefix ${JSON.stringify(`x_${ctx.system}_`)}`, `${properties.columns.length} custom propert${properties.columns.length === 1 ? "y" : "ies"} no map took: ${properties.columns.map((c) => `"${c}"`).join(", ")}`, inner);
+        edits.insertLineBefore(
+          closing,
+          `custom properties prefix ${JSON.stringify(`x_${ctx.system}_`)}`,
+          `${properties.columns.length} custom propert${properties.columns.length === 1 ? "y" : "ies"} no map took: ${properties.columns.map((c) => `"${c}"`).join(", ")}`,
+          inner,
+        );
       }
       for (const column of properties.columns) report.entries.push({ kind: "custom", text: `"${column}"` });
     }
@@ -244,12 +297,26 @@ function findMovedTable(ctx: SourceContext): { table: DetectedTable; score: numb
 
 function tableWord(path: string): string {
   const name = path.replace(/\\/g, "/");
-  const file = name.slice(name.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").replace(/[-_ .]*\*.*$/, "");
-  return file === "" || file === "*" ? name.slice(0, Math.max(0, name.lastIndexOf("/"))).split("/").at(-1) ?? name : file;
+  const file = name
+    .slice(name.lastIndexOf("/") + 1)
+    .replace(/\.[^.]*$/, "")
+    .replace(/[-_ .]*\*.*$/, "");
+  return file === "" || file === "*"
+    ? (name
+        .slice(0, Math.max(0, name.lastIndexOf("/")))
+        .split("/")
+        .at(-1) ?? name)
+    : file;
 }
 
 /** How likely an export column is a declared column under another name, and why. */
-function alternativeScore(column: A.ColumnDecl, candidate: string, source: PlanSource, profile: ColumnProfile | undefined, isNeeded: boolean): { score: number; why: string } {
+function alternativeScore(
+  column: A.ColumnDecl,
+  candidate: string,
+  source: PlanSource,
+  profile: ColumnProfile | undefined,
+  isNeeded: boolean,
+): { score: number; why: string } {
   const name = column.column.text;
   const declaredType = column.type.text;
   let score = nameSimilarity(name, candidate);
@@ -273,7 +340,9 @@ function alternativeScore(column: A.ColumnDecl, candidate: string, source: PlanS
   // a key under its table's name: "Record ID" of contacts is their "Contact ID"
   const isKey = source.key.includes(name);
   if (isKey && candidateWords.at(-1) === "id" && (profile?.unique ?? false)) {
-    const table = new Set([...words(source.name), ...words(source.label), ...words(source.path.replace(/\.[^.]*$/, ""))].flatMap((w) => [w, singular(w)]));
+    const table = new Set(
+      [...words(source.name), ...words(source.label), ...words(source.path.replace(/\.[^.]*$/, ""))].flatMap((w) => [w, singular(w)]),
+    );
     const rest = candidateWords.slice(0, -1);
     if (rest.every((w) => table.has(w) || w === "record")) {
       score = Math.max(score, 0.9);
@@ -291,7 +360,15 @@ function alternativeScore(column: A.ColumnDecl, candidate: string, source: PlanS
 function typeFits(declared: string, profile: ColumnProfile): boolean {
   const found = profile.guess.type;
   if (declared === found || declared === "text" || declared === "json") return true;
-  const families: string[][] = [["id", "integer", "text", "list"], ["decimal", "money", "integer"], ["date", "datetime"], ["html", "text"], ["phone", "text"], ["url", "text"], ["email", "text"]];
+  const families: string[][] = [
+    ["id", "integer", "text", "list"],
+    ["decimal", "money", "integer"],
+    ["date", "datetime"],
+    ["html", "text"],
+    ["phone", "text"],
+    ["url", "text"],
+    ["email", "text"],
+  ];
   return families.some((family) => family.includes(declared) && family.includes(found));
 }
 
@@ -308,7 +385,11 @@ function dropPatterns(columns: string[]): Array<{ pattern: string; columns: stri
   for (const [suffix, members] of bySuffix) {
     if (members.length < 2 && !suffix.startsWith("@")) continue;
     const pattern = suffix.startsWith("@") && suffix.endsWith(".") ? `${suffix}*` : `*${suffix}`;
-    patterns.push({ pattern, columns: members, what: suffix.includes("FormattedValue") ? "labels of values, not in the spec" : "annotations of other columns, not in the spec" });
+    patterns.push({
+      pattern,
+      columns: members,
+      what: suffix.includes("FormattedValue") ? "labels of values, not in the spec" : "annotations of other columns, not in the spec",
+    });
   }
   const rest = columns.filter((c) => !patterns.some((p) => p.columns.includes(c)));
   const byEnds = new Map<string, string[]>();
@@ -318,12 +399,22 @@ function dropPatterns(columns: string[]): Array<{ pattern: string; columns: stri
     const key = `${parts[0]}.*.${parts.at(-1)}`;
     byEnds.set(key, [...(byEnds.get(key) ?? []), column]);
   }
-  for (const [pattern, members] of byEnds) if (members.length >= 3) patterns.push({ pattern, columns: members, what: `the "${pattern.split(".").at(-1)}" of every ${pattern.split(".")[0]} entry, not in the spec` });
+  for (const [pattern, members] of byEnds)
+    if (members.length >= 3)
+      patterns.push({
+        pattern,
+        columns: members,
+        what: `the "${pattern.split(".").at(-1)}" of every ${pattern.split(".")[0]} entry, not in the spec`,
+      });
   return patterns;
 }
 
 /** The metadata listing this source's custom properties, and those of its columns no declaration accounts for. */
-async function customPropertyColumns(ctx: SourceContext, source: PlanSource, present: ReadonlySet<string>): Promise<{ columns: string[]; rule?: { format: PropertiesFormat; path: string; object: string } }> {
+async function customPropertyColumns(
+  ctx: SourceContext,
+  source: PlanSource,
+  present: ReadonlySet<string>,
+): Promise<{ columns: string[]; rule?: { format: PropertiesFormat; path: string; object: string } }> {
   const rule = source.customProperties
     ? { format: source.customProperties.format, path: source.customProperties.paths[0]!, object: source.customProperties.object }
     : metadataFor(ctx.detected, source);
@@ -348,7 +439,10 @@ function metadataFor(detected: DetectedExport, source: PlanSource): { format: Pr
   const keyEntity = source.key[0]?.toLowerCase().replace(/id$/, "");
   for (const metadata of detected.metadata) {
     for (const [object, set] of metadata.objects) {
-      const hit = metadata.format === "hubspot" ? [table, plural, squash(objectName(source.name))].includes(squash(object)) || squash(singular(object)) === squash(source.name) : squash(set) === table || object === keyEntity;
+      const hit =
+        metadata.format === "hubspot"
+          ? [table, plural, squash(objectName(source.name))].includes(squash(object)) || squash(singular(object)) === squash(source.name)
+          : squash(set) === table || object === keyEntity;
       if (hit) return { format: metadata.format, path: metadata.path, object };
     }
   }
@@ -367,7 +461,6 @@ function lastName(column: A.ColumnDecl): A.Name {
 function firstItemOffset(decl: A.SourceDecl): number {
   return decl.items[0]?.range.start.offset ?? decl.range.end.offset - 1;
 }
-
 
 function squashLabel(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, "");

@@ -74,18 +74,24 @@ function guessFromTexts(nameWords: string[], texts: string[], fileExists: (path:
   if (all((t) => INTEGER.test(t))) {
     if (isIdName(nameWords)) return { type: "id", why: "whole numbers in a column named as an id" };
     if (isPhoneName(nameWords)) return { type: "phone", why: "phone numbers written as digits" };
-    if (isCodeName(nameWords) || texts.some((t) => /^0\d/.test(t))) return { type: "text", why: "digits that are a code (leading zeros, or a postal code)" };
+    if (isCodeName(nameWords) || texts.some((t) => /^0\d/.test(t)))
+      return { type: "text", why: "digits that are a code (leading zeros, or a postal code)" };
     if (isListName(nameWords)) return { type: "list", why: "ids in a column named as a list" };
     if (isMoneyName(nameWords)) return { type: "money", why: "amounts" };
     return { type: "integer", why: "whole numbers" };
   }
-  if (all((t) => INTEGER.test(t) || DECIMAL.test(t))) return isMoneyName(nameWords) ? { type: "money", why: "amounts" } : { type: "decimal", why: "numbers with decimals" };
-  if (all((t) => BOOLEAN_WORDS.has(t.toLowerCase())) && new Set(texts.map((t) => t.toLowerCase())).size <= 2) return { type: "boolean", why: "yes/no words" };
-  if (all((t) => /^https?:\/\//i.test(t) || (URL.test(t) && !t.includes("@") && /[a-z]/i.test(t) && isUrlName(nameWords)))) return { type: "url", why: "web addresses" };
+  if (all((t) => INTEGER.test(t) || DECIMAL.test(t)))
+    return isMoneyName(nameWords) ? { type: "money", why: "amounts" } : { type: "decimal", why: "numbers with decimals" };
+  if (all((t) => BOOLEAN_WORDS.has(t.toLowerCase())) && new Set(texts.map((t) => t.toLowerCase())).size <= 2)
+    return { type: "boolean", why: "yes/no words" };
+  if (all((t) => /^https?:\/\//i.test(t) || (URL.test(t) && !t.includes("@") && /[a-z]/i.test(t) && isUrlName(nameWords))))
+    return { type: "url", why: "web addresses" };
   if (all((t) => URL.test(t) && /^https?:\/\//i.test(t))) return { type: "url", why: "web addresses" };
-  if (all((t) => PHONE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6) && !isCodeName(nameWords)) return { type: "phone", why: "phone numbers" };
+  if (all((t) => PHONE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6) && !isCodeName(nameWords))
+    return { type: "phone", why: "phone numbers" };
   if (texts.some((t) => HTML.test(t))) return { type: "html", why: "HTML markup" };
-  if (all((t) => /^[\w./-]+\.[A-Za-z0-9]{1,5}$/.test(t) && t.includes("/")) && texts.slice(0, 5).every(fileExists)) return { type: "file", why: "paths of files in the export" };
+  if (all((t) => /^[\w./-]+\.[A-Za-z0-9]{1,5}$/.test(t) && t.includes("/")) && texts.slice(0, 5).every(fileExists))
+    return { type: "file", why: "paths of files in the export" };
   return { type: "text", why: "text" };
 }
 
@@ -104,7 +110,9 @@ function isListOfIds(text: string): boolean {
 
 function isIdName(nameWords: string[]): boolean {
   const last = nameWords.at(-1) ?? "";
-  return last === "id" || (last.endsWith("id") && last.length > 4 && !last.endsWith("paid")) || (nameWords.at(-2) === "id" && last === "value");
+  return (
+    last === "id" || (last.endsWith("id") && last.length > 4 && !last.endsWith("paid")) || (nameWords.at(-2) === "id" && last === "value")
+  );
 }
 
 function isListName(nameWords: string[]): boolean {

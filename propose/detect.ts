@@ -53,7 +53,10 @@ export async function detectExport(dir: string): Promise<DetectedExport> {
   const files = await listFiles(dir);
   const kinds: FileKind[] = [];
   for (const file of files) kinds.push(await classify(dir, file));
-  const tables = await groupTables(dir, kinds.filter((k) => k.kind === "table"));
+  const tables = await groupTables(
+    dir,
+    kinds.filter((k) => k.kind === "table"),
+  );
   const metadata = mergeMetadata(kinds.filter((k) => k.kind === "metadata").map((k) => k.metadata!));
   const ignored = kinds.filter((k) => k.kind === "ignored").map((k) => ({ file: k.file, why: k.why ?? "not a table" }));
   uniqueObjectNames(tables);
@@ -78,7 +81,12 @@ async function classify(dir: string, file: string): Promise<FileKind> {
   const extension = extname(file).toLowerCase();
   if (CSV_EXTENSIONS.has(extension)) return { file, kind: "table", format: "csv" };
   if (JSONL_EXTENSIONS.has(extension)) return { file, kind: "table", format: "jsonl" };
-  if (extension !== ".json") return { file, kind: "ignored", why: extension === ".md" ? "documentation" : "not a table (an attachment, or a format mapc does not read)" };
+  if (extension !== ".json")
+    return {
+      file,
+      kind: "ignored",
+      why: extension === ".md" ? "documentation" : "not a table (an attachment, or a format mapc does not read)",
+    };
   let value: unknown;
   try {
     value = JSON.parse((await readFile(join(dir, file), "utf8")).replace(/^\uFEFF/, ""));
@@ -90,7 +98,9 @@ async function classify(dir: string, file: string): Promise<FileKind> {
 
 function classifyJson(file: string, value: unknown): FileKind {
   if (Array.isArray(value)) {
-    return value.length === 0 || value.some(isObject) ? { file, kind: "table", format: "json" } : { file, kind: "ignored", why: "a JSON array of plain values" };
+    return value.length === 0 || value.some(isObject)
+      ? { file, kind: "table", format: "json" }
+      : { file, kind: "ignored", why: "a JSON array of plain values" };
   }
   if (!isObject(value)) return { file, kind: "ignored", why: "a JSON value that holds no records" };
   const rows = value["value"];
@@ -98,7 +108,8 @@ function classifyJson(file: string, value: unknown): FileKind {
     if (rows.some((row) => isObject(row) && typeof row["LogicalName"] === "string" && Array.isArray(row["Attributes"]))) {
       const objects = new Map<string, string>();
       for (const row of rows.filter(isObject)) {
-        if (typeof row["LogicalName"] === "string") objects.set(row["LogicalName"], typeof row["EntitySetName"] === "string" ? row["EntitySetName"] : `${row["LogicalName"]}s`);
+        if (typeof row["LogicalName"] === "string")
+          objects.set(row["LogicalName"], typeof row["EntitySetName"] === "string" ? row["EntitySetName"] : `${row["LogicalName"]}s`);
       }
       return { file, kind: "metadata", metadata: { format: "dataverse", path: file, objects } };
     }
@@ -145,7 +156,10 @@ function mergeMetadata(found: DetectedMetadata[]): DetectedMetadata[] {
  * series (`engagements/calls-1.json`, `calls-2.json` → `engagements/calls-*.json`), or one file alone.
  */
 async function groupTables(dir: string, files: FileKind[]): Promise<DetectedTable[]> {
-  const groups = new Map<string, { folder: string; stem: string; numbered: boolean; format: SourceFormat; extension: string; files: string[] }>();
+  const groups = new Map<
+    string,
+    { folder: string; stem: string; numbered: boolean; format: SourceFormat; extension: string; files: string[] }
+  >();
   for (const file of files) {
     const slash = file.file.lastIndexOf("/");
     const folder = slash < 0 ? "" : file.file.slice(0, slash);
@@ -175,7 +189,10 @@ async function groupTables(dir: string, files: FileKind[]): Promise<DetectedTabl
       path = group.numbered ? `${prefix}${group.stem}*${group.extension}` : group.files[0]!;
       if (!group.numbered && group.files.length > 1) path = group.files[0]!;
     }
-    const detected = group.format === "csv" ? await csvSettings(dir, group.files[0]!) : { settings: {}, seen: describeJson(group.format, group.files.length) };
+    const detected =
+      group.format === "csv"
+        ? await csvSettings(dir, group.files[0]!)
+        : { settings: {}, seen: describeJson(group.format, group.files.length) };
     tables.push({ table, object: objectName(table), format: group.format, path, files: group.files, ...detected });
   }
   return tables.sort((a, b) => naturalCompare(a.path, b.path));
@@ -237,8 +254,18 @@ export function detectEncoding(bytes: Buffer): { encoding: string; seen: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: "utf-8", seen: "UTF-8 with a byte order mark", text: new TextDecoder("utf-8").decode(bytes.subarray(3)) };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", seen: "UTF-16 (little-endian byte order mark)", text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", seen: "UTF-16 (big-endian byte order mark)", text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {
+      encoding: "utf-16le",
+      seen: "UTF-16 (little-endian byte order mark)",
+      text: new TextDecoder("utf-16le").decode(bytes.subarray(2)),
+    };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      encoding: "utf-16be",
+      seen: "UTF-16 (big-endian byte order mark)",
+      text: new TextDecoder("utf-16be").decode(bytes.subarray(2)),
+    };
   try {
     // stream: a sample cut inside a character is not an error
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
@@ -250,7 +277,12 @@ export function detectEncoding(bytes: Buffer): { encoding: string; seen: string;
 
 /** The candidate that splits the header line (outside quotes) most often: `,`, `;`, tab or `|`. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0], ["|", 0]]);
+  const counts = new Map<string, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+    ["|", 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;

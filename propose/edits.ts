@@ -89,7 +89,11 @@ export class SpecEdits {
     }
     // removals (spaces only) never overlap an insertion point: apply all from the end of the text
     const steps = [
-      ...all.map((i) => ({ at: i.offset, order: i.order, run: (text: string) => `${text.slice(0, i.offset)}${i.text}${text.slice(i.offset)}` })),
+      ...all.map((i) => ({
+        at: i.offset,
+        order: i.order,
+        run: (text: string) => `${text.slice(0, i.offset)}${i.text}${text.slice(i.offset)}`,
+      })),
       ...this.removals.map((r) => ({ at: r.start, order: -1, run: (text: string) => `${text.slice(0, r.start)}${text.slice(r.end)}` })),
     ];
     steps.sort((a, b) => b.at - a.at || b.order - a.order);
@@ -107,7 +111,8 @@ export function unifiedDiff(before: string, after: string, fromName: string, toN
   const n = a.length;
   const m = b.length;
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const ops: Array<{ kind: " " | "-" | "+"; line: string; ai: number; bi: number }> = [];
   let i = 0;
   let j = 0;

@@ -17,7 +17,8 @@ export interface FieldInfo {
 }
 
 /** Fields no migration writes: bookkeeping, chatter, access, company, sequences, computed mirrors. */
-const SKIPPED = /^(id|display_name|create_date|create_uid|write_date|write_uid|__last_update|company_id|currency_id|sequence|color|access_.*|message_.*|activity_.*|website_message_ids|has_message|rating_.*|my_activity_date_deadline|self|image_.*|avatar_.*|commercial_partner_id|user_ids|.*_count|.*_ids_count)$/;
+const SKIPPED =
+  /^(id|display_name|create_date|create_uid|write_date|write_uid|__last_update|company_id|currency_id|sequence|color|access_.*|message_.*|activity_.*|website_message_ids|has_message|rating_.*|my_activity_date_deadline|self|image_.*|avatar_.*|commercial_partner_id|user_ids|.*_count|.*_ids_count)$/;
 
 export function writableFields(catalog: OdooCatalog, model: string): FieldInfo[] {
   const known = catalog.models.get(model);
@@ -45,7 +46,15 @@ function isWritable(field: CatalogField): boolean {
   return !SKIPPED.test(field.name) || field.name === "user_ids";
 }
 
-const field = (name: string, label: string, type: OdooFieldType, extra: Partial<FieldInfo> = {}): FieldInfo => ({ name, label, type, required: false, serverDefault: false, volatile: false, ...extra });
+const field = (name: string, label: string, type: OdooFieldType, extra: Partial<FieldInfo> = {}): FieldInfo => ({
+  name,
+  label,
+  type,
+  required: false,
+  serverDefault: false,
+  volatile: false,
+  ...extra,
+});
 
 /** Standard fields of Enterprise apps the catalogs lack, as their models define them (Odoo 16–18). */
 const appFields: Record<string, FieldInfo[]> = {
@@ -56,7 +65,14 @@ const appFields: Record<string, FieldInfo[]> = {
     field("partner_email", "Customer Email", "char"),
     field("partner_phone", "Customer Phone", "char"),
     field("user_id", "Assigned to", "many2one", { relation: "res.users" }),
-    field("priority", "Priority", "selection", { selection: [["0", "Low priority"], ["1", "Medium priority"], ["2", "High priority"], ["3", "Urgent"]] }),
+    field("priority", "Priority", "selection", {
+      selection: [
+        ["0", "Low priority"],
+        ["1", "Medium priority"],
+        ["2", "High priority"],
+        ["3", "Urgent"],
+      ],
+    }),
     field("tag_ids", "Tags", "many2many", { relation: "helpdesk.tag" }),
   ],
   "knowledge.article": [

@@ -43,11 +43,18 @@ const synonyms: Array<{ field: string; models?: string[]; names: string[] }> = [
   { field: "description", names: ["description", "details", "content", "body", "articlebody"] },
   { field: "comment", models: ["res.partner"], names: ["notes", "comment", "remarks"] },
   { field: "expected_revenue", names: ["amount", "estimatedvalue", "value", "dealamount", "expectedrevenue", "dealvalue"] },
-  { field: "date_deadline", names: ["closedate", "estimatedclosedate", "expectedclosedate", "duedate", "deadline", "timestamp", "scheduledend"] },
+  {
+    field: "date_deadline",
+    names: ["closedate", "estimatedclosedate", "expectedclosedate", "duedate", "deadline", "timestamp", "scheduledend"],
+  },
   { field: "probability", names: ["probability", "closeprobability", "dealprobability"] },
   { field: "body", names: ["body", "notebody", "notetext", "html", "emailhtml", "callbody", "content", "text", "description"] },
   { field: "subject", names: ["subject", "title", "calltitle", "emailsubject"] },
-  { field: "date", models: ["mail.message"], names: ["timestamp", "date", "createdon", "createdate", "actualend", "activitydate", "sentdate"] },
+  {
+    field: "date",
+    models: ["mail.message"],
+    names: ["timestamp", "date", "createdon", "createdate", "actualend", "activitydate", "sentdate"],
+  },
   { field: "start", names: ["starttime", "start", "scheduledstart", "startdate", "begin", "from"] },
   { field: "stop", names: ["endtime", "end", "scheduledend", "enddate", "to", "until"] },
   { field: "location", names: ["location", "place", "venue", "room"] },
@@ -85,14 +92,23 @@ export function matchColumn(column: ColumnProfile, table: string, model: string,
   for (const field of fields) {
     if (field.type === "many2one" || field.type === "many2many") continue;
     // the column's own words first: "Company name" of companies is their name, not the field "Company Name"
-    let score = Math.max(nameSimilarity(ownText, field.name), nameSimilarity(ownText, field.label), 0.95 * nameSimilarity(column.name, field.label));
+    let score = Math.max(
+      nameSimilarity(ownText, field.name),
+      nameSimilarity(ownText, field.label),
+      0.95 * nameSimilarity(column.name, field.label),
+    );
     let how = score >= 0.99 ? `= field ${field.label} (${field.name})` : `≈ field ${field.label} (${field.name})`;
     // a list for this model replaces the general one: a lead's name is its topic, not a person's full name
     const lists = synonyms.filter((s) => s.field === field.name && s.models?.includes(model));
-    const synonym = (lists.length > 0 ? lists : synonyms.filter((s) => s.field === field.name && !s.models)).find((s) => s.names.includes(ownSquash) || s.names.includes(fullSquash));
+    const synonym = (lists.length > 0 ? lists : synonyms.filter((s) => s.field === field.name && !s.models)).find(
+      (s) => s.names.includes(ownSquash) || s.names.includes(fullSquash),
+    );
     if (synonym) {
       // earlier names in the list are the likelier ones: "timestamp" is a message's date before "createdate"
-      const rank = Math.min(synonym.names.indexOf(ownSquash) >= 0 ? synonym.names.indexOf(ownSquash) : synonym.names.indexOf(fullSquash), 10);
+      const rank = Math.min(
+        synonym.names.indexOf(ownSquash) >= 0 ? synonym.names.indexOf(ownSquash) : synonym.names.indexOf(fullSquash),
+        10,
+      );
       const bySynonym = 0.94 - rank * 0.004;
       if (score < bySynonym) {
         score = bySynonym;
@@ -105,7 +121,15 @@ export function matchColumn(column: ColumnProfile, table: string, model: string,
       score *= 0.9;
       how += ", which Odoo recomputes";
     }
-    matches.push({ column: column.name, field, score: round2(score), reason: `"${column.name}" ${how}`, steps: fit.steps, ...(fit.valueMap ? { valueMap: fit.valueMap } : {}), ...(fit.misfit ? { misfit: fit.misfit } : {}) });
+    matches.push({
+      column: column.name,
+      field,
+      score: round2(score),
+      reason: `"${column.name}" ${how}`,
+      steps: fit.steps,
+      ...(fit.valueMap ? { valueMap: fit.valueMap } : {}),
+      ...(fit.misfit ? { misfit: fit.misfit } : {}),
+    });
   }
   return matches.sort(byScore);
 }
@@ -117,7 +141,10 @@ export function byScore(a: FieldMatch, b: FieldMatch): number {
 }
 
 /** What a value of the column's type becomes on the way into the field, or why it does not fit. */
-export function fitValue(column: ColumnProfile, field: FieldInfo): { steps: string[]; valueMap?: Array<[string, string]>; misfit?: string } {
+export function fitValue(
+  column: ColumnProfile,
+  field: FieldInfo,
+): { steps: string[]; valueMap?: Array<[string, string]>; misfit?: string } {
   const type = column.guess.type;
   const value = valueType(type);
   switch (field.type) {
@@ -172,12 +199,23 @@ function fitSelection(column: ColumnProfile, field: FieldInfo): { steps: string[
     return { steps: [], misfit: "its codes and the field's are both numbers, whose meanings cannot be checked: it needs a value map" };
   }
   if (values.every((v) => keys.has(v))) return { steps: [] };
-  const byLabel = new Map(selection.flatMap(([key, label]) => [[label.toLowerCase(), key], [key.toLowerCase(), key]] as Array<[string, string]>));
+  const byLabel = new Map(
+    selection.flatMap(
+      ([key, label]) =>
+        [
+          [label.toLowerCase(), key],
+          [key.toLowerCase(), key],
+        ] as Array<[string, string]>,
+    ),
+  );
   if (values.every((v) => byLabel.has(v.toLowerCase()))) {
     return { steps: [], valueMap: values.sort().map((v) => [v, byLabel.get(v.toLowerCase())!]) };
   }
   const unknown = values.filter((v) => !byLabel.has(v.toLowerCase())).slice(0, 3);
-  return { steps: [], misfit: `its values (${unknown.map((v) => JSON.stringify(v)).join(", ")}…) are not the field's choices: it needs a value map` };
+  return {
+    steps: [],
+    misfit: `its values (${unknown.map((v) => JSON.stringify(v)).join(", ")}…) are not the field's choices: it needs a value map`,
+  };
 }
 
 export function valueType(type: ColumnType): string {

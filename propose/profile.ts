@@ -39,7 +39,18 @@ export function bareSource(table: DetectedTable): PlanSource {
   const settings: PlanSource["settings"] = {};
   if (table.settings.encoding) settings["encoding"] = table.settings.encoding;
   if (table.settings.delimiter) settings["delimiter"] = table.settings.delimiter;
-  return { name: table.object, label: table.table, format: table.format, path: table.path, key: [], settings, columns: [], drops: [], skips: [], line: 0 };
+  return {
+    name: table.object,
+    label: table.table,
+    format: table.format,
+    path: table.path,
+    key: [],
+    settings,
+    columns: [],
+    drops: [],
+    skips: [],
+    line: 0,
+  };
 }
 
 export async function profileTable(table: DetectedTable, exportDir: string): Promise<TableProfile> {
@@ -47,14 +58,28 @@ export async function profileTable(table: DetectedTable, exportDir: string): Pro
 }
 
 /** The profile of a source's files: its own columns (all of them, declared or not) and their values. */
-export async function profileSource(table: DetectedTable, source: PlanSource, exportDir: string, only?: readonly string[]): Promise<TableProfile> {
+export async function profileSource(
+  table: DetectedTable,
+  source: PlanSource,
+  exportDir: string,
+  only?: readonly string[],
+): Promise<TableProfile> {
   const survey = await surveySource({ ...source, columns: [] }, exportDir);
   const problems = survey.problems.map((p) => p.message);
   const names = (only ?? survey.columns).filter((name) => name !== "");
-  const stats = new Map(names.map((name) => [name, { samples: [] as unknown[], distinct: new Set<string>(), seen: new Set<string>(), nonEmpty: 0, duplicate: false }]));
+  const stats = new Map(
+    names.map((name) => [
+      name,
+      { samples: [] as unknown[], distinct: new Set<string>(), seen: new Set<string>(), nonEmpty: 0, duplicate: false },
+    ]),
+  );
   let rows = 0;
   if (problems.length === 0 && names.length > 0) {
-    const reading: PlanSource = { ...source, columns: names.map((name, index) => ({ name, type: "text" as ColumnType, line: index + 1 })), settings: withoutOptional(source.settings) };
+    const reading: PlanSource = {
+      ...source,
+      columns: names.map((name, index) => ({ name, type: "text" as ColumnType, line: index + 1 })),
+      settings: withoutOptional(source.settings),
+    };
     try {
       for await (const record of readSource(reading, exportDir)) {
         if (record.problem) continue;

@@ -18,13 +18,15 @@ export function guessKey(profile: TableProfile): KeyGuess | undefined {
   const candidates = profile.columns.filter((c) => !c.name.includes("@") && !c.name.includes("[]") && !c.name.startsWith("../"));
   const unique = candidates.filter((c) => c.unique && ["id", "text", "integer", "url", "email"].includes(c.guess.type));
   const byName = unique.find((c) => preferred.has(squash(c.name)));
-  if (byName) return { column: byName.name, confidence: 0.95, reason: `"${byName.name}" is named as the table's id and no two rows share it` };
+  if (byName)
+    return { column: byName.name, confidence: 0.95, reason: `"${byName.name}" is named as the table's id and no two rows share it` };
   const idLike = unique.find((c) => words(c.name).at(-1) === "id" || c.guess.type === "id");
   if (idLike) return { column: idLike.name, confidence: 0.85, reason: `"${idLike.name}" is an id no two rows share` };
   const first = unique[0];
   if (first) return { column: first.name, confidence: 0.7, reason: `"${first.name}" is the first column no two rows share` };
   const named = candidates.find((c) => preferred.has(squash(c.name))) ?? candidates[0];
-  if (named) return { column: named.name, confidence: 0.4, reason: `no column is unique in the rows read; "${named.name}" is the likeliest` };
+  if (named)
+    return { column: named.name, confidence: 0.4, reason: `no column is unique in the rows read; "${named.name}" is the likeliest` };
   return undefined;
 }
 
@@ -57,7 +59,9 @@ export interface TableKeys {
 export function tableKeys(profile: TableProfile, key: string | undefined, entitySets: ReadonlyMap<string, string>): TableKeys {
   const values = key ? (profile.columns.find((c) => c.name === key)?.distinct ?? new Set<string>()) : new Set<string>();
   const table = profile.table.table;
-  const aliases = new Set([table, singular(table), profile.table.object, squash(table), squash(singular(table))].map((a) => a.toLowerCase()));
+  const aliases = new Set(
+    [table, singular(table), profile.table.object, squash(table), squash(singular(table))].map((a) => a.toLowerCase()),
+  );
   if (key && /^[a-z_]+id$/.test(key) && key.length > 2) aliases.add(key.slice(0, -2));
   for (const [logical, set] of entitySets) if (set.toLowerCase() === table.toLowerCase()) aliases.add(logical.toLowerCase());
   return { object: profile.table.object, table, key, values, aliases };
@@ -80,8 +84,17 @@ export function findReferences(profile: TableProfile, ownKey: string | undefined
     // the row's own key again (HubSpot's properties.hs_object_id): no reference
     const ownTable = targets.find((t) => t.key === ownKey && t.values === profile.columns.find((c) => c.name === ownKey)?.distinct);
     if (ownTable && column.unique && hits.length === 1 && hits[0]!.object === ownTable.object) continue;
-    const reference: Reference = { column: column.name, targets: hits.map((h) => ({ object: h.object, share: round2(h.hits / values.length) })), coverage: round2(coverage) };
-    const typeColumn = findTypeColumn(profile, column, targets, reference.targets.map((t) => t.object));
+    const reference: Reference = {
+      column: column.name,
+      targets: hits.map((h) => ({ object: h.object, share: round2(h.hits / values.length) })),
+      coverage: round2(coverage),
+    };
+    const typeColumn = findTypeColumn(
+      profile,
+      column,
+      targets,
+      reference.targets.map((t) => t.object),
+    );
     if (typeColumn) reference.typeColumn = typeColumn;
     references.push(reference);
   }
@@ -96,12 +109,24 @@ function isIdLike(column: ColumnProfile): boolean {
 }
 
 /** The column that says which table a polymorphic id points into, and what it calls each table. */
-function findTypeColumn(profile: TableProfile, column: ColumnProfile, targets: readonly TableKeys[], hit: readonly string[]): Reference["typeColumn"] {
+function findTypeColumn(
+  profile: TableProfile,
+  column: ColumnProfile,
+  targets: readonly TableKeys[],
+  hit: readonly string[],
+): Reference["typeColumn"] {
   const annotation = profile.columns.find((c) => c.name === `${column.name}@Microsoft.Dynamics.CRM.lookuplogicalname`);
   const idWords = new Set(words(column.name).filter((w) => !["id", "ids", "value", "type", "code"].includes(w)));
   const candidates = annotation
     ? [annotation]
-    : profile.columns.filter((c) => c !== column && c.guess.type === "text" && c.distinct.size > 0 && c.distinct.size <= 30 && (words(c.name).some((w) => idWords.has(w) || w.includes("type")) || /type/i.test(c.name)));
+    : profile.columns.filter(
+        (c) =>
+          c !== column &&
+          c.guess.type === "text" &&
+          c.distinct.size > 0 &&
+          c.distinct.size <= 30 &&
+          (words(c.name).some((w) => idWords.has(w) || w.includes("type")) || /type/i.test(c.name)),
+      );
   for (const candidate of candidates) {
     const cases: Array<{ value: string; object: string }> = [];
     let unknown = 0;
@@ -113,13 +138,18 @@ function findTypeColumn(profile: TableProfile, column: ColumnProfile, targets: r
     // it must name the tables the ids were found in, not only some other tables ("CALL", "EMAIL" as a task's type)
     const named = new Set(cases.map((c) => c.object));
     const covers = hit.filter((object) => named.has(object)).length / Math.max(1, hit.length);
-    if (cases.length > 0 && (annotation || ((unknown === 0 || cases.length >= 2) && covers >= 0.5))) return { column: candidate.name, cases };
+    if (cases.length > 0 && (annotation || ((unknown === 0 || cases.length >= 2) && covers >= 0.5)))
+      return { column: candidate.name, cases };
   }
   return undefined;
 }
 
 /** Columns whose values are the owners' keys, or their names ("Sophie Laurent"). */
-export function findOwnerReferences(profile: TableProfile, ownKey: string | undefined, owners: { keys: ReadonlySet<string>; names: ReadonlySet<string> }): OwnerReference[] {
+export function findOwnerReferences(
+  profile: TableProfile,
+  ownKey: string | undefined,
+  owners: { keys: ReadonlySet<string>; names: ReadonlySet<string> },
+): OwnerReference[] {
   const found: OwnerReference[] = [];
   for (const column of profile.columns) {
     if (column.name === ownKey || column.name.includes("@") || column.guess.type === "list") continue;

@@ -28,7 +28,9 @@ export function squash(text: string): string {
 function splitCamel(text: string): string {
   // "IDs" is one word, not "I Ds"
   return text
-    .replace(/([A-Z]{2,})s\b/g, (_, caps: string) => `${caps.charAt(0)}${caps.slice(1).toLowerCase()}s`).replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
+    .replace(/([A-Z]{2,})s\b/g, (_, caps: string) => `${caps.charAt(0)}${caps.slice(1).toLowerCase()}s`)
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
 }
 
 /** 1 − edit distance / length of the longer: "fax" and "fax number" 0.3, "accounts" and "account" 0.88 */

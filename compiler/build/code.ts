@@ -1,11 +1,6 @@
 // TypeScript expressions and statements for inputs, conditions and transform chains. They make the same
 // runtime calls as runtime/execute, spelled out with the plan's literal arguments.
-import {
-  argumentsFor,
-  isTransformName,
-  transformExportName,
-  transformSignatures,
-} from "../../plan/transforms.js";
+import { argumentsFor, isTransformName, transformExportName, transformSignatures } from "../../plan/transforms.js";
 import type { PlanCondition, PlanInput, PlanLiteral, PlanStep } from "../../plan/types.js";
 import { lookupName, use, type BuildContext } from "./context.js";
 import { arrayLiteral, literal, objectLiteral, str } from "./literals.js";
@@ -137,7 +132,13 @@ function referenceCall(
 ): string {
   const args = [value, str(target)];
   if (reason !== undefined && scope.field !== undefined) {
-    args.push(objectLiteral([["record", "record"], ["field", str(scope.field)], ["reason", str(reason)]]));
+    args.push(
+      objectLiteral([
+        ["record", "record"],
+        ["field", str(scope.field)],
+        ["reason", str(reason)],
+      ]),
+    );
   }
   return `${use(context, helper)}(${args.join(", ")})`;
 }
@@ -157,9 +158,7 @@ function transformCall(
   if (!isTransformName(name)) throw new Error(`The plan names an unknown transform \`${name}\`.`);
   const signature = transformSignatures[name];
   argumentsFor(name, signature, args, named);
-  const positional = signature.args.map((spec, index) =>
-    spec.variadic ? variadicLiteral(args.slice(index)) : literal(args[index]),
-  );
+  const positional = signature.args.map((spec, index) => (spec.variadic ? variadicLiteral(args.slice(index)) : literal(args[index])));
   const namedEntries = Object.entries(named).map(([key, given]) => [key, literal(given)] as const);
   const written = namedEntries.length > 0 ? [...positional, objectLiteral(namedEntries)] : dropTrailingUndefined(positional);
   return `${use(context, transformExportName(name))}(${[value, ...written].join(", ")})`;

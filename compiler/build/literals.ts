@@ -41,7 +41,11 @@ export function inlineLiteral(value: unknown): string {
   if (value === undefined) return "undefined";
   if (Array.isArray(value)) return arrayLiteral(value.map(inlineLiteral));
   if (value !== null && typeof value === "object") {
-    return objectLiteral(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, inlineLiteral(item)] as const));
+    return objectLiteral(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => [key, inlineLiteral(item)] as const),
+    );
   }
   return JSON.stringify(value);
 }

@@ -2,9 +2,42 @@
 // and kept unique, so two spec names that differ only in punctuation still get two identifiers.
 
 const RESERVED = new Set([
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
-  "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
-  "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "import",
+  "in",
+  "instanceof",
+  "new",
+  "null",
+  "return",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "var",
+  "void",
+  "while",
+  "with",
 ]);
 
 export class GeneratedNames {
@@ -35,9 +68,11 @@ function words(text: string): string[] {
 
 /** "company_lead" → "CompanyLead" */
 export function pascalCase(text: string): string {
-  return words(text)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join("") || "Unnamed";
+  return (
+    words(text)
+      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+      .join("") || "Unnamed"
+  );
 }
 
 /** "Company lead" → "COMPANY_LEAD" */

@@ -2,14 +2,7 @@
 // per mapping, one dispatcher per source, and transformRecord.
 import { coercionSettingsOf } from "../../plan/source-settings.js";
 import type { PlanAssignment, PlanMapping, PlanSource, PlanValue } from "../../plan/types.js";
-import {
-  chainBody,
-  chainStatements,
-  conditionExpression,
-  negatedCondition,
-  unparenthesized,
-  type ChainScope,
-} from "./code.js";
+import { chainBody, chainStatements, conditionExpression, negatedCondition, unparenthesized, type ChainScope } from "./code.js";
 import { lookupName, use, useType, type BuildContext } from "./context.js";
 import { describeAssignment, describeChain, describeCondition } from "./describe.js";
 import { arrayLiteral, commentText, indent, inlineLiteral, objectLiteral, str } from "./literals.js";
@@ -58,7 +51,10 @@ function sourceConstant(context: BuildContext, source: PlanSource): string[] {
     `  name: ${str(source.name)},`,
     `  key: ${arrayLiteral(source.key.map(str))},`,
     "  columns: {",
-    ...indent(source.columns.map((column) => `${str(column.name)}: ${str(column.type)},`), 2),
+    ...indent(
+      source.columns.map((column) => `${str(column.name)}: ${str(column.type)},`),
+      2,
+    ),
     "  },",
     `  settings: ${inlineLiteral(coercionSettingsOf(source.settings))},`,
     "};",
@@ -75,7 +71,10 @@ export function valueMapsSection(context: BuildContext): string[] {
       `const ${lookupName(context.valueMapConstants, valueMap.name, "value map")}: ${useType(context, "ValueMapTable")} = {`,
       `  name: ${str(valueMap.name)},`,
       "  entries: [",
-      ...indent(valueMap.entries.map((entry) => `${inlineLiteral({ from: entry.from, to: entry.to })},`), 2),
+      ...indent(
+        valueMap.entries.map((entry) => `${inlineLiteral({ from: entry.from, to: entry.to })},`),
+        2,
+      ),
       "  ],",
       `  otherwise: ${inlineLiteral(valueMap.otherwise)},`,
       "};",
@@ -131,11 +130,7 @@ function whereLines(context: BuildContext, mapping: PlanMapping): string[] {
 }
 
 function singleRecordLines(context: BuildContext, mapping: PlanMapping): string[] {
-  return [
-    `const record = ${use(context, "startRecord")}(target, sourceKey);`,
-    ...recordLines(context, mapping),
-    "return [record];",
-  ];
+  return [`const record = ${use(context, "startRecord")}(target, sourceKey);`, ...recordLines(context, mapping), "return [record];"];
 }
 
 function fanOutLines(context: BuildContext, mapping: PlanMapping, each: NonNullable<PlanMapping["each"]>): string[] {
@@ -143,7 +138,9 @@ function fanOutLines(context: BuildContext, mapping: PlanMapping, each: NonNulla
   const items = `${use(context, "eachItems")}`;
   const chain = chainBody(context, each.input, each.steps, {});
   const computeItems =
-    chain.length === 1 ? [`const items = ${items}(${chain[0]});`] : [...chainStatements(context, "fanOut", each.input, each.steps, {}), `const items = ${items}(fanOut);`];
+    chain.length === 1
+      ? [`const items = ${items}(${chain[0]});`]
+      : [...chainStatements(context, "fanOut", each.input, each.steps, {}), `const items = ${items}(fanOut);`];
   return [
     `// ${location(context, line)}  each ${describeChain(each.input, each.steps)}`,
     ...computeItems,
@@ -156,7 +153,11 @@ function fanOutLines(context: BuildContext, mapping: PlanMapping, each: NonNulla
 }
 
 function recordLines(context: BuildContext, mapping: PlanMapping): string[] {
-  return [...dedupeLines(context, mapping), ...intoLines(context, mapping), ...mapping.assignments.flatMap((assignment) => assignmentLines(context, mapping, assignment))];
+  return [
+    ...dedupeLines(context, mapping),
+    ...intoLines(context, mapping),
+    ...mapping.assignments.flatMap((assignment) => assignmentLines(context, mapping, assignment)),
+  ];
 }
 
 function dedupeLines(context: BuildContext, mapping: PlanMapping): string[] {
@@ -232,7 +233,10 @@ function linkConstants(context: BuildContext, mapping: PlanMapping): string[] {
       `  mode: ${str(value.mode)},`,
       ...indent(Object.entries(columns).flatMap(([key, column]) => (column === undefined ? [] : [`${key}: ${str(column)},`]))),
       "  cases: [",
-      ...indent(value.cases.map((linked) => `${inlineLiteral(linked)},`), 2),
+      ...indent(
+        value.cases.map((linked) => `${inlineLiteral(linked)},`),
+        2,
+      ),
       "  ],",
       `  onMissing: ${inlineLiteral(value.onMissing)},`,
       `  modelAs: ${str(value.modelAs)},`,

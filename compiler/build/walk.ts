@@ -7,9 +7,7 @@ export function mappingsOf(plan: TransformPlan, source: string): PlanMapping[] {
 
 /** Every step of a mapping: assignment chains, the fan-out and the dedupe key. */
 export function stepsOf(mapping: PlanMapping): PlanStep[] {
-  const chains = mapping.assignments.flatMap((assignment) =>
-    assignment.value.kind === "expression" ? assignment.value.steps : [],
-  );
+  const chains = mapping.assignments.flatMap((assignment) => (assignment.value.kind === "expression" ? assignment.value.steps : []));
   return [...chains, ...(mapping.each?.steps ?? []), ...(mapping.dedupe?.steps ?? [])];
 }
 

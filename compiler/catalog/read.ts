@@ -158,7 +158,10 @@ function readJson(file: string): unknown {
 }
 
 function moduleList(text: string): string[] {
-  return text.split(",").map((m) => m.trim()).filter((m) => m !== "");
+  return text
+    .split(",")
+    .map((m) => m.trim())
+    .filter((m) => m !== "");
 }
 
 /** A JSON object being read, with the path to it for error messages. */

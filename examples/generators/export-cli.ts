@@ -35,7 +35,9 @@ export interface ExportCommand {
 
 function exportHelp(command: ExportCommand): string {
   const width = Math.max(...command.variants.map((v) => v.name.length), ALL_VARIANTS.length);
-  const variants = [...command.variants, { name: ALL_VARIANTS, summary: "every variant above" }].map((v) => `  ${v.name.padEnd(width)}  ${v.summary}`);
+  const variants = [...command.variants, { name: ALL_VARIANTS, summary: "every variant above" }].map(
+    (v) => `  ${v.name.padEnd(width)}  ${v.summary}`,
+  );
   return `${command.summary}
 
 Usage: ${command.source}-cli --out DIR [--seed N] [--scale N] [--variant NAME[,NAME…]] [--replace]
@@ -98,7 +100,9 @@ async function main(argv: readonly string[], help: string, known: readonly Expor
   const written = await generate(parsed);
   const records = written.reduce((n, w) => n + w.records, 0);
   const shaped = parsed.variants.length > 0 ? ` (variants ${parsed.variants.join(", ")})` : "";
-  process.stdout.write(`${parsed.outDir}${shaped}: ${written.length} files, ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `${parsed.outDir}${shaped}: ${written.length} files, ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return 0;
 }
 
@@ -106,7 +110,11 @@ async function main(argv: readonly string[], help: string, known: readonly Expor
  * The command line of one generator: its help and its parser, which returns the options or the text to
  * print and the exit code. When `moduleUrl` is the script node was started with, it also runs the export.
  */
-export function exportCli(moduleUrl: string, command: ExportCommand, generate: Generate): { help: string; parse(argv: readonly string[]): ExportArgs | CliExit } {
+export function exportCli(
+  moduleUrl: string,
+  command: ExportCommand,
+  generate: Generate,
+): { help: string; parse(argv: readonly string[]): ExportArgs | CliExit } {
   const help = exportHelp(command);
   if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(moduleUrl)) {
     main(process.argv.slice(2), help, command.variants, generate).then(

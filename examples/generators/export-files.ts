@@ -72,8 +72,7 @@ export function tinyPdf(lines: readonly string[]): Buffer {
       .replace(/[\u2010-\u2015]/g, "-")
       .replace(/[\\()]/g, (c) => `\\${c}`)
       .replace(/[^\x20-\x7e]/g, "?");
-  const content =
-    "BT\n/F1 14 Tf\n72 770 Td\n18 TL\n" + lines.map((line) => `(${escape(line)}) Tj T*\n`).join("") + "ET\n";
+  const content = "BT\n/F1 14 Tf\n72 770 Td\n18 TL\n" + lines.map((line) => `(${escape(line)}) Tj T*\n`).join("") + "ET\n";
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

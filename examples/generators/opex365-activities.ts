@@ -4,8 +4,30 @@
 // of an appointment, the caller and the called, and on every activity its owner.
 import type { RecordRef } from "./opex365-odata.js";
 import { SALES_USERS, SERVICE_USERS, USER, USERS } from "./opex365-org.js";
-import { AT, CREATED_FROM, DAY, EXPORTED_AT, HOUR, MINUTE, emailLocalPart, refOfContact, refOfIncident, refOfLead, refOfOpportunity, workingTime, type Opex365Model } from "./opex365-model.js";
-import { APPOINTMENT_TOPICS, CALL_TOPICS, INCOMING_EMAILS, OPPORTUNITY_TOPICS, OUTGOING_EMAILS, TASK_TOPICS, personName } from "./opex365-vocabulary.js";
+import {
+  AT,
+  CREATED_FROM,
+  DAY,
+  EXPORTED_AT,
+  HOUR,
+  MINUTE,
+  emailLocalPart,
+  refOfContact,
+  refOfIncident,
+  refOfLead,
+  refOfOpportunity,
+  workingTime,
+  type Opex365Model,
+} from "./opex365-model.js";
+import {
+  APPOINTMENT_TOPICS,
+  CALL_TOPICS,
+  INCOMING_EMAILS,
+  OPPORTUNITY_TOPICS,
+  OUTGOING_EMAILS,
+  TASK_TOPICS,
+  personName,
+} from "./opex365-vocabulary.js";
 import type { Random } from "./random.js";
 
 export const PARTICIPATION = { sender: 1, to: 2, cc: 3, requiredAttendee: 5, optionalAttendee: 6, organizer: 7, owner: 9 } as const;
@@ -128,7 +150,10 @@ function regardingLead(model: Opex365Model, index: number): Regarding {
 
 function regardingIncident(model: Opex365Model, index: number): Regarding {
   const incident = model.incident(index);
-  const person = incident.customer.table === "contact" ? personOfContact(model, incident.customer.index) : personOfAccount(model, incident.customer.index);
+  const person =
+    incident.customer.table === "contact"
+      ? personOfContact(model, incident.customer.index)
+      : personOfAccount(model, incident.customer.index);
   return { ...person, ref: refOfIncident(incident), owner: incident.owner, notBefore: incident.createdAt };
 }
 
@@ -188,7 +213,14 @@ export function drawRegarding(model: Opex365Model, table: ActivityTable, index: 
 }
 
 /** When activity `index` happened: after what it is about, spread over the timeline, not after the export unless planned. */
-export function activityTime(model: Opex365Model, table: ActivityTable, index: number, rng: Random, notBefore: number, planned: boolean): number {
+export function activityTime(
+  model: Opex365Model,
+  table: ActivityTable,
+  index: number,
+  rng: Random,
+  notBefore: number,
+  planned: boolean,
+): number {
   if (planned) return workingTime(rng, EXPORTED_AT + rng.int(1, 60) * DAY);
   const spread = CREATED_FROM + ((index + rng.float()) / model.counts[`${table}s`]) * (EXPORTED_AT - CREATED_FROM);
   const at = workingTime(rng, Math.max(spread, notBefore + rng.int(1, 72) * HOUR));
@@ -227,7 +259,8 @@ export function email(model: Opex365Model, index: number): EmailRecord {
   const alwaysOutgoing: readonly number[] = [at.leaverSender, at.html, at.japanese, at.unresolvedRecipient];
   const outgoing = index === at.cyrillic ? false : draft || alwaysOutgoing.includes(index) || rng.chance(0.7);
   const createdAt = index === at.leaverSender ? LEAVER_EMAIL_AT : activityTime(model, "email", index, rng, regarding.notBefore, false);
-  const owner = index === at.leaverSender ? USER.leaver : index === at.japanese ? USER.kenji : activityOwner(model, rng, createdAt, regarding.owner);
+  const owner =
+    index === at.leaverSender ? USER.leaver : index === at.japanese ? USER.kenji : activityOwner(model, rng, createdAt, regarding.owner);
   const topic = rng.pick(OPPORTUNITY_TOPICS);
   const [subject, body] = outgoing ? rng.pick(OUTGOING_EMAILS) : rng.pick(INCOMING_EMAILS);
   const parties = emailParties(model, rng, { outgoing, owner, regarding, unresolved: index === at.unresolvedRecipient });
@@ -273,7 +306,11 @@ function emailRegarding(model: Opex365Model, index: number, rng: Random): Regard
  * The sender first, then the recipients and the owner. An address that matches no record, such as a
  * shared mailbox, stays an "unresolved" party: addressused without a party lookup.
  */
-function emailParties(model: Opex365Model, rng: Random, e: { outgoing: boolean; owner: number; regarding: Regarding; unresolved: boolean }): Party[] {
+function emailParties(
+  model: Opex365Model,
+  rng: Random,
+  e: { outgoing: boolean; owner: number; regarding: Regarding; unresolved: boolean },
+): Party[] {
   const customer = (mask: number): Party =>
     e.unresolved || e.regarding.personAddress === null
       ? { mask, party: null, address: `einkauf@${e.regarding.domain ?? "example.com"}`, deleted: false }
@@ -281,7 +318,8 @@ function emailParties(model: Opex365Model, rng: Random, e: { outgoing: boolean; 
   const parties = e.outgoing
     ? [userParty(model, e.owner, PARTICIPATION.sender), customer(PARTICIPATION.to)]
     : [customer(PARTICIPATION.sender), userParty(model, e.owner, PARTICIPATION.to)];
-  if (e.outgoing && rng.chance(0.25)) parties.push(userParty(model, e.owner === USER.salesDirector ? USER.jonas : USER.salesDirector, PARTICIPATION.cc));
+  if (e.outgoing && rng.chance(0.25))
+    parties.push(userParty(model, e.owner === USER.salesDirector ? USER.jonas : USER.salesDirector, PARTICIPATION.cc));
   parties.push(userParty(model, e.owner, PARTICIPATION.owner, false));
   return parties;
 }
@@ -367,7 +405,15 @@ export function task(model: Opex365Model, index: number): TaskRecord {
   const at = activityTime(model, "task", index, rng, regarding.notBefore, open && rng.chance(0.6));
   const owner = activityOwner(model, rng, at, regarding.owner);
   const [subject, description] = rng.pick(TASK_TOPICS);
-  const [state, status] = open ? rng.pick<readonly [0, number]>([[0, 2], [0, 3], [0, 4]]) : rng.chance(0.9) ? ([1, 5] as const) : ([2, 6] as const);
+  const [state, status] = open
+    ? rng.pick<readonly [0, number]>([
+        [0, 2],
+        [0, 3],
+        [0, 4],
+      ])
+    : rng.chance(0.9)
+      ? ([1, 5] as const)
+      : ([2, 6] as const);
   return {
     index,
     id: model.id("task", index),
@@ -393,7 +439,11 @@ export function appointment(model: Opex365Model, index: number): AppointmentReco
   const rng = model.random("appointment", index);
   const at = AT.appointment;
   const regarding =
-    index === at.userAttendee ? regardingOpportunity(model, AT.opportunity.fromLead, rng) : index === at.greek ? regardingContact(model, AT.contact.greek) : drawRegarding(model, "appointment", index, rng);
+    index === at.userAttendee
+      ? regardingOpportunity(model, AT.opportunity.fromLead, rng)
+      : index === at.greek
+        ? regardingContact(model, AT.contact.greek)
+        : drawRegarding(model, "appointment", index, rng);
   const planned = rng.chance(0.2);
   const allDay = index === at.allDay;
   const startAt = activityTime(model, "appointment", index, rng, regarding.notBefore, planned);
@@ -416,7 +466,12 @@ export function appointment(model: Opex365Model, index: number): AppointmentReco
     owner,
     parties: attendees(model, rng, regarding, owner, index),
   };
-  if (index === at.greek) Object.assign(record, { subject: "Συνάντηση: επέκταση παρακολούθησης ψυχρής αλυσίδας", location: "Αθήνα, γραφεία πελάτη", description: "<p>Συζήτηση για 20 επιπλέον αισθητήρες T-210 στις αποθήκες.</p>" });
+  if (index === at.greek)
+    Object.assign(record, {
+      subject: "Συνάντηση: επέκταση παρακολούθησης ψυχρής αλυσίδας",
+      location: "Αθήνα, γραφεία πελάτη",
+      description: "<p>Συζήτηση για 20 επιπλέον αισθητήρες T-210 στις αποθήκες.</p>",
+    });
   if (allDay) Object.assign(record, { subject: `Training day: ${regarding.companyName}`, location: "Kestrel HQ, Munich" });
   return record;
 }

@@ -1,8 +1,34 @@
 // The configuration tables as Web API rows (users, roles, currencies, price lists, process stages,
 // workflows, plugin steps) and the EntityDefinitions entry that describes the custom table new_project.
 import type { Opex365Model } from "./opex365-model.js";
-import { API_ROOT, choice, dateOnly, dateTime, decimal, lookup, text, whole, yesNo, type ODataRow, type RecordRef } from "./opex365-odata.js";
-import { BUSINESS_UNITS, CURRENCIES, ENABLED_DISABLED, NEW_PROJECT_ATTRIBUTES, OPTIONS, PLUGIN_STEPS, PRICE_LEVELS, ROLES, STAGES, USER, USERS, WORKFLOWS, configCreatedAt } from "./opex365-org.js";
+import {
+  API_ROOT,
+  choice,
+  dateOnly,
+  dateTime,
+  decimal,
+  lookup,
+  text,
+  whole,
+  yesNo,
+  type ODataRow,
+  type RecordRef,
+} from "./opex365-odata.js";
+import {
+  BUSINESS_UNITS,
+  CURRENCIES,
+  ENABLED_DISABLED,
+  NEW_PROJECT_ATTRIBUTES,
+  OPTIONS,
+  PLUGIN_STEPS,
+  PRICE_LEVELS,
+  ROLES,
+  STAGES,
+  USER,
+  USERS,
+  WORKFLOWS,
+  configCreatedAt,
+} from "./opex365-org.js";
 import { currencyCell, ownerCells, tableRow } from "./opex365-rows.js";
 
 function businessUnitRef(model: Opex365Model, index: number): RecordRef {
@@ -95,7 +121,10 @@ export function pluginStepRow(model: Opex365Model, index: number): ODataRow {
     ["rank", whole(1)],
     ["filteringattributes", text(s.filteringAttributes)],
     ["_sdkmessageid_value", lookup({ id: model.id("sdkmessage", index), table: "sdkmessage", name: s.message }, "sdkmessageid")],
-    ["_eventhandler_value", lookup({ id: model.id("plugintype", index), table: "plugintype", name: s.pluginType }, (table) => `eventhandler_${table}`)],
+    [
+      "_eventhandler_value",
+      lookup({ id: model.id("plugintype", index), table: "plugintype", name: s.pluginType }, (table) => `eventhandler_${table}`),
+    ],
   ]);
 }
 

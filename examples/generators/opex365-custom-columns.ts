@@ -3,7 +3,21 @@
 // incident, one column of each Dataverse column type. The rows carry only values and formatted values;
 // what a column is (its type, its date format, its choices) is written nowhere but in EntityDefinitions.
 import { AT, EXPORTED_AT, workingTime, type Opex365Model } from "./opex365-model.js";
-import { choice, dateOnly, dateTime, decimal, labelled, money, text, whole, yesNo, type Cell, type Currency, type ODataRow, type OptionSet } from "./opex365-odata.js";
+import {
+  choice,
+  dateOnly,
+  dateTime,
+  decimal,
+  labelled,
+  money,
+  text,
+  whole,
+  yesNo,
+  type Cell,
+  type Currency,
+  type ODataRow,
+  type OptionSet,
+} from "./opex365-odata.js";
 import { currency, currencyCell } from "./opex365-rows.js";
 import { Random } from "./random.js";
 
@@ -12,7 +26,8 @@ const DAY = 86_400_000;
 /** The publisher prefix of the customer's own columns (the sample's custom table and columns use `new_`). */
 export const CUSTOM_PREFIX = "kst_";
 
-export type CustomColumnType = "String" | "Memo" | "Integer" | "Decimal" | "Money" | "DateTime" | "Boolean" | "Picklist" | "MultiSelectPicklist";
+export type CustomColumnType =
+  "String" | "Memo" | "Integer" | "Decimal" | "Money" | "DateTime" | "Boolean" | "Picklist" | "MultiSelectPicklist";
 
 /** What a row's custom values are drawn from. */
 export interface CustomRowContext {
@@ -47,8 +62,24 @@ function choices(...labels: string[]): OptionSet {
   return Object.fromEntries(labels.map((label, i) => [100_000_000 + i, label]));
 }
 
-function column(logicalName: string, schemaTail: string, displayName: string, type: CustomColumnType, share: number, draw: Draw, extra: Pick<CustomColumn, "format" | "options"> = {}): CustomColumn {
-  return { logicalName: `${CUSTOM_PREFIX}${logicalName}`, schemaName: `${CUSTOM_PREFIX}${schemaTail}`, displayName, type, share, draw, ...extra };
+function column(
+  logicalName: string,
+  schemaTail: string,
+  displayName: string,
+  type: CustomColumnType,
+  share: number,
+  draw: Draw,
+  extra: Pick<CustomColumn, "format" | "options"> = {},
+): CustomColumn {
+  return {
+    logicalName: `${CUSTOM_PREFIX}${logicalName}`,
+    schemaName: `${CUSTOM_PREFIX}${schemaTail}`,
+    displayName,
+    type,
+    share,
+    draw,
+    ...extra,
+  };
 }
 
 /** A choice column: one option, or (multi-select) one to `max` of them. */
@@ -56,56 +87,117 @@ function picklist(logicalName: string, schemaTail: string, displayName: string, 
   return column(logicalName, schemaTail, displayName, "Picklist", share, oneOption(options), { options });
 }
 
-function multiSelect(logicalName: string, schemaTail: string, displayName: string, share: number, options: OptionSet, max: number): CustomColumn {
+function multiSelect(
+  logicalName: string,
+  schemaTail: string,
+  displayName: string,
+  share: number,
+  options: OptionSet,
+  max: number,
+): CustomColumn {
   return column(logicalName, schemaTail, displayName, "MultiSelectPicklist", share, someOptions(options, max), { options });
 }
 
-const code = (prefix: string, digits: number): Draw => (rng) => `${prefix}${rng.digits(digits)}`;
-const lines = (sentences: readonly string[]): Draw => (rng) => rng.sample(sentences, rng.int(2, 4)).join("\n");
-const integer = (min: number, maxExclusive: number): Draw => (rng) => rng.int(min, maxExclusive);
-const decimalOf = (min: number, max: number): Draw => (rng) => Math.round((min + rng.float() * (max - min)) * 100) / 100;
-const amount = (min: number, max: number, step: number): Draw => (rng) => rng.int(Math.ceil(min / step), Math.floor(max / step) + 1) * step;
-const yes = (share: number): Draw => (rng) => rng.chance(share);
+const code =
+  (prefix: string, digits: number): Draw =>
+  (rng) =>
+    `${prefix}${rng.digits(digits)}`;
+const lines =
+  (sentences: readonly string[]): Draw =>
+  (rng) =>
+    rng.sample(sentences, rng.int(2, 4)).join("\n");
+const integer =
+  (min: number, maxExclusive: number): Draw =>
+  (rng) =>
+    rng.int(min, maxExclusive);
+const decimalOf =
+  (min: number, max: number): Draw =>
+  (rng) =>
+    Math.round((min + rng.float() * (max - min)) * 100) / 100;
+const amount =
+  (min: number, max: number, step: number): Draw =>
+  (rng) =>
+    rng.int(Math.ceil(min / step), Math.floor(max / step) + 1) * step;
+const yes =
+  (share: number): Draw =>
+  (rng) =>
+    rng.chance(share);
 /** A day after the row was created, at midnight UTC; not after the export unless the date lies ahead. */
-const dayAfterCreation = (minDays: number, maxDays: number, future = false): Draw => (rng, row) => {
-  const day = Math.floor((row.createdAt + rng.int(minDays, maxDays + 1) * DAY) / DAY) * DAY;
-  return future ? day : Math.min(day, Math.floor(EXPORTED_AT / DAY) * DAY - DAY);
-};
-const momentSinceCreation: Draw = (rng, row) => Math.min(EXPORTED_AT - 3_600_000, workingTime(rng, row.createdAt + DAY + rng.float() * Math.max(0, EXPORTED_AT - row.createdAt - DAY)));
-const oneOption = (options: OptionSet): Draw => (rng) => rng.pick(Object.keys(options).map(Number));
+const dayAfterCreation =
+  (minDays: number, maxDays: number, future = false): Draw =>
+  (rng, row) => {
+    const day = Math.floor((row.createdAt + rng.int(minDays, maxDays + 1) * DAY) / DAY) * DAY;
+    return future ? day : Math.min(day, Math.floor(EXPORTED_AT / DAY) * DAY - DAY);
+  };
+const momentSinceCreation: Draw = (rng, row) =>
+  Math.min(EXPORTED_AT - 3_600_000, workingTime(rng, row.createdAt + DAY + rng.float() * Math.max(0, EXPORTED_AT - row.createdAt - DAY)));
+const oneOption =
+  (options: OptionSet): Draw =>
+  (rng) =>
+    rng.pick(Object.keys(options).map(Number));
 /** One to `max` codes, ascending, as Dataverse stores a multi-select choice. */
-const someOptions = (options: OptionSet, max: number): Draw => (rng) => rng.sample(Object.keys(options).map(Number), rng.int(1, max + 1)).sort((a, b) => a - b);
+const someOptions =
+  (options: OptionSet, max: number): Draw =>
+  (rng) =>
+    rng.sample(Object.keys(options).map(Number), rng.int(1, max + 1)).sort((a, b) => a - b);
 
 const PRODUCT_INTERESTS = choices("Temperature sensors", "Humidity sensors", "Data loggers", "Kestrel Cloud", "Calibration service");
 
 export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomColumn[]>> = {
   account: [
     column("sapcustomerno", "SAPCustomerNo", "SAP Customer No.", "String", 0.85, code("10", 6)),
-    column("servicenotes", "ServiceNotes", "Service Notes", "Memo", 0.75, lines([
-      "Calibration due every 12 months, on site.",
-      "Gate access only with badge; call the plant manager first.",
-      "Prefers invoices by post.",
-      "Sensors in the cold room replaced in 2023.",
-      "Maintenance contract includes two visits a year.",
-    ])),
+    column(
+      "servicenotes",
+      "ServiceNotes",
+      "Service Notes",
+      "Memo",
+      0.75,
+      lines([
+        "Calibration due every 12 months, on site.",
+        "Gate access only with badge; call the plant manager first.",
+        "Prefers invoices by post.",
+        "Sensors in the cold room replaced in 2023.",
+        "Maintenance contract includes two visits a year.",
+      ]),
+    ),
     column("installedsensors", "InstalledSensors", "Installed Sensors", "Integer", 0.8, integer(0, 2000)),
     column("discountrate", "DiscountRate", "Discount Rate (%)", "Decimal", 0.75, decimalOf(0.5, 25)),
     column("creditlimit", "CreditLimit", "Credit Limit", "Money", 0.7, amount(5_000, 500_000, 500)),
     column("customersince", "CustomerSince", "Customer Since", "DateTime", 0.75, dayAfterCreation(5, 120), { format: "DateOnly" }),
     column("lastauditon", "LastAuditOn", "Last Audit", "DateTime", 0.75, momentSinceCreation, { format: "DateAndTime" }),
     column("keyaccount", "KeyAccount", "Key Account", "Boolean", 0.95, yes(0.2)),
-    picklist("salesregion", "SalesRegion", "Sales Region", 0.9, choices("DACH", "Western Europe", "Southern Europe", "Eastern Europe", "North America", "Japan")),
-    multiSelect("certifications", "Certifications", "Certifications", 0.75, choices("ISO 9001", "ISO 17025", "HACCP", "GMP", "IFS Food"), 3),
+    picklist(
+      "salesregion",
+      "SalesRegion",
+      "Sales Region",
+      0.9,
+      choices("DACH", "Western Europe", "Southern Europe", "Eastern Europe", "North America", "Japan"),
+    ),
+    multiSelect(
+      "certifications",
+      "Certifications",
+      "Certifications",
+      0.75,
+      choices("ISO 9001", "ISO 17025", "HACCP", "GMP", "IFS Food"),
+      3,
+    ),
   ],
   contact: [
     column("portaluserid", "PortalUserId", "Customer Portal User", "String", 0.75, code("KP-", 6)),
-    column("preferences", "Preferences", "Contact Preferences", "Memo", 0.75, lines([
-      "Prefers e-mail over phone calls.",
-      "Only reachable in the mornings.",
-      "Met at the Achema trade fair.",
-      "Wants quotes in German.",
-      "Do not invite to webinars.",
-    ])),
+    column(
+      "preferences",
+      "Preferences",
+      "Contact Preferences",
+      "Memo",
+      0.75,
+      lines([
+        "Prefers e-mail over phone calls.",
+        "Only reachable in the mornings.",
+        "Met at the Achema trade fair.",
+        "Wants quotes in German.",
+        "Do not invite to webinars.",
+      ]),
+    ),
     column("trainingsattended", "TrainingsAttended", "Trainings Attended", "Integer", 0.7, integer(0, 9)),
     column("satisfactionscore", "SatisfactionScore", "Satisfaction Score", "Decimal", 0.75, decimalOf(1, 5)),
     column("trainingbudget", "TrainingBudget", "Training Budget", "Money", 0.75, amount(500, 20_000, 250)),
@@ -116,14 +208,23 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     multiSelect("productinterests", "ProductInterests", "Product Interests", 0.7, PRODUCT_INTERESTS, 3),
   ],
   lead: [
-    column("campaigncode", "CampaignCode", "Campaign Code", "String", 0.7, (rng) => rng.pick(["ACHEMA-2024", "WEB-COLDCHAIN", "PARTNER-Q2", "WEBINAR-CLOUD", "LINKEDIN-PHARMA"])),
-    column("qualificationnotes", "QualificationNotes", "Qualification Notes", "Memo", 0.75, lines([
-      "Budget approved for this fiscal year.",
-      "Current supplier's contract ends in Q4.",
-      "Decision by the plant manager.",
-      "Needs FDA 21 CFR Part 11 compliance.",
-      "Evaluating two other vendors.",
-    ])),
+    column("campaigncode", "CampaignCode", "Campaign Code", "String", 0.7, (rng) =>
+      rng.pick(["ACHEMA-2024", "WEB-COLDCHAIN", "PARTNER-Q2", "WEBINAR-CLOUD", "LINKEDIN-PHARMA"]),
+    ),
+    column(
+      "qualificationnotes",
+      "QualificationNotes",
+      "Qualification Notes",
+      "Memo",
+      0.75,
+      lines([
+        "Budget approved for this fiscal year.",
+        "Current supplier's contract ends in Q4.",
+        "Decision by the plant manager.",
+        "Needs FDA 21 CFR Part 11 compliance.",
+        "Evaluating two other vendors.",
+      ]),
+    ),
     column("sensorsneeded", "SensorsNeeded", "Sensors Needed", "Integer", 0.7, integer(5, 500)),
     column("fitscore", "FitScore", "Fit Score", "Decimal", 0.75, decimalOf(0, 10)),
     column("budget", "Budget", "Budget", "Money", 0.75, amount(2_000, 250_000, 1_000)),
@@ -135,13 +236,20 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
   ],
   opportunity: [
     column("ponumber", "PONumber", "PO Number", "String", 0.75, code("PO-2024-", 5)),
-    column("decisioncriteria", "DecisionCriteria", "Decision Criteria", "Memo", 0.75, lines([
-      "Accuracy of ±0.1 °C required.",
-      "Must integrate with the customer's SCADA system.",
-      "Price per sensor below 300 EUR.",
-      "Validation documents for GMP audits.",
-      "Delivery before the summer shutdown.",
-    ])),
+    column(
+      "decisioncriteria",
+      "DecisionCriteria",
+      "Decision Criteria",
+      "Memo",
+      0.75,
+      lines([
+        "Accuracy of ±0.1 °C required.",
+        "Must integrate with the customer's SCADA system.",
+        "Price per sensor below 300 EUR.",
+        "Validation documents for GMP audits.",
+        "Delivery before the summer shutdown.",
+      ]),
+    ),
     column("sensorquantity", "SensorQuantity", "Sensor Quantity", "Integer", 0.75, integer(1, 400)),
     column("discountpercent", "DiscountPercent", "Discount (%)", "Decimal", 0.75, decimalOf(1, 30)),
     column("installationfee", "InstallationFee", "Installation Fee", "Money", 0.75, amount(400, 12_000, 50)),
@@ -149,23 +257,45 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     column("contractsignedon", "ContractSignedOn", "Contract Signed On", "DateTime", 0.75, momentSinceCreation, { format: "DateAndTime" }),
     column("legalreview", "LegalReview", "Requires Legal Review", "Boolean", 0.9, yes(0.2)),
     picklist("competitor", "Competitor", "Main Competitor", 0.75, choices("Testo", "Vaisala", "Rotronic", "ELPRO", "No competitor")),
-    multiSelect("addons", "AddOns", "Add-ons", 0.75, choices("Extended warranty", "On-site calibration", "Premium support", "Cloud API access"), 3),
+    multiSelect(
+      "addons",
+      "AddOns",
+      "Add-ons",
+      0.75,
+      choices("Extended warranty", "On-site calibration", "Premium support", "Cloud API access"),
+      3,
+    ),
   ],
   incident: [
     column("serialnumber", "SerialNumber", "Serial Number", "String", 0.75, code("T200-", 7)),
-    column("stepstoreproduce", "StepsToReproduce", "Steps to Reproduce", "Memo", 0.75, (rng) => rng.pick([
-      "1. Replace the battery.\n2. Restart the sensor.\n3. The cloud shows no data.",
-      "1. Open the dashboard.\n2. Select last week.\nThe chart stays empty.",
-      "1. Export the calibration certificate.\nThe PDF has no signature.",
-    ])),
+    column("stepstoreproduce", "StepsToReproduce", "Steps to Reproduce", "Memo", 0.75, (rng) =>
+      rng.pick([
+        "1. Replace the battery.\n2. Restart the sensor.\n3. The cloud shows no data.",
+        "1. Open the dashboard.\n2. Select last week.\nThe chart stays empty.",
+        "1. Export the calibration certificate.\nThe PDF has no signature.",
+      ]),
+    ),
     column("affectedsensors", "AffectedSensors", "Affected Sensors", "Integer", 0.7, integer(1, 60)),
     column("timespent", "TimeSpent", "Time Spent (hours)", "Decimal", 0.8, decimalOf(0.25, 16)),
     column("creditnoteamount", "CreditNoteAmount", "Credit Note Amount", "Money", 0.75, amount(50, 5_000, 10)),
     column("sladueon", "SlaDueOn", "SLA Due On", "DateTime", 0.85, dayAfterCreation(1, 10, true), { format: "DateOnly" }),
     column("firstresponseon", "FirstResponseOn", "First Response On", "DateTime", 0.8, momentSinceCreation, { format: "DateAndTime" }),
     column("escalated", "Escalated", "Escalated", "Boolean", 0.95, yes(0.15)),
-    picklist("affectedcomponent", "AffectedComponent", "Affected Component", 0.85, choices("Sensor hardware", "Gateway", "Kestrel Cloud", "Mobile app", "Billing")),
-    multiSelect("affectedsites", "AffectedSites", "Affected Sites", 0.75, choices("Warehouse", "Production", "Laboratory", "Office", "Cold room"), 3),
+    picklist(
+      "affectedcomponent",
+      "AffectedComponent",
+      "Affected Component",
+      0.85,
+      choices("Sensor hardware", "Gateway", "Kestrel Cloud", "Mobile app", "Billing"),
+    ),
+    multiSelect(
+      "affectedsites",
+      "AffectedSites",
+      "Affected Sites",
+      0.75,
+      choices("Warehouse", "Production", "Laboratory", "Office", "Cold room"),
+      3,
+    ),
   ],
 };
 

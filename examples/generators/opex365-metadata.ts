@@ -42,10 +42,27 @@ interface StandardTable {
   sampleColumns?: readonly AttributeDescription[];
 }
 
-const newColumn = (logicalName: string, schemaName: string, type: AttributeType, displayName: string, options?: OptionSet): AttributeDescription =>
-  options ? { logicalName, schemaName, type, displayName, isCustom: true, options } : { logicalName, schemaName, type, displayName, isCustom: true };
+const newColumn = (
+  logicalName: string,
+  schemaName: string,
+  type: AttributeType,
+  displayName: string,
+  options?: OptionSet,
+): AttributeDescription =>
+  options
+    ? { logicalName, schemaName, type, displayName, isCustom: true, options }
+    : { logicalName, schemaName, type, displayName, isCustom: true };
 
-const table = (logicalName: string, schemaName: string, entitySet: string, primaryId: string, primaryName: string, names: [string, string], ownership: StandardTable["ownership"], sampleColumns?: AttributeDescription[]): StandardTable => ({
+const table = (
+  logicalName: string,
+  schemaName: string,
+  entitySet: string,
+  primaryId: string,
+  primaryName: string,
+  names: [string, string],
+  ownership: StandardTable["ownership"],
+  sampleColumns?: AttributeDescription[],
+): StandardTable => ({
   logicalName,
   schemaName,
   entitySet,
@@ -64,7 +81,9 @@ export const STANDARD_TABLES: readonly StandardTable[] = [
   table("contact", "Contact", "contacts", "contactid", "fullname", ["Contact", "Contacts"], "UserOwned", [
     newColumn("new_lifecyclestage", "new_LifecycleStage", "Picklist", "Lifecycle Stage", OPTIONS.lifecycleStage),
   ]),
-  table("lead", "Lead", "leads", "leadid", "fullname", ["Lead", "Leads"], "UserOwned", [newColumn("new_leadscore", "new_LeadScore", "Decimal", "Lead Score")]),
+  table("lead", "Lead", "leads", "leadid", "fullname", ["Lead", "Leads"], "UserOwned", [
+    newColumn("new_leadscore", "new_LeadScore", "Decimal", "Lead Score"),
+  ]),
   table("opportunity", "Opportunity", "opportunities", "opportunityid", "name", ["Opportunity", "Opportunities"], "UserOwned", [
     newColumn("new_opportunitytype", "new_OpportunityType", "Picklist", "Opportunity Type", OPTIONS.opportunityType),
     newColumn("new_lostreason", "new_LostReason", "String", "Lost Reason"),
@@ -94,9 +113,23 @@ function standardDefinition(model: Opex365Model, t: StandardTable, customColumns
   const custom = customColumns && t.logicalName in CUSTOM_COLUMNS ? CUSTOM_COLUMNS[t.logicalName as CustomizedTable] : [];
   const attributes: AttributeDescription[] = [
     { logicalName: t.primaryId, schemaName: `${t.schemaName}Id`, type: "Uniqueidentifier", displayName: t.displayName, isCustom: false },
-    { logicalName: t.primaryName, schemaName: schemaOf(t.primaryName), type: "String", displayName: primaryNameLabel(t.primaryName), isCustom: false },
+    {
+      logicalName: t.primaryName,
+      schemaName: schemaOf(t.primaryName),
+      type: "String",
+      displayName: primaryNameLabel(t.primaryName),
+      isCustom: false,
+    },
     ...(t.sampleColumns ?? []),
-    ...custom.map((c): AttributeDescription => ({ logicalName: c.logicalName, schemaName: c.schemaName, type: c.type, displayName: c.displayName, isCustom: true, ...(c.format ? { format: c.format } : {}), ...(c.options ? { options: c.options } : {}) })),
+    ...custom.map((c): AttributeDescription => ({
+      logicalName: c.logicalName,
+      schemaName: c.schemaName,
+      type: c.type,
+      displayName: c.displayName,
+      isCustom: true,
+      ...(c.format ? { format: c.format } : {}),
+      ...(c.options ? { options: c.options } : {}),
+    })),
   ];
   return {
     MetadataId: metadataId,
@@ -190,7 +223,8 @@ export async function writeMetadataPages(outDir: string, entries: readonly Recor
     const value = entries.slice((page - 1) * METADATA_PAGE_SIZE, page * METADATA_PAGE_SIZE);
     const body: Record<string, unknown> = { "@odata.context": ENTITY_DEFINITIONS_CONTEXT, value };
     if (page < pages) {
-      body["@odata.nextLink"] = `${API_ROOT}/EntityDefinitions?$select=MetadataId,LogicalName,SchemaName,EntitySetName,DisplayName,IsCustomEntity&$expand=Attributes&$skiptoken=${page * METADATA_PAGE_SIZE}`;
+      body["@odata.nextLink"] =
+        `${API_ROOT}/EntityDefinitions?$select=MetadataId,LogicalName,SchemaName,EntitySetName,DisplayName,IsCustomEntity&$expand=Attributes&$skiptoken=${page * METADATA_PAGE_SIZE}`;
     }
     const path = `${ENTITY_DEFINITIONS_FOLDER}/page-${String(page).padStart(4, "0")}.json`;
     await writeJsonFile(join(outDir, path), body);

@@ -52,7 +52,17 @@ export type CountedTable = keyof typeof BASE_COUNTS;
 
 /** Indices of the hand-placed records. All lie below the scale-1 counts. */
 export const AT = {
-  account: { groupParent: 0, groupChild: 2, groupGrandchild: 14, inactive: 5, japanese: 8, greek: 11, bulgarian: 17, teamOwned: 20, sparse: 23 },
+  account: {
+    groupParent: 0,
+    groupChild: 2,
+    groupGrandchild: 14,
+    inactive: 5,
+    japanese: 8,
+    greek: 11,
+    bulgarian: 17,
+    teamOwned: 20,
+    sparse: 23,
+  },
   // Contact i sits in account slot floor(0.8 i): 10 and 11 at the Japanese account, 14 at the Greek, 22 at the Bulgarian one.
   contact: { noParent: 4, sparse: 7, japanese: 10, parentIsContact: 11, greek: 14, inactive: 19, bulgarian: 22 },
   /** Contacts below this index keep exactly their slot's account; random links start above it. */
@@ -60,7 +70,17 @@ export const AT = {
   lead: { qualified: 2, greek: 5, qualifiedOpportunityMissing: 8 },
   opportunity: { won: 0, lost: 1, fromLead: 2, contactCustomer: 3, sparse: 6 },
   incident: { cyrillic: 3, missingEntitlement: 5 },
-  email: { regardingOpportunity: 0, regardingContact: 1, html: 2, japanese: 3, cyrillic: 4, leaverSender: 5, draft: 6, noRegarding: 7, unresolvedRecipient: 8 },
+  email: {
+    regardingOpportunity: 0,
+    regardingContact: 1,
+    html: 2,
+    japanese: 3,
+    cyrillic: 4,
+    leaverSender: 5,
+    draft: 6,
+    noRegarding: 7,
+    unresolvedRecipient: 8,
+  },
   appointment: { userAttendee: 0, deletedContact: 1, allDay: 2, greek: 3 },
   annotation: { pdf: 0, png: 1, text: 2, noFile: 3, onQualifiedLead: 4 },
   project: { noAccount: 3 },
@@ -217,7 +237,15 @@ export interface ProductRecord extends CatalogItem {
   familyIndex: number | undefined;
 }
 
-const FREEMAIL: Readonly<Record<Locale, string>> = { de: "web.de", en: "gmail.com", fr: "orange.fr", it: "libero.it", ja: "yahoo.co.jp", el: "gmail.com", bg: "abv.bg" };
+const FREEMAIL: Readonly<Record<Locale, string>> = {
+  de: "web.de",
+  en: "gmail.com",
+  fr: "orange.fr",
+  it: "libero.it",
+  ja: "yahoo.co.jp",
+  el: "gmail.com",
+  bg: "abv.bg",
+};
 const LATIN_LOCALES: readonly Locale[] = ["de", "en", "fr", "it"];
 
 export class Opex365Model {
@@ -363,14 +391,21 @@ export class Opex365Model {
       email: fixedLocale || rng.chance(0.9) ? `${emailLocalPart(name)}@${domain}` : null,
       phone: rng.chance(0.7) ? country.phone(rng, home) : null,
       mobile: rng.chance(0.5) ? country.phone(rng, home) : null,
-      jobTitle: rng.chance(0.85) ? (LOCAL_JOB_TITLES[locale] && rng.chance(0.4) ? rng.pick(LOCAL_JOB_TITLES[locale]!) : rng.pick(JOB_TITLES)) : null,
+      jobTitle: rng.chance(0.85)
+        ? LOCAL_JOB_TITLES[locale] && rng.chance(0.4)
+          ? rng.pick(LOCAL_JOB_TITLES[locale]!)
+          : rng.pick(JOB_TITLES)
+        : null,
       line1: atWork ? account.line1 : rng.chance(0.4) ? country.street(rng) : null,
       city: atWork ? account.city : home.name,
       state: atWork ? account.state : home.state,
       country: atWork ? account.country : country.name,
       birthdate: rng.chance(0.3) ? Date.UTC(rng.int(1958, 2000), rng.int(0, 12), rng.int(1, 29)) : undefined,
       parent,
-      owner: account.owner.kind === "user" ? this.owner(rng, createdAt, SALES_USERS.includes(account.owner.user) ? SALES_USERS : [account.owner.user], account.owner.user) : this.owner(rng, createdAt, SALES_USERS),
+      owner:
+        account.owner.kind === "user"
+          ? this.owner(rng, createdAt, SALES_USERS.includes(account.owner.user) ? SALES_USERS : [account.owner.user], account.owner.user)
+          : this.owner(rng, createdAt, SALES_USERS),
       active: index !== at.inactive,
       lifecycle: rng.weighted<number | null>([
         [100000000, 15],
@@ -382,7 +417,19 @@ export class Opex365Model {
       createdAt,
     };
     if (index === at.sparse) {
-      Object.assign(record, { firstname: null, email: null, phone: null, mobile: null, jobTitle: null, line1: null, city: null, state: null, country: null, birthdate: undefined, lifecycle: null });
+      Object.assign(record, {
+        firstname: null,
+        email: null,
+        phone: null,
+        mobile: null,
+        jobTitle: null,
+        line1: null,
+        city: null,
+        state: null,
+        country: null,
+        birthdate: undefined,
+        lifecycle: null,
+      });
     }
     return record;
   }
@@ -402,20 +449,27 @@ export class Opex365Model {
     const rng = this.random("lead", index);
     const opportunity = this.leadOpportunity(index);
     const accountIndex =
-      typeof opportunity === "number" ? this.opportunityCustomer(opportunity).index : rng.chance(0.35) ? this.earlier(rng, (index + 1) / this.counts.leads, this.counts.accounts) : undefined;
+      typeof opportunity === "number"
+        ? this.opportunityCustomer(opportunity).index
+        : rng.chance(0.35)
+          ? this.earlier(rng, (index + 1) / this.counts.leads, this.counts.accounts)
+          : undefined;
     const account = accountIndex === undefined ? undefined : this.account(accountIndex);
-    const locale: Locale = index === AT.lead.greek ? "el" : account?.locale ?? rng.pick(LATIN_LOCALES);
+    const locale: Locale = index === AT.lead.greek ? "el" : (account?.locale ?? rng.pick(LATIN_LOCALES));
     const name = personName(rng, locale);
     const company = account ? { name: account.name, domain: account.domain } : prospect(rng, locale);
     const createdAt = Math.max(this.createdAt(rng, index, this.counts.leads), (account?.createdAt ?? 0) + rng.int(1, 40) * DAY);
-    const [state, status] = opportunity !== undefined ? ([1, 3] as const) : rng.weighted<readonly [0 | 2, number]>([
-      [[0, 1], 30],
-      [[0, 2], 25],
-      [[2, 4], 10],
-      [[2, 5], 8],
-      [[2, 6], 10],
-      [[2, 7], 4],
-    ]);
+    const [state, status] =
+      opportunity !== undefined
+        ? ([1, 3] as const)
+        : rng.weighted<readonly [0 | 2, number]>([
+            [[0, 1], 30],
+            [[0, 2], 25],
+            [[2, 4], 10],
+            [[2, 5], 8],
+            [[2, 6], 10],
+            [[2, 7], 4],
+          ]);
     const country = countryOfLocale(locale, account);
     return {
       index,
@@ -447,7 +501,10 @@ export class Opex365Model {
   opportunityCustomer(index: number): CustomerRef {
     if (index === AT.opportunity.contactCustomer) return { table: "contact", index: AT.contact.greek };
     const rng = this.random("opportunity-customer", index);
-    const account = index === AT.opportunity.won ? AT.account.groupChild : this.earlier(rng, (index + 1) / this.counts.opportunities, this.counts.accounts);
+    const account =
+      index === AT.opportunity.won
+        ? AT.account.groupChild
+        : this.earlier(rng, (index + 1) / this.counts.opportunities, this.counts.accounts);
     if (this.opportunityLead(index) === undefined && rng.chance(0.12)) {
       const contacts = this.contactsOf(account);
       if (contacts.length > 0) return { table: "contact", index: rng.pick(contacts) };
@@ -463,11 +520,18 @@ export class Opex365Model {
     const lead = this.opportunityLead(index);
     const notBefore = lead === undefined ? account.createdAt : this.lead(lead).createdAt;
     const createdAt = Math.max(this.createdAt(rng, index, this.counts.opportunities), notBefore + rng.int(1, 20) * DAY);
-    const outcome = index === at.won ? "won" : index === at.lost ? "lost" : index === at.sparse ? "open" : rng.weighted<"open" | "won" | "lost">([
-      ["open", 50],
-      ["won", 28],
-      ["lost", 22],
-    ]);
+    const outcome =
+      index === at.won
+        ? "won"
+        : index === at.lost
+          ? "lost"
+          : index === at.sparse
+            ? "open"
+            : rng.weighted<"open" | "won" | "lost">([
+                ["open", 50],
+                ["won", 28],
+                ["lost", 22],
+              ]);
     const stage = rng.int(0, STAGES.length);
     const closedAt = Math.max(createdAt + DAY, Math.min(createdAt + rng.int(10, 150) * DAY, EXPORTED_AT - rng.int(1, 5) * DAY));
     const record: OpportunityRecord = {
@@ -487,17 +551,29 @@ export class Opex365Model {
       customer,
       owner: this.owner(rng, createdAt, SALES_USERS, account.owner.kind === "user" ? account.owner.user : undefined),
       lead,
-      type: lead !== undefined ? 100000000 : rng.weighted<number | null>([
-        [100000000, 50],
-        [100000001, 40],
-        [null, 10],
-      ]),
+      type:
+        lead !== undefined
+          ? 100000000
+          : rng.weighted<number | null>([
+              [100000000, 50],
+              [100000001, 40],
+              [null, 10],
+            ]),
       lostReason: outcome === "lost" && rng.chance(0.85) ? rng.pick(LOST_REASONS) : null,
       createdAt,
     };
     if (account.locale === "ja") record.owner = USER.kenji;
     if (index === at.lost) Object.assign(record, { status: 5, lostReason: "Chose a competitor" });
-    if (index === at.sparse) Object.assign(record, { description: null, value: null, estimatedClose: undefined, probability: null, stepName: null, rating: null, type: null });
+    if (index === at.sparse)
+      Object.assign(record, {
+        description: null,
+        value: null,
+        estimatedClose: undefined,
+        probability: null,
+        stepName: null,
+        rating: null,
+        type: null,
+      });
     return record;
   }
 
@@ -565,12 +641,17 @@ export class Opex365Model {
 
   project(index: number): ProjectRecord {
     const rng = this.random("project", index);
-    const account = index === AT.project.noAccount || rng.chance(0.08) ? undefined : this.account(this.earlier(rng, (index + 1) / this.counts.projects, this.counts.accounts));
+    const account =
+      index === AT.project.noAccount || rng.chance(0.08)
+        ? undefined
+        : this.account(this.earlier(rng, (index + 1) / this.counts.projects, this.counts.accounts));
     const createdAt = Math.max(this.createdAt(rng, index, this.counts.projects), (account?.createdAt ?? 0) + rng.int(1, 60) * DAY);
     return {
       index,
       id: this.id("new_project", index),
-      name: account ? `${rng.pick(PROJECT_NAMES)} ${account.shortName}` : `Internal: ${rng.pick(["ISO 17025 audit", "Trade show 2024", "CRM clean-up"])}`,
+      name: account
+        ? `${rng.pick(PROJECT_NAMES)} ${account.shortName}`
+        : `Internal: ${rng.pick(["ISO 17025 audit", "Trade show 2024", "CRM clean-up"])}`,
       budget: rng.chance(0.85) ? rng.int(10, 400) * 500 : null,
       currency: account?.currency ?? 0,
       start: rng.chance(0.9) ? Math.floor(createdAt / DAY) * DAY + rng.int(0, 60) * DAY : undefined,
@@ -640,7 +721,8 @@ function fixedAccountCountry(index: number): CountryCode | undefined {
 /** The hand-placed accounts: the Nordwerk group, the non-Latin names, and the inactive, team-owned and empty ones. */
 function placeAccount(record: AccountRecord): AccountRecord {
   const at = AT.account;
-  const named = (name: string, shortName: string, domain: string, industry: IndustryCode) => Object.assign(record, { name, shortName, domain, industry, email: `info@${domain}`, website: `https://www.${domain}` });
+  const named = (name: string, shortName: string, domain: string, industry: IndustryCode) =>
+    Object.assign(record, { name, shortName, domain, industry, email: `info@${domain}`, website: `https://www.${domain}` });
   switch (record.index) {
     case at.groupParent:
       named("Nordwerk Holding AG", "Nordwerk", "nordwerk.de", 16);
@@ -653,13 +735,31 @@ function placeAccount(record: AccountRecord): AccountRecord {
       return Object.assign(record, { parent: at.groupChild, employees: 140 });
     case at.japanese:
       named("株式会社ミドリ精機", "ミドリ精機", "midori-seiki.co.jp", 12);
-      return Object.assign(record, { line1: "丸の内2-4-1", city: "東京", state: "東京都", postalCode: "100-6390", phone: "+81 3-3211-4711" });
+      return Object.assign(record, {
+        line1: "丸の内2-4-1",
+        city: "東京",
+        state: "東京都",
+        postalCode: "100-6390",
+        phone: "+81 3-3211-4711",
+      });
     case at.greek:
       named("Αιγαίο Τρόφιμα Α.Ε.", "Αιγαίο Τρόφιμα", "aigaio-trofima.gr", 17);
-      return Object.assign(record, { line1: "Λεωφόρος Κηφισίας 124", city: "Αθήνα", state: "Αττική", postalCode: "115 26", phone: "+30 21 06894210" });
+      return Object.assign(record, {
+        line1: "Λεωφόρος Κηφισίας 124",
+        city: "Αθήνα",
+        state: "Αττική",
+        postalCode: "115 26",
+        phone: "+30 21 06894210",
+      });
     case at.bulgarian:
       named("Тракия Фарма ЕООД", "Тракия Фарма", "trakia-farma.bg", 22);
-      return Object.assign(record, { line1: "бул. България 118", city: "София", state: "София-град", postalCode: "1618", phone: "+359 2 9555210" });
+      return Object.assign(record, {
+        line1: "бул. България 118",
+        city: "София",
+        state: "София-град",
+        postalCode: "1618",
+        phone: "+359 2 9555210",
+      });
     case at.inactive:
       return Object.assign(record, { active: false });
     case at.teamOwned:

@@ -3,7 +3,18 @@
 import { tinyPdf, tinyPng } from "./export-files.js";
 import type { RecordRef } from "./opex365-odata.js";
 import { SALES_USERS, SERVICE_USERS, USER } from "./opex365-org.js";
-import { AT, DAY, EXPORTED_AT, HOUR, refOfContact, refOfIncident, refOfLead, refOfOpportunity, workingTime, type Opex365Model } from "./opex365-model.js";
+import {
+  AT,
+  DAY,
+  EXPORTED_AT,
+  HOUR,
+  refOfContact,
+  refOfIncident,
+  refOfLead,
+  refOfOpportunity,
+  workingTime,
+  type Opex365Model,
+} from "./opex365-model.js";
 import { NOTE_TEXTS } from "./opex365-vocabulary.js";
 import { Random } from "./random.js";
 
@@ -42,7 +53,10 @@ export function annotation(model: Opex365Model, index: number): AnnotationRecord
     noteText: rng.pick(NOTE_TEXTS),
     file: index % 5 === 0 ? generatedFile(model, index, target) : undefined,
     object: target.ref,
-    createdBy: target.owner === USER.kenji ? USER.kenji : model.owner(rng, createdAt, target.ref.table === "incident" ? SERVICE_USERS : SALES_USERS, target.owner),
+    createdBy:
+      target.owner === USER.kenji
+        ? USER.kenji
+        : model.owner(rng, createdAt, target.ref.table === "incident" ? SERVICE_USERS : SALES_USERS, target.owner),
     createdAt,
   };
   return placeNote(model, record);
@@ -52,13 +66,24 @@ function noteTarget(model: Opex365Model, index: number, rng: Random): NoteTarget
   const at = AT.annotation;
   const fraction = (index + 1) / model.counts.annotations;
   // A hand-placed note sits on a hand-placed record; any other on a record created before it.
-  const recordIndex = (placedNote: number, placedRecord: number, count: number) => (index === placedNote ? placedRecord : model.earlier(rng, fraction, count));
-  const fixed = { [at.pdf]: "opportunity", [at.png]: "incident", [at.text]: "contact", [at.noFile]: "account", [at.onQualifiedLead]: "lead" } as const;
+  const recordIndex = (placedNote: number, placedRecord: number, count: number) =>
+    index === placedNote ? placedRecord : model.earlier(rng, fraction, count);
+  const fixed = {
+    [at.pdf]: "opportunity",
+    [at.png]: "incident",
+    [at.text]: "contact",
+    [at.noFile]: "account",
+    [at.onQualifiedLead]: "lead",
+  } as const;
   const table = fixed[index as keyof typeof fixed] ?? rng.pick(["account", "contact", "opportunity", "lead", "incident"] as const);
   switch (table) {
     case "account": {
       const account = model.account(recordIndex(at.noFile, AT.account.groupParent, model.counts.accounts));
-      return { ref: model.accountRef(account.index), createdAt: account.createdAt, owner: account.owner.kind === "user" ? account.owner.user : SALES_USERS[0]! };
+      return {
+        ref: model.accountRef(account.index),
+        createdAt: account.createdAt,
+        owner: account.owner.kind === "user" ? account.owner.user : SALES_USERS[0]!,
+      };
     }
     case "contact":
       return targetOf(refOfContact, model.contact(recordIndex(at.text, AT.contact.japanese, model.counts.contacts)));
@@ -80,15 +105,36 @@ function placeNote(model: Opex365Model, record: AnnotationRecord): AnnotationRec
   switch (record.index) {
     case at.pdf: {
       const opportunity = model.opportunity(AT.opportunity.won);
-      const lines = ["Kestrel Instruments GmbH", `Quote ${QUOTE_NUMBER}`, opportunity.name, `Total: ${opportunity.value} EUR, valid 30 days`];
-      return Object.assign(record, { subject: "Signed quote", noteText: "Countersigned by the customer.", file: { name: `${QUOTE_NUMBER}.pdf`, mimetype: "application/pdf", content: tinyPdf(lines) } });
+      const lines = [
+        "Kestrel Instruments GmbH",
+        `Quote ${QUOTE_NUMBER}`,
+        opportunity.name,
+        `Total: ${opportunity.value} EUR, valid 30 days`,
+      ];
+      return Object.assign(record, {
+        subject: "Signed quote",
+        noteText: "Countersigned by the customer.",
+        file: { name: `${QUOTE_NUMBER}.pdf`, mimetype: "application/pdf", content: tinyPdf(lines) },
+      });
     }
     case at.png:
-      return Object.assign(record, { subject: "Screenshot", noteText: null, file: { name: "portal-no-data.png", mimetype: "image/png", content: chartPng(model.seed) } });
+      return Object.assign(record, {
+        subject: "Screenshot",
+        noteText: null,
+        file: { name: "portal-no-data.png", mimetype: "image/png", content: chartPng(model.seed) },
+      });
     case at.text:
-      return Object.assign(record, { subject: "打ち合わせメモ", noteText: "訪問時のメモを添付します。", file: { name: "打ち合わせメモ_2024-04-18.txt", mimetype: "text/plain", content: Buffer.from(JAPANESE_MEETING_NOTES, "utf8") } });
+      return Object.assign(record, {
+        subject: "打ち合わせメモ",
+        noteText: "訪問時のメモを添付します。",
+        file: { name: "打ち合わせメモ_2024-04-18.txt", mimetype: "text/plain", content: Buffer.from(JAPANESE_MEETING_NOTES, "utf8") },
+      });
     case at.noFile:
-      return Object.assign(record, { subject: "Group structure", noteText: "Nordwerk Holding owns Nordwerk Kühllogistik, which owns Nordwerk Kühllogistik Süd. Contracts are signed by the holding.", file: undefined });
+      return Object.assign(record, {
+        subject: "Group structure",
+        noteText: "Nordwerk Holding owns Nordwerk Kühllogistik, which owns Nordwerk Kühllogistik Süd. Contracts are signed by the holding.",
+        file: undefined,
+      });
   }
   return record;
 }
@@ -103,11 +149,19 @@ const JAPANESE_MEETING_NOTES =
 function generatedFile(model: Opex365Model, index: number, target: NoteTarget): NoteFile {
   switch ((index / 5) % 3) {
     case 0:
-      return { name: `document-${index}.pdf`, mimetype: "application/pdf", content: tinyPdf([`Kestrel Instruments - ${target.ref.table}`, target.ref.name ?? "", `Document ${index}`]) };
+      return {
+        name: `document-${index}.pdf`,
+        mimetype: "application/pdf",
+        content: tinyPdf([`Kestrel Instruments - ${target.ref.table}`, target.ref.name ?? "", `Document ${index}`]),
+      };
     case 1:
       return { name: `photo-${index}.png`, mimetype: "image/png", content: chartPng(model.seed + index) };
     default:
-      return { name: `notes-${index}.txt`, mimetype: "text/plain", content: Buffer.from(`Notes on ${target.ref.name ?? target.ref.table}\n\nFollow up in two weeks.\n`, "utf8") };
+      return {
+        name: `notes-${index}.txt`,
+        mimetype: "text/plain",
+        content: Buffer.from(`Notes on ${target.ref.name ?? target.ref.table}\n\nFollow up in two weeks.\n`, "utf8"),
+      };
   }
 }
 

@@ -202,11 +202,15 @@ export class EntitySetPages {
   private async flush(more: boolean): Promise<void> {
     const page = this.written.length + 1;
     const select = this.select ?? [];
-    const body: Record<string, unknown> = { "@odata.context": `${API_ROOT}/$metadata#${this.entitySet}(${select.join(",")})`, value: this.pending };
+    const body: Record<string, unknown> = {
+      "@odata.context": `${API_ROOT}/$metadata#${this.entitySet}(${select.join(",")})`,
+      value: this.pending,
+    };
     if (more) {
       const ids = this.pending.map((r) => String(r[this.key]));
       const count = this.layout.count ? "&$count=true" : "";
-      body["@odata.nextLink"] = `${API_ROOT}/${this.entitySet}?$select=${select.join(",")}${count}&$skiptoken=${skipToken(page + 1, this.key, ids.at(-1)!, ids[0]!)}`;
+      body["@odata.nextLink"] =
+        `${API_ROOT}/${this.entitySet}?$select=${select.join(",")}${count}&$skiptoken=${skipToken(page + 1, this.key, ids.at(-1)!, ids[0]!)}`;
     }
     const path = this.layout.path(this.entitySet, page);
     await writeJsonFile(join(this.outDir, path), body);

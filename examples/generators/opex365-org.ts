@@ -19,7 +19,15 @@ export interface User {
   disabled: boolean;
 }
 
-const user = (fullname: string, firstname: string, lastname: string, email: string | null, title: string | null, businessUnit = 0, disabled = false): User => ({
+const user = (
+  fullname: string,
+  firstname: string,
+  lastname: string,
+  email: string | null,
+  title: string | null,
+  businessUnit = 0,
+  disabled = false,
+): User => ({
   fullname,
   firstname,
   lastname,
@@ -44,7 +52,18 @@ export const USERS: readonly User[] = [
 ];
 
 /** Indices into USERS. */
-export const USER = { system: 0, integration: 1, salesDirector: 2, jonas: 3, lea: 4, kenji: 5, serviceLead: 6, supportEngineer: 7, leaver: 8, marketing: 9 } as const;
+export const USER = {
+  system: 0,
+  integration: 1,
+  salesDirector: 2,
+  jonas: 3,
+  lea: 4,
+  kenji: 5,
+  serviceLead: 6,
+  supportEngineer: 7,
+  leaver: 8,
+  marketing: 9,
+} as const;
 /** Thomas Brandt left on this day: his user is disabled, but he still owns what he owned before. */
 export const LEAVER_LEFT_AT = Date.UTC(2023, 8, 29, 17, 0);
 export const SALES_USERS: readonly number[] = [USER.salesDirector, USER.jonas, USER.lea, USER.leaver];
@@ -100,7 +119,14 @@ export interface WorkflowDefinition {
   description: string | null;
 }
 
-const flow = (name: string, category: number, primaryEntity: string, state: 0 | 1 | 2, mode: 0 | 1 = 0, description: string | null = null): WorkflowDefinition => ({
+const flow = (
+  name: string,
+  category: number,
+  primaryEntity: string,
+  state: 0 | 1 | 2,
+  mode: 0 | 1 = 0,
+  description: string | null = null,
+): WorkflowDefinition => ({
   name,
   category,
   primaryEntity,
@@ -143,7 +169,15 @@ export interface PluginStep {
   filteringAttributes: string | null;
 }
 
-const step = (pluginType: string, message: string, entity: string, stage: 10 | 20 | 40, mode: 0 | 1, enabled = true, filteringAttributes: string | null = null): PluginStep => ({
+const step = (
+  pluginType: string,
+  message: string,
+  entity: string,
+  stage: 10 | 20 | 40,
+  mode: 0 | 1,
+  enabled = true,
+  filteringAttributes: string | null = null,
+): PluginStep => ({
   pluginType,
   message,
   entity,
@@ -155,7 +189,15 @@ const step = (pluginType: string, message: string, entity: string, stage: 10 | 2
 
 export const PLUGIN_STEPS: readonly PluginStep[] = [
   step("Kestrel.Crm.Plugins.AccountNumber", "Create", "account", 20, 0),
-  step("Kestrel.Crm.Plugins.AccountAddressSync", "Update", "account", 40, 1, true, "address1_line1,address1_city,address1_postalcode,address1_country"),
+  step(
+    "Kestrel.Crm.Plugins.AccountAddressSync",
+    "Update",
+    "account",
+    40,
+    1,
+    true,
+    "address1_line1,address1_city,address1_postalcode,address1_country",
+  ),
   step("Kestrel.Crm.Plugins.VatIdValidation", "Create", "account", 10, 0),
   step("Kestrel.Crm.Plugins.VatIdValidation", "Update", "account", 10, 0, true, "new_vatid"),
   step("Kestrel.Crm.Plugins.ContactDuplicateCheck", "Create", "contact", 10, 0),
@@ -181,7 +223,14 @@ export interface NewProjectAttribute {
   isCustom: boolean;
 }
 
-const attribute = (logicalName: string, schemaName: string, type: string, displayName: string | null, isCustom: boolean, targets?: readonly string[]): NewProjectAttribute =>
+const attribute = (
+  logicalName: string,
+  schemaName: string,
+  type: string,
+  displayName: string | null,
+  isCustom: boolean,
+  targets?: readonly string[],
+): NewProjectAttribute =>
   targets ? { logicalName, schemaName, type, displayName, targets, isCustom } : { logicalName, schemaName, type, displayName, isCustom };
 
 /** The custom table new_project as `EntityDefinitions?$expand=Attributes` describes it, system columns included. */
@@ -215,14 +264,34 @@ export const OPTIONS = {
   activeInactiveStatus: { 1: "Active", 2: "Inactive" },
   leadState: { 0: "Open", 1: "Qualified", 2: "Disqualified" },
   leadStatus: { 1: "New", 2: "Contacted", 3: "Qualified", 4: "Lost", 5: "Cannot Contact", 6: "No Longer Interested", 7: "Canceled" },
-  leadSource: { 1: "Advertisement", 2: "Employee Referral", 3: "External Referral", 4: "Partner", 5: "Public Relations", 6: "Seminar", 7: "Trade Show", 8: "Web", 9: "Word of Mouth", 10: "Other" },
+  leadSource: {
+    1: "Advertisement",
+    2: "Employee Referral",
+    3: "External Referral",
+    4: "Partner",
+    5: "Public Relations",
+    6: "Seminar",
+    7: "Trade Show",
+    8: "Web",
+    9: "Word of Mouth",
+    10: "Other",
+  },
   rating: { 1: "Hot", 2: "Warm", 3: "Cold" },
   opportunityState: { 0: "Open", 1: "Won", 2: "Lost" },
   opportunityStatus: { 1: "In Progress", 2: "On Hold", 3: "Won", 4: "Canceled", 5: "Out-Sold" },
   opportunityType: { 100000000: "New Business", 100000001: "Existing Business" },
   lifecycleStage: { 100000000: "Subscriber", 100000001: "Lead", 100000002: "Customer" },
   caseState: { 0: "Active", 1: "Resolved", 2: "Cancelled" },
-  caseStatus: { 1: "In Progress", 2: "On Hold", 3: "Waiting for Details", 4: "Researching", 5: "Problem Solved", 1000: "Information Provided", 6: "Cancelled", 2000: "Merged" },
+  caseStatus: {
+    1: "In Progress",
+    2: "On Hold",
+    3: "Waiting for Details",
+    4: "Researching",
+    5: "Problem Solved",
+    1000: "Information Provided",
+    6: "Cancelled",
+    2000: "Merged",
+  },
   casePriority: { 1: "High", 2: "Normal", 3: "Low" },
   caseOrigin: { 1: "Phone", 2: "Email", 3: "Web" },
   activityState: { 0: "Open", 1: "Completed", 2: "Canceled" },
@@ -232,14 +301,32 @@ export const OPTIONS = {
   taskStatus: { 2: "Not Started", 3: "In Progress", 4: "Waiting on someone else", 5: "Completed", 6: "Canceled", 7: "Deferred" },
   taskPriority: { 0: "Low", 1: "Normal", 2: "High" },
   appointmentStatus: { 1: "Free", 2: "Tentative", 3: "Completed", 4: "Canceled", 5: "Busy", 6: "Out of Office" },
-  participation: { 1: "Sender", 2: "To Recipient", 3: "CC Recipient", 4: "BCC Recipient", 5: "Required attendee", 6: "Optional attendee", 7: "Organizer", 8: "Regarding", 9: "Owner" },
+  participation: {
+    1: "Sender",
+    2: "To Recipient",
+    3: "CC Recipient",
+    4: "BCC Recipient",
+    5: "Required attendee",
+    6: "Optional attendee",
+    7: "Organizer",
+    8: "Regarding",
+    9: "Owner",
+  },
   productType: { 1: "Sales Inventory", 2: "Miscellaneous Charges", 3: "Services", 4: "Flat Fees" },
   productStructure: { 1: "Product", 2: "Product Family", 3: "Product Bundle" },
   productState: { 0: "Active", 1: "Retired", 2: "Draft", 3: "Under Revision" },
   productStatus: { 0: "Draft", 1: "Active", 2: "Retired", 3: "Under Revision" },
   quantitySelling: { 1: "No Control", 2: "Whole", 3: "Whole and Fractional" },
   productRequired: { 0: "Optional", 1: "Required" },
-  workflowCategory: { 0: "Workflow", 1: "Dialog", 2: "Business Rule", 3: "Action", 4: "Business Process Flow", 5: "Modern Flow", 6: "Desktop Flow" },
+  workflowCategory: {
+    0: "Workflow",
+    1: "Dialog",
+    2: "Business Rule",
+    3: "Action",
+    4: "Business Process Flow",
+    5: "Modern Flow",
+    6: "Desktop Flow",
+  },
   workflowState: { 0: "Draft", 1: "Activated", 2: "Suspended" },
   workflowStatus: { 1: "Draft", 2: "Activated", 3: "CompanyDLPViolation" },
   workflowMode: { 0: "Background", 1: "Real-time" },

@@ -1,7 +1,22 @@
 // The business tables as Web API rows. Each row holds the columns the spec (specs/opex365.mapspec) reads,
 // in its order, and among them columns a real export carries too (statuscode, _owninguser_value,
 // currency). Every column is present in every row, null when empty.
-import { bareLookup, choice, dateOnly, dateTime, decimal, lookup, money, row, text, whole, type Cell, type Currency, type ODataRow, type RecordRef } from "./opex365-odata.js";
+import {
+  bareLookup,
+  choice,
+  dateOnly,
+  dateTime,
+  decimal,
+  lookup,
+  money,
+  row,
+  text,
+  whole,
+  type Cell,
+  type Currency,
+  type ODataRow,
+  type RecordRef,
+} from "./opex365-odata.js";
 import { CURRENCIES, OPTIONS, PRICE_LEVELS, UNIT_GROUP, UNITS, type UnitName } from "./opex365-org.js";
 import { fullName, refOfLead, refOfOpportunity, type OwnerRef, type Opex365Model } from "./opex365-model.js";
 import { INDUSTRY } from "./opex365-vocabulary.js";
@@ -12,7 +27,13 @@ export function versionNumber(model: Opex365Model, table: string, index: number)
 }
 
 /** Row `index` of `table`, keyed by its GUID (`model.id(table, index)`) in the column `key`, then `columns`. */
-export function tableRow(model: Opex365Model, table: string, index: number, columns: readonly (readonly [string, Cell])[], key = `${table}id`): ODataRow {
+export function tableRow(
+  model: Opex365Model,
+  table: string,
+  index: number,
+  columns: readonly (readonly [string, Cell])[],
+  key = `${table}id`,
+): ODataRow {
   return row(versionNumber(model, table, index), [[key, text(model.id(table, index))], ...columns]);
 }
 
@@ -128,7 +149,8 @@ export function leadRow(model: Opex365Model, index: number): ODataRow {
 /** The opportunity a lead was qualified into; one of them is no longer in the export, but the lookup keeps its GUID and name. */
 function qualifyingOpportunity(model: Opex365Model, opportunity: number | "missing" | undefined, companyName: string): RecordRef | null {
   if (opportunity === undefined) return null;
-  if (opportunity === "missing") return { id: model.missingId("opportunity"), table: "opportunity", name: `${companyName} – Calibration contract 2024` };
+  if (opportunity === "missing")
+    return { id: model.missingId("opportunity"), table: "opportunity", name: `${companyName} – Calibration contract 2024` };
   return refOfOpportunity(model.opportunity(opportunity));
 }
 
@@ -152,7 +174,10 @@ export function opportunityRow(model: Opex365Model, index: number): ODataRow {
     ["new_opportunitytype", choice(OPTIONS.opportunityType, o.type)],
     ["new_lostreason", text(o.lostReason)],
     ["_transactioncurrencyid_value", currencyCell(model, o.currency)],
-    ["_pricelevelid_value", lookup({ id: model.id("pricelevel", o.currency), table: "pricelevel", name: PRICE_LEVELS[o.currency].name }, "pricelevelid")],
+    [
+      "_pricelevelid_value",
+      lookup({ id: model.id("pricelevel", o.currency), table: "pricelevel", name: PRICE_LEVELS[o.currency].name }, "pricelevelid"),
+    ],
     ["createdon", dateTime(o.createdAt)],
   ]);
 }
@@ -169,7 +194,10 @@ export function incidentRow(model: Opex365Model, index: number): ODataRow {
     ["caseorigincode", choice(OPTIONS.caseOrigin, c.origin)],
     ["_customerid_value", lookup(model.customerRef(c.customer), (table) => `customerid_${table}`)],
     ...ownerCells(model, c.owner),
-    ["_entitlementid_value", lookup(c.entitlement === null ? null : { id: c.entitlement, table: "entitlement", name: "Premium Support 2024" }, "entitlementid")],
+    [
+      "_entitlementid_value",
+      lookup(c.entitlement === null ? null : { id: c.entitlement, table: "entitlement", name: "Premium Support 2024" }, "entitlementid"),
+    ],
     ["createdon", dateTime(c.createdAt)],
   ]);
 }
@@ -196,7 +224,10 @@ export function productRow(model: Opex365Model, index: number): ODataRow {
   return tableRow(model, "product", index, [
     ["name", text(p.name)],
     ["productnumber", text(p.number)],
-    ["description", text(p.structure === 3 ? `Bundle of ${p.components!.length} items.` : p.structure === 2 ? null : `${p.name} (${p.number}).`)],
+    [
+      "description",
+      text(p.structure === 3 ? `Bundle of ${p.components!.length} items.` : p.structure === 2 ? null : `${p.name} (${p.number}).`),
+    ],
     ["price", money(p.price, eur)],
     ["standardcost", money(p.cost, eur)],
     ["producttypecode", choice(OPTIONS.productType, p.type)],
@@ -205,7 +236,10 @@ export function productRow(model: Opex365Model, index: number): ODataRow {
     ["statecode", choice(OPTIONS.productState, p.state)],
     ["statuscode", choice(OPTIONS.productStatus, ([1, 2, 0] as const)[p.state])],
     ["_parentproductid_value", lookup(p.familyIndex === undefined ? null : model.productRef(p.familyIndex), "parentproductid")],
-    ["_defaultuomscheduleid_value", lookup({ id: model.id("uomschedule", 0), table: "uomschedule", name: UNIT_GROUP }, "defaultuomscheduleid")],
+    [
+      "_defaultuomscheduleid_value",
+      lookup({ id: model.id("uomschedule", 0), table: "uomschedule", name: UNIT_GROUP }, "defaultuomscheduleid"),
+    ],
     ["_transactioncurrencyid_value", currencyCell(model, 0)],
   ]);
 }

@@ -5,7 +5,15 @@
 // the sample's shape, byte for byte.
 import { PARTICIPATION, email, type ActivityTable, type Party } from "./opex365-activities.js";
 import { CUSTOM_COLUMNS, CUSTOM_PREFIX, withCustomColumns, type CustomizedTable } from "./opex365-custom-columns.js";
-import { ENTITY_DEFINITIONS_FILE, ENTITY_DEFINITIONS_FOLDER, METADATA_PAGE_SIZE, describedTables, entityEntries, writeMetadataDocument, writeMetadataPages } from "./opex365-metadata.js";
+import {
+  ENTITY_DEFINITIONS_FILE,
+  ENTITY_DEFINITIONS_FOLDER,
+  METADATA_PAGE_SIZE,
+  describedTables,
+  entityEntries,
+  writeMetadataDocument,
+  writeMetadataPages,
+} from "./opex365-metadata.js";
 import type { Opex365Model } from "./opex365-model.js";
 import { ENTITY_SET_PAGES, type ODataRow, type PageLayout, type WrittenFile } from "./opex365-odata.js";
 import type { EntitySet } from "./opex365.js";
@@ -120,10 +128,17 @@ export class Opex365Shape {
     const rng = Random.forRecord(this.model.seed, "address-recipients", index);
     const result = parties.map((p) => ({ ...p }));
     const domain = customerDomain(result);
-    const customerRecipient = result.find((p) => (p.mask === PARTICIPATION.to || p.mask === PARTICIPATION.cc) && p.party !== null && p.party.table !== "systemuser" && p.address !== null);
+    const customerRecipient = result.find(
+      (p) =>
+        (p.mask === PARTICIPATION.to || p.mask === PARTICIPATION.cc) &&
+        p.party !== null &&
+        p.party.table !== "systemuser" &&
+        p.address !== null,
+    );
     if (index % 3 === 0 && customerRecipient) customerRecipient.party = null;
     const copyMailbox = index % 4 === 1 || (index % 3 === 0 && !customerRecipient);
-    if (copyMailbox && domain) result.push({ mask: PARTICIPATION.cc, party: null, address: `${rng.pick(MAILBOXES)}@${domain}`, deleted: false });
+    if (copyMailbox && domain)
+      result.push({ mask: PARTICIPATION.cc, party: null, address: `${rng.pick(MAILBOXES)}@${domain}`, deleted: false });
     return result;
   }
 
@@ -168,7 +183,8 @@ export class Opex365Shape {
         return [
           "- `logical-names`: each table's folder is named by its logical name, not its entity set, and its pages",
           "  `<logicalname>_<n>.json`, numbered from 1 without padding (so `_10` sorts before `_2`): " +
-            (Object.entries(LOGICAL_NAMES) as [EntitySet, string][]).map(([set, table]) => `\`${set}/\` → \`${table}/\``).join(", ") + ".",
+            (Object.entries(LOGICAL_NAMES) as [EntitySet, string][]).map(([set, table]) => `\`${set}/\` → \`${table}/\``).join(", ") +
+            ".",
           "  `@odata.context` and `@odata.nextLink` still name the entity set, as the Web API does.",
         ];
       case "metadata-pages":
@@ -182,17 +198,18 @@ export class Opex365Shape {
         return [
           `- \`custom-columns\`: the customer's own columns, publisher prefix \`${CUSTOM_PREFIX}\` (the sample's \`new_\` columns stay), after each row's`,
           "  own columns, null in some rows. DateTime DateOnly values are `YYYY-MM-DD`, DateAndTime UTC; Boolean a JSON boolean (Yes/No);",
-          "  Picklist a code from 100000000; MultiSelectPicklist a string of codes `\"100000000,100000002\"` shown as `\"A; C\"`.",
+          '  Picklist a code from 100000000; MultiSelectPicklist a string of codes `"100000000,100000002"` shown as `"A; C"`.',
           "  Rows without `_transactioncurrencyid_value` (contacts, leads, incidents) get it (EUR), as a table with a money column has it.",
           `  Only EntityDefinitions says what they are (AttributeType, Format, OptionSet; multi-select is AttributeType \`Virtual\` with`,
           "  AttributeTypeName `MultiSelectPicklistType`): it lists these tables beside new_project.",
           ...(Object.entries(CUSTOM_COLUMNS) as [CustomizedTable, (typeof CUSTOM_COLUMNS)[CustomizedTable]][]).map(
-            ([table, columns]) => `  ${this.folder(entitySetOf(table))}/: ${columns.map((c) => `\`${c.logicalName}\` (${c.type}${c.format ? ` ${c.format}` : ""})`).join(", ")};`,
+            ([table, columns]) =>
+              `  ${this.folder(entitySetOf(table))}/: ${columns.map((c) => `\`${c.logicalName}\` (${c.type}${c.format ? ` ${c.format}` : ""})`).join(", ")};`,
           ),
         ];
       case "annotations-minimal":
         return [
-          "- `annotations-minimal`: rows were read with `Prefer: odata.include-annotations=\"Microsoft.Dynamics.CRM.lookuplogicalname\"`: no",
+          '- `annotations-minimal`: rows were read with `Prefer: odata.include-annotations="Microsoft.Dynamics.CRM.lookuplogicalname"`: no',
           "  `@OData.Community.Display.V1.FormattedValue` and no `@Microsoft.Dynamics.CRM.associatednavigationproperty` anywhere (option sets,",
           "  booleans, money, dates and lookups have no labels); lookups keep `@Microsoft.Dynamics.CRM.lookuplogicalname`.",
           "  Every page carries `@odata.count`, the table's row count, after `@odata.context`.",
@@ -200,7 +217,9 @@ export class Opex365Shape {
       case "unselected":
         return [
           "- `unselected`: these columns were not in the `$select` and are absent from every row (and from `@odata.context`):",
-          ...(Object.entries(UNSELECTED) as [EntitySet, readonly string[]][]).map(([set, columns]) => `  ${this.folder(set)}/: ${code(columns)};`),
+          ...(Object.entries(UNSELECTED) as [EntitySet, readonly string[]][]).map(
+            ([set, columns]) => `  ${this.folder(set)}/: ${code(columns)};`,
+          ),
           "  Awkward cases above that live in an absent column are not in this export.",
         ];
       case "address-recipients":
@@ -218,7 +237,8 @@ export class Opex365Shape {
     for (let index = 0; index < this.model.counts.emails; index++) {
       const before = email(this.model, index).parties;
       const after = this.parties("email", index, before);
-      const addressOnly = (parties: readonly Party[]) => parties.filter((p) => p.party === null && (p.mask === PARTICIPATION.to || p.mask === PARTICIPATION.cc)).length;
+      const addressOnly = (parties: readonly Party[]) =>
+        parties.filter((p) => p.party === null && (p.mask === PARTICIPATION.to || p.mask === PARTICIPATION.cc)).length;
       count += addressOnly(after) - addressOnly(before);
     }
     return count;

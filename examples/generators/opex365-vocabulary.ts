@@ -57,7 +57,11 @@ export const COUNTRIES = {
     tld: "co.uk",
     currency: "EUR",
     people: "en",
-    cities: [city("London", "England", "EC2A 4NE", "20"), city("Manchester", "England", "M1 1AE", "161"), city("Edinburgh", "Scotland", "EH1 1YZ", "131")],
+    cities: [
+      city("London", "England", "EC2A 4NE", "20"),
+      city("Manchester", "England", "M1 1AE", "161"),
+      city("Edinburgh", "Scotland", "EH1 1YZ", "131"),
+    ],
     street: (rng) => `${rng.int(1, 220)} ${rng.pick(["Old Street", "Deansgate", "Princes Street"])}`,
     phone: (rng, c) => `+44 ${c.areaCode} ${rng.digits(4)} ${rng.digits(4)}`,
   },
@@ -66,7 +70,11 @@ export const COUNTRIES = {
     tld: "fr",
     currency: "EUR",
     people: "fr",
-    cities: [city("Lyon", "Auvergne-Rhône-Alpes", "69002", "4"), city("Toulouse", "Occitanie", "31000", "5"), city("Paris", "Île-de-France", "75002", "1")],
+    cities: [
+      city("Lyon", "Auvergne-Rhône-Alpes", "69002", "4"),
+      city("Toulouse", "Occitanie", "31000", "5"),
+      city("Paris", "Île-de-France", "75002", "1"),
+    ],
     street: (rng) => `${rng.int(1, 140)} ${rng.pick(["rue de la République", "avenue Jean Jaurès", "boulevard de la Liberté"])}`,
     phone: (rng, c) => `+33 ${c.areaCode} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}`,
   },
@@ -135,9 +143,18 @@ const latin = (first: readonly string[], last: readonly string[]) => ({ first, l
 
 /** Latin-script locales combine any first and last name. */
 const LATIN_NAMES = {
-  de: latin(["Anna", "Lukas", "Sabine", "Jürgen", "Katrin", "Matthias", "Franziska", "Stefan", "Birgit", "Tobias"], ["Schneider", "Hofmann", "Krüger", "Wagner", "Becker", "Weiß", "Schäfer", "Neumann", "Lehmann", "Brandl"]),
-  en: latin(["Emily", "James", "Olivia", "Daniel", "Grace", "Michael", "Hannah", "Robert"], ["Carter", "Hughes", "Bennett", "Morgan", "Price", "Turner", "Foster", "Reed"]),
-  fr: latin(["Camille", "Julien", "Élodie", "Mathieu", "Céline", "Nicolas"], ["Lefèvre", "Moreau", "Girard", "Rousseau", "Faure", "Mercier"]),
+  de: latin(
+    ["Anna", "Lukas", "Sabine", "Jürgen", "Katrin", "Matthias", "Franziska", "Stefan", "Birgit", "Tobias"],
+    ["Schneider", "Hofmann", "Krüger", "Wagner", "Becker", "Weiß", "Schäfer", "Neumann", "Lehmann", "Brandl"],
+  ),
+  en: latin(
+    ["Emily", "James", "Olivia", "Daniel", "Grace", "Michael", "Hannah", "Robert"],
+    ["Carter", "Hughes", "Bennett", "Morgan", "Price", "Turner", "Foster", "Reed"],
+  ),
+  fr: latin(
+    ["Camille", "Julien", "Élodie", "Mathieu", "Céline", "Nicolas"],
+    ["Lefèvre", "Moreau", "Girard", "Rousseau", "Faure", "Mercier"],
+  ),
   it: latin(["Giulia", "Marco", "Chiara", "Luca", "Francesca", "Davide"], ["Bianchi", "Romano", "Colombo", "Ricci", "Greco", "Conti"]),
 } as const;
 
@@ -195,7 +212,11 @@ interface CompanyStyle {
   short(prefix: string, trade: string): string;
 }
 
-const western = (legalForms: readonly string[], prefixes: readonly (readonly [string, string])[], trades: readonly (readonly [string, string, IndustryCode])[]): CompanyStyle => ({
+const western = (
+  legalForms: readonly string[],
+  prefixes: readonly (readonly [string, string])[],
+  trades: readonly (readonly [string, string, IndustryCode])[],
+): CompanyStyle => ({
   prefixes,
   trades,
   legalForms,
@@ -206,29 +227,125 @@ const western = (legalForms: readonly string[], prefixes: readonly (readonly [st
 const COMPANY_STYLES: Readonly<Record<Locale, CompanyStyle>> = {
   de: western(
     ["GmbH", "AG", "GmbH & Co. KG"],
-    [["Alpenfrost", "alpenfrost"], ["Isar", "isar"], ["Falkenstein", "falkenstein"], ["Rheinwerk", "rheinwerk"], ["Lindner", "lindner"], ["Spreetal", "spreetal"], ["Donau", "donau"], ["Elbmark", "elbmark"], ["Harzer", "harzer"], ["Brenner", "brenner"]],
-    [["Logistik", "logistik", 30], ["Pharma", "pharma", 22], ["Lebensmittel", "lebensmittel", 17], ["Kältetechnik", "kaeltetechnik", 12], ["Chemie", "chemie", 24], ["Labortechnik", "labortechnik", 6], ["Großhandel", "grosshandel", 33]],
+    [
+      ["Alpenfrost", "alpenfrost"],
+      ["Isar", "isar"],
+      ["Falkenstein", "falkenstein"],
+      ["Rheinwerk", "rheinwerk"],
+      ["Lindner", "lindner"],
+      ["Spreetal", "spreetal"],
+      ["Donau", "donau"],
+      ["Elbmark", "elbmark"],
+      ["Harzer", "harzer"],
+      ["Brenner", "brenner"],
+    ],
+    [
+      ["Logistik", "logistik", 30],
+      ["Pharma", "pharma", 22],
+      ["Lebensmittel", "lebensmittel", 17],
+      ["Kältetechnik", "kaeltetechnik", 12],
+      ["Chemie", "chemie", 24],
+      ["Labortechnik", "labortechnik", 6],
+      ["Großhandel", "grosshandel", 33],
+    ],
   ),
   en: western(
     ["Ltd", "Inc.", "LLC"],
-    [["Harbourview", "harbourview"], ["Summit", "summit"], ["Redwood", "redwood"], ["Clearwater", "clearwater"], ["Northgate", "northgate"], ["Bluestone", "bluestone"]],
-    [["Cold Storage", "coldstorage", 10], ["BioLabs", "biolabs", 6], ["Fresh Foods", "freshfoods", 17], ["Utilities", "utilities", 31], ["Clinics", "clinics", 11], ["Capital", "capital", 16]],
+    [
+      ["Harbourview", "harbourview"],
+      ["Summit", "summit"],
+      ["Redwood", "redwood"],
+      ["Clearwater", "clearwater"],
+      ["Northgate", "northgate"],
+      ["Bluestone", "bluestone"],
+    ],
+    [
+      ["Cold Storage", "coldstorage", 10],
+      ["BioLabs", "biolabs", 6],
+      ["Fresh Foods", "freshfoods", 17],
+      ["Utilities", "utilities", 31],
+      ["Clinics", "clinics", 11],
+      ["Capital", "capital", 16],
+    ],
   ),
   fr: {
-    ...western(["SAS", "SARL", "SA"], [["Rhône", "rhone"], ["Garonne", "garonne"], ["Lefèvre", "lefevre"], ["Mistral", "mistral"]], [["Laiterie", "laiterie", 17], ["Pharmacie", "pharmacie", 22], ["Entrepôts", "entrepots", 10], ["Transports", "transports", 30]]),
+    ...western(
+      ["SAS", "SARL", "SA"],
+      [
+        ["Rhône", "rhone"],
+        ["Garonne", "garonne"],
+        ["Lefèvre", "lefevre"],
+        ["Mistral", "mistral"],
+      ],
+      [
+        ["Laiterie", "laiterie", 17],
+        ["Pharmacie", "pharmacie", 22],
+        ["Entrepôts", "entrepots", 10],
+        ["Transports", "transports", 30],
+      ],
+    ),
     compose: (prefix, trade, legalForm) => `${trade} ${prefix} ${legalForm}`,
     short: (prefix, trade) => `${trade} ${prefix}`,
   },
-  it: western(["S.r.l.", "S.p.A."], [["Valtellina", "valtellina"], ["Emiliana", "emiliana"], ["Adriatica", "adriatica"]], [["Alimentari", "alimentari", 17], ["Farmaceutica", "farmaceutica", 22], ["Logistica", "logistica", 30]]),
+  it: western(
+    ["S.r.l.", "S.p.A."],
+    [
+      ["Valtellina", "valtellina"],
+      ["Emiliana", "emiliana"],
+      ["Adriatica", "adriatica"],
+    ],
+    [
+      ["Alimentari", "alimentari", 17],
+      ["Farmaceutica", "farmaceutica", 22],
+      ["Logistica", "logistica", 30],
+    ],
+  ),
   ja: {
-    prefixes: [["東邦", "toho"], ["さくら", "sakura"], ["富士", "fuji"], ["北斗", "hokuto"], ["青葉", "aoba"]],
-    trades: [["精機", "seiki", 12], ["フーズ", "foods", 17], ["物流", "butsuryu", 30], ["製薬", "seiyaku", 22]],
+    prefixes: [
+      ["東邦", "toho"],
+      ["さくら", "sakura"],
+      ["富士", "fuji"],
+      ["北斗", "hokuto"],
+      ["青葉", "aoba"],
+    ],
+    trades: [
+      ["精機", "seiki", 12],
+      ["フーズ", "foods", 17],
+      ["物流", "butsuryu", 30],
+      ["製薬", "seiyaku", 22],
+    ],
     legalForms: ["株式会社"],
     compose: (prefix, trade, legalForm) => `${legalForm}${prefix}${trade}`,
     short: (prefix, trade) => `${prefix}${trade}`,
   },
-  el: western(["Α.Ε."], [["Όλυμπος", "olympos"], ["Ερμής", "ermis"], ["Ποσειδών", "poseidon"], ["Κρήτη", "kriti"]], [["Τρόφιμα", "trofima", 17], ["Φαρμακευτική", "farmakeftiki", 22], ["Μεταφορές", "metafores", 30]]),
-  bg: western(["ЕООД", "ООД", "АД"], [["Витоша", "vitosha"], ["Родопи", "rodopi"], ["Дунав", "dunav"], ["Пирин", "pirin"]], [["Фарма", "farma", 22], ["Логистик", "logistik", 30], ["Храни", "hrani", 17]]),
+  el: western(
+    ["Α.Ε."],
+    [
+      ["Όλυμπος", "olympos"],
+      ["Ερμής", "ermis"],
+      ["Ποσειδών", "poseidon"],
+      ["Κρήτη", "kriti"],
+    ],
+    [
+      ["Τρόφιμα", "trofima", 17],
+      ["Φαρμακευτική", "farmakeftiki", 22],
+      ["Μεταφορές", "metafores", 30],
+    ],
+  ),
+  bg: western(
+    ["ЕООД", "ООД", "АД"],
+    [
+      ["Витоша", "vitosha"],
+      ["Родопи", "rodopi"],
+      ["Дунав", "dunav"],
+      ["Пирин", "pirin"],
+    ],
+    [
+      ["Фарма", "farma", 22],
+      ["Логистик", "logistik", 30],
+      ["Храни", "hrani", 17],
+    ],
+  ),
 };
 
 export interface CompanyName {
@@ -261,10 +378,25 @@ export function companyName(rng: Random, locale: Locale, index: number): Company
 
 /** Prospects: companies that only appear as a lead's company name, never as accounts. [name, domain stem]. */
 export const PROSPECTS: Readonly<Record<Locale, readonly (readonly [string, string])[]>> = {
-  de: [["Bäckerei Huber KG", "baeckerei-huber"], ["Klinikum Ostallgäu", "klinikum-oal"], ["Weinkellerei Mosel eG", "weinkellerei-mosel"], ["Kühlhaus Bremen GmbH", "kuehlhaus-bremen"]],
-  en: [["Riverside Dairy Ltd", "riverside-dairy"], ["St. Anne's Hospital", "st-annes"], ["Pacific Seafood Co.", "pacific-seafood"]],
-  fr: [["Fromagerie Dubois", "fromagerie-dubois"], ["Clinique des Alpes", "clinique-alpes"]],
-  it: [["Gelateria Milano S.r.l.", "gelateria-milano"], ["Ospedale San Luca", "ospedale-sanluca"]],
+  de: [
+    ["Bäckerei Huber KG", "baeckerei-huber"],
+    ["Klinikum Ostallgäu", "klinikum-oal"],
+    ["Weinkellerei Mosel eG", "weinkellerei-mosel"],
+    ["Kühlhaus Bremen GmbH", "kuehlhaus-bremen"],
+  ],
+  en: [
+    ["Riverside Dairy Ltd", "riverside-dairy"],
+    ["St. Anne's Hospital", "st-annes"],
+    ["Pacific Seafood Co.", "pacific-seafood"],
+  ],
+  fr: [
+    ["Fromagerie Dubois", "fromagerie-dubois"],
+    ["Clinique des Alpes", "clinique-alpes"],
+  ],
+  it: [
+    ["Gelateria Milano S.r.l.", "gelateria-milano"],
+    ["Ospedale San Luca", "ospedale-sanluca"],
+  ],
   ja: [["株式会社さくら物産", "sakura-bussan"]],
   el: [["Κρητικά Γαλακτοκομικά Α.Ε.", "kritika-galaktokomika"]],
   bg: [["Млечни продукти Родопа АД", "rodopa-milk"]],
@@ -338,7 +470,11 @@ export const TASK_TOPICS = [
 
 export const APPOINTMENT_TOPICS = [
   ["Site survey", "On site", "<p>Walk through the cold rooms, check Wi-Fi coverage for the gateways.</p>"],
-  ["Product demo: Kestrel Cloud", "Microsoft Teams Meeting", "<p>Demo of dashboards and alarm rules.</p><p>Join: <a href=\"https://teams.microsoft.com/l/meetup-join/19%3ameeting\">Teams</a></p>"],
+  [
+    "Product demo: Kestrel Cloud",
+    "Microsoft Teams Meeting",
+    '<p>Demo of dashboards and alarm rules.</p><p>Join: <a href="https://teams.microsoft.com/l/meetup-join/19%3ameeting">Teams</a></p>',
+  ],
   ["Quarterly business review", "Kestrel HQ, Munich", "<p>Agenda:</p><ol><li>Service tickets</li><li>Roadmap</li><li>Renewal</li></ol>"],
   ["Calibration kickoff", "On site", "<p>Plan the calibration days with maintenance.</p>"],
 ] as const;
@@ -353,10 +489,22 @@ export const NOTE_TEXTS = [
 
 /** Outgoing e-mails: subject and HTML body; {first}, {company}, {topic} and {owner} are filled in. */
 export const OUTGOING_EMAILS = [
-  ["Your quote: {topic}", "<p>Dear {first},</p><p>please find our quote for <b>{topic}</b> attached. It is valid for 30 days.</p><p>Kind regards<br>{owner}</p>"],
-  ["Follow-up: {topic}", "<p>Hello {first},</p><p>thank you for your time today. As discussed, I will send the site survey checklist by Friday.</p><p>Best regards,<br>{owner}</p>"],
-  ["Calibration dates for {company}", "<p>Dear {first},</p><p>our technician can be on site in week 23 or 24. Which week suits you better?</p><p>{owner}</p>"],
-  ["Kestrel Cloud: your new login", "<p>Hi {first},</p><p>your account for Kestrel Cloud is ready. You will receive a separate e-mail to set your password.</p><p>{owner}</p>"],
+  [
+    "Your quote: {topic}",
+    "<p>Dear {first},</p><p>please find our quote for <b>{topic}</b> attached. It is valid for 30 days.</p><p>Kind regards<br>{owner}</p>",
+  ],
+  [
+    "Follow-up: {topic}",
+    "<p>Hello {first},</p><p>thank you for your time today. As discussed, I will send the site survey checklist by Friday.</p><p>Best regards,<br>{owner}</p>",
+  ],
+  [
+    "Calibration dates for {company}",
+    "<p>Dear {first},</p><p>our technician can be on site in week 23 or 24. Which week suits you better?</p><p>{owner}</p>",
+  ],
+  [
+    "Kestrel Cloud: your new login",
+    "<p>Hi {first},</p><p>your account for Kestrel Cloud is ready. You will receive a separate e-mail to set your password.</p><p>{owner}</p>",
+  ],
 ] as const;
 
 export const INCOMING_EMAILS = [
@@ -386,7 +534,16 @@ export interface CatalogItem {
   components?: readonly (readonly [number, number])[];
 }
 
-const item = (name: string, number: string, type: CatalogItem["type"], family: number, price: number, cost: number, unit: CatalogItem["unit"] = "Primary Unit", state: CatalogItem["state"] = 0): CatalogItem => ({
+const item = (
+  name: string,
+  number: string,
+  type: CatalogItem["type"],
+  family: number,
+  price: number,
+  cost: number,
+  unit: CatalogItem["unit"] = "Primary Unit",
+  state: CatalogItem["state"] = 0,
+): CatalogItem => ({
   name,
   number,
   structure: 1,
@@ -397,7 +554,17 @@ const item = (name: string, number: string, type: CatalogItem["type"], family: n
   unit,
   state,
 });
-const family = (name: string, number: string): CatalogItem => ({ name, number, structure: 2, type: 1, family: null, price: null, cost: null, unit: "Primary Unit", state: 0 });
+const family = (name: string, number: string): CatalogItem => ({
+  name,
+  number,
+  structure: 2,
+  type: 1,
+  family: null,
+  price: null,
+  cost: null,
+  unit: "Primary Unit",
+  state: 0,
+});
 const bundle = (name: string, number: string, price: number, components: readonly (readonly [number, number])[]): CatalogItem => ({
   name,
   number,
@@ -438,9 +605,34 @@ export const CATALOG: readonly CatalogItem[] = [
   item("Calibration Certificate (DAkkS)", "KI-SRV-DAKKS", 3, 1, 85, 40),
   item("Training Workshop", "KI-SRV-TRAIN", 3, 1, 1150, 480, "Day"),
   item("Extended Warranty, 3 Years", "KI-SRV-WAR3", 4, 1, 120, 35),
-  bundle("Starter Kit Temperature Monitoring", "KI-KIT-START", 1490, [[3, 4], [8, 1], [11, 4], [15, 1]]),
-  bundle("Cold Chain Bundle", "KI-KIT-COLD", 2390, [[4, 6], [8, 1], [18, 6], [22, 6]]),
-  bundle("Cleanroom Monitoring Bundle", "KI-KIT-CLEAN", 3490, [[5, 8], [6, 2], [8, 1], [13, 1]]),
-  bundle("Process Monitoring Bundle", "KI-KIT-PROC", 4690, [[6, 4], [7, 2], [8, 2], [15, 1]]),
-  bundle("Lab Starter Bundle", "KI-KIT-LAB", 1690, [[3, 2], [5, 2], [8, 1], [14, 2.5]]),
+  bundle("Starter Kit Temperature Monitoring", "KI-KIT-START", 1490, [
+    [3, 4],
+    [8, 1],
+    [11, 4],
+    [15, 1],
+  ]),
+  bundle("Cold Chain Bundle", "KI-KIT-COLD", 2390, [
+    [4, 6],
+    [8, 1],
+    [18, 6],
+    [22, 6],
+  ]),
+  bundle("Cleanroom Monitoring Bundle", "KI-KIT-CLEAN", 3490, [
+    [5, 8],
+    [6, 2],
+    [8, 1],
+    [13, 1],
+  ]),
+  bundle("Process Monitoring Bundle", "KI-KIT-PROC", 4690, [
+    [6, 4],
+    [7, 2],
+    [8, 2],
+    [15, 1],
+  ]),
+  bundle("Lab Starter Bundle", "KI-KIT-LAB", 1690, [
+    [3, 2],
+    [5, 2],
+    [8, 1],
+    [14, 2.5],
+  ]),
 ];

@@ -20,7 +20,18 @@ import { ENTITY_DEFINITIONS_FILE, ENTITY_DEFINITIONS_FOLDER } from "./opex365-me
 import { LOGICAL_NAMES, Opex365Shape, resolveOpex365Variants } from "./opex365-variants.js";
 import { CURRENCIES, PLUGIN_STEPS, PRICE_LEVELS, ROLES, STAGES, USERS, WORKFLOWS } from "./opex365-org.js";
 import { readme } from "./opex365-readme.js";
-import { accountRow, contactRow, incidentRow, leadRow, opportunityRow, priceListsOf, productAssociationRow, productPriceLevelRow, productRow, projectRow } from "./opex365-rows.js";
+import {
+  accountRow,
+  contactRow,
+  incidentRow,
+  leadRow,
+  opportunityRow,
+  priceListsOf,
+  productAssociationRow,
+  productPriceLevelRow,
+  productRow,
+  projectRow,
+} from "./opex365-rows.js";
 
 export type { WrittenFile } from "./opex365-odata.js";
 export { opex365Traps, type Opex365Trap } from "./opex365-traps.js";
@@ -81,24 +92,84 @@ export async function generateOpex365Export(options: Opex365ExportOptions): Prom
     for (const values of rows) await pages.add(shape.row(entitySet, key, values));
     written.push(...(await pages.close()));
   };
-  await table("systemusers", "systemuserid", each(USERS.length, (i) => systemUserRow(model, i)));
-  await table("roles", "roleid", each(ROLES.length, (i) => roleRow(model, i)));
-  await table("transactioncurrencies", "transactioncurrencyid", each(CURRENCIES.length, (i) => currencyRow(model, i as 0 | 1)));
-  await table("pricelevels", "pricelevelid", each(PRICE_LEVELS.length, (i) => priceLevelRow(model, i)));
-  await table("processstages", "processstageid", each(STAGES.length, (i) => processStageRow(model, i)));
-  await table("workflows", "workflowid", each(WORKFLOWS.length, (i) => workflowRow(model, i)));
-  await table("sdkmessageprocessingsteps", "sdkmessageprocessingstepid", each(PLUGIN_STEPS.length, (i) => pluginStepRow(model, i)));
-  await table("accounts", "accountid", each(model.counts.accounts, (i) => accountRow(model, i)));
-  await table("contacts", "contactid", each(model.counts.contacts, (i) => contactRow(model, i)));
-  await table("leads", "leadid", each(model.counts.leads, (i) => leadRow(model, i)));
-  await table("opportunities", "opportunityid", each(model.counts.opportunities, (i) => opportunityRow(model, i)));
-  await table("incidents", "incidentid", each(model.counts.incidents, (i) => incidentRow(model, i)));
+  await table(
+    "systemusers",
+    "systemuserid",
+    each(USERS.length, (i) => systemUserRow(model, i)),
+  );
+  await table(
+    "roles",
+    "roleid",
+    each(ROLES.length, (i) => roleRow(model, i)),
+  );
+  await table(
+    "transactioncurrencies",
+    "transactioncurrencyid",
+    each(CURRENCIES.length, (i) => currencyRow(model, i as 0 | 1)),
+  );
+  await table(
+    "pricelevels",
+    "pricelevelid",
+    each(PRICE_LEVELS.length, (i) => priceLevelRow(model, i)),
+  );
+  await table(
+    "processstages",
+    "processstageid",
+    each(STAGES.length, (i) => processStageRow(model, i)),
+  );
+  await table(
+    "workflows",
+    "workflowid",
+    each(WORKFLOWS.length, (i) => workflowRow(model, i)),
+  );
+  await table(
+    "sdkmessageprocessingsteps",
+    "sdkmessageprocessingstepid",
+    each(PLUGIN_STEPS.length, (i) => pluginStepRow(model, i)),
+  );
+  await table(
+    "accounts",
+    "accountid",
+    each(model.counts.accounts, (i) => accountRow(model, i)),
+  );
+  await table(
+    "contacts",
+    "contactid",
+    each(model.counts.contacts, (i) => contactRow(model, i)),
+  );
+  await table(
+    "leads",
+    "leadid",
+    each(model.counts.leads, (i) => leadRow(model, i)),
+  );
+  await table(
+    "opportunities",
+    "opportunityid",
+    each(model.counts.opportunities, (i) => opportunityRow(model, i)),
+  );
+  await table(
+    "incidents",
+    "incidentid",
+    each(model.counts.incidents, (i) => incidentRow(model, i)),
+  );
   written.push(...(await writeActivities(model, shape, outDir)));
-  await table("annotations", "annotationid", each(model.counts.annotations, (i) => annotationRow(model, annotation(model, i))));
-  await table("products", "productid", each(model.counts.products, (i) => productRow(model, i)));
+  await table(
+    "annotations",
+    "annotationid",
+    each(model.counts.annotations, (i) => annotationRow(model, annotation(model, i))),
+  );
+  await table(
+    "products",
+    "productid",
+    each(model.counts.products, (i) => productRow(model, i)),
+  );
   await table("productpricelevels", "productpricelevelid", priceListItems(model));
   await table("productassociations", "productassociationid", bundleComponents(model));
-  await table("new_projects", "new_projectid", each(model.counts.projects, (i) => projectRow(model, i)));
+  await table(
+    "new_projects",
+    "new_projectid",
+    each(model.counts.projects, (i) => projectRow(model, i)),
+  );
 
   written.push(...(await shape.writeMetadata(outDir)));
   await writeFile(join(outDir, "README.md"), readme(model, written, shape), "utf8");
@@ -107,12 +178,19 @@ export async function generateOpex365Export(options: Opex365ExportOptions): Prom
 }
 
 /** Everything an export of any shape writes at the top of outDir, so --replace clears an export of another shape too. */
-const OWNED_PATHS: readonly string[] = ["README.md", ENTITY_DEFINITIONS_FILE, ENTITY_DEFINITIONS_FOLDER, ...ENTITY_SETS, ...ENTITY_SETS.map((set) => LOGICAL_NAMES[set])];
+const OWNED_PATHS: readonly string[] = [
+  "README.md",
+  ENTITY_DEFINITIONS_FILE,
+  ENTITY_DEFINITIONS_FOLDER,
+  ...ENTITY_SETS,
+  ...ENTITY_SETS.map((set) => LOGICAL_NAMES[set]),
+];
 
 async function clearEarlierExport(outDir: string, replace: boolean): Promise<void> {
   const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
   if (existing.length === 0) return;
-  if (!replace) throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
+  if (!replace)
+    throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
   for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
 }
 

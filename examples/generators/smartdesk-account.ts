@@ -24,10 +24,21 @@ export const OWNERS: readonly Owner[] = [
   owner("41103", "sophie.laurent@brightwave.io", "Sophie", "Laurent", 9100103, "2021-09-13T07:58:31.090Z", "2024-01-08T09:30:00.412Z"),
   owner("41104", "kenji.watanabe@brightwave.io", "Kenji", "Watanabe", 9100104, "2022-04-04T00:30:12.733Z", "2024-04-18T01:02:57.600Z"),
   owner("41105", "aisha.khan@brightwave.io", "Aisha", "Khan", 9100105, "2023-06-01T08:00:05.345Z", "2024-06-03T12:11:40.129Z"),
-  { ...owner("41106", "tom.becker@brightwave.io", "Tom", "Becker", 9100106, "2021-03-01T08:20:18.777Z", "2024-02-15T17:00:00.000Z"), archived: true },
+  {
+    ...owner("41106", "tom.becker@brightwave.io", "Tom", "Becker", 9100106, "2021-03-01T08:20:18.777Z", "2024-02-15T17:00:00.000Z"),
+    archived: true,
+  },
 ];
 
-function owner(id: string, email: string, firstName: string, lastName: string, userId: number, createdAt: string, updatedAt: string): Owner {
+function owner(
+  id: string,
+  email: string,
+  firstName: string,
+  lastName: string,
+  userId: number,
+  createdAt: string,
+  updatedAt: string,
+): Owner {
   return { id, email, firstName, lastName, userId, createdAt, updatedAt, archived: false };
 }
 
@@ -174,7 +185,14 @@ const ownerProperty = (label: string, group: string) =>
 
 /** The association columns of a UI export are not properties; listed so every header maps to a name. */
 const associationColumn = (toObject: "companies" | "contacts", label: string) =>
-  property(`associations.${toObject}`, label, "string", "text", "associations", `Export-only column: ids of the associated ${toObject}, separated by ";".`);
+  property(
+    `associations.${toObject}`,
+    label,
+    "string",
+    "text",
+    "associations",
+    `Export-only column: ids of the associated ${toObject}, separated by ";".`,
+  );
 
 export const LIFECYCLE_STAGES: readonly (readonly [string, string])[] = [
   ["Subscriber", "subscriber"],
@@ -249,18 +267,48 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
     recordId("companyinformation"),
     property("name", "Company name", "string", "text", "companyinformation", "Name of the company."),
     property("domain", "Company Domain Name", "string", "text", "companyinformation", "The domain name of the company or organization."),
-    property("industry", "Industry", "enumeration", "select", "companyinformation", "The type of business the company performs.", { options: options(INDUSTRIES) }),
-    property("numberofemployees", "Number of Employees", "number", "number", "companyinformation", "The total number of employees who work for the company."),
-    property("annualrevenue", "Annual Revenue", "number", "number", "companyinformation", "The actual or estimated annual revenue of the company."),
+    property("industry", "Industry", "enumeration", "select", "companyinformation", "The type of business the company performs.", {
+      options: options(INDUSTRIES),
+    }),
+    property(
+      "numberofemployees",
+      "Number of Employees",
+      "number",
+      "number",
+      "companyinformation",
+      "The total number of employees who work for the company.",
+    ),
+    property(
+      "annualrevenue",
+      "Annual Revenue",
+      "number",
+      "number",
+      "companyinformation",
+      "The actual or estimated annual revenue of the company.",
+    ),
     property("phone", "Phone Number", "string", "phonenumber", "companyinformation", "Company primary phone number."),
-    property("address", "Street Address", "string", "text", "companyinformation", "Street address of the company or organization, including unit number."),
+    property(
+      "address",
+      "Street Address",
+      "string",
+      "text",
+      "companyinformation",
+      "Street address of the company or organization, including unit number.",
+    ),
     property("city", "City", "string", "text", "companyinformation", "City where the company is located."),
     property("state", "State/Region", "string", "text", "companyinformation", "State or region in which the company is located."),
     property("zip", "Postal Code", "string", "text", "companyinformation", "Postal or zip code of the company or organization."),
     property("country", "Country/Region", "string", "text", "companyinformation", "Country in which the company is located."),
     ownerProperty("Company owner", "companyinformation"),
     property("createdate", "Create Date", "datetime", "date", "companyinformation", "The date the company was added to your account."),
-    property("hs_lastmodifieddate", "Last Modified Date", "datetime", "date", "companyinformation", "Most recent timestamp of any property update for this company."),
+    property(
+      "hs_lastmodifieddate",
+      "Last Modified Date",
+      "datetime",
+      "date",
+      "companyinformation",
+      "Most recent timestamp of any property update for this company.",
+    ),
     property("hs_parent_company_id", "Parent Company ID", "number", "number", "companyinformation", "The object id of the parent company."),
     property("customer_tier", "Customer Tier", "enumeration", "select", "companyinformation", "Service level agreed in the contract.", {
       custom: true,
@@ -277,33 +325,87 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
     property("mobilephone", "Mobile Phone Number", "string", "phonenumber", "contactinformation", "A contact's mobile phone number."),
     property("jobtitle", "Job Title", "string", "text", "contactinformation", "A contact's job title."),
     ownerProperty("Contact owner", "contactinformation"),
-    property("lifecyclestage", "Lifecycle Stage", "enumeration", "radio", "contactinformation", "The qualification of contacts to sales readiness.", {
-      options: options(LIFECYCLE_STAGES),
-    }),
-    property("hs_lead_status", "Lead Status", "enumeration", "radio", "sales_properties", "The contact's sales, prospecting or outreach status.", {
-      options: options(CONTACT_LEAD_STATUSES),
-    }),
+    property(
+      "lifecyclestage",
+      "Lifecycle Stage",
+      "enumeration",
+      "radio",
+      "contactinformation",
+      "The qualification of contacts to sales readiness.",
+      {
+        options: options(LIFECYCLE_STAGES),
+      },
+    ),
+    property(
+      "hs_lead_status",
+      "Lead Status",
+      "enumeration",
+      "radio",
+      "sales_properties",
+      "The contact's sales, prospecting or outreach status.",
+      {
+        options: options(CONTACT_LEAD_STATUSES),
+      },
+    ),
     property("createdate", "Create Date", "datetime", "date", "contactinformation", "The date that a contact entered the system."),
-    property("lastmodifieddate", "Last Modified Date", "datetime", "date", "contactinformation", "The date any property on this contact was modified."),
+    property(
+      "lastmodifieddate",
+      "Last Modified Date",
+      "datetime",
+      "date",
+      "contactinformation",
+      "The date any property on this contact was modified.",
+    ),
     associationColumn("companies", "Associated Company IDs"),
-    property("address", "Street Address", "string", "text", "contactinformation", "Contact's street address, including apartment or unit number."),
+    property(
+      "address",
+      "Street Address",
+      "string",
+      "text",
+      "contactinformation",
+      "Contact's street address, including apartment or unit number.",
+    ),
     property("city", "City", "string", "text", "contactinformation", "A contact's city of residence."),
     property("country", "Country/Region", "string", "text", "contactinformation", "The contact's country/region of residence."),
-    property("preferred_language", "Preferred Language", "enumeration", "select", "contactinformation", "Language for emails and invoices.", {
-      custom: true,
-      options: options(LANGUAGES),
-    }),
-    property("newsletter_opt_in", "Newsletter Opt-In", "bool", "booleancheckbox", "contactinformation", "Agreed to receive the monthly newsletter.", {
-      custom: true,
-      options: YES_NO,
-    }),
+    property(
+      "preferred_language",
+      "Preferred Language",
+      "enumeration",
+      "select",
+      "contactinformation",
+      "Language for emails and invoices.",
+      {
+        custom: true,
+        options: options(LANGUAGES),
+      },
+    ),
+    property(
+      "newsletter_opt_in",
+      "Newsletter Opt-In",
+      "bool",
+      "booleancheckbox",
+      "contactinformation",
+      "Agreed to receive the monthly newsletter.",
+      {
+        custom: true,
+        options: YES_NO,
+      },
+    ),
   ],
   leads: [
     recordId("lead_information"),
     property("hs_lead_name", "Lead Name", "string", "text", "lead_information", "The name of the lead."),
-    property("hs_lead_status", "Lead Status", "enumeration", "select", "lead_information", "Where the lead is in the prospecting process.", {
-      options: options(LEAD_STATUSES),
-    }),
+    property(
+      "hs_lead_status",
+      "Lead Status",
+      "enumeration",
+      "select",
+      "lead_information",
+      "Where the lead is in the prospecting process.",
+      {
+        options: options(LEAD_STATUSES),
+      },
+    ),
     property("lead_source", "Lead Source", "enumeration", "select", "lead_information", "Where the lead first came from.", {
       custom: true,
       options: options(LEAD_SOURCES),
@@ -316,9 +418,17 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
   deals: [
     recordId("dealinformation"),
     property("dealname", "Deal Name", "string", "text", "dealinformation", "The name given to this deal."),
-    property("dealstage", "Deal Stage", "enumeration", "radio", "dealinformation", "The stage of the deal. Stage ids are unique across pipelines; labels are not.", {
-      options: dealPipelines.flatMap((p) => p.stages.map((s) => ({ label: s.label, value: s.id }))),
-    }),
+    property(
+      "dealstage",
+      "Deal Stage",
+      "enumeration",
+      "radio",
+      "dealinformation",
+      "The stage of the deal. Stage ids are unique across pipelines; labels are not.",
+      {
+        options: dealPipelines.flatMap((p) => p.stages.map((s) => ({ label: s.label, value: s.id }))),
+      },
+    ),
     property("pipeline", "Pipeline", "enumeration", "select", "dealinformation", "The pipeline the deal is in.", {
       options: dealPipelines.map((p) => ({ label: p.label, value: p.id })),
     }),
@@ -329,23 +439,63 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
     property("dealtype", "Deal Type", "enumeration", "radio", "dealinformation", "The type of deal.", { options: options(DEAL_TYPES) }),
     associationColumn("contacts", "Associated Contact IDs"),
     associationColumn("companies", "Associated Company IDs"),
-    property("hs_deal_stage_probability", "Deal Probability", "number", "number", "dealinformation", "The probability a deal will close, from its stage (0 to 1)."),
-    property("contract_length__months_", "Contract Length (months)", "number", "number", "dealinformation", "Minimum term of the contract.", { custom: true }),
-    property("renewal_date", "Renewal Date", "date", "date", "dealinformation", "Date the contract renews (won deals only).", { custom: true }),
+    property(
+      "hs_deal_stage_probability",
+      "Deal Probability",
+      "number",
+      "number",
+      "dealinformation",
+      "The probability a deal will close, from its stage (0 to 1).",
+    ),
+    property(
+      "contract_length__months_",
+      "Contract Length (months)",
+      "number",
+      "number",
+      "dealinformation",
+      "Minimum term of the contract.",
+      { custom: true },
+    ),
+    property("renewal_date", "Renewal Date", "date", "date", "dealinformation", "Date the contract renews (won deals only).", {
+      custom: true,
+    }),
   ],
   tickets: [
     recordId("ticketinformation", "Ticket ID"),
     property("subject", "Ticket name", "string", "text", "ticketinformation", "Short summary of the ticket."),
-    property("content", "Ticket description", "string", "textarea", "ticketinformation", "Text description of the ticket; may contain HTML."),
-    property("hs_pipeline_stage", "Ticket status", "enumeration", "radio", "ticketinformation", "The pipeline stage that contains this ticket.", {
-      options: SUPPORT_PIPELINE.stages.map((s) => ({ label: s.label, value: s.id })),
-    }),
+    property(
+      "content",
+      "Ticket description",
+      "string",
+      "textarea",
+      "ticketinformation",
+      "Text description of the ticket; may contain HTML.",
+    ),
+    property(
+      "hs_pipeline_stage",
+      "Ticket status",
+      "enumeration",
+      "radio",
+      "ticketinformation",
+      "The pipeline stage that contains this ticket.",
+      {
+        options: SUPPORT_PIPELINE.stages.map((s) => ({ label: s.label, value: s.id })),
+      },
+    ),
     property("hs_pipeline", "Pipeline", "enumeration", "select", "ticketinformation", "The pipeline that contains this ticket.", {
       options: [{ label: SUPPORT_PIPELINE.label, value: SUPPORT_PIPELINE.id }],
     }),
-    property("hs_ticket_priority", "Priority", "enumeration", "select", "ticketinformation", "The level of attention needed on the ticket.", {
-      options: options(TICKET_PRIORITIES),
-    }),
+    property(
+      "hs_ticket_priority",
+      "Priority",
+      "enumeration",
+      "select",
+      "ticketinformation",
+      "The level of attention needed on the ticket.",
+      {
+        options: options(TICKET_PRIORITIES),
+      },
+    ),
     ownerProperty("Ticket owner", "ticketinformation"),
     property("createdate", "Create date", "datetime", "date", "ticketinformation", "The date this ticket was created."),
     associationColumn("contacts", "Associated Contact IDs"),

@@ -159,7 +159,8 @@ function call(model: SmartDeskModel, index: number, rng: Random): EngagementJson
     hs_call_disposition: CALL_DISPOSITIONS[outcome],
     hs_call_duration: String(duration),
     hs_call_status: outcome === "noAnswer" ? "NO_ANSWER" : outcome === "busy" ? "BUSY" : "COMPLETED",
-    hs_call_title: outcome === "connected" ? title : `${title} (${outcome === "noAnswer" || outcome === "busy" ? "not reached" : "voicemail"})`,
+    hs_call_title:
+      outcome === "connected" ? title : `${title} (${outcome === "noAnswer" || outcome === "busy" ? "not reached" : "voicemail"})`,
     hs_timestamp: timestamp(rng, at, target, index === AT.call.offset ? 330 : undefined),
     hubspot_owner_id: model.owner(rng, at, target.ownerId),
   };
@@ -239,7 +240,9 @@ function email(model: SmartDeskModel, index: number, rng: Random): EngagementJso
 function meeting(model: SmartDeskModel, index: number, rng: Random): EngagementJson {
   const injected = index === AT.meeting.offset;
   const target = injected ? model.contactTarget(AT.contact.japanese) : model.engagementTarget("meetings", index, rng);
-  const start = injected ? OFFSET_MEETING_AT : Math.floor(model.engagementTime("meetings", index, rng, target, true) / (15 * MINUTE)) * 15 * MINUTE;
+  const start = injected
+    ? OFFSET_MEETING_AT
+    : Math.floor(model.engagementTime("meetings", index, rng, target, true) / (15 * MINUTE)) * 15 * MINUTE;
   const end = start + rng.pick([30, 45, 60, 90]) * MINUTE;
   const [title, body] = rng.pick(MEETING_TOPICS);
   const company = target.company;
@@ -287,7 +290,8 @@ function note(model: SmartDeskModel, index: number, rng: Random): EngagementJson
         : model.engagementTarget("notes", index, rng);
   const at = model.engagementTime("notes", index, rng, target, false);
   let body = fill(rng.pick(NOTE_BODIES), target);
-  if (index === AT.note.attachments) body = "<p>打ち合わせメモと契約概要を添付します。</p><p>Notes from the kickoff and the contract summary are attached.</p>";
+  if (index === AT.note.attachments)
+    body = "<p>打ち合わせメモと契約概要を添付します。</p><p>Notes from the kickoff and the contract summary are attached.</p>";
   if (index === AT.note.orphanContact) body = "<p>Imported from the old CRM: follow up about the <b>pilot</b> &amp; pricing.</p>";
   const properties = {
     hs_attachment_ids: index === AT.note.attachments ? `${model.id("files", 3)};${model.id("files", 4)}` : "",

@@ -6,6 +6,11 @@ import { SMARTDESK_VARIANTS, generateSmartDeskExport } from "./smartdesk.js";
 /** The help text, and parseSmartDeskArgs(argv): the export's options, or the text to print and the exit code. */
 export const { help: HELP, parse: parseSmartDeskArgs } = exportCli(
   import.meta.url,
-  { source: "smartdesk", summary: "Writes a SmartDesk (HubSpot look-alike) sample export.", scaled: "records", variants: SMARTDESK_VARIANTS },
+  {
+    source: "smartdesk",
+    summary: "Writes a SmartDesk (HubSpot look-alike) sample export.",
+    scaled: "records",
+    variants: SMARTDESK_VARIANTS,
+  },
   generateSmartDeskExport,
 );

@@ -98,11 +98,29 @@ export const AT = {
     htmlEntityName: 16,
     sparse: 20,
   },
-  contact: { cyrillic: 0, dealPartner: 1, twoCompanies: 3, noCompany: 4, quotedTitle: 7, sparse: 8, abroad: 9, mergedCompany: 11, japanese: 14 },
+  contact: {
+    cyrillic: 0,
+    dealPartner: 1,
+    twoCompanies: 3,
+    noCompany: 4,
+    quotedTitle: 7,
+    sparse: 8,
+    abroad: 9,
+    mergedCompany: 11,
+    japanese: 14,
+  },
   /** Contacts below this index keep exactly their slot's company; random links start above it. */
   contactLayoutEnd: 16,
   lead: { noCompany: 0 },
-  deal: { withProposal: 0, twoContacts: 1, archivedOwner: [3, 10], salesContractSent: 4, renewalsContractSent: 5, sparse: 8, quotedName: 12 },
+  deal: {
+    withProposal: 0,
+    twoContacts: 1,
+    archivedOwner: [3, 10],
+    salesContractSent: 4,
+    renewalsContractSent: 5,
+    sparse: 8,
+    quotedName: 12,
+  },
   ticket: { html: 1, multiline: 2, japanese: 5, unassigned: 7 },
   call: { dealAndContact: 1, offset: 2 },
   email: { attachment: 2, cyrillic: 4, forwarded: 6 },
@@ -284,7 +302,12 @@ export class SmartDeskModel {
     const rng = this.random("company", index);
     const at = AT.company;
     const countryCode =
-      index === at.umlaut || index === at.sameDomainA || index === at.sameDomainB || index === at.groupParent || index === at.groupChild || index === at.groupGrandchild
+      index === at.umlaut ||
+      index === at.sameDomainA ||
+      index === at.sameDomainB ||
+      index === at.groupParent ||
+      index === at.groupChild ||
+      index === at.groupGrandchild
         ? "DE"
         : index === at.japanese
           ? "JP"
@@ -337,7 +360,12 @@ export class SmartDeskModel {
     switch (index) {
       case at.groupParent:
         named("Helios Industrial Group AG", "Helios Group", "helios-group.de");
-        Object.assign(record, { industry: "Mechanical or Industrial Engineering", employees: "5400", revenue: "1250000000", tier: "Strategic" });
+        Object.assign(record, {
+          industry: "Mechanical or Industrial Engineering",
+          employees: "5400",
+          revenue: "1250000000",
+          tier: "Strategic",
+        });
         break;
       case at.groupChild:
         named("Helios Logistik GmbH", "Helios Logistik", "helios-logistik.de");
@@ -369,7 +397,13 @@ export class SmartDeskModel {
         break;
       case at.japanese:
         named("株式会社サンプル", "サンプル", "sample.co.jp");
-        Object.assign(record, { industry: "Computer Software", street: "丸の内1-1-1", city: "Tokyo", region: "東京都", postalCode: "100-0005" });
+        Object.assign(record, {
+          industry: "Computer Software",
+          street: "丸の内1-1-1",
+          city: "Tokyo",
+          region: "東京都",
+          postalCode: "100-0005",
+        });
         break;
       case at.quotedName:
         named('Smith, Jones & "Partners" LLP', "Smith Jones", "smithjonespartners.co.uk");
@@ -377,7 +411,13 @@ export class SmartDeskModel {
         break;
       case at.multilineAddress:
         named("Harbourside Foods Ltd", "Harbourside Foods", "harbourside-foods.co.uk");
-        Object.assign(record, { industry: "Food & Beverages", street: "Unit 4, Harbour Trade Park\nHarbour Road", city: "Bristol", region: "England", postalCode: "BS1 5TY" });
+        Object.assign(record, {
+          industry: "Food & Beverages",
+          street: "Unit 4, Harbour Trade Park\nHarbour Road",
+          city: "Bristol",
+          region: "England",
+          postalCode: "BS1 5TY",
+        });
         break;
       case at.htmlEntityName:
         named("Bits &amp; Bytes Ltd", "Bits & Bytes", "bitsandbytes.co.uk");
@@ -386,7 +426,18 @@ export class SmartDeskModel {
       case at.sparse:
         named("Zenith Partners", "Zenith Partners", "");
         Object.assign(record, {
-          industry: "", employees: "", revenue: "", phone: "", street: "", city: "", region: "", postalCode: "", country: "", ownerId: "", tier: "", vatNumber: "",
+          industry: "",
+          employees: "",
+          revenue: "",
+          phone: "",
+          street: "",
+          city: "",
+          region: "",
+          postalCode: "",
+          country: "",
+          ownerId: "",
+          tier: "",
+          vatNumber: "",
         });
         break;
     }
@@ -467,11 +518,14 @@ export class SmartDeskModel {
       email: rng.chance(0.03) ? `${local.charAt(0).toUpperCase()}${local.slice(1)}@${domain}` : `${local}@${domain}`,
       phone: rng.chance(0.7) ? (company?.phone ? company.phone.replace(/\d{2}$/, rng.digits(2)) : country.phone(rng, homeCity)) : "",
       mobile: rng.chance(0.5) ? country.phone(rng, homeCity) : "",
-      jobTitle: rng.chance(0.85) ? (rng.chance(0.3) && LOCAL_JOB_TITLES[locale] ? rng.pick(LOCAL_JOB_TITLES[locale]!) : rng.pick(JOB_TITLES)) : "",
+      jobTitle: rng.chance(0.85)
+        ? rng.chance(0.3) && LOCAL_JOB_TITLES[locale]
+          ? rng.pick(LOCAL_JOB_TITLES[locale]!)
+          : rng.pick(JOB_TITLES)
+        : "",
       ownerId: this.owner(rng, createdAt, company?.ownerId),
       lifecycleStage: labelOf(LIFECYCLE_STAGES, lifecycle),
-      leadStatus:
-        lifecycle === "customer" || lifecycle === "evangelist" || rng.chance(0.3) ? "" : rng.pick(CONTACT_LEAD_STATUSES)[0],
+      leadStatus: lifecycle === "customer" || lifecycle === "evangelist" || rng.chance(0.3) ? "" : rng.pick(CONTACT_LEAD_STATUSES)[0],
       createdAt,
       modifiedAt: modifiedAfter(rng, createdAt),
       street: address < 0.4 && company ? company.street : address < 0.55 ? country.street(rng) : "",
@@ -488,7 +542,20 @@ export class SmartDeskModel {
     if (index === at.quotedTitle) record.jobTitle = 'Head of "Special Projects", EMEA';
     if (index === at.abroad) Object.assign(record, { street: "", city: "", country: abroadFrom(company?.country ?? "") });
     if (index === at.sparse) {
-      Object.assign(record, { email: "", phone: "", mobile: "", jobTitle: "", ownerId: "", lifecycleStage: "", leadStatus: "", street: "", city: "", country: "", language: "", newsletter: "" });
+      Object.assign(record, {
+        email: "",
+        phone: "",
+        mobile: "",
+        jobTitle: "",
+        ownerId: "",
+        lifecycleStage: "",
+        leadStatus: "",
+        street: "",
+        city: "",
+        country: "",
+        language: "",
+        newsletter: "",
+      });
     }
     return record;
   }
@@ -522,7 +589,11 @@ export class SmartDeskModel {
     const at = AT.deal;
     const fraction = (index + 1) / this.counts.deals;
     const renewal =
-      index === at.renewalsContractSent ? true : index === at.salesContractSent || index === at.twoContacts || index === at.withProposal ? false : rng.chance(0.2);
+      index === at.renewalsContractSent
+        ? true
+        : index === at.salesContractSent || index === at.twoContacts || index === at.withProposal
+          ? false
+          : rng.chance(0.2);
     const pipeline = renewal ? RENEWALS_PIPELINE : SALES_PIPELINE;
     const stageId =
       index === at.withProposal
@@ -550,7 +621,11 @@ export class SmartDeskModel {
                 ]);
     const stage = stageOf(pipeline, stageId);
     const companyIndex =
-      index === at.withProposal ? AT.company.sameDomainA : index === at.twoContacts ? AT.company.groupParent : this.earlier(rng, fraction, this.counts.companies);
+      index === at.withProposal
+        ? AT.company.sameDomainA
+        : index === at.twoContacts
+          ? AT.company.groupParent
+          : this.earlier(rng, fraction, this.counts.companies);
     const company = this.company(companyIndex);
     const candidates = this.contactsOf(companyIndex);
     const contacts =
@@ -573,24 +648,29 @@ export class SmartDeskModel {
     const record: DealRecord = {
       index,
       id: this.id("deals", index),
-      name: renewal ? `${company.shortName} – Renewal ${new Date(closeDate).getUTCFullYear()}` : `${company.shortName} – ${rng.pick(DEAL_PRODUCTS)}`,
+      name: renewal
+        ? `${company.shortName} – Renewal ${new Date(closeDate).getUTCFullYear()}`
+        : `${company.shortName} – ${rng.pick(DEAL_PRODUCTS)}`,
       pipeline,
       stage,
       amount: rng.chance(0.1) ? (amount - 0.01).toFixed(2) : String(amount),
       closeDate,
       ownerId: at.archivedOwner.some((i) => i === index) ? ARCHIVED_OWNER_ID : this.owner(rng, createdAt, company.ownerId),
       createdAt,
-      dealType: renewal ? "Existing Business" : rng.weighted<string>([
-        ["New Business", 70],
-        ["Existing Business", 20],
-        ["", 10],
-      ]),
+      dealType: renewal
+        ? "Existing Business"
+        : rng.weighted<string>([
+            ["New Business", 70],
+            ["Existing Business", 20],
+            ["", 10],
+          ]),
       contacts,
       company: companyIndex,
       contractMonths: months ? String(months) : "",
       renewalDate: won && months ? addMonths(closeDate, months) : undefined,
     };
-    if (index === at.sparse) Object.assign(record, { amount: "", closeDate: undefined, dealType: "", contractMonths: "", renewalDate: undefined });
+    if (index === at.sparse)
+      Object.assign(record, { amount: "", closeDate: undefined, dealType: "", contractMonths: "", renewalDate: undefined });
     if (index === at.quotedName) record.name = `${company.shortName} – Rollout "Phase 2", Hamburg`;
     if (index === at.withProposal) record.name = `${company.shortName} – Platform licence (200 seats)`;
     return record;
@@ -632,7 +712,8 @@ export class SmartDeskModel {
     }
     if (index === at.multiline) {
       record.subject = "CSV export cut off";
-      record.description = 'Customer wrote on the phone:\n"The CSV export stops at row 65,536 – is that a limit?"\nAsked them to retry with the new exporter.';
+      record.description =
+        'Customer wrote on the phone:\n"The CSV export stops at row 65,536 – is that a limit?"\nAsked them to retry with the new exporter.';
     }
     if (index === at.japanese) {
       record.subject = "ログインできません";

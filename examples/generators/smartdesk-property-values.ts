@@ -47,24 +47,37 @@ export function addedProperty(
 // ---- Drawing values
 
 /** Most records have a value, some do not; the sample's nearly empty records never do. */
-export const sometimes = (share: number, draw: Draw): Draw => (rng, record) => (record.sparse || !rng.chance(share) ? undefined : draw(rng, record));
+export const sometimes =
+  (share: number, draw: Draw): Draw =>
+  (rng, record) =>
+    record.sparse || !rng.chance(share) ? undefined : draw(rng, record);
 
-export const oneOf = (values: readonly string[]): Draw => (rng) => rng.pick(values);
+export const oneOf =
+  (values: readonly string[]): Draw =>
+  (rng) =>
+    rng.pick(values);
 
-export const integer = (min: number, maxExclusive: number): Draw => (rng) => rng.int(min, maxExclusive);
+export const integer =
+  (min: number, maxExclusive: number): Draw =>
+  (rng) =>
+    rng.int(min, maxExclusive);
 
 /** A decimal with `places` places that is not a whole number, as entered in a form: 12.5, 2499.95. */
-export const decimal = (min: number, max: number, places: number): Draw => (rng) => {
-  const scale = 10 ** places;
-  const value = Math.round((min + rng.float() * (max - min)) * scale) / scale;
-  return Number.isInteger(value) ? value + 1 / scale : value;
-};
+export const decimal =
+  (min: number, max: number, places: number): Draw =>
+  (rng) => {
+    const scale = 10 ** places;
+    const value = Math.round((min + rng.float() * (max - min)) * scale) / scale;
+    return Number.isInteger(value) ? value + 1 / scale : value;
+  };
 
 /** A day `minDays`…`maxDays` after the record was created, at midnight UTC (a date-only property). */
-export const dayAfterCreation = (minDays: number, maxDays: number, notAfterExport = true): Draw => (rng, record) => {
-  const day = Math.floor((record.createdAt + rng.int(minDays, maxDays + 1) * DAY) / DAY) * DAY;
-  return notAfterExport ? Math.min(day, Math.floor(EXPORTED_AT / DAY) * DAY - DAY) : day;
-};
+export const dayAfterCreation =
+  (minDays: number, maxDays: number, notAfterExport = true): Draw =>
+  (rng, record) => {
+    const day = Math.floor((record.createdAt + rng.int(minDays, maxDays + 1) * DAY) / DAY) * DAY;
+    return notAfterExport ? Math.min(day, Math.floor(EXPORTED_AT / DAY) * DAY - DAY) : day;
+  };
 
 /** A moment during working hours between the record's creation and the export. */
 export const momentSinceCreation: Draw = (rng, record) => {
@@ -72,18 +85,29 @@ export const momentSinceCreation: Draw = (rng, record) => {
   return Math.max(record.createdAt + HOUR, Math.min(at, EXPORTED_AT - HOUR));
 };
 
-export const option = (options: readonly (readonly [string, string])[]): Draw => (rng) => rng.pick(options)[1];
+export const option =
+  (options: readonly (readonly [string, string])[]): Draw =>
+  (rng) =>
+    rng.pick(options)[1];
 
 /** `min`…`max` distinct option values, in the options' own order (as HubSpot lists a checkbox's values). */
-export const options = (choices: readonly (readonly [string, string])[], min: number, max: number): Draw => (rng) => {
-  const chosen = new Set(rng.sample(choices, rng.int(min, max + 1)).map(([, value]) => value));
-  return choices.filter(([, value]) => chosen.has(value)).map(([, value]) => value);
-};
+export const options =
+  (choices: readonly (readonly [string, string])[], min: number, max: number): Draw =>
+  (rng) => {
+    const chosen = new Set(rng.sample(choices, rng.int(min, max + 1)).map(([, value]) => value));
+    return choices.filter(([, value]) => chosen.has(value)).map(([, value]) => value);
+  };
 
-export const yes = (share: number): Draw => (rng) => rng.chance(share);
+export const yes =
+  (share: number): Draw =>
+  (rng) =>
+    rng.chance(share);
 
 /** Two or three sentences on their own lines: what a textarea typically holds. */
-export const lines = (sentences: readonly string[]): Draw => (rng) => rng.sample(sentences, rng.int(2, 4)).join("\n");
+export const lines =
+  (sentences: readonly string[]): Draw =>
+  (rng) =>
+    rng.sample(sentences, rng.int(2, 4)).join("\n");
 
 // ---- Writing values
 
@@ -98,7 +122,9 @@ export function csvText(definition: PropertyDefinition, value: PropertyValue | u
     case "datetime":
       return dateTime(momentOf(definition, value));
     case "enumeration":
-      return optionValuesOf(definition, value).map((v) => labelOf(definition, v)).join(";");
+      return optionValuesOf(definition, value)
+        .map((v) => labelOf(definition, v))
+        .join(";");
     default:
       return String(value);
   }

@@ -16,11 +16,18 @@ import { exportDateTime, exportDateTimeWithSeconds } from "./smartdesk-time.js";
 import { resolveVariants, variantFlag, type ExportVariant } from "./variants.js";
 
 export const SMARTDESK_VARIANTS = [
-  { name: "legacy-labels", summary: "an older portal: id columns named by object (Contact ID …), owners `HubSpot Owner`, association columns `… IDs (Primary)`" },
+  {
+    name: "legacy-labels",
+    summary: "an older portal: id columns named by object (Contact ID …), owners `HubSpot Owner`, association columns `… IDs (Primary)`",
+  },
   { name: "unselected", summary: "properties the customer did not select: some columns of each CSV are absent" },
   { name: "custom-properties", summary: "the customer's own properties of every kind on every object, and on calls and notes" },
   { name: "extra-columns", summary: "HubSpot-defined columns the spec never heard of (Last Activity Date, Number of Pageviews, …)" },
-  { name: "layout", summary: "LF line ends without BOM, columns in another order, datetimes with seconds, 7 engagements a page in calls_0001.json …, pipelines.json by object type" },
+  {
+    name: "layout",
+    summary:
+      "LF line ends without BOM, columns in another order, datetimes with seconds, 7 engagements a page in calls_0001.json …, pipelines.json by object type",
+  },
 ] as const satisfies readonly ExportVariant[];
 
 export type SmartDeskVariant = (typeof SMARTDESK_VARIANTS)[number]["name"];
@@ -151,7 +158,8 @@ export class SmartDeskShape {
     if (!this.has("custom-properties") || (object !== "calls" && object !== "notes")) return json;
     const record: RecordContext = { createdAt: Date.parse(json.createdAt), closedAt: undefined, sparse: false };
     const all: Record<string, string> = { ...json.properties };
-    for (const added of ENGAGEMENT_CUSTOM_PROPERTIES[object]) all[added.definition.name] = apiText(added.definition, this.draw(object, added, index, record));
+    for (const added of ENGAGEMENT_CUSTOM_PROPERTIES[object])
+      all[added.definition.name] = apiText(added.definition, this.draw(object, added, index, record));
     const properties: Record<string, string> = {};
     for (const key of Object.keys(all).sort()) properties[key] = all[key]!;
     return { ...json, properties };
@@ -159,13 +167,22 @@ export class SmartDeskShape {
 
   /** The sample's columns (relabelled by legacy-labels), then HubSpot's extra columns, then the customer's own. */
   private definedColumns(object: CrmObject): ExportColumn[] {
-    const sample = PROPERTIES[object].map((property, k): ExportColumn => ({ property: this.relabelled(object, property), cell: (record) => record.cells[k]! }));
-    const added = [...(this.has("extra-columns") ? EXTRA_COLUMNS[object] : []), ...(this.has("custom-properties") ? CUSTOM_PROPERTIES[object] : [])];
+    const sample = PROPERTIES[object].map((property, k): ExportColumn => ({
+      property: this.relabelled(object, property),
+      cell: (record) => record.cells[k]!,
+    }));
+    const added = [
+      ...(this.has("extra-columns") ? EXTRA_COLUMNS[object] : []),
+      ...(this.has("custom-properties") ? CUSTOM_PROPERTIES[object] : []),
+    ];
     return [...sample, ...added.map((property) => this.addedColumn(object, property))];
   }
 
   private addedColumn(object: CrmObject, added: AddedProperty): ExportColumn {
-    return { property: added.definition, cell: (record) => csvText(added.definition, this.draw(object, added, record.index, record), this.dateTime) };
+    return {
+      property: added.definition,
+      cell: (record) => csvText(added.definition, this.draw(object, added, record.index, record), this.dateTime),
+    };
   }
 
   /** Each added property draws from its own stream, so one variant's values do not move when another is added. */
@@ -202,7 +219,9 @@ export class SmartDeskShape {
     const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(", ");
     switch (variant) {
       case "legacy-labels": {
-        const ids = CRM_OBJECTS.filter((o) => LEGACY_ID_LABELS[o] !== PROPERTIES[o][0]!.label).map((o) => `${o}.csv \`${LEGACY_ID_LABELS[o]}\``);
+        const ids = CRM_OBJECTS.filter((o) => LEGACY_ID_LABELS[o] !== PROPERTIES[o][0]!.label).map(
+          (o) => `${o}.csv \`${LEGACY_ID_LABELS[o]}\``,
+        );
         return [
           "- `legacy-labels`: an export from an older portal. The id column is labelled by object instead of `Record ID`:",
           `  ${ids.join(", ")}; tickets.csv keeps \`Ticket ID\`. The owner column of ${LEGACY_OWNER_OBJECTS.map((o) => `${o}.csv`).join(", ")} is`,
@@ -214,7 +233,14 @@ export class SmartDeskShape {
       case "unselected":
         return [
           "- `unselected`: the customer did not select every property, so these columns are absent:",
-          ...CRM_OBJECTS.map((o) => `  ${o}.csv: ${list(this.definedColumns(o).filter((c) => this.isUnselected(o, c.property)).map((c) => c.property.label))};`),
+          ...CRM_OBJECTS.map(
+            (o) =>
+              `  ${o}.csv: ${list(
+                this.definedColumns(o)
+                  .filter((c) => this.isUnselected(o, c.property))
+                  .map((c) => c.property.label),
+              )};`,
+          ),
           "  properties.json still defines the properties (the portal has them), but not the absent association columns.",
           "  Awkward cases above that live in an absent column are not in this export.",
         ];
@@ -225,7 +251,8 @@ export class SmartDeskShape {
           "  most records have a value, some none (the sample's nearly empty records never).",
           ...CRM_OBJECTS.map((o) => `  ${o}.csv: ${describe(CUSTOM_PROPERTIES[o])};`),
           ...Object.entries(ENGAGEMENT_CUSTOM_PROPERTIES).map(
-            ([o, added]) => `  ${o} (properties.json \`${o}\`, values in the engagement JSON under \`properties\`, option values not labels): ${describe(added)};`,
+            ([o, added]) =>
+              `  ${o} (properties.json \`${o}\`, values in the engagement JSON under \`properties\`, option values not labels): ${describe(added)};`,
           ),
         ];
       case "extra-columns":
@@ -238,7 +265,7 @@ export class SmartDeskShape {
           "- `layout`: made by another tool. CSV files (all of them) have no byte order mark and LF line ends, and their columns",
           "  come in another order (header labels are unchanged). Date-times print with seconds: `2024-03-15 09:30:12`.",
           `  Engagement pages hold up to ${this.pageSize} records and are named \`${this.pageFile("calls", 1)}\`, \`${this.pageFile("calls", 2)}\`, …`,
-          "  pipelines.json holds deal and ticket pipelines under separate keys: `{\"deals\": {\"results\": […]}, \"tickets\": {\"results\": […]}}`.",
+          '  pipelines.json holds deal and ticket pipelines under separate keys: `{"deals": {"results": […]}, "tickets": {"results": […]}}`.',
         ];
     }
   }

@@ -94,7 +94,8 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   const { outDir } = options;
   const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
   if (existing.length > 0) {
-    if (!options.replace) throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
+    if (!options.replace)
+      throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
     for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
   }
   await mkdir(outDir, { recursive: true });
@@ -109,15 +110,28 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   await json("owners.json", { results: OWNERS }, OWNERS.length);
   await json("pipelines.json", shape.pipelines(), PIPELINES.length);
   const properties = shape.properties();
-  await json("properties.json", properties, Object.values(properties).reduce((n, list) => n + list.length, 0));
+  await json(
+    "properties.json",
+    properties,
+    Object.values(properties).reduce((n, list) => n + list.length, 0),
+  );
   await json("email-templates.json", { results: EMAIL_TEMPLATES }, EMAIL_TEMPLATES.length);
   await json("workflows.json", { results: WORKFLOWS }, WORKFLOWS.length);
 
   // Every CSV goes through the shape's column order, so layout reorders the columns of all of them.
-  const csv = async (path: SmartDeskPart, header: readonly string[], count: number, row: (index: number) => string[] | Promise<string[]>) => {
+  const csv = async (
+    path: SmartDeskPart,
+    header: readonly string[],
+    count: number,
+    row: (index: number) => string[] | Promise<string[]>,
+  ) => {
     if (!wanted(path)) return;
     const order = shape.columnOrder(path, header.length);
-    const file = await CsvFile.create(join(outDir, path), order.map((k) => header[k]!), shape.dialect);
+    const file = await CsvFile.create(
+      join(outDir, path),
+      order.map((k) => header[k]!),
+      shape.dialect,
+    );
     for (let i = 0; i < count; i++) {
       const cells = await row(i);
       await file.writeRow(order.map((k) => cells[k]!));
@@ -127,10 +141,15 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   // A CRM object's CSV: the record's cells in the sample's column order, which the shape turns into its own columns.
   const crmCsv = async (object: CrmObject, record: (index: number) => CsvRecord) => {
     const columns = shape.columns(object);
-    await csv(`${object}.csv`, columns.map((c) => c.property.label), model.counts[object], (i) => {
-      const values = record(i);
-      return columns.map((c) => c.cell(values));
-    });
+    await csv(
+      `${object}.csv`,
+      columns.map((c) => c.property.label),
+      model.counts[object],
+      (i) => {
+        const values = record(i);
+        return columns.map((c) => c.cell(values));
+      },
+    );
   };
   const ids = (object: "companies" | "contacts", indices: readonly number[]) => indices.map((i) => model.id(object, i)).join(";");
   const at = shape.dateTime;
@@ -138,39 +157,98 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   await crmCsv("companies", (i) => {
     const c = model.company(i);
     const cells = [
-      c.id, c.name, c.domain, c.industry, c.employees, c.revenue, c.phone, c.street, c.city, c.region, c.postalCode, c.country,
-      ownerName(c.ownerId), at(c.createdAt), at(c.modifiedAt), c.parentId, c.tier, c.vatNumber,
+      c.id,
+      c.name,
+      c.domain,
+      c.industry,
+      c.employees,
+      c.revenue,
+      c.phone,
+      c.street,
+      c.city,
+      c.region,
+      c.postalCode,
+      c.country,
+      ownerName(c.ownerId),
+      at(c.createdAt),
+      at(c.modifiedAt),
+      c.parentId,
+      c.tier,
+      c.vatNumber,
     ];
     return { index: i, cells, createdAt: c.createdAt, closedAt: undefined, sparse: i === AT.company.sparse };
   });
   await crmCsv("contacts", (i) => {
     const c = model.contact(i);
     const cells = [
-      c.id, c.name.first, c.name.last, c.email, c.phone, c.mobile, c.jobTitle, ownerName(c.ownerId), c.lifecycleStage, c.leadStatus,
-      at(c.createdAt), at(c.modifiedAt), [ids("companies", c.companies), ...c.missingCompanyIds].filter(Boolean).join(";"),
-      c.street, c.city, c.country, c.language, c.newsletter,
+      c.id,
+      c.name.first,
+      c.name.last,
+      c.email,
+      c.phone,
+      c.mobile,
+      c.jobTitle,
+      ownerName(c.ownerId),
+      c.lifecycleStage,
+      c.leadStatus,
+      at(c.createdAt),
+      at(c.modifiedAt),
+      [ids("companies", c.companies), ...c.missingCompanyIds].filter(Boolean).join(";"),
+      c.street,
+      c.city,
+      c.country,
+      c.language,
+      c.newsletter,
     ];
     return { index: i, cells, createdAt: c.createdAt, closedAt: undefined, sparse: i === AT.contact.sparse };
   });
   await crmCsv("leads", (i) => {
     const l = model.lead(i);
-    const cells = [l.id, l.name, l.status, l.source, ownerName(l.ownerId), model.id("contacts", l.contact), ids("companies", l.companies), at(l.createdAt)];
+    const cells = [
+      l.id,
+      l.name,
+      l.status,
+      l.source,
+      ownerName(l.ownerId),
+      model.id("contacts", l.contact),
+      ids("companies", l.companies),
+      at(l.createdAt),
+    ];
     return { index: i, cells, createdAt: l.createdAt, closedAt: undefined, sparse: false };
   });
   await crmCsv("deals", (i) => {
     const d = model.deal(i);
     const cells = [
-      d.id, d.name, d.stage.label, d.pipeline.label, d.amount, at(d.closeDate), ownerName(d.ownerId), at(d.createdAt),
-      d.dealType, ids("contacts", d.contacts), d.company === undefined ? "" : model.id("companies", d.company),
-      String(Number(d.stage.metadata.probability)), d.contractMonths, exportDate(d.renewalDate),
+      d.id,
+      d.name,
+      d.stage.label,
+      d.pipeline.label,
+      d.amount,
+      at(d.closeDate),
+      ownerName(d.ownerId),
+      at(d.createdAt),
+      d.dealType,
+      ids("contacts", d.contacts),
+      d.company === undefined ? "" : model.id("companies", d.company),
+      String(Number(d.stage.metadata.probability)),
+      d.contractMonths,
+      exportDate(d.renewalDate),
     ];
     return { index: i, cells, createdAt: d.createdAt, closedAt: d.closeDate, sparse: i === AT.deal.sparse };
   });
   await crmCsv("tickets", (i) => {
     const t = model.ticket(i);
     const cells = [
-      t.id, t.subject, t.description, t.stage.label, SUPPORT_PIPELINE.label, t.priority, ownerName(t.ownerId), at(t.createdAt),
-      model.id("contacts", t.contact), ids("companies", t.companies),
+      t.id,
+      t.subject,
+      t.description,
+      t.stage.label,
+      SUPPORT_PIPELINE.label,
+      t.priority,
+      ownerName(t.ownerId),
+      at(t.createdAt),
+      model.id("contacts", t.contact),
+      ids("companies", t.companies),
     ];
     return { index: i, cells, createdAt: t.createdAt, closedAt: undefined, sparse: false };
   });
@@ -180,7 +258,9 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
     model.counts.campaigns,
     (i) => campaignRow(model, i),
   );
-  await csv("kb-articles.csv", ["URL", "Title", "Category", "Subcategory", "Article Body", "Status"], model.counts.kbArticles, (i) => kbArticleRow(model, i));
+  await csv("kb-articles.csv", ["URL", "Title", "Category", "Subcategory", "Article Body", "Status"], model.counts.kbArticles, (i) =>
+    kbArticleRow(model, i),
+  );
 
   if (wanted("engagements")) for (const object of ENGAGEMENTS) written.push(...(await writePages(model, shape, outDir, object)));
 
@@ -215,7 +295,8 @@ async function writePages(model: SmartDeskModel, shape: SmartDeskShape, outDir: 
   const written: WrittenFile[] = [];
   for (let page = 0; page < pages; page++) {
     const results: EngagementJson[] = [];
-    for (let i = page * size; i < Math.min(count, (page + 1) * size); i++) results.push(shape.engagement(object, i, engagementJson(model, object, i)));
+    for (let i = page * size; i < Math.min(count, (page + 1) * size); i++)
+      results.push(shape.engagement(object, i, engagementJson(model, object, i)));
     const body: { results: EngagementJson[]; paging?: { next: { after: string; link: string } } } = { results };
     if (page < pages - 1) {
       const after = model.id(object, Math.min(count, (page + 1) * size));
@@ -294,7 +375,13 @@ function chartPng(seed: number): Buffer {
 
 function fileOf(model: SmartDeskModel, index: number): ExportedFile {
   const id = model.id("files", index);
-  const file = (name: string, type: ExportedFile["type"], content: Buffer | undefined, objectType: ExportedFile["objectType"], objectId: string): ExportedFile => ({
+  const file = (
+    name: string,
+    type: ExportedFile["type"],
+    content: Buffer | undefined,
+    objectType: ExportedFile["objectType"],
+    objectId: string,
+  ): ExportedFile => ({
     id,
     name,
     path: `files/${name}`,
@@ -312,7 +399,13 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
       const lines = [`Brightwave - ${deal.name}`, `Term: ${deal.contractMonths || "12"} months`, `Total: ${deal.amount} EUR`];
       return index === 0
         ? file("proposal-acme-robotics.pdf", "DOCUMENT", tinyPdf(["Proposal", ...lines]), "DEAL", deal.id)
-        : file(`quote-${QUOTE_NUMBER}.pdf`, "DOCUMENT", tinyPdf([`Quote ${QUOTE_NUMBER}`, ...lines]), "EMAIL", model.id("emails", AT.email.attachment));
+        : file(
+            `quote-${QUOTE_NUMBER}.pdf`,
+            "DOCUMENT",
+            tinyPdf([`Quote ${QUOTE_NUMBER}`, ...lines]),
+            "EMAIL",
+            model.id("emails", AT.email.attachment),
+          );
     }
     case 2:
       return file("dashboard-screenshot.png", "IMG", chartPng(model.seed), "TICKET", model.id("tickets", AT.ticket.html));
@@ -331,7 +424,9 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
       return file(
         "contract-summary.txt",
         "DOCUMENT",
-        text("Contract summary (exported from contract-summary.docx)\n\nTerm: 24 months\nPayment: annually in advance, net 30\nSLA: 99.9 %, first response 4 business hours\n"),
+        text(
+          "Contract summary (exported from contract-summary.docx)\n\nTerm: 24 months\nPayment: annually in advance, net 30\nSLA: 99.9 %, first response 4 business hours\n",
+        ),
         "NOTE",
         model.id("notes", AT.note.attachments),
       );
@@ -342,14 +437,26 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
   const kind = index % 3;
   if (kind === 0) {
     const deal = model.deal(index % model.counts.deals);
-    return file(`quote-${deal.id}.pdf`, "DOCUMENT", tinyPdf([`Quote for deal ${deal.id}`, deal.name, `Amount: ${deal.amount || "tbd"} EUR`]), "DEAL", deal.id);
+    return file(
+      `quote-${deal.id}.pdf`,
+      "DOCUMENT",
+      tinyPdf([`Quote for deal ${deal.id}`, deal.name, `Amount: ${deal.amount || "tbd"} EUR`]),
+      "DEAL",
+      deal.id,
+    );
   }
   if (kind === 1) {
     const ticket = model.id("tickets", index % model.counts.tickets);
     return file(`screenshot-${ticket}.png`, "IMG", chartPng(model.seed + index), "TICKET", ticket);
   }
   const contact = model.contact(index % model.counts.contacts);
-  return file(`call-notes-${contact.id}.txt`, "DOCUMENT", text(`Call notes – ${contact.name.first} ${contact.name.last}\n\nDiscussed next steps.\n`), "CONTACT", contact.id);
+  return file(
+    `call-notes-${contact.id}.txt`,
+    "DOCUMENT",
+    text(`Call notes – ${contact.name.first} ${contact.name.last}\n\nDiscussed next steps.\n`),
+    "CONTACT",
+    contact.id,
+  );
 }
 
 /**
@@ -368,58 +475,170 @@ export function smartDeskTraps(scale: number, seed = 1, variants: readonly strin
   const trap = (key: string, file: string, ids: string[], description: string): SmartDeskTrap => ({ key, file, ids, description });
   const notesPages = Math.ceil(model.counts.notes / shape.pageSize) + 1;
   return [
-    trap("company-hierarchy", "companies.csv", [company(c.groupParent), company(c.groupChild), company(c.groupGrandchild)],
-      `Two-level hierarchy: ${company(c.groupChild)}'s Parent Company ID is ${company(c.groupParent)}, ${company(c.groupGrandchild)}'s is ${company(c.groupChild)}.`),
-    trap("parent-after-child", "companies.csv", [company(c.childBeforeParent), company(c.laterParent)],
-      `${company(c.childBeforeParent)} names ${company(c.laterParent)} as its parent, which comes later in the file.`),
-    trap("same-domain", "companies.csv", [company(c.sameDomainA), company(c.sameDomainB)],
-      `One company twice: "Acme Robotics GmbH" at acme-robotics.de and "ACME Robotics" at www.acme-robotics.de.`),
-    trap("non-latin-company", "companies.csv", [company(c.umlaut), company(c.japanese)], `"Müller GmbH" and "株式会社サンプル" (Japanese region and street too).`),
+    trap(
+      "company-hierarchy",
+      "companies.csv",
+      [company(c.groupParent), company(c.groupChild), company(c.groupGrandchild)],
+      `Two-level hierarchy: ${company(c.groupChild)}'s Parent Company ID is ${company(c.groupParent)}, ${company(c.groupGrandchild)}'s is ${company(c.groupChild)}.`,
+    ),
+    trap(
+      "parent-after-child",
+      "companies.csv",
+      [company(c.childBeforeParent), company(c.laterParent)],
+      `${company(c.childBeforeParent)} names ${company(c.laterParent)} as its parent, which comes later in the file.`,
+    ),
+    trap(
+      "same-domain",
+      "companies.csv",
+      [company(c.sameDomainA), company(c.sameDomainB)],
+      `One company twice: "Acme Robotics GmbH" at acme-robotics.de and "ACME Robotics" at www.acme-robotics.de.`,
+    ),
+    trap(
+      "non-latin-company",
+      "companies.csv",
+      [company(c.umlaut), company(c.japanese)],
+      `"Müller GmbH" and "株式会社サンプル" (Japanese region and street too).`,
+    ),
     trap("html-entity-name", "companies.csv", [company(c.htmlEntityName)], `Name holds an HTML entity: "Bits &amp; Bytes Ltd".`),
     trap("quoted-name", "companies.csv", [company(c.quotedName)], `Name with a comma and quotes: Smith, Jones & "Partners" LLP.`),
-    trap("multiline-cell", "companies.csv", [company(c.multilineAddress)], `Street Address spans two lines (a bare LF inside a quoted cell of a${shape.dialect.lineEnd === "\r\n" ? " CRLF" : "n LF"} file).`),
-    trap("empty-company", "companies.csv", [company(c.sparse)], "Only the name is set: no domain, owner, address, industry or custom values."),
+    trap(
+      "multiline-cell",
+      "companies.csv",
+      [company(c.multilineAddress)],
+      `Street Address spans two lines (a bare LF inside a quoted cell of a${shape.dialect.lineEnd === "\r\n" ? " CRLF" : "n LF"} file).`,
+    ),
+    trap(
+      "empty-company",
+      "companies.csv",
+      [company(c.sparse)],
+      "Only the name is set: no domain, owner, address, industry or custom values.",
+    ),
     trap("contact-without-company", "contacts.csv", [contact(AT.contact.noCompany)], "Empty Associated Company IDs."),
-    trap("contact-two-companies", "contacts.csv", [contact(AT.contact.twoCompanies)], `Associated Company IDs "${company(c.groupChild)};${company(c.groupParent)}".`),
-    trap("contact-missing-company", "contacts.csv", [contact(AT.contact.mergedCompany)],
-      `Associated Company ID ${model.missingId("companies")} is not in companies.csv (merged or deleted in the source).`),
-    trap("non-latin-contact", "contacts.csv", [contact(AT.contact.cyrillic), contact(AT.contact.japanese), contact(AT.contact.quotedTitle)],
-      "Ольга Иванова, 陽菜 佐藤 (at 株式会社サンプル) and Jürgen Müller (at Müller GmbH)."),
+    trap(
+      "contact-two-companies",
+      "contacts.csv",
+      [contact(AT.contact.twoCompanies)],
+      `Associated Company IDs "${company(c.groupChild)};${company(c.groupParent)}".`,
+    ),
+    trap(
+      "contact-missing-company",
+      "contacts.csv",
+      [contact(AT.contact.mergedCompany)],
+      `Associated Company ID ${model.missingId("companies")} is not in companies.csv (merged or deleted in the source).`,
+    ),
+    trap(
+      "non-latin-contact",
+      "contacts.csv",
+      [contact(AT.contact.cyrillic), contact(AT.contact.japanese), contact(AT.contact.quotedTitle)],
+      "Ольга Иванова, 陽菜 佐藤 (at 株式会社サンプル) and Jürgen Müller (at Müller GmbH).",
+    ),
     trap("quoted-job-title", "contacts.csv", [contact(AT.contact.quotedTitle)], `Job Title: Head of "Special Projects", EMEA.`),
-    trap("empty-contact", "contacts.csv", [contact(AT.contact.sparse)], "No email, phone, owner, lifecycle stage, address or custom values."),
-    trap("contact-abroad", "contacts.csv", [contact(AT.contact.abroad)],
-      `Of its address only Country/Region is set, and it is not its company's ("${model.contact(AT.contact.abroad).country}"): Odoo gives a contact of type contact its company's whole address.`),
-    trap("lead-without-company", "leads.csv", [model.id("leads", AT.lead.noCompany)], `Lead of contact ${contact(AT.contact.noCompany)}, no company.`),
-    trap("deal-two-contacts", "deals.csv", [deal(AT.deal.twoContacts)], `Associated Contact IDs "${contact(AT.contact.cyrillic)};${contact(AT.contact.dealPartner)}".`),
-    trap("archived-owner", "deals.csv", AT.deal.archivedOwner.map(deal),
+    trap(
+      "empty-contact",
+      "contacts.csv",
+      [contact(AT.contact.sparse)],
+      "No email, phone, owner, lifecycle stage, address or custom values.",
+    ),
+    trap(
+      "contact-abroad",
+      "contacts.csv",
+      [contact(AT.contact.abroad)],
+      `Of its address only Country/Region is set, and it is not its company's ("${model.contact(AT.contact.abroad).country}"): Odoo gives a contact of type contact its company's whole address.`,
+    ),
+    trap(
+      "lead-without-company",
+      "leads.csv",
+      [model.id("leads", AT.lead.noCompany)],
+      `Lead of contact ${contact(AT.contact.noCompany)}, no company.`,
+    ),
+    trap(
+      "deal-two-contacts",
+      "deals.csv",
+      [deal(AT.deal.twoContacts)],
+      `Associated Contact IDs "${contact(AT.contact.cyrillic)};${contact(AT.contact.dealPartner)}".`,
+    ),
+    trap(
+      "archived-owner",
+      "deals.csv",
+      AT.deal.archivedOwner.map(deal),
       `Owned by Tom Becker (owner ${ARCHIVED_OWNER_ID}, archived: left ${new Date(ARCHIVED_OWNER_LEFT_AT).toISOString().slice(0, 10)}); ` +
         "he also owns other records created before he left, the task below, and workflow 19102 assigns him tasks. " +
-        "He is not among hubspot_owner_id's options in properties.json."),
-    trap("shared-stage-label", "deals.csv", [deal(AT.deal.salesContractSent), deal(AT.deal.renewalsContractSent)],
-      `Deal Stage "Contract Sent" in Sales Pipeline (contractsent) and in Renewals (74291532).`),
+        "He is not among hubspot_owner_id's options in properties.json.",
+    ),
+    trap(
+      "shared-stage-label",
+      "deals.csv",
+      [deal(AT.deal.salesContractSent), deal(AT.deal.renewalsContractSent)],
+      `Deal Stage "Contract Sent" in Sales Pipeline (contractsent) and in Renewals (74291532).`,
+    ),
     trap("empty-deal", "deals.csv", [deal(AT.deal.sparse)], "No Amount, Close Date, Deal Type, contract length or renewal date."),
     trap("quoted-deal-name", "deals.csv", [deal(AT.deal.quotedName)], `Deal Name with quotes and a comma: … – Rollout "Phase 2", Hamburg.`),
     trap("html-ticket", "tickets.csv", [ticket(AT.ticket.html)], `HTML Ticket description; screenshot ${model.id("files", 2)} attached.`),
     trap("multiline-ticket", "tickets.csv", [ticket(AT.ticket.multiline)], "Description with line breaks, quotes and a comma."),
     trap("non-latin-ticket", "tickets.csv", [ticket(AT.ticket.japanese)], "Japanese name and description."),
     trap("unassigned-ticket", "tickets.csv", [ticket(AT.ticket.unassigned)], "No owner, no priority."),
-    trap("call-deal-and-contact", page("calls", AT.call.dealAndContact), [model.id("calls", AT.call.dealAndContact)],
-      `Associated with deal ${deal(AT.deal.twoContacts)}, its two contacts and its company.`),
-    trap("offset-timestamps", "engagements/", [model.id("calls", AT.call.offset), model.id("meetings", AT.meeting.offset)],
-      `hs_timestamp 2024-03-05T14:00:00+05:30 on the call; start, end and hs_timestamp at +09:00 on the meeting. About one activity in eight has an offset; the rest are UTC (Z).`),
-    trap("email-attachment", page("emails", AT.email.attachment), [model.id("emails", AT.email.attachment)],
-      `hs_attachment_ids ${model.id("files", 1)} (files/quote-${QUOTE_NUMBER}.pdf).`),
-    trap("cyrillic-email", page("emails", AT.email.cyrillic), [model.id("emails", AT.email.cyrillic)], `Incoming email from Ольга Иванова, Russian body.`),
-    trap("note-attachments", page("notes", AT.note.attachments), [model.id("notes", AT.note.attachments)],
-      `hs_attachment_ids "${model.id("files", 3)};${model.id("files", 4)}"; Japanese body.`),
-    trap("orphan-engagement", page("notes", AT.note.orphanContact), [model.id("notes", AT.note.orphanContact)],
-      `Associated contact ${model.missingId("contacts")} is not in contacts.csv.`),
-    trap("archived-owner-task", page("tasks", AT.task.archivedOwner), [model.id("tasks", AT.task.archivedOwner)], "Open (NOT_STARTED) task of the owner who has left, on one of his deals."),
-    trap("empty-page", shape.pageFile("notes", notesPages), [], `The last notes page is {"results": []}, reached through the previous page's paging.next.`),
+    trap(
+      "call-deal-and-contact",
+      page("calls", AT.call.dealAndContact),
+      [model.id("calls", AT.call.dealAndContact)],
+      `Associated with deal ${deal(AT.deal.twoContacts)}, its two contacts and its company.`,
+    ),
+    trap(
+      "offset-timestamps",
+      "engagements/",
+      [model.id("calls", AT.call.offset), model.id("meetings", AT.meeting.offset)],
+      `hs_timestamp 2024-03-05T14:00:00+05:30 on the call; start, end and hs_timestamp at +09:00 on the meeting. About one activity in eight has an offset; the rest are UTC (Z).`,
+    ),
+    trap(
+      "email-attachment",
+      page("emails", AT.email.attachment),
+      [model.id("emails", AT.email.attachment)],
+      `hs_attachment_ids ${model.id("files", 1)} (files/quote-${QUOTE_NUMBER}.pdf).`,
+    ),
+    trap(
+      "cyrillic-email",
+      page("emails", AT.email.cyrillic),
+      [model.id("emails", AT.email.cyrillic)],
+      `Incoming email from Ольга Иванова, Russian body.`,
+    ),
+    trap(
+      "note-attachments",
+      page("notes", AT.note.attachments),
+      [model.id("notes", AT.note.attachments)],
+      `hs_attachment_ids "${model.id("files", 3)};${model.id("files", 4)}"; Japanese body.`,
+    ),
+    trap(
+      "orphan-engagement",
+      page("notes", AT.note.orphanContact),
+      [model.id("notes", AT.note.orphanContact)],
+      `Associated contact ${model.missingId("contacts")} is not in contacts.csv.`,
+    ),
+    trap(
+      "archived-owner-task",
+      page("tasks", AT.task.archivedOwner),
+      [model.id("tasks", AT.task.archivedOwner)],
+      "Open (NOT_STARTED) task of the owner who has left, on one of his deals.",
+    ),
+    trap(
+      "empty-page",
+      shape.pageFile("notes", notesPages),
+      [],
+      `The last notes page is {"results": []}, reached through the previous page's paging.next.`,
+    ),
     trap("missing-file", "files.csv", [model.id("files", 5)], "Listed in files.csv, not present in files/."),
-    trap("non-latin-kb-title", "kb-articles.csv", [kbArticleRow(model, 3)[0]!, kbArticleRow(model, 7)[0]!], "Titles 請求書の再発行方法 and Как сбросить пароль."),
+    trap(
+      "non-latin-kb-title",
+      "kb-articles.csv",
+      [kbArticleRow(model, 3)[0]!, kbArticleRow(model, 7)[0]!],
+      "Titles 請求書の再発行方法 and Как сбросить пароль.",
+    ),
     trap("owner-email-case", "owners.json", ["41102"], "Email Marco.Bianchi@Brightwave.io in mixed case."),
-    trap("campaign-uuid-keys", "campaigns.csv", [], "Campaign IDs are UUIDs, not numbers; one name has quotes, one a comma, one is half Japanese."),
+    trap(
+      "campaign-uuid-keys",
+      "campaigns.csv",
+      [],
+      "Campaign IDs are UUIDs, not numbers; one name has quotes, one a comma, one is half Japanese.",
+    ),
   ];
 }
 
@@ -432,7 +651,9 @@ function readme(model: SmartDeskModel, shape: SmartDeskShape, written: readonly 
   const layout = shape.has("layout");
   const generated =
     shape.variants.length > 0
-      ? [`Generated by \`examples/generators/smartdesk.ts\` with seed ${seed}, scale ${model.scale} and the variants below; do not edit by hand.`]
+      ? [
+          `Generated by \`examples/generators/smartdesk.ts\` with seed ${seed}, scale ${model.scale} and the variants below; do not edit by hand.`,
+        ]
       : [
           `Generated by \`examples/generators/smartdesk.ts\` with seed ${seed}, scale ${model.scale}; do not edit by hand. Regenerate with`,
           "`npx tsc -p tsconfig.json && node dist/examples/generators/smartdesk-cli.js --out examples/smartdesk --seed 1 --scale 1 --replace`",
@@ -452,7 +673,7 @@ function readme(model: SmartDeskModel, shape: SmartDeskShape, written: readonly 
     "  date-only properties (Renewal Date, campaign dates) are `YYYY-MM-DD`.",
     "- Enumerations in CSV show option labels (`Closed Won`, `Customer`, `Yes`), not values; owners show the owner's name.",
     "- Multi-valued association cells separate ids with `;`. Amounts are plain decimals (`12500`, `7499.99`).",
-    "- JSON files are API v3 responses, 2-space indented. Engagement properties are all strings (an unset one is `\"\"`);",
+    '- JSON files are API v3 responses, 2-space indented. Engagement properties are all strings (an unset one is `""`);',
     "  times are ISO 8601, mostly UTC. An engagement lists `associations` only for object types it has links to.",
     "- Pages of an API export chain through `paging.next.after`; the last page has no `paging`.",
     "- Record ids are numeric strings, unique per object type; campaign ids are UUIDs. A knowledge-base article's key is its URL.",
@@ -488,7 +709,9 @@ function readme(model: SmartDeskModel, shape: SmartDeskShape, written: readonly 
     "",
     "| case | file | ids | detail |",
     "| --- | --- | --- | --- |",
-    ...smartDeskTraps(model.scale, seed, shape.variants).map((t) => `| ${t.key} | ${t.file} | ${t.ids.join(", ")} | ${t.description.replaceAll("|", "\\|")} |`),
+    ...smartDeskTraps(model.scale, seed, shape.variants).map(
+      (t) => `| ${t.key} | ${t.file} | ${t.ids.join(", ")} | ${t.description.replaceAll("|", "\\|")} |`,
+    ),
     "",
     `Owners: ${OWNERS.map((o) => `${o.id} ${o.firstName} ${o.lastName}${o.archived ? " (archived)" : ""}`).join(", ")}.`,
     "",

@@ -17,7 +17,10 @@ export const ALL_VARIANTS = "all";
  * any order gives the same bytes. An entry may hold several names separated by commas; `all` names every
  * variant. Throws a RangeError naming the known variants when a name is unknown.
  */
-export function resolveVariants<Name extends string>(known: readonly ExportVariant<Name>[], requested: readonly string[] | undefined): Name[] {
+export function resolveVariants<Name extends string>(
+  known: readonly ExportVariant<Name>[],
+  requested: readonly string[] | undefined,
+): Name[] {
   const names = new Set<string>();
   for (const entry of requested ?? []) {
     for (const part of entry.split(",")) if (part.trim() !== "") names.add(part.trim());

@@ -1,14 +1,7 @@
 // Reading a source row's cells as their declared column types. Coercion happens when a cell is first
 // read, so a malformed cell in a column the spec drops never rejects a record.
 import type { ColumnType, PlanSource } from "../../plan/types.js";
-import {
-  coerceColumn,
-  coercionSettingsOf,
-  isEmptyValue,
-  textOf,
-  TransformError,
-  type CoercionSettings,
-} from "../transforms/index.js";
+import { coerceColumn, coercionSettingsOf, isEmptyValue, textOf, TransformError, type CoercionSettings } from "../transforms/index.js";
 import type { SourceRow } from "./types.js";
 
 /** A source object as the executor needs it; generated code spells one out per source. */

@@ -19,7 +19,6 @@ export function slug(text: string): string {
   return `${base}__${shortHash(text)}`;
 }
 
-
 // A run asks for the same few mapping prefixes millions of times.
 const mappingSlugs = new Map<string, string>();
 

@@ -21,7 +21,17 @@ import { cellsOf, sourceKeyOf, sourceShapeOf, type CellReader, type SourceShape 
 import { equalsText, guardHolds, isInstalled, isOneOf } from "./conditions.js";
 import { linkTo } from "./links.js";
 import { runMapping, runSource, unknownSource, type SkipRule } from "./outcome.js";
-import { assign, assignLink, eachItems, setDedupeKey, setIntoKey, startRecord, type FieldRule, type LinkRule, type RecordTarget } from "./records.js";
+import {
+  assign,
+  assignLink,
+  eachItems,
+  setDedupeKey,
+  setIntoKey,
+  startRecord,
+  type FieldRule,
+  type LinkRule,
+  type RecordTarget,
+} from "./records.js";
 import { applyValueMap, lookupIn, refTo, type QueueTicket, type ValueMapTable } from "./references.js";
 import type { MappingOutcome, RecordOutcome, SourceRow, TargetRecord, TransformContext } from "./types.js";
 
@@ -86,18 +96,16 @@ function prepare(plan: TransformPlan): PreparedPlan {
   return ready;
 }
 
-export function transformRecord(
-  plan: TransformPlan,
-  source: string,
-  row: SourceRow,
-  context: TransformContext,
-): RecordOutcome {
+export function transformRecord(plan: TransformPlan, source: string, row: SourceRow, context: TransformContext): RecordOutcome {
   const found = prepare(plan).sources.get(source) ?? unknownSource(source);
   // One cell reader per row: a cell is coerced once however many skip rules and mappings read it.
   const cell = cellsOf(found.shape, row);
   const scope: Scope = { cell, context };
   const skips: SkipRule[] = found.skips.map((skip) => ({ reason: skip.reason, holds: () => skip.holds(scope) }));
-  return runSource(skips, found.mappings.map((mapping) => () => mapping(cell, context)));
+  return runSource(
+    skips,
+    found.mappings.map((mapping) => () => mapping(cell, context)),
+  );
 }
 
 /**
@@ -127,7 +135,9 @@ function compileMapping(ready: PreparedPlan, plan: TransformPlan, mapping: PlanM
   const target: RecordTarget = { module: plan.target.externalIdModule, mapping: mapping.id, model: mapping.model };
   const each = mapping.each ? compileChain(ready, mapping.each.input, mapping.each.steps) : undefined;
   const dedupe = mapping.dedupe ? compileChain(ready, mapping.dedupe.input, mapping.dedupe.steps) : undefined;
-  const into = mapping.into ? { mapping: mapping.into.mapping, key: compileChain(ready, mapping.into.input, mapping.into.steps) } : undefined;
+  const into = mapping.into
+    ? { mapping: mapping.into.mapping, key: compileChain(ready, mapping.into.input, mapping.into.steps) }
+    : undefined;
   const assignments = mapping.assignments.map((assignment) => compileAssignment(ready, assignment));
   const buildRecord = (record: TargetRecord, scope: Scope): TargetRecord => {
     if (dedupe) setDedupeKey(record, () => dedupe(scope));
@@ -166,7 +176,9 @@ function compileAssignment(ready: PreparedPlan, assignment: PlanAssignment): Ass
   // Only a chain with a `queue` reference notes anything on the record.
   const queues = value.steps.some((step) => (step.op === "ref" || step.op === "lookup") && step.onMissing.kind === "queue");
   return (record, scope) =>
-    assign(record, condition ? { ...rule, when: () => condition(scope) } : rule, () => chain(scope, queues ? { record, field } : undefined));
+    assign(record, condition ? { ...rule, when: () => condition(scope) } : rule, () =>
+      chain(scope, queues ? { record, field } : undefined),
+    );
 }
 
 function compileChain(ready: PreparedPlan, input: PlanInput, steps: readonly PlanStep[]): Chain {
@@ -206,7 +218,11 @@ function compileStep(ready: PreparedPlan, step: PlanStep): Step {
  * The transform with its arguments as argumentsFor checks and pads them, which is the call generated code
  * spells out. Bound on first use, so a broken step fails when a row reaches it, as it always has.
  */
-function boundTransform(name: string, args: readonly PlanLiteral[], named: Readonly<Record<string, PlanLiteral>>): (value: unknown) => unknown {
+function boundTransform(
+  name: string,
+  args: readonly PlanLiteral[],
+  named: Readonly<Record<string, PlanLiteral>>,
+): (value: unknown) => unknown {
   if (!isTransformName(name)) throw new Error(`The plan names an unknown transform \`${name}\`.`);
   const bound = argumentsFor(name, transformSignatures[name], args, named);
   const implementation = library[transformExportName(name)];

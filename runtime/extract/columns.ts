@@ -22,7 +22,7 @@ export function compileColumn(name: string, nulls: ReadonlySet<string>): ColumnR
   }
   const walk = compilePath(parseColumnPath(rest), nulls);
   if (up === 0) return (record) => walk(record) ?? null;
-  return (_record, parents) => (parents.length >= up ? walk(parents[parents.length - up]) ?? null : null);
+  return (_record, parents) => (parents.length >= up ? (walk(parents[parents.length - up]) ?? null) : null);
 }
 
 function parseColumnPath(path: string): PathStep[] {

@@ -111,7 +111,8 @@ async function* csvRecords(settings: ReaderSettings, file: ExportFile, options: 
     if (records.length > 0) yield records;
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    if (error.kind === "unclosed-quote") throw new SourceReadError([sourceProblem("MR3013", file.relative, { line: error.line }, { line: error.line })]);
+    if (error.kind === "unclosed-quote")
+      throw new SourceReadError([sourceProblem("MR3013", file.relative, { line: error.line }, { line: error.line })]);
     const args = { line: error.line, limit: MAX_CSV_RECORD_CHARS / 1e6, detail: "a quote may be left open" };
     throw new SourceReadError([sourceProblem("MR3019", file.relative, args, { line: error.line })]);
   }
@@ -153,7 +154,12 @@ function checkHeader(source: PlanSource, cells: readonly string[], file: ExportF
       }
       const near = closestLabel(column.name, labels);
       problems.push(
-        sourceProblem("MR3001", file.relative, { column: column.name, object: source.name }, near ? { hint: `did you mean "${near}"?` } : {}),
+        sourceProblem(
+          "MR3001",
+          file.relative,
+          { column: column.name, object: source.name },
+          near ? { hint: `did you mean "${near}"?` } : {},
+        ),
       );
       return -1;
     }

@@ -124,7 +124,10 @@ function refuseSymlinks(root: string, segments: readonly string[], refusedPath: 
     if (stats.isSymbolicLink()) {
       const linkSegments = segments.slice(0, index + 1);
       const link = subject(linkSegments, index === segments.length - 1);
-      throw new ExportPathError(refusedPath, `${link} ${linkDestination(root, join(root, ...linkSegments))}; no file is read through a symlink`);
+      throw new ExportPathError(
+        refusedPath,
+        `${link} ${linkDestination(root, join(root, ...linkSegments))}; no file is read through a symlink`,
+      );
     }
   }
 }

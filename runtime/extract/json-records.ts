@@ -10,7 +10,10 @@ export class JsonRowBuilder {
   private readonly readers: Array<[string, ColumnReader]>;
 
   constructor(source: PlanSource, nulls: ReadonlySet<string>) {
-    this.readers = source.columns.map((column) => [column.name, firstPresent([column.name, ...(column.alternatives ?? [])].map((name) => compileColumn(name, nulls)))]);
+    this.readers = source.columns.map((column) => [
+      column.name,
+      firstPresent([column.name, ...(column.alternatives ?? [])].map((name) => compileColumn(name, nulls))),
+    ]);
   }
 
   /** the row of an object record, or why the value is not a record */

@@ -7,9 +7,7 @@
 // and strings, and leaves the rest to JSON.parse (whose failures locateJsonFault pins to a position).
 import { lineAndColumn, locateJsonFault } from "./json-errors.js";
 
-export type JsonScanEvent =
-  | { kind: "record"; value: unknown; line: number }
-  | { kind: "member"; key: string; value: unknown };
+export type JsonScanEvent = { kind: "record"; value: unknown; line: number } | { kind: "member"; key: string; value: unknown };
 
 /** Where the records are: a key path to the array ([] = the document itself), or keys to try at the top. */
 export type RecordsTarget = { path: string[] } | { candidates: string[] };
@@ -282,7 +280,10 @@ export class JsonRecordScanner {
         case CLOSE_BRACKET:
           if (closers.length === 0) return this.endCapture(text, i);
           if (closers[closers.length - 1] !== c) {
-            throw this.syntaxError(`expected '${String.fromCharCode(closers[closers.length - 1]!)}' but found '${String.fromCharCode(c)}'`, i);
+            throw this.syntaxError(
+              `expected '${String.fromCharCode(closers[closers.length - 1]!)}' but found '${String.fromCharCode(c)}'`,
+              i,
+            );
           }
           closers.pop();
           if (closers.length === 0) return this.endCapture(text, i + 1);

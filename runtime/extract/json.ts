@@ -3,7 +3,14 @@
 import type { PlanSource, SourceFormat } from "../../plan/types.js";
 import { decodedChunks } from "./decode.js";
 import { descend, JsonRowBuilder, type Found } from "./json-records.js";
-import { JsonRecordScanner, JsonShapeError, JsonSyntaxError, JsonValueTooLargeError, type JsonScanEvent, type RecordsTarget } from "./json-scanner.js";
+import {
+  JsonRecordScanner,
+  JsonShapeError,
+  JsonSyntaxError,
+  JsonValueTooLargeError,
+  type JsonScanEvent,
+  type RecordsTarget,
+} from "./json-scanner.js";
 import { sourceProblem, SourceReadError } from "./problems.js";
 import type { PathStep, ReaderSettings } from "./settings.js";
 import type { ExportFile, ReadSourceOptions, SourceRecord } from "./types.js";
@@ -73,7 +80,7 @@ async function* scanRecords(
 
   const chunks = decodedChunks(file, { encoding: settings.encoding, ...options });
   try {
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       let events: JsonScanEvent[];
       try {
         const next = await chunks.next();
@@ -116,20 +123,32 @@ function recordsOf(value: unknown, rest: readonly PathStep[]): Iterable<Found> {
 function recordsTarget(records: PathStep[] | undefined, candidates: string[]): { target: RecordsTarget; rest: PathStep[] } {
   if (!records) return { target: { candidates }, rest: [] };
   const firstEach = records.findIndex((step) => step.each);
-  const streamed = records.slice(0, firstEach + 1).map((step) => step.key).filter((key) => key !== "");
+  const streamed = records
+    .slice(0, firstEach + 1)
+    .map((step) => step.key)
+    .filter((key) => key !== "");
   return { target: { path: streamed }, rest: records.slice(firstEach + 1) };
 }
 
 function jsonReadError(error: unknown, source: PlanSource, file: ExportFile): unknown {
   if (error instanceof JsonSyntaxError) {
-    const problem = sourceProblem("MR3004", file.relative, { line: error.line, column: error.column, detail: error.detail }, { line: error.line, column: error.column });
+    const problem = sourceProblem(
+      "MR3004",
+      file.relative,
+      { line: error.line, column: error.column, detail: error.detail },
+      { line: error.line, column: error.column },
+    );
     return new SourceReadError([problem], { cause: error });
   }
   if (error instanceof JsonShapeError) {
     return new SourceReadError([sourceProblem("MR3006", file.relative, { object: source.name, detail: error.message })], { cause: error });
   }
   if (error instanceof JsonValueTooLargeError) {
-    const args = { line: error.line, limit: MAX_JSON_VALUE_CHARS / 1e6, detail: "one record (or one member beside the records) is read whole" };
+    const args = {
+      line: error.line,
+      limit: MAX_JSON_VALUE_CHARS / 1e6,
+      detail: "one record (or one member beside the records) is read whole",
+    };
     return new SourceReadError([sourceProblem("MR3019", file.relative, args, { line: error.line })], { cause: error });
   }
   return error;

@@ -27,11 +27,18 @@ export async function* readJsonlFile(
     } catch {
       row++;
       const fault = locateJsonFault(text) ?? { offset: 0, detail: "invalid JSON" };
-      const problem = sourceProblem("MR3015", file.relative, { line, detail: `${fault.detail} at column ${fault.offset + 1}` }, { line, column: fault.offset + 1 });
+      const problem = sourceProblem(
+        "MR3015",
+        file.relative,
+        { line, detail: `${fault.detail} at column ${fault.offset + 1}` },
+        { line, column: fault.offset + 1 },
+      );
       yield { row: rows.emptyRow(), location: { file: file.relative, row, line }, problem: problem.message, problemCode: problem.code };
       continue;
     }
-    const found = settings.records ? settings.records.flatMap((path) => [...descend(value, path, [], undefined)]) : [{ record: value, parents: [] }];
+    const found = settings.records
+      ? settings.records.flatMap((path) => [...descend(value, path, [], undefined)])
+      : [{ record: value, parents: [] }];
     for (const item of found) {
       row++;
       const location = { file: file.relative, row, line };
@@ -47,7 +54,11 @@ export async function* readJsonlFile(
   }
 }
 
-async function* lines(file: ExportFile, settings: ReaderSettings, options: ReadSourceOptions): AsyncGenerator<{ text: string; line: number }> {
+async function* lines(
+  file: ExportFile,
+  settings: ReaderSettings,
+  options: ReadSourceOptions,
+): AsyncGenerator<{ text: string; line: number }> {
   let pending: string[] = [];
   let pendingLength = 0;
   let line = 1;

@@ -10,7 +10,6 @@ type RegistryCode = keyof typeof messages;
 export type ExtractCode = Extract<RegistryCode, `MR30${string}`>;
 export const extractMessages: Readonly<Record<ExtractCode, { severity: ProblemSeverity; message: string }>> = messages;
 
-
 export interface SourceProblem {
   severity: ProblemSeverity;
   code: ExtractCode;

@@ -23,7 +23,11 @@ export async function* readSource(source: PlanSource, exportDir: string, options
  * The same records as readSource, in order, a batch at a time: for a caller that handles millions of rows,
  * one await per batch instead of one per record. A batch is never empty.
  */
-export async function* readSourceBatches(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord[]> {
+export async function* readSourceBatches(
+  source: PlanSource,
+  exportDir: string,
+  options: ReadSourceOptions = {},
+): AsyncIterable<SourceRecord[]> {
   const { settings, problems } = readerSettings(source);
   if (problems.length > 0) throw new SourceReadError(problems);
   const files = await sourceFiles(source, exportDir);

@@ -47,7 +47,8 @@ export function readerSettings(source: PlanSource): { settings: ReaderSettings; 
   }
 
   const headerRow = Number(source.settings["headerRow"] ?? 1);
-  if (!Number.isInteger(headerRow) || headerRow < 1) refuse("headerRow", `${String(source.settings["headerRow"])} is not a line number (1, 2, …)`);
+  if (!Number.isInteger(headerRow) || headerRow < 1)
+    refuse("headerRow", `${String(source.settings["headerRow"])} is not a line number (1, 2, …)`);
 
   const recordsPaths = source.settings["records"] === undefined ? undefined : list(source.settings["records"]);
   const records: PathStep[][] = [];

@@ -17,7 +17,11 @@ export interface IdResolver {
 }
 
 export class UnresolvedReference extends Error {
-  constructor(readonly field: string, readonly target: string, why: string) {
+  constructor(
+    readonly field: string,
+    readonly target: string,
+    why: string,
+  ) {
     super(`${field}: ${target} ${why}`);
   }
 }
@@ -32,7 +36,10 @@ export function columnName(field: string, type: string): string {
 export function toCell(field: string, info: LiveField, value: TargetValue, ids: IdResolver): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) {
-    return value.map((element) => toCell(field, info, element, ids)).filter((cell) => cell !== "").join(",");
+    return value
+      .map((element) => toCell(field, info, element, ids))
+      .filter((cell) => cell !== "")
+      .join(",");
   }
   if (typeof value === "object") {
     if ("xmlid" in value && typeof value.xmlid === "string") {
@@ -71,7 +78,10 @@ export function readCell(info: LiveField, value: unknown): string {
   if (value === true) return "1";
   if (Array.isArray(value)) {
     if (info.type === "many2one") return value.length ? String(value[0]) : "";
-    return [...value].map(Number).sort((a, b) => a - b).join(",");
+    return [...value]
+      .map(Number)
+      .sort((a, b) => a - b)
+      .join(",");
   }
   if (info.type === "html") return htmlText(String(value));
   return String(value);
@@ -82,16 +92,26 @@ export function htmlText(html: string): string {
   // Odoo's sanitizer drops what is not content (a mail's <head>, <style>, scripts, comments) and stores
   // characters rather than entities; the text that remains is what must survive.
   const content = html.replace(/<!--[\s\S]*?-->/g, " ").replace(/<(head|style|script|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
-  return decodeHTML(content.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  return decodeHTML(content.replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The cell as it should read back: HTML by its text, many2many ids in order. */
 export function comparableCell(info: LiveField, cell: string): string {
   if (info.type === "html") return htmlText(cell === "False" ? "" : cell);
   if (info.type === "boolean") return cell === "1" ? "1" : "0";
-  if (info.type === "many2many") return cell === "" ? "" : cell.split(",").map(Number).sort((a, b) => a - b).join(",");
+  if (info.type === "many2many")
+    return cell === ""
+      ? ""
+      : cell
+          .split(",")
+          .map(Number)
+          .sort((a, b) => a - b)
+          .join(",");
   // Odoo stores no "empty" number: an empty amount or record id reads back as 0. A float read back may
   // carry binary noise (18.900000000000002 for 18.9): twelve significant digits are compared.
-  if (["float", "monetary", "integer", "many2one_reference"].includes(info.type)) return cell === "" ? "0" : String(Number(Number(cell).toPrecision(12)));
+  if (["float", "monetary", "integer", "many2one_reference"].includes(info.type))
+    return cell === "" ? "0" : String(Number(Number(cell).toPrecision(12)));
   return cell;
 }

@@ -54,7 +54,8 @@ export function emptyCellLeftToOdoo(
  * for 66 records while each left out its own set).
  */
 function computedFromNothing(info: LiveField, cell: (field: string) => string | undefined): boolean {
-  if (info.required === true || info.type === "html" || info.defaulted !== false || !info.depends || info.depends.length === 0) return false;
+  if (info.required === true || info.type === "html" || info.defaulted !== false || !info.depends || info.depends.length === 0)
+    return false;
   return info.depends.every((path) => cell(path.split(".")[0]!) === "");
 }
 
@@ -89,4 +90,3 @@ function filledFromRelatedPartner(model: string, field: string, written: (field:
   }
   return PARTNER_COMMERCIAL.includes(field) && cell("parent_id") !== "" && !["1", "true", "True"].includes(cell("is_company"));
 }
-

@@ -12,7 +12,14 @@ import { fetchXmlids } from "./xmlids.js";
 import { activeMappings, describeModel, writtenFields, type TargetSchema } from "./schema.js";
 import type { OdooTransport } from "./transport.js";
 
-export { readInstalledModules, readTargetSchema, SchemaMismatchError, activeMappings, type LiveField, type TargetSchema } from "./schema.js";
+export {
+  readInstalledModules,
+  readTargetSchema,
+  SchemaMismatchError,
+  activeMappings,
+  type LiveField,
+  type TargetSchema,
+} from "./schema.js";
 export { emptyCellLeftToOdoo } from "./empty-cells.js";
 export { OdooAuthError, OdooFault, TransientError, XmlRpcTransport, type OdooConnection, type OdooTransport } from "./transport.js";
 export { IMPORT_CONTEXT, type PhaseCounts } from "./phase.js";
@@ -39,7 +46,13 @@ export const DEFAULT_JOBS = 1;
 
 const CHUNK = 500;
 
-export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, schema: TargetSchema, options: LoadOptions): Promise<PhaseCounts[]> {
+export async function loadIntoOdoo(
+  plan: TransformPlan,
+  store: StagingStore,
+  odoo: OdooTransport,
+  schema: TargetSchema,
+  options: LoadOptions,
+): Promise<PhaseCounts[]> {
   const module = plan.target.externalIdModule;
   const results: PhaseCounts[] = [];
   const placeholderPhases = store.all<{ mapping: string; model: string }>(
@@ -50,7 +63,10 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
     ...placeholderPhases.map((p) => ({ id: p.mapping, model: p.model })),
     ...plan.loadOrder.phases.filter((id) => active.has(id)).map((id) => ({ id, model: plan.mappings.find((m) => m.id === id)!.model })),
   ];
-  const secondPasses = secondPassSchedule(plan, phases.map((phase) => phase.id));
+  const secondPasses = secondPassSchedule(
+    plan,
+    phases.map((phase) => phase.id),
+  );
   const waiting = new Map<string, PhaseLoader>();
   const answers = newOdooAnswers(plan, active);
   const held = await readModuleXmlids(odoo, module);
@@ -66,13 +82,17 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
         odoo,
         store,
         module,
-        fields: schema.fields.get(phase.model) ?? (await describeModel(odoo, phase.model, writtenFields(plan, phase.model, schema.installedModules))),
+        fields:
+          schema.fields.get(phase.model) ??
+          (await describeModel(odoo, phase.model, writtenFields(plan, phase.model, schema.installedModules))),
         ids,
         batchSize: options.batchSize ?? 200,
         jobs: options.jobs ?? DEFAULT_JOBS,
         held,
         ...(options.include ? { include: options.include } : {}),
-        ...(options.progress ? { progress: (rows: number, of: number) => options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }) } : {}),
+        ...(options.progress
+          ? { progress: (rows: number, of: number) => options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }) }
+          : {}),
       },
       phase.id,
       phase.model,
@@ -81,7 +101,9 @@ export async function loadIntoOdoo(plan: TransformPlan, store: StagingStore, odo
     options.progress?.({ source: `load ${phase.id}`, rows: counts.source, total, done: true });
     const settled = counts.created + counts.updated + counts.unchanged + counts.rejected + counts.skipped;
     if (settled !== counts.source) {
-      throw new PhaseNotBalanced(`phase ${phase.id} does not balance: ${counts.source} records in, ${settled} accounted for; stopping before the next phase`);
+      throw new PhaseNotBalanced(
+        `phase ${phase.id} does not balance: ${counts.source} records in, ${settled} accounted for; stopping before the next phase`,
+      );
     }
     waiting.set(phase.id, loader);
     for (const mapping of secondPasses.get(phase.id) ?? []) {
@@ -112,7 +134,10 @@ export async function readModuleXmlids(odoo: OdooTransport, module: string): Pro
   const held = new Map<string, HeldRecord>();
   for (let offset = 0; ; offset += XMLID_PAGE) {
     const rows = await odoo.executeKw<Array<{ name: string; model: string; res_id: number }>>(
-      "ir.model.data", "search_read", [[["module", "=", module]]], { fields: ["name", "model", "res_id"], order: "id", offset, limit: XMLID_PAGE },
+      "ir.model.data",
+      "search_read",
+      [[["module", "=", module]]],
+      { fields: ["name", "model", "res_id"], order: "id", offset, limit: XMLID_PAGE },
     );
     for (const row of rows) held.set(`${module}.${row.name}`, { model: row.model, id: row.res_id });
     if (rows.length < XMLID_PAGE) return held;
@@ -134,7 +159,12 @@ export interface OdooAnswers {
 }
 
 function newOdooAnswers(plan: TransformPlan, active: ReadonlySet<string>): OdooAnswers {
-  return { lookups: new Map(), xmlids: new Map(), completeModules: new Set(), written: new Set(plan.mappings.filter((m) => active.has(m.id)).map((m) => m.model)) };
+  return {
+    lookups: new Map(),
+    xmlids: new Map(),
+    completeModules: new Set(),
+    written: new Set(plan.mappings.filter((m) => active.has(m.id)).map((m) => m.model)),
+  };
 }
 
 /** What one phase's staged values ask of Odoo: lookup keys by lookup, and external ids. */
@@ -170,7 +200,12 @@ export function collectReferences(store: StagingStore, mapping: string): PhaseRe
  * does not write (owners, countries, lost reasons…), asked once for the whole load rather than phase by
  * phase. Lookups into a model the run writes wait for their phase: an earlier phase may make the record.
  */
-async function askAhead(plan: TransformPlan, odoo: OdooTransport, references: readonly PhaseReferences[], answers: OdooAnswers): Promise<void> {
+async function askAhead(
+  plan: TransformPlan,
+  odoo: OdooTransport,
+  references: readonly PhaseReferences[],
+  answers: OdooAnswers,
+): Promise<void> {
   const xmlids = new Set<string>();
   const lookupKeys = new Map<string, Set<string>>();
   for (const phase of references) {
@@ -190,10 +225,20 @@ async function askAhead(plan: TransformPlan, odoo: OdooTransport, references: re
 }
 
 /** The lookup's answers for these keys, asking Odoo only for keys not answered before. */
-async function rememberLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model" | "key" | "onMissing" | "name">, keys: readonly string[], answers: OdooAnswers): Promise<Map<string, number | null>> {
+async function rememberLookup(
+  odoo: OdooTransport,
+  lookup: Pick<PlanLookup, "model" | "key" | "onMissing" | "name">,
+  keys: readonly string[],
+  answers: OdooAnswers,
+): Promise<Map<string, number | null>> {
   const remembered = answers.lookups.get(lookup.name) ?? new Map<string, number | null>();
   answers.lookups.set(lookup.name, remembered);
-  for (const [key, id] of await fetchLookup(odoo, lookup, keys.filter((key) => !remembered.has(key)))) remembered.set(key, id);
+  for (const [key, id] of await fetchLookup(
+    odoo,
+    lookup,
+    keys.filter((key) => !remembered.has(key)),
+  ))
+    remembered.set(key, id);
   // the phase's own copy: its second pass may run after later phases made some misses worth asking again
   return new Map(remembered);
 }
@@ -251,7 +296,9 @@ export async function prefetch(
   const limit = pLimit(3);
   const [fetched, foreign] = await Promise.all([
     Promise.all(
-      [...references.lookupKeys].map(([name, keys]) => limit(async () => [name, await rememberLookup(odoo, lookupOf(plan, name), [...keys], known)] as const)),
+      [...references.lookupKeys].map(([name, keys]) =>
+        limit(async () => [name, await rememberLookup(odoo, lookupOf(plan, name), [...keys], known)] as const),
+      ),
     ),
     rememberXmlids(odoo, foreignXmlids, known),
   ]);
@@ -273,11 +320,18 @@ function lookupOf(plan: TransformPlan, name: string): Pick<PlanLookup, "model" |
   return lookup;
 }
 
-async function fetchLookup(odoo: OdooTransport, lookup: Pick<PlanLookup, "model" | "key" | "onMissing">, keys: string[]): Promise<Map<string, number | null>> {
+async function fetchLookup(
+  odoo: OdooTransport,
+  lookup: Pick<PlanLookup, "model" | "key" | "onMissing">,
+  keys: string[],
+): Promise<Map<string, number | null>> {
   const field = lookup.key.kind === "field" ? lookup.key.name : "name";
   const found = new Map<string, number | null>();
   const search = (domain: unknown[]) =>
-    odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(lookup.model, "search_read", [domain], { fields: [field], context: { active_test: false } });
+    odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(lookup.model, "search_read", [domain], {
+      fields: [field],
+      context: { active_test: false },
+    });
   for (let start = 0; start < keys.length; start += CHUNK) {
     for (const row of await search([[field, "in", keys.slice(start, start + CHUNK)]])) {
       const key = String(row[field]);
@@ -307,15 +361,28 @@ function escapeLike(text: string): string {
 }
 
 /** Keys an Odoo lookup did not find and whose policy queues them: listed, once per record and field. */
-function recordMisses(plan: TransformPlan, store: StagingStore, mapping: string, lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>): void {
+function recordMisses(
+  plan: TransformPlan,
+  store: StagingStore,
+  mapping: string,
+  lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+): void {
   for (const page of store.recordPages(mapping, 2000)) {
     store.transaction(() => {
-      for (const record of page) for (const [field, value] of Object.entries(record.values)) queueMiss(plan, store, record, field, value, lookups);
+      for (const record of page)
+        for (const [field, value] of Object.entries(record.values)) queueMiss(plan, store, record, field, value, lookups);
     });
   }
 }
 
-function queueMiss(plan: TransformPlan, store: StagingStore, record: StagedRecordRow, field: string, value: TargetValue, lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>): void {
+function queueMiss(
+  plan: TransformPlan,
+  store: StagingStore,
+  record: StagedRecordRow,
+  field: string,
+  value: TargetValue,
+  lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+): void {
   if (Array.isArray(value)) return value.forEach((v) => queueMiss(plan, store, record, field, v, lookups));
   if (value === null || typeof value !== "object" || !("lookup" in value) || typeof value.lookup.key !== "string") return;
   if (lookups.get(value.lookup.name)?.get(value.lookup.key) !== null) return;
@@ -328,6 +395,7 @@ function queueMiss(plan: TransformPlan, store: StagingStore, record: StagedRecor
     field,
     target: lookup.name,
     key: value.lookup.key,
-    reason: lookup.onMissing.reason || `no ${lookup.model} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
+    reason:
+      lookup.onMissing.reason || `no ${lookup.model} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
   });
 }

@@ -60,7 +60,11 @@ export class PhaseLoader {
   private readonly counts: PhaseCounts;
   private readonly started = performance.now();
 
-  constructor(private readonly env: PhaseEnvironment, readonly phase: string, readonly model: string) {
+  constructor(
+    private readonly env: PhaseEnvironment,
+    readonly phase: string,
+    readonly model: string,
+  ) {
     this.counts = { phase, model, source: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, ms: 0 };
   }
 
@@ -113,8 +117,13 @@ export class PhaseLoader {
     }
     const existing = this.existingIds(rows.map((r) => r.record.externalId));
     const toWrite: Array<PendingRow & { before?: Record<string, unknown> }> = [];
-    const needsRead = rows.filter((row) => existing.has(row.record.externalId) && this.env.store.idMapEntry(row.record.externalId)?.loadedHash !== row.hash);
-    const current = await this.readCurrent(needsRead.map((r) => existing.get(r.record.externalId)!), fields);
+    const needsRead = rows.filter(
+      (row) => existing.has(row.record.externalId) && this.env.store.idMapEntry(row.record.externalId)?.loadedHash !== row.hash,
+    );
+    const current = await this.readCurrent(
+      needsRead.map((r) => existing.get(r.record.externalId)!),
+      fields,
+    );
     for (const row of rows) {
       const odooId = existing.get(row.record.externalId);
       if (odooId === undefined) {
@@ -160,7 +169,12 @@ export class PhaseLoader {
   }
 
   /** Whether Odoo holds what the cells say; an empty cell left to Odoo says nothing. */
-  private sameAsCurrent(fields: readonly string[], cells: readonly string[], current: Record<string, unknown>, record?: StagedRecordRow): boolean {
+  private sameAsCurrent(
+    fields: readonly string[],
+    cells: readonly string[],
+    current: Record<string, unknown>,
+    record?: StagedRecordRow,
+  ): boolean {
     return fields.every((field, index) => {
       const cell = cells[index] ?? "";
       if (cell === "" && this.leftToOdoo(field, fields, cells, record)) return true;
@@ -184,13 +198,27 @@ export class PhaseLoader {
 
   private async readCurrent(ids: readonly number[], fields: readonly string[]): Promise<Map<number, Record<string, unknown>>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.env.odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(this.model, "read", [[...ids], [...fields]], { context: { active_test: false } });
+    const rows = await this.env.odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(
+      this.model,
+      "read",
+      [[...ids], [...fields]],
+      { context: { active_test: false } },
+    );
     return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** `load`, bisecting a refused batch down to the records Odoo refuses. */
-  private loadRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>, existing: ReadonlyMap<string, number>): Promise<void> {
-    return this.loadBisecting(columns, rows, (row, odooId) => this.landed(row, odooId, existing), (row, field, reason) => this.reject(row.record, field, reason));
+  private loadRows(
+    columns: string[],
+    rows: Array<PendingRow & { before?: Record<string, unknown> }>,
+    existing: ReadonlyMap<string, number>,
+  ): Promise<void> {
+    return this.loadBisecting(
+      columns,
+      rows,
+      (row, odooId) => this.landed(row, odooId, existing),
+      (row, field, reason) => this.reject(row.record, field, reason),
+    );
   }
 
   /**
@@ -216,7 +244,9 @@ export class PhaseLoader {
       return;
     }
     if (rows.length === 1) {
-      const reason = answer.messages.map((m) => (m.field ? `${m.field}: ${m.message}` : m.message)).join("; ") || "Odoo refused the record without a message";
+      const reason =
+        answer.messages.map((m) => (m.field ? `${m.field}: ${m.message}` : m.message)).join("; ") ||
+        "Odoo refused the record without a message";
       refused(rows[0]!, answer.messages[0]?.field ?? "", reason);
       return;
     }
@@ -231,7 +261,14 @@ export class PhaseLoader {
     const known = store.idMapEntry(row.record.externalId);
     if (wasThere) {
       this.counts.updated += 1;
-      store.journal({ phase: this.phase, op: "update", model: this.model, odooId, externalId: row.record.externalId, before: row.before ?? null });
+      store.journal({
+        phase: this.phase,
+        op: "update",
+        model: this.model,
+        odooId,
+        externalId: row.record.externalId,
+        before: row.before ?? null,
+      });
     } else {
       this.counts.created += 1;
       store.journal({ phase: this.phase, op: "create", model: this.model, odooId, externalId: row.record.externalId });
@@ -242,7 +279,14 @@ export class PhaseLoader {
   private reject(record: StagedRecordRow, field: string, reason: string): void {
     this.counts.rejected += 1;
     this.env.store.setRecordStatus(record.externalId, "load-rejected");
-    this.env.store.addReject({ source: record.source, sourceKey: record.sourceKey, location: null, mapping: record.mapping, field, reason: `Odoo: ${reason}` });
+    this.env.store.addReject({
+      source: record.source,
+      sourceKey: record.sourceKey,
+      location: null,
+      mapping: record.mapping,
+      field,
+      reason: `Odoo: ${reason}`,
+    });
   }
 
   /**
@@ -253,9 +297,13 @@ export class PhaseLoader {
   async writeDeferred(records: Iterable<StagedRecordRow[]>): Promise<void> {
     for (const page of records) {
       const landed = page.filter(
-        (record) => Object.keys(record.deferred).length > 0 && (this.env.include?.(record.externalId) ?? true) && this.env.store.idMapEntry(record.externalId),
+        (record) =>
+          Object.keys(record.deferred).length > 0 &&
+          (this.env.include?.(record.externalId) ?? true) &&
+          this.env.store.idMapEntry(record.externalId),
       );
-      for (let start = 0; start < landed.length; start += this.env.batchSize) await this.writeDeferredBatch(landed.slice(start, start + this.env.batchSize));
+      for (let start = 0; start < landed.length; start += this.env.batchSize)
+        await this.writeDeferredBatch(landed.slice(start, start + this.env.batchSize));
     }
   }
 
@@ -269,7 +317,12 @@ export class PhaseLoader {
         const cells = fields.map((f) => toCell(f, this.fieldInfo(f), record.deferred[f] ?? null, this.env.ids));
         const before = current.get(ids[index]!);
         if (before && this.sameAsCurrent(fields, cells, before)) continue;
-        rows.push({ record, cells, hash: this.env.store.idMapEntry(record.externalId)!.loadedHash ?? "", ...(before ? { before: pick(before, fields) } : {}) });
+        rows.push({
+          record,
+          cells,
+          hash: this.env.store.idMapEntry(record.externalId)!.loadedHash ?? "",
+          ...(before ? { before: pick(before, fields) } : {}),
+        });
       } catch (error) {
         if (!(error instanceof UnresolvedReference)) throw error;
         this.queueDeferred(record, error.field, error.message);
@@ -282,14 +335,30 @@ export class PhaseLoader {
     return this.loadBisecting(
       columns,
       rows,
-      (row, odooId) => this.env.store.journal({ phase: `${this.phase}:deferred`, op: "update", model: this.model, odooId, externalId: row.record.externalId, before: row.before ?? null }),
+      (row, odooId) =>
+        this.env.store.journal({
+          phase: `${this.phase}:deferred`,
+          op: "update",
+          model: this.model,
+          odooId,
+          externalId: row.record.externalId,
+          before: row.before ?? null,
+        }),
       (row, field, reason) => this.queueDeferred(row.record, field, reason),
     );
   }
 
   /** A second-pass field that cannot be set: the record stands, the link is listed for the user. */
   private queueDeferred(record: StagedRecordRow, field: string, reason: string): void {
-    this.env.store.addQueue({ kind: "orphan", mapping: record.mapping, externalId: record.externalId, field, target: "(second pass)", key: "", reason });
+    this.env.store.addQueue({
+      kind: "orphan",
+      mapping: record.mapping,
+      externalId: record.externalId,
+      field,
+      target: "(second pass)",
+      key: "",
+      reason,
+    });
   }
 }
 
@@ -324,6 +393,7 @@ function pick(row: Record<string, unknown>, fields: readonly string[]): Record<s
 }
 
 function hashCells(fields: readonly string[], cells: readonly string[]): string {
-  return createHash("sha1").update(JSON.stringify([fields, cells])).digest("hex");
+  return createHash("sha1")
+    .update(JSON.stringify([fields, cells]))
+    .digest("hex");
 }
-

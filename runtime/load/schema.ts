@@ -31,7 +31,9 @@ export class SchemaMismatchError extends Error {
 const METADATA_JOBS = 3;
 
 export async function readInstalledModules(odoo: OdooTransport): Promise<Set<string>> {
-  const modules = await odoo.executeKw<Array<{ name: string }>>("ir.module.module", "search_read", [[["state", "=", "installed"]]], { fields: ["name"] });
+  const modules = await odoo.executeKw<Array<{ name: string }>>("ir.module.module", "search_read", [[["state", "=", "installed"]]], {
+    fields: ["name"],
+  });
   return new Set(modules.map((m) => m.name));
 }
 
@@ -53,12 +55,17 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport,
             return { model, fields: await describeModel(odoo, model, writtenFields(plan, model, installedModules)) };
           } catch (error) {
             const custom = plan.customModels.some((m) => m.model === model);
-            return { model, problem: custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}` };
+            return {
+              model,
+              problem: custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}`,
+            };
           }
         }),
       ),
     ),
-    lookedUp.length === 0 ? [] : odoo.executeKw<Array<{ model: string }>>("ir.model", "search_read", [[["model", "in", lookedUp]]], { fields: ["model"] }),
+    lookedUp.length === 0
+      ? []
+      : odoo.executeKw<Array<{ model: string }>>("ir.model", "search_read", [[["model", "in", lookedUp]]], { fields: ["model"] }),
   ]);
   const present = new Set(existing.map((row) => row.model));
   for (const model of lookedUp) if (!present.has(model)) missing.push(`model ${model} (looked up in by the spec)`);
@@ -75,8 +82,12 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport,
       missing.push(`${custom ? "custom field" : "field"} ${mapping.model}.${field} (map ${mapping.id})`);
     }
   }
-  const declared = await fetchXmlids(odoo, plan.records.map((record) => record.xmlid));
-  for (const record of plan.records) if (!declared.has(record.xmlid)) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
+  const declared = await fetchXmlids(
+    odoo,
+    plan.records.map((record) => record.xmlid),
+  );
+  for (const record of plan.records)
+    if (!declared.has(record.xmlid)) missing.push(`record ${record.model} ${record.name} (${record.xmlid})`);
   if (missing.length > 0) throw new SchemaMismatchError([...new Set(missing)]);
   return { installedModules, fields };
 }
@@ -87,7 +98,9 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport,
  * can be sent with (phase.ts); a server that cannot say leaves them unknown, and the loader stays careful.
  */
 export async function describeModel(odoo: OdooTransport, model: string, written: readonly string[]): Promise<Map<string, LiveField>> {
-  const described = await odoo.executeKw<Record<string, LiveField>>(model, "fields_get", [], { attributes: ["type", "relation", "required", "depends"] });
+  const described = await odoo.executeKw<Record<string, LiveField>>(model, "fields_get", [], {
+    attributes: ["type", "relation", "required", "depends"],
+  });
   const fields = new Map(Object.entries(described));
   const known = written.filter((name) => fields.has(name));
   for (const [name, defaulted] of await defaultedFields(odoo, model, known)) fields.set(name, { ...fields.get(name)!, defaulted });
@@ -119,7 +132,13 @@ async function defaultedFields(odoo: OdooTransport, model: string, names: readon
 
 /** The fields the active maps of this model write (both halves of a link). */
 export function writtenFields(plan: TransformPlan, model: string, installedModules: ReadonlySet<string>): string[] {
-  return [...new Set(activeMappings(plan, installedModules).filter((m) => m.model === model).flatMap((m) => m.assignments.flatMap((a) => a.fields)))];
+  return [
+    ...new Set(
+      activeMappings(plan, installedModules)
+        .filter((m) => m.model === model)
+        .flatMap((m) => m.assignments.flatMap((a) => a.fields)),
+    ),
+  ];
 }
 
 /** The maps that apply to this database: unguarded ones, `requires` ones whose module is installed, `unless` ones whose is not. */

@@ -17,7 +17,12 @@ export interface OdooTransport {
 
 /** An error Odoo answered with: the call was understood and refused. Not retried. */
 export class OdooFault extends Error {
-  constructor(readonly faultCode: number | string, readonly faultString: string, readonly model: string, readonly method: string) {
+  constructor(
+    readonly faultCode: number | string,
+    readonly faultString: string,
+    readonly model: string,
+    readonly method: string,
+  ) {
     super(lastUsefulLine(faultString));
     this.name = "OdooFault";
   }
@@ -33,7 +38,10 @@ export class TransientError extends Error {}
  * ("ValueError: Invalid field 'x' on model 'crm.lead'"), or for constraint errors the last two.
  */
 export function lastUsefulLine(faultString: string): string {
-  const lines = faultString.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = faultString
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const last = lines.at(-1) ?? faultString;
   if (/^(Field|Constraint|Model):/.test(last)) {
     const head = lines.find((l) => l.startsWith("The operation cannot be completed")) ?? "";
@@ -56,7 +64,14 @@ function classify(error: unknown, model: string, method: string): Error {
     if (/Access Denied/.test(e.faultString)) return new OdooAuthError("Odoo refused the login or password (Access Denied)");
     return new OdooFault(e.faultCode ?? "?", e.faultString, model, method);
   }
-  if (e && (e.code === "ECONNRESET" || e.code === "ECONNREFUSED" || e.code === "EPIPE" || e.code === "ETIMEDOUT" || /socket hang up/i.test(e.message))) {
+  if (
+    e &&
+    (e.code === "ECONNRESET" ||
+      e.code === "ECONNREFUSED" ||
+      e.code === "EPIPE" ||
+      e.code === "ETIMEDOUT" ||
+      /socket hang up/i.test(e.message))
+  ) {
     return new TransientError(`${e.code ?? "connection"}: ${e.message}`);
   }
   // The xmlrpc client reports an HTML error page (a proxy's 502/503) as an unparsable answer.
@@ -79,7 +94,11 @@ export const defaultRetry: RetryPolicy = { attempts: 5, backoffMs: 500, timeoutM
 export class XmlRpcTransport implements OdooTransport {
   private readonly odoo: InstanceType<typeof Odoo>;
 
-  constructor(connection: OdooConnection, password: string, private readonly retry: RetryPolicy = defaultRetry) {
+  constructor(
+    connection: OdooConnection,
+    password: string,
+    private readonly retry: RetryPolicy = defaultRetry,
+  ) {
     const url = new URL(connection.url);
     this.odoo = new Odoo({
       baseUrl: `${url.protocol}//${url.hostname}`,
@@ -94,7 +113,8 @@ export class XmlRpcTransport implements OdooTransport {
     try {
       return await this.withRetry("common", "authenticate", () => this.odoo.connect());
     } catch (error) {
-      if (error instanceof OdooAuthError) throw new OdooAuthError("Odoo refused the login or password: check --user and MAPC_ODOO_PASSWORD");
+      if (error instanceof OdooAuthError)
+        throw new OdooAuthError("Odoo refused the login or password: check --user and MAPC_ODOO_PASSWORD");
       throw error;
     }
   }

@@ -50,19 +50,35 @@ export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Pro
       continue;
     }
     const run = [] as JournalRow[];
-    while (index < entries.length && entries[index]!.op === "create" && entries[index]!.model === entry.model && run.length < CHUNK) run.push(entries[index++]!);
+    while (index < entries.length && entries[index]!.op === "create" && entries[index]!.model === entry.model && run.length < CHUNK)
+      run.push(entries[index++]!);
     await deleteCreated(odoo, store, entry.model, run, result);
   }
   const after = await countModels(odoo, models);
-  result.counts = models.map((model) => ({ model, beforeRun: countsBefore[model] ?? null, beforeRollback: beforeRollback[model] ?? 0, after: after[model] ?? 0 }));
+  result.counts = models.map((model) => ({
+    model,
+    beforeRun: countsBefore[model] ?? null,
+    beforeRollback: beforeRollback[model] ?? 0,
+    after: after[model] ?? 0,
+  }));
   return result;
 }
 
 /** Deletes a run of created records; when Odoo refuses the batch, one by one, so one refusal blocks no other. */
-async function deleteCreated(odoo: OdooTransport, store: StagingStore, model: string, run: JournalRow[], result: RollbackResult): Promise<void> {
+async function deleteCreated(
+  odoo: OdooTransport,
+  store: StagingStore,
+  model: string,
+  run: JournalRow[],
+  result: RollbackResult,
+): Promise<void> {
   const ids = run.map((e) => e.odoo_id);
   const existing = new Set(await odoo.executeKw<number[]>(model, "search", [[["id", "in", ids]]], { context: { active_test: false } }));
-  const hidden = await hiddenFromSearch(odoo, model, ids.filter((id) => !existing.has(id)));
+  const hidden = await hiddenFromSearch(
+    odoo,
+    model,
+    ids.filter((id) => !existing.has(id)),
+  );
   for (const [odooId, xmlid] of hidden) {
     result.failed.push({
       model,
@@ -100,7 +116,15 @@ async function deleteCreated(odoo: OdooTransport, store: StagingStore, model: st
 async function hiddenFromSearch(odoo: OdooTransport, model: string, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await odoo.executeKw<Array<{ res_id: number; module: string; name: string }>>(
-    "ir.model.data", "search_read", [[["model", "=", model], ["res_id", "in", [...ids]]]], { fields: ["res_id", "module", "name"] },
+    "ir.model.data",
+    "search_read",
+    [
+      [
+        ["model", "=", model],
+        ["res_id", "in", [...ids]],
+      ],
+    ],
+    { fields: ["res_id", "module", "name"] },
   );
   return new Map(rows.map((row) => [row.res_id, `${row.module}.${row.name}`]));
 }
@@ -126,7 +150,8 @@ function forget(store: StagingStore, entries: readonly JournalRow[]): void {
     for (const entry of entries) {
       store.execute("DELETE FROM journal WHERE seq = ?", entry.seq);
       if (entry.op === "create" && entry.external_id) store.execute("DELETE FROM id_map WHERE external_id = ?", entry.external_id);
-      if (entry.op === "update" && entry.external_id) store.execute("UPDATE id_map SET loaded_hash = NULL WHERE external_id = ?", entry.external_id);
+      if (entry.op === "update" && entry.external_id)
+        store.execute("UPDATE id_map SET loaded_hash = NULL WHERE external_id = ?", entry.external_id);
     }
   });
 }
@@ -137,7 +162,9 @@ function forget(store: StagingStore, entries: readonly JournalRow[]): void {
  * have (a custom model the rollback itself removed) holds nothing.
  */
 export async function countModels(odoo: OdooTransport, models: readonly string[]): Promise<Record<string, number>> {
-  const rows = await odoo.executeKw<Array<{ model: string; count: number }>>("ir.model", "search_read", [[["model", "in", [...models]]]], { fields: ["model", "count"] });
+  const rows = await odoo.executeKw<Array<{ model: string; count: number }>>("ir.model", "search_read", [[["model", "in", [...models]]]], {
+    fields: ["model", "count"],
+  });
   const counts = new Map(rows.map((row) => [row.model, row.count]));
   return Object.fromEntries(models.map((model) => [model, counts.get(model) ?? 0]));
 }

@@ -33,5 +33,8 @@ export function refuseAnotherOdoo(runDir: string, connection: FolderConnection):
 }
 
 export function writeConnection(runDir: string, connection: FolderConnection): void {
-  writeFileSync(join(runDir, CONNECTION_FILE), `${JSON.stringify({ url: connection.url, db: connection.db, user: connection.user }, null, 2)}\n`);
+  writeFileSync(
+    join(runDir, CONNECTION_FILE),
+    `${JSON.stringify({ url: connection.url, db: connection.db, user: connection.user }, null, 2)}\n`,
+  );
 }

@@ -9,7 +9,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { checkSourceHeader, sourceProblem, SourceReadError, type SourceProblem } from "../extract/index.js";
 import { missingNeededColumns, surveyExport, type ExportSurvey } from "../survey/index.js";
 import { countModels } from "../rollback/index.js";
-import { activeMappings, loadIntoOdoo, readInstalledModules, readTargetSchema, XmlRpcTransport, type OdooConnection, type OdooTransport, type PhaseCounts } from "../load/index.js";
+import {
+  activeMappings,
+  loadIntoOdoo,
+  readInstalledModules,
+  readTargetSchema,
+  XmlRpcTransport,
+  type OdooConnection,
+  type OdooTransport,
+  type PhaseCounts,
+} from "../load/index.js";
 import { refuseAnotherOdoo, writeConnection } from "./connection.js";
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
@@ -66,9 +75,17 @@ export async function checkExport(plan: TransformPlan, exportDir: string, option
     const planned = survey.plan.sources.find((s) => s.name === source)!;
     // a CSV header without a column that is not `optional` already stopped the read (MR3001)
     if (planned.format === "csv" && !planned.columns.find((c) => c.name === column)?.optional) continue;
-    problems.push(sourceProblem("MR3023", planned.path, { column, object: source, why }, { hint: `add the name this export uses: \`"${column}" or "…"\`` }));
+    problems.push(
+      sourceProblem(
+        "MR3023",
+        planned.path,
+        { column, object: source, why },
+        { hint: `add the name this export uses: \`"${column}" or "…"\`` },
+      ),
+    );
   }
-  for (const { source, problem } of survey.metadataProblems) problems.push(sourceProblem("MR3026", source, { object: source, detail: problem }));
+  for (const { source, problem } of survey.metadataProblems)
+    problems.push(sourceProblem("MR3026", source, { object: source, detail: problem }));
   problems.push(...unaccountedColumns(survey, options.strict === true));
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new SourceReadError(errors);
@@ -79,9 +96,13 @@ function unaccountedColumns(survey: ExportSurvey, strict: boolean): SourceProble
   return survey.accounts
     .filter((account) => account.unaccounted.length > 0)
     .map((account) => {
-      const shown = account.unaccounted.slice(0, 12).map((c) => `"${c}"`).join(", ");
+      const shown = account.unaccounted
+        .slice(0, 12)
+        .map((c) => `"${c}"`)
+        .join(", ");
       const columns = account.unaccounted.length > 12 ? `${shown} and ${account.unaccounted.length - 12} more` : shown;
-      const file = account.files.length === 1 ? account.files[0]! : `${account.files[0] ?? account.source} (and ${account.files.length - 1} more)`;
+      const file =
+        account.files.length === 1 ? account.files[0]! : `${account.files[0] ?? account.source} (and ${account.files.length - 1} more)`;
       const args = { count: account.unaccounted.length, file, object: account.source, columns };
       const hint = `map them, or drop them with a reason: \`drop "…" because "…"\` in source \`${account.source}\``;
       return sourceProblem(strict ? "MR3025" : "MR3024", file, args, { hint });
@@ -115,7 +136,10 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
     // A wrong password stops the run before anything is staged or written.
     connected = await connecting;
   } catch (error) {
-    writeFileSync(join(options.runDir, "summary.json"), `${JSON.stringify(notStartedSummary(specPlan, options, startedAt, now(), error), null, 2)}\n`);
+    writeFileSync(
+      join(options.runDir, "summary.json"),
+      `${JSON.stringify(notStartedSummary(specPlan, options, startedAt, now(), error), null, 2)}\n`,
+    );
     throw error;
   }
   if (options.odoo) writeConnection(options.runDir, options.odoo.connection);
@@ -131,12 +155,23 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
     // A resumed load reads its files from the export it staged, whatever folder the command names.
     const exportDir = options.resume ? (store.meta("exportDir") ?? options.exportDir) : options.exportDir;
     const queue = () => ({
-      counts: Object.fromEntries(store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n])),
-      owners: store.all<{ key: string; records: number }>("SELECT key, COUNT(*) AS records FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key"),
+      counts: Object.fromEntries(
+        store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]),
+      ),
+      owners: store.all<{ key: string; records: number }>(
+        "SELECT key, COUNT(*) AS records FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key",
+      ),
     });
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
-      let summary = summarizeStage(plan, stage, queue(), { exportDir, startedAt, finishedAt: now(), warnings, delta: options.delta ? deltaCounts(store) : undefined, survey });
+      let summary = summarizeStage(plan, stage, queue(), {
+        exportDir,
+        startedAt,
+        finishedAt: now(),
+        warnings,
+        delta: options.delta ? deltaCounts(store) : undefined,
+        survey,
+      });
       if (connected) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
       return failure ? { ...summary, failure, balanced: false } : summary;
     };
@@ -212,12 +247,21 @@ async function connect(odoo: NonNullable<RunOptions["odoo"]>): Promise<Connected
  * How many records the touched models held before mapc first wrote, for the rollback report to compare
  * with; undefined when an earlier run of this folder counted them already.
  */
-async function countsBeforeFirstRun(plan: TransformPlan, store: StagingStore, target: Connected): Promise<Record<string, number> | undefined> {
+async function countsBeforeFirstRun(
+  plan: TransformPlan,
+  store: StagingStore,
+  target: Connected,
+): Promise<Record<string, number> | undefined> {
   if (store.meta("countsBeforeFirstRun")) return undefined;
   return countModels(target.odoo, [...new Set(activeMappings(plan, target.installedModules).map((m) => m.model))]);
 }
 
-async function restage(plan: TransformPlan, store: StagingStore, options: RunOptions, installedModules: Set<string> | undefined): Promise<StageResult> {
+async function restage(
+  plan: TransformPlan,
+  store: StagingStore,
+  options: RunOptions,
+  installedModules: Set<string> | undefined,
+): Promise<StageResult> {
   if (options.delta) store.snapshotSourceRows();
   store.clearStaging();
   store.setMeta("staged", "no");
@@ -233,18 +277,31 @@ async function restage(plan: TransformPlan, store: StagingStore, options: RunOpt
 }
 
 function resumeStage(plan: TransformPlan, store: StagingStore): StageResult {
-  if (store.meta("staged") !== "yes") throw new ResumeRefused("nothing to resume: this run folder holds no complete staging; run without --resume");
-  if (store.meta("planHash") !== plan.spec.contentHash) throw new ResumeRefused("the spec changed since this run was staged; run without --resume to stage again");
+  if (store.meta("staged") !== "yes")
+    throw new ResumeRefused("nothing to resume: this run folder holds no complete staging; run without --resume");
+  if (store.meta("planHash") !== plan.spec.contentHash)
+    throw new ResumeRefused("the spec changed since this run was staged; run without --resume to stage again");
   return JSON.parse(store.meta("stageResult") ?? "{}") as StageResult;
 }
 
 /** New, changed and vanished source rows against the previous staging in this run folder. */
-function deltaCounts(store: StagingStore): { new: number; changed: number; unchanged: number; gone: Array<{ source: string; key: string }> } {
+function deltaCounts(store: StagingStore): {
+  new: number;
+  changed: number;
+  unchanged: number;
+  gone: Array<{ source: string; key: string }>;
+} {
   const count = (sql: string) => store.get<{ n: number }>(sql)?.n ?? 0;
   return {
-    new: count("SELECT COUNT(*) AS n FROM source_rows s WHERE NOT EXISTS (SELECT 1 FROM previous_rows p WHERE p.source = s.source AND p.source_key = s.source_key)"),
-    changed: count("SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS NOT s.row_hash"),
-    unchanged: count("SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS s.row_hash"),
+    new: count(
+      "SELECT COUNT(*) AS n FROM source_rows s WHERE NOT EXISTS (SELECT 1 FROM previous_rows p WHERE p.source = s.source AND p.source_key = s.source_key)",
+    ),
+    changed: count(
+      "SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS NOT s.row_hash",
+    ),
+    unchanged: count(
+      "SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS s.row_hash",
+    ),
     gone: store.all<{ source: string; key: string }>(
       "SELECT p.source, p.source_key AS key FROM previous_rows p WHERE NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.source = p.source AND s.source_key = p.source_key) ORDER BY p.source, p.source_key",
     ),

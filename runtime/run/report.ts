@@ -17,8 +17,12 @@ function gather(summary: RunSummary, store: StagingStore): ReportData {
   return {
     summary,
     owners: store.all("SELECT key, COUNT(*) AS records, MIN(reason) AS reason FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key"),
-    orphans: store.all("SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = 'orphan' GROUP BY target, key ORDER BY target, key"),
-    placeholders: store.all("SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = 'placeholder' GROUP BY target, key ORDER BY target, key"),
+    orphans: store.all(
+      "SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = 'orphan' GROUP BY target, key ORDER BY target, key",
+    ),
+    placeholders: store.all(
+      "SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = 'placeholder' GROUP BY target, key ORDER BY target, key",
+    ),
     rejects: store
       .all<{ source: string; source_key: string | null; file: string | null; row: number | null; reason: string }>(
         `SELECT source, source_key, file, row, reason FROM rejects ORDER BY seq LIMIT ${REJECTS_SHOWN}`,
@@ -58,7 +62,17 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
             intro: `Loaded into ${summary.odoo?.url ?? "Odoo"} (database ${summary.odoo?.db ?? "?"}) in this order; each phase balanced before the next began.`,
             table: {
               headers: ["phase", "Odoo model", "records", "created", "updated", "unchanged", "rejected", "skipped", "time"],
-              rows: summary.loadPhases.map((p) => [p.phase, p.model, p.source, p.created, p.updated, p.unchanged, p.rejected, p.skipped, `${p.ms} ms`]),
+              rows: summary.loadPhases.map((p) => [
+                p.phase,
+                p.model,
+                p.source,
+                p.created,
+                p.updated,
+                p.unchanged,
+                p.rejected,
+                p.skipped,
+                `${p.ms} ms`,
+              ]),
             },
           },
         ]
@@ -76,24 +90,42 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
     {
       title: "Records staged per map",
       intro: "Records that will be created or updated in Odoo. Merged rows were folded into another record (many:1).",
-      table: { headers: ["map", "object", "Odoo model", "records", "merged rows", "placeholders"], rows: summary.mappings.map((m) => [m.mapping, m.source, m.model, m.records, m.merged, m.placeholders]) },
+      table: {
+        headers: ["map", "object", "Odoo model", "records", "merged rows", "placeholders"],
+        rows: summary.mappings.map((m) => [m.mapping, m.source, m.model, m.records, m.merged, m.placeholders]),
+      },
     },
     {
       title: "Owners to create in Odoo",
       intro: data.owners.length
         ? "These owners have no matching Odoo user. mapc does not invent users: create them (or map them to existing users), then run again."
         : "No owner is waiting for an Odoo user.",
-      ...(data.owners.length ? { table: { headers: ["owner", "records waiting", "note"], rows: data.owners.map((o) => [o.key, o.records, o.reason]) } } : {}),
+      ...(data.owners.length
+        ? { table: { headers: ["owner", "records waiting", "note"], rows: data.owners.map((o) => [o.key, o.records, o.reason]) } }
+        : {}),
     },
     {
       title: "References to records not in the export",
-      intro: data.orphans.length ? "These records point at keys the export does not hold; the field is left empty and the record is queued." : "Every reference points at a record in the export.",
-      ...(data.orphans.length ? { table: { headers: ["points at", "key", "records"], rows: data.orphans.map((o) => [o.target, o.key, o.records]) } } : {}),
+      intro: data.orphans.length
+        ? "These records point at keys the export does not hold; the field is left empty and the record is queued."
+        : "Every reference points at a record in the export.",
+      ...(data.orphans.length
+        ? { table: { headers: ["points at", "key", "records"], rows: data.orphans.map((o) => [o.target, o.key, o.records]) } }
+        : {}),
     },
     {
       title: "Placeholders",
-      intro: data.placeholders.length ? "Placeholder records created in place of missing ones, marked as such for review." : "No placeholder was needed.",
-      ...(data.placeholders.length ? { table: { headers: ["stands in for", "key", "records pointing at it"], rows: data.placeholders.map((p) => [p.target, p.key, p.records]) } } : {}),
+      intro: data.placeholders.length
+        ? "Placeholder records created in place of missing ones, marked as such for review."
+        : "No placeholder was needed.",
+      ...(data.placeholders.length
+        ? {
+            table: {
+              headers: ["stands in for", "key", "records pointing at it"],
+              rows: data.placeholders.map((p) => [p.target, p.key, p.records]),
+            },
+          }
+        : {}),
     },
     {
       title: "Lookups left for the live Odoo",
@@ -105,7 +137,9 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
       intro: summary.rejects
         ? `${summary.rejects} source record(s) were rejected; ${Math.min(summary.rejects, REJECTS_SHOWN)} are shown here, all are in rejects.csv.`
         : "No source record was rejected.",
-      ...(data.rejects.length ? { table: { headers: ["object", "key", "where", "reason"], rows: data.rejects.map((r) => [r.source, r.key, r.where, r.reason]) } } : {}),
+      ...(data.rejects.length
+        ? { table: { headers: ["object", "key", "where", "reason"], rows: data.rejects.map((r) => [r.source, r.key, r.where, r.reason]) } }
+        : {}),
     },
   ];
 }
@@ -123,15 +157,27 @@ function columnSections(summary: RunSummary): Array<{ title: string; intro: stri
         : "Every column of the export is read or dropped with a reason by the spec.",
       table: {
         headers: ["object", "files", "export columns", "read", "dropped", "not accounted for", "declared, not in the export"],
-        rows: summary.columns.map((c) => [c.source, c.files.length, c.columns, c.read, c.dropped.length, c.unaccounted.join(", ") || "none", c.absent.join(", ") || "none"]),
+        rows: summary.columns.map((c) => [
+          c.source,
+          c.files.length,
+          c.columns,
+          c.read,
+          c.dropped.length,
+          c.unaccounted.join(", ") || "none",
+          c.absent.join(", ") || "none",
+        ]),
       },
     },
     ...(properties.length
       ? [
           {
             title: "Custom properties from the export's metadata",
-            intro: "The customer's own properties the export's metadata lists and the spec does not declare, each migrated into an x_ field.",
-            table: { headers: ["object", "property", "column", "Odoo field"], rows: properties.map((p) => [p.source, p.label, p.column, p.fields.join(", ")]) },
+            intro:
+              "The customer's own properties the export's metadata lists and the spec does not declare, each migrated into an x_ field.",
+            table: {
+              headers: ["object", "property", "column", "Odoo field"],
+              rows: properties.map((p) => [p.source, p.label, p.column, p.fields.join(", ")]),
+            },
           },
         ]
       : []),
@@ -139,7 +185,10 @@ function columnSections(summary: RunSummary): Array<{ title: string; intro: stri
 }
 
 function runLine(summary: RunSummary): string {
-  const what = summary.mode === "load" ? `Run of ${summary.spec.file} into ${summary.odoo?.url ?? "Odoo"} (${summary.odoo?.db ?? ""})` : `Dry run of ${summary.spec.file}`;
+  const what =
+    summary.mode === "load"
+      ? `Run of ${summary.spec.file} into ${summary.odoo?.url ?? "Odoo"} (${summary.odoo?.db ?? ""})`
+      : `Dry run of ${summary.spec.file}`;
   const tail = summary.mode === "load" ? "" : " Nothing was written to Odoo.";
   return `${what} on ${summary.exportDir}, ${summary.startedAt} (${summary.durationMs} ms).${tail}`;
 }
@@ -150,12 +199,7 @@ function markdownCell(value: string | number): string {
 
 function markdownReport(data: ReportData): string {
   const { summary } = data;
-  const lines = [
-    `# Run report: ${summary.spec.title}`,
-    "",
-    `${runLine(summary)}`,
-    "",
-  ];
+  const lines = [`# Run report: ${summary.spec.title}`, "", `${runLine(summary)}`, ""];
   for (const section of sections(data)) {
     lines.push(`## ${section.title}`, "", section.intro, "");
     if (section.table && section.table.rows.length > 0) {
@@ -175,11 +219,12 @@ function htmlReport(data: ReportData): string {
   const { summary } = data;
   const body = sections(data)
     .map((section) => {
-      const table = section.table && section.table.rows.length > 0
-        ? `<table><thead><tr>${section.table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${section.table.rows
-            .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
-            .join("")}</tbody></table>`
-        : "";
+      const table =
+        section.table && section.table.rows.length > 0
+          ? `<table><thead><tr>${section.table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${section.table.rows
+              .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
+              .join("")}</tbody></table>`
+          : "";
       return `<section><h2>${escapeHtml(section.title)}</h2><p>${escapeHtml(section.intro)}</p>${table}</section>`;
     })
     .join("\n");

@@ -66,7 +66,15 @@ export interface RunSummary {
   /** what the readers found odd but could read: undeclared columns, stray pages… */
   warnings: Array<{ code: string; file: string; message: string }>;
   /** every column of the export, per source: read, dropped, or neither (unaccounted); absent declared ones */
-  columns?: Array<{ source: string; files: string[]; columns: number; read: number; dropped: string[]; unaccounted: string[]; absent: string[] }>;
+  columns?: Array<{
+    source: string;
+    files: string[];
+    columns: number;
+    read: number;
+    dropped: string[];
+    unaccounted: string[];
+    absent: string[];
+  }>;
   /** the customer's custom properties the export's metadata listed and this run migrated, with their fields */
   customProperties?: Array<{ source: string; property: string; label: string; column: string; fields: string[] }>;
   balanced: boolean;
@@ -76,7 +84,14 @@ export function summarizeStage(
   plan: TransformPlan,
   stage: StageResult,
   queue: { counts: Record<string, number>; owners: RunSummary["ownersToCreate"] },
-  run: { exportDir: string; startedAt: Date; finishedAt: Date; warnings: readonly SourceProblem[]; delta: RunSummary["delta"] | undefined; survey?: ExportSurvey | undefined },
+  run: {
+    exportDir: string;
+    startedAt: Date;
+    finishedAt: Date;
+    warnings: readonly SourceProblem[];
+    delta: RunSummary["delta"] | undefined;
+    survey?: ExportSurvey | undefined;
+  },
 ): RunSummary {
   const objects = stage.sources.map((counts): ObjectSummary => {
     const phase: PhaseCounts = {
@@ -148,7 +163,12 @@ function surveySummary(survey: ExportSurvey): Pick<RunSummary, "columns" | "cust
  * figures are the sums over its maps; a phase balances when created + updated + unchanged + rejected +
  * skipped = source.
  */
-export function addLoadPhases(plan: TransformPlan, summary: RunSummary, phases: readonly LoadPhaseCounts[], odoo: OdooConnection): RunSummary {
+export function addLoadPhases(
+  plan: TransformPlan,
+  summary: RunSummary,
+  phases: readonly LoadPhaseCounts[],
+  odoo: OdooConnection,
+): RunSummary {
   const objects = summary.objects.map((object) => {
     const mine = phases.filter((p) => plan.mappings.find((m) => m.id === p.phase)?.source === object.object);
     if (mine.length === 0) return object;

@@ -26,17 +26,37 @@ function writeCsv(path: string, header: readonly string[], rows: Iterable<readon
 }
 
 export function writeRejectsCsv(store: StagingStore, path: string): number {
-  const rows = store.iterate<{ source: string; source_key: string | null; file: string | null; row: number | null; mapping: string | null; field: string | null; reason: string }>(
-    "SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq",
+  const rows = store.iterate<{
+    source: string;
+    source_key: string | null;
+    file: string | null;
+    row: number | null;
+    mapping: string | null;
+    field: string | null;
+    reason: string;
+  }>("SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq");
+  return writeCsv(
+    path,
+    ["object", "key", "file", "row", "map", "field", "reason"],
+    mapRows(rows, (r) => [r.source, r.source_key, r.file, r.row, r.mapping, r.field, r.reason]),
   );
-  return writeCsv(path, ["object", "key", "file", "row", "map", "field", "reason"], mapRows(rows, (r) => [r.source, r.source_key, r.file, r.row, r.mapping, r.field, r.reason]));
 }
 
 export function writeQueueCsv(store: StagingStore, path: string): number {
-  const rows = store.iterate<{ kind: string; mapping: string; external_id: string; field: string; target: string; key: string; reason: string }>(
-    "SELECT kind, mapping, external_id, field, target, key, reason FROM queue ORDER BY seq",
+  const rows = store.iterate<{
+    kind: string;
+    mapping: string;
+    external_id: string;
+    field: string;
+    target: string;
+    key: string;
+    reason: string;
+  }>("SELECT kind, mapping, external_id, field, target, key, reason FROM queue ORDER BY seq");
+  return writeCsv(
+    path,
+    ["kind", "map", "record", "field", "looked in", "key", "what to do"],
+    mapRows(rows, (r) => [r.kind, r.mapping, r.external_id, r.field, r.target, r.key, r.reason]),
   );
-  return writeCsv(path, ["kind", "map", "record", "field", "looked in", "key", "what to do"], mapRows(rows, (r) => [r.kind, r.mapping, r.external_id, r.field, r.target, r.key, r.reason]));
 }
 
 function* mapRows<T>(rows: Iterable<T>, toCells: (row: T) => unknown[]): Iterable<unknown[]> {

@@ -32,7 +32,17 @@ export async function applySchema(plan: TransformPlan, odoo: OdooTransport, stor
  */
 async function ensureRecord(odoo: OdooTransport, store: StagingStore, record: PlanRecord): Promise<SchemaChange> {
   const [module, name] = [record.xmlid.slice(0, record.xmlid.indexOf(".")), record.xmlid.slice(record.xmlid.indexOf(".") + 1)];
-  const found = await odoo.executeKw<Array<{ res_id: number }>>("ir.model.data", "search_read", [[["module", "=", module], ["name", "=", name]]], { fields: ["res_id"] });
+  const found = await odoo.executeKw<Array<{ res_id: number }>>(
+    "ir.model.data",
+    "search_read",
+    [
+      [
+        ["module", "=", module],
+        ["name", "=", name],
+      ],
+    ],
+    { fields: ["res_id"] },
+  );
   const label = `${record.model} ${record.name}`;
   if (found[0]) {
     store.setIdMap(record.xmlid, record.model, found[0].res_id, false, null);
@@ -41,7 +51,12 @@ async function ensureRecord(odoo: OdooTransport, store: StagingStore, record: Pl
   const fields = Object.keys(record.values);
   const columns = ["id", ...fields.map((f) => (isXmlid(record.values[f]) ? `${f}/id` : f))];
   const row = [record.xmlid, ...fields.map((f) => cellOf(record.values[f]))];
-  const answer = await odoo.executeKw<{ ids: number[] | false; messages: Array<{ message: string }> }>(record.model, "load", [columns, [row]], { context: IMPORT_CONTEXT });
+  const answer = await odoo.executeKw<{ ids: number[] | false; messages: Array<{ message: string }> }>(
+    record.model,
+    "load",
+    [columns, [row]],
+    { context: IMPORT_CONTEXT },
+  );
   if (!answer.ids) throw new Error(`Odoo refused record ${label}: ${answer.messages.map((m) => m.message).join("; ")}`);
   store.journal({ phase: PHASE, op: "create", model: record.model, odooId: answer.ids[0]!, externalId: record.xmlid });
   store.setIdMap(record.xmlid, record.model, answer.ids[0]!, true, null);
@@ -63,7 +78,13 @@ async function modelId(odoo: OdooTransport, model: string): Promise<number | und
   return (await odoo.executeKw<number[]>("ir.model", "search", [[["model", "=", model]]]))[0];
 }
 
-async function ensureModel(odoo: OdooTransport, store: StagingStore, model: string, label: string, fields: PlanCustomField[]): Promise<SchemaChange[]> {
+async function ensureModel(
+  odoo: OdooTransport,
+  store: StagingStore,
+  model: string,
+  label: string,
+  fields: PlanCustomField[],
+): Promise<SchemaChange[]> {
   const existing = await modelId(odoo, model);
   if (existing !== undefined) {
     const changes: SchemaChange[] = [{ kind: "model", name: model, status: "exists" }];
@@ -71,19 +92,35 @@ async function ensureModel(odoo: OdooTransport, store: StagingStore, model: stri
     return changes;
   }
   // Odoo requires a manual model to be created with at least one field: x_name, unless the spec lists it.
-  const withName = fields.some((f) => f.name === "x_name") ? fields : [{ model, name: "x_name", type: "char", label: "Name", required: false, onCustomModel: true, line: 0 } as PlanCustomField, ...fields];
-  const id = await odoo.executeKw<number>("ir.model", "create", [{ name: label, model, state: "manual", field_id: withName.map((f) => [0, 0, fieldValues(f)]) }]);
+  const withName = fields.some((f) => f.name === "x_name")
+    ? fields
+    : [{ model, name: "x_name", type: "char", label: "Name", required: false, onCustomModel: true, line: 0 } as PlanCustomField, ...fields];
+  const id = await odoo.executeKw<number>("ir.model", "create", [
+    { name: label, model, state: "manual", field_id: withName.map((f) => [0, 0, fieldValues(f)]) },
+  ]);
   store.journal({ phase: PHASE, op: "create", model: "ir.model", odooId: id, externalId: null });
-  const group = await odoo.executeKw<Array<{ res_id: number }>>("ir.model.data", "search_read", [[["module", "=", "base"], ["name", "=", "group_user"]]], { fields: ["res_id"] });
-  const access = await odoo.executeKw<number>("ir.model.access", "create", [{
-    name: `access_${model}_user`,
-    model_id: id,
-    ...(group[0] ? { group_id: group[0].res_id } : {}),
-    perm_read: true,
-    perm_write: true,
-    perm_create: true,
-    perm_unlink: true,
-  }]);
+  const group = await odoo.executeKw<Array<{ res_id: number }>>(
+    "ir.model.data",
+    "search_read",
+    [
+      [
+        ["module", "=", "base"],
+        ["name", "=", "group_user"],
+      ],
+    ],
+    { fields: ["res_id"] },
+  );
+  const access = await odoo.executeKw<number>("ir.model.access", "create", [
+    {
+      name: `access_${model}_user`,
+      model_id: id,
+      ...(group[0] ? { group_id: group[0].res_id } : {}),
+      perm_read: true,
+      perm_write: true,
+      perm_create: true,
+      perm_unlink: true,
+    },
+  ]);
   store.journal({ phase: PHASE, op: "create", model: "ir.model.access", odooId: access, externalId: null });
   return [
     { kind: "model", name: model, status: "created" },
@@ -94,7 +131,12 @@ async function ensureModel(odoo: OdooTransport, store: StagingStore, model: stri
 
 async function ensureField(odoo: OdooTransport, store: StagingStore, field: PlanCustomField): Promise<SchemaChange> {
   const name = `${field.model}.${field.name}`;
-  const found = await odoo.executeKw<number[]>("ir.model.fields", "search", [[["model", "=", field.model], ["name", "=", field.name]]]);
+  const found = await odoo.executeKw<number[]>("ir.model.fields", "search", [
+    [
+      ["model", "=", field.model],
+      ["name", "=", field.name],
+    ],
+  ]);
   if (found.length > 0) return { kind: "field", name, status: "exists" };
   const model = await modelId(odoo, field.model);
   if (model === undefined) throw new Error(`model ${field.model} is not in the target database; install the app that brings it first`);

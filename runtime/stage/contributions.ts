@@ -12,7 +12,13 @@ import type { Contribution, StagingStore } from "./store.js";
  * with it (a sender of an e-mail that is not migrated); a row whose record is not staged otherwise is
  * rejected, saying whether that record was rejected or is not in the export.
  */
-export function mergeContributions(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, rejectRow: (row: Contribution, error: ReferenceFailure) => void): void {
+export function mergeContributions(
+  plan: TransformPlan,
+  mapping: string,
+  store: StagingStore,
+  resolver: ReferenceResolver,
+  rejectRow: (row: Contribution, error: ReferenceFailure) => void,
+): void {
   const listFields = listFieldsOf(plan);
   const intoSource = plan.mappings.find((m) => m.id === mapping)?.source ?? mapping;
   for (const page of store.contributionPages(mapping)) {
@@ -24,7 +30,12 @@ export function mergeContributions(plan: TransformPlan, mapping: string, store: 
             const outcome = store.rowOutcome(intoSource, row.into.key);
             if (outcome?.outcome === "skipped") {
               store.dropContribution(row.externalId, row.into.mapping);
-              store.setRowOutcome(row.source, row.sourceKey, "skipped", `its ${intoSource} "${row.into.key}" is skipped: ${outcome.reason ?? "by a rule of the spec"}`);
+              store.setRowOutcome(
+                row.source,
+                row.sourceKey,
+                "skipped",
+                `its ${intoSource} "${row.into.key}" is skipped: ${outcome.reason ?? "by a rule of the spec"}`,
+              );
               continue;
             }
             const why = outcome?.outcome === "rejected" ? "was rejected (see its own line)" : "is not in the export";
@@ -50,11 +61,18 @@ function listFieldsOf(plan: TransformPlan): Map<string, Set<string>> {
   return new Map(
     plan.mappings
       .filter((m) => m.into)
-      .map((m) => [m.id, new Set(m.assignments.flatMap((a) => a.fields.filter((_, i) => a.fieldTypes[i] === "many2many" || a.fieldTypes[i] === "one2many")))]),
+      .map((m) => [
+        m.id,
+        new Set(m.assignments.flatMap((a) => a.fields.filter((_, i) => a.fieldTypes[i] === "many2many" || a.fieldTypes[i] === "one2many"))),
+      ]),
   );
 }
 
-function merged(current: Record<string, TargetValue>, added: Record<string, TargetValue>, listFields: ReadonlySet<string>): Record<string, TargetValue> {
+function merged(
+  current: Record<string, TargetValue>,
+  added: Record<string, TargetValue>,
+  listFields: ReadonlySet<string>,
+): Record<string, TargetValue> {
   const result = { ...current };
   for (const [field, value] of Object.entries(added)) {
     if (!listFields.has(field)) {

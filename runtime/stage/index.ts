@@ -44,7 +44,12 @@ export interface StageResult {
   resolveMs: number;
 }
 
-export async function stageExport(plan: TransformPlan, exportDir: string, store: StagingStore, options: StageOptions = {}): Promise<StageResult> {
+export async function stageExport(
+  plan: TransformPlan,
+  exportDir: string,
+  store: StagingStore,
+  options: StageOptions = {},
+): Promise<StageResult> {
   const timings = new Map<string, number>();
   const read = new Map<string, number>(plan.sources.map((source) => [source.name, 0]));
   const keep = keepRules(plan);
@@ -96,24 +101,31 @@ export function keepRules(plan: TransformPlan): ReadonlyMap<string, "first" | "l
 }
 
 /** Writes a batch of prepared rows of one source in one transaction: the whole of staging's SQLite work per row. */
-export function writePreparedRows(store: StagingStore, source: string, rows: readonly PreparedRow[], keep: ReadonlyMap<string, "first" | "last">): void {
+export function writePreparedRows(
+  store: StagingStore,
+  source: string,
+  rows: readonly PreparedRow[],
+  keep: ReadonlyMap<string, "first" | "last">,
+): void {
   store.transaction(() => {
     for (const row of rows) applyRow(store, source, row, keep);
   });
 }
 
 /** Writes one prepared row: its outcome, its records and its source-lookup keys. */
-function applyRow(
-  store: StagingStore,
-  source: string,
-  row: PreparedRow,
-  keep: ReadonlyMap<string, "first" | "last">,
-): void {
+function applyRow(store: StagingStore, source: string, row: PreparedRow, keep: ReadonlyMap<string, "first" | "last">): void {
   const { sourceKey, location } = row;
   const reject = (reason: string, mapping?: string, field?: string) =>
     store.addReject({ source, sourceKey, location, ...(mapping ? { mapping } : {}), ...(field ? { field } : {}), reason });
   // The insert that records the outcome is also what finds an earlier row with the same key.
-  const claimed = store.addFirstSourceRow(source, sourceKey, location, row.outcome, row.outcome === "staged" ? null : row.reason, row.rowHash);
+  const claimed = store.addFirstSourceRow(
+    source,
+    sourceKey,
+    location,
+    row.outcome,
+    row.outcome === "staged" ? null : row.reason,
+    row.rowHash,
+  );
   if (!claimed) {
     // The first row with a key wins; a second one is a source error the customer must see, not a merge.
     const also = row.unclaimed === undefined ? "" : `; the row is also unreadable: ${row.unclaimed}`;
@@ -125,12 +137,24 @@ function applyRow(
   for (const [lookup, key, value] of row.indexed) store.indexLookupKey(lookup, key, value);
 }
 
-function resolveMapping(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, progress?: StageProgress): void {
+function resolveMapping(
+  plan: TransformPlan,
+  mapping: string,
+  store: StagingStore,
+  resolver: ReferenceResolver,
+  progress?: StageProgress,
+): void {
   resolveOwnRecords(plan, mapping, store, resolver, progress);
   mergeContributions(plan, mapping, store, resolver, (row, error) => rejectSourceRows(plan, store, row, [row.sourceKey], error));
 }
 
-function resolveOwnRecords(plan: TransformPlan, mapping: string, store: StagingStore, resolver: ReferenceResolver, progress?: StageProgress): void {
+function resolveOwnRecords(
+  plan: TransformPlan,
+  mapping: string,
+  store: StagingStore,
+  resolver: ReferenceResolver,
+  progress?: StageProgress,
+): void {
   // A million records take a while to resolve: the pass reports its progress like the read before it.
   const total = progress ? store.unresolvedCount(mapping) : 0;
   let resolved = 0;
@@ -152,30 +176,55 @@ function resolveOwnRecords(plan: TransformPlan, mapping: string, store: StagingS
   if (total > 0) progress?.({ source: `resolve ${mapping}`, rows: resolved, total, done: true });
 }
 
-function rejectStagedRecord(plan: TransformPlan, store: StagingStore, record: { externalId: string; mapping: string; source: string; sourceKey: string }, error: ReferenceFailure): void {
+function rejectStagedRecord(
+  plan: TransformPlan,
+  store: StagingStore,
+  record: { externalId: string; mapping: string; source: string; sourceKey: string },
+  error: ReferenceFailure,
+): void {
   store.rejectRecord(record.externalId);
   rejectSourceRows(plan, store, record, store.sourceKeysOf(record.externalId), error);
 }
 
 /** The source rows behind a record that cannot be staged go from staged to rejected, with the reason. */
-function rejectSourceRows(plan: TransformPlan, store: StagingStore, record: { mapping: string; source: string }, sourceKeys: readonly string[], error: ReferenceFailure): void {
+function rejectSourceRows(
+  plan: TransformPlan,
+  store: StagingStore,
+  record: { mapping: string; source: string },
+  sourceKeys: readonly string[],
+  error: ReferenceFailure,
+): void {
   const reason = `${error.field}: ${error.message}`;
   const sourceName = plan.mappings.find((m) => m.id === record.mapping)?.source ?? record.source;
   for (const sourceKey of sourceKeys) {
-    const row = store.get<{ file: string; row: number }>("SELECT file, row FROM source_rows WHERE source = ? AND source_key = ?", sourceName, sourceKey);
+    const row = store.get<{ file: string; row: number }>(
+      "SELECT file, row FROM source_rows WHERE source = ? AND source_key = ?",
+      sourceName,
+      sourceKey,
+    );
     if (!row) continue;
     store.setRowOutcome(sourceName, sourceKey, "rejected", reason);
-    store.addReject({ source: sourceName, sourceKey, location: { file: row.file, row: row.row }, mapping: record.mapping, field: error.field, reason: error.message });
+    store.addReject({
+      source: sourceName,
+      sourceKey,
+      location: { file: row.file, row: row.row },
+      mapping: record.mapping,
+      field: error.field,
+      reason: error.message,
+    });
   }
 }
 
 function countRows(store: StagingStore, source: string): Omit<SourceStageCounts, "ms" | "rows"> {
   const counts = { source, staged: 0, rejected: 0, skipped: 0 };
   for (const row of store.all<{ outcome: "staged" | "rejected" | "skipped"; n: number }>(
-    "SELECT outcome, COUNT(*) AS n FROM source_rows WHERE source = ? GROUP BY outcome", source,
-  )) counts[row.outcome] = row.n;
+    "SELECT outcome, COUNT(*) AS n FROM source_rows WHERE source = ? GROUP BY outcome",
+    source,
+  ))
+    counts[row.outcome] = row.n;
   // Rows refused for a duplicate key have no source_rows entry of their own (the key is taken): count them.
-  const duplicates = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM rejects WHERE source = ? AND reason LIKE 'duplicate key %'", source)?.n ?? 0;
+  const duplicates =
+    store.get<{ n: number }>("SELECT COUNT(*) AS n FROM rejects WHERE source = ? AND reason LIKE 'duplicate key %'", source)?.n ?? 0;
   counts.rejected += duplicates;
   return counts;
 }
@@ -189,7 +238,14 @@ function countRecords(plan: TransformPlan, store: StagingStore): StageResult["ma
     "SELECT mapping, 0 AS records, COUNT(*) AS merged, 0 AS placeholders FROM contributions GROUP BY mapping",
   );
   const byMapping = new Map([...rows, ...contributed].map((r) => [r.mapping, r]));
-  const planned = plan.mappings.map((m) => ({ records: 0, merged: 0, placeholders: 0, ...byMapping.get(m.id), mapping: m.id, model: m.model }));
+  const planned = plan.mappings.map((m) => ({
+    records: 0,
+    merged: 0,
+    placeholders: 0,
+    ...byMapping.get(m.id),
+    mapping: m.id,
+    model: m.model,
+  }));
   const placeholders = rows.filter((r) => r.mapping.startsWith("placeholder:"));
   return [...planned, ...placeholders].map((r) => ({ ...r, merged: r.merged ?? 0, placeholders: r.placeholders ?? 0 }));
 }
@@ -216,8 +272,12 @@ function queueSuspectedDuplicates(store: StagingStore): void {
        WHERE coalesce(email, '') <> '' OR name IS NOT NULL`,
     );
     for (const rule of rules) {
-      store.execute(`CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.field} AS key FROM dup_keys WHERE coalesce(${rule.field}, '') <> ''`);
-      store.execute("CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1");
+      store.execute(
+        `CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.field} AS key FROM dup_keys WHERE coalesce(${rule.field}, '') <> ''`,
+      );
+      store.execute(
+        "CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1",
+      );
       store.execute("CREATE INDEX temp.dup_groups_key ON dup_groups (key)");
       store.execute(
         `INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason)

@@ -83,11 +83,19 @@ export function prepareRow(preparation: SourcePreparation, record: SourceRecord,
   }
   const outcome = transformRecord(plan, source.name, record.row, preparation.context);
   if (outcome.status === "rejected") {
-    return Object.assign(row, { reason: outcome.reason }, outcome.mapping ? { mapping: outcome.mapping } : {}, outcome.field ? { field: outcome.field } : {});
+    return Object.assign(
+      row,
+      { reason: outcome.reason },
+      outcome.mapping ? { mapping: outcome.mapping } : {},
+      outcome.field ? { field: outcome.field } : {},
+    );
   }
-  if (outcome.status === "skipped") return Object.assign(row, { outcome: "skipped" as const, reason: outcome.reason, rowHash: rowHash(record.row) });
+  if (outcome.status === "skipped")
+    return Object.assign(row, { outcome: "skipped" as const, reason: outcome.reason, rowHash: rowHash(record.row) });
   for (const target of outcome.records) {
-    const unresolved = collectReferences(preparation.isOdooLookup, target.values, odooKeys) | collectReferences(preparation.isOdooLookup, target.deferred, odooKeys);
+    const unresolved =
+      collectReferences(preparation.isOdooLookup, target.values, odooKeys) |
+      collectReferences(preparation.isOdooLookup, target.deferred, odooKeys);
     row.records.push({
       externalId: target.externalId,
       mapping: target.mapping,
@@ -125,8 +133,7 @@ function collectReferences(isOdooLookup: (name: string) => boolean, values: Reco
         const keys = odooKeys.get(name) ?? new Set<string>();
         keys.add(key);
         odooKeys.set(name, keys);
-      }
-      else unresolved = 1;
+      } else unresolved = 1;
       return;
     }
     if ("ref" in value || "link" in value || "file" in value) unresolved = 1;
@@ -140,7 +147,10 @@ function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupIndexer[
   return plan.lookups
     .filter((lookup) => lookup.against === "source" && lookup.target === source.name && lookup.key.kind === "expression")
     .map((lookup) => {
-      const chain = lookup.key as { input: Parameters<typeof evaluateChain>[3]["input"]; steps: Parameters<typeof evaluateChain>[3]["steps"] };
+      const chain = lookup.key as {
+        input: Parameters<typeof evaluateChain>[3]["input"];
+        steps: Parameters<typeof evaluateChain>[3]["steps"];
+      };
       // One chain object for every row: the executor compiles a chain once per object it is given.
       const take = lookup.take ? { input: { kind: "column" as const, column: lookup.take }, steps: [] } : undefined;
       return (row: SourceRecord["row"], sourceKey: string) => {

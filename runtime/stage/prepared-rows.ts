@@ -36,10 +36,17 @@ export type PreparedBatch = PreparedRowBatch | { kind: "end"; source: string };
 
 /** Under vitest this module runs from its TypeScript source, which a worker cannot load: take the build's. */
 function workerUrl(): URL {
-  return import.meta.url.endsWith(".ts") ? new URL("../../dist/runtime/stage/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+  return import.meta.url.endsWith(".ts")
+    ? new URL("../../dist/runtime/stage/worker.js", import.meta.url)
+    : new URL("./worker.js", import.meta.url);
 }
 
-export async function* preparedBatches(plan: TransformPlan, exportDir: string, context: TransformContext, batchSize: number): AsyncGenerator<PreparedBatch> {
+export async function* preparedBatches(
+  plan: TransformPlan,
+  exportDir: string,
+  context: TransformContext,
+  batchSize: number,
+): AsyncGenerator<PreparedBatch> {
   const input: WorkerInput = {
     plan,
     exportDir,

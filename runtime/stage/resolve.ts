@@ -11,7 +11,10 @@ import type { QueueKind, StagedRecordRow, StagingStore } from "./store.js";
 
 /** Why a record cannot be staged: the field and the reason, for rejects.csv. */
 export class ReferenceFailure extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -76,11 +79,17 @@ export class ReferenceResolver {
     this.index = policyIndex(plan);
     this.lookups = new Map(plan.lookups.map((l) => [l.name, l]));
     for (const mapping of plan.mappings) {
-      if (!this.primaryMapping.has(mapping.source) || mapping.guard?.kind !== "requires") this.primaryMapping.set(mapping.source, mapping.id);
+      if (!this.primaryMapping.has(mapping.source) || mapping.guard?.kind !== "requires")
+        this.primaryMapping.set(mapping.source, mapping.id);
       const siblings = plan.mappings.filter((m) => m.source === mapping.source);
       const exclusive = siblings.every((m) => m.guard || m.where);
-      this.candidates.set(mapping.id, exclusive ? [mapping.id, ...siblings.filter((m) => m.id !== mapping.id).map((m) => m.id)] : [mapping.id]);
-      const links = mapping.assignments.filter((a) => a.value.kind === "link").map((a) => [a.fields[0] ?? "", a.fields[1] ?? ""] as [string, string]);
+      this.candidates.set(
+        mapping.id,
+        exclusive ? [mapping.id, ...siblings.filter((m) => m.id !== mapping.id).map((m) => m.id)] : [mapping.id],
+      );
+      const links = mapping.assignments
+        .filter((a) => a.value.kind === "link")
+        .map((a) => [a.fields[0] ?? "", a.fields[1] ?? ""] as [string, string]);
       this.linkFields.set(mapping.id, links);
     }
   }
@@ -177,8 +186,13 @@ export class ReferenceResolver {
     const found = this.findTarget(value.ref.mapping, key);
     if (found) return xmlid(found);
     const policy = this.policy(record.mapping, field, `ref:${value.ref.mapping}`);
-    return this.miss(record, field, policy, { kind: "orphan", target: value.ref.mapping, key, model: this.modelOf(value.ref.mapping) },
-      `${value.ref.mapping} "${key}" is not in the export`);
+    return this.miss(
+      record,
+      field,
+      policy,
+      { kind: "orphan", target: value.ref.mapping, key, model: this.modelOf(value.ref.mapping) },
+      `${value.ref.mapping} "${key}" is not in the export`,
+    );
   }
 
   private resolveLink(record: StagedRecordRow, field: string, value: LinkReference): TargetValue {
@@ -186,7 +200,13 @@ export class ReferenceResolver {
     if (found) return xmlid(found);
     const policy = this.index.policies.get(`${record.mapping}\0${field}\0link`) ?? { kind: "fail" };
     const reason = `${value.link.mapping} "${value.link.key}" is not in the export`;
-    const result = this.miss(record, field, policy, { kind: "orphan", target: value.link.mapping, key: value.link.key, model: value.link.model }, reason);
+    const result = this.miss(
+      record,
+      field,
+      policy,
+      { kind: "orphan", target: value.link.mapping, key: value.link.key, model: value.link.model },
+      reason,
+    );
     // A link is what anchors a message, an activity or an attachment: queued, the record waits with it
     // instead of landing nowhere (Odoo will not even let an orphaned message be deleted again).
     if (policy.kind === "queue") throw new ReferenceFailure(field, `${reason}; held back in the queue until it can be linked`);
@@ -210,8 +230,13 @@ export class ReferenceResolver {
     if (found !== undefined) return found;
     const policy = this.policy(record.mapping, field, `lookup:${name}`);
     const kind: QueueKind = lookup.model === "res.users" ? "owner" : "lookup";
-    return this.miss(record, field, policy, { kind, target: name, key, model: lookup.model },
-      `no ${lookup.target} with ${describeKey(lookup)} "${key}"`);
+    return this.miss(
+      record,
+      field,
+      policy,
+      { kind, target: name, key, model: lookup.model },
+      `no ${lookup.target} with ${describeKey(lookup)} "${key}"`,
+    );
   }
 
   private sourceLookup(lookup: TransformPlan["lookups"][number], key: string): TargetValue | undefined {
@@ -240,7 +265,9 @@ export class ReferenceResolver {
     if (lookup.key.kind !== "field") return undefined;
     const row = this.store.get<{ external_id: string }>(
       "SELECT external_id FROM records WHERE model = ? AND status = 'staged' AND json_extract(values_json, ?) = ? LIMIT 1",
-      lookup.model, `$."${lookup.key.name}"`, key,
+      lookup.model,
+      `$."${lookup.key.name}"`,
+      key,
     );
     return row ? xmlid(row.external_id) : undefined;
   }
@@ -281,7 +308,15 @@ export class ReferenceResolver {
         return policy.value;
       case "queue":
         this.stats.queued += 1;
-        this.store.addQueue({ kind: target.kind, mapping: record.mapping, externalId: record.externalId, field, target: target.target, key: target.key, reason: policy.reason || reason });
+        this.store.addQueue({
+          kind: target.kind,
+          mapping: record.mapping,
+          externalId: record.externalId,
+          field,
+          target: target.target,
+          key: target.key,
+          reason: policy.reason || reason,
+        });
         return null;
       case "placeholder":
         return xmlid(this.placeholder(record, field, policy.values, target, reason));
@@ -289,17 +324,33 @@ export class ReferenceResolver {
   }
 
   /** One placeholder per target and key, marked as such and listed for review. */
-  private placeholder(record: StagedRecordRow, field: string, values: Record<string, PlanLiteral>, target: { target: string; key: string; model: string }, reason: string): string {
+  private placeholder(
+    record: StagedRecordRow,
+    field: string,
+    values: Record<string, PlanLiteral>,
+    target: { target: string; key: string; model: string },
+    reason: string,
+  ): string {
     const externalId = buildExternalId(this.plan.target.externalIdModule, `placeholder_${target.target}`, target.key);
     if (!this.store.record(externalId)) {
       const lookup = this.lookups.get(target.target);
       const keyField = lookup?.key.kind === "field" ? { [lookup.key.name]: target.key } : {};
       // `name = "Unknown party {key}"`: a placeholder names what it stands in for, so it can be reconciled.
-      const filled = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, typeof value === "string" ? value.replaceAll("{key}", target.key) : value]));
+      const filled = Object.fromEntries(
+        Object.entries(values).map(([field, value]) => [field, typeof value === "string" ? value.replaceAll("{key}", target.key) : value]),
+      );
       this.store.addPlaceholder(externalId, `placeholder:${target.target}`, target.model, target.key, { ...keyField, ...filled });
       this.stats.placeholders += 1;
     }
-    this.store.addQueue({ kind: "placeholder", mapping: record.mapping, externalId: record.externalId, field, target: target.target, key: target.key, reason: `placeholder ${externalId} stands in: ${reason}` });
+    this.store.addQueue({
+      kind: "placeholder",
+      mapping: record.mapping,
+      externalId: record.externalId,
+      field,
+      target: target.target,
+      key: target.key,
+      reason: `placeholder ${externalId} stands in: ${reason}`,
+    });
     return externalId;
   }
 }

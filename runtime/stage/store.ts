@@ -103,7 +103,9 @@ export class StagingStore {
     this.statements = {
       setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
-      sourceRow: this.db.prepare<[string, string], { outcome: RowOutcome; reason: string | null }>("SELECT outcome, reason FROM source_rows WHERE source = ? AND source_key = ?"),
+      sourceRow: this.db.prepare<[string, string], { outcome: RowOutcome; reason: string | null }>(
+        "SELECT outcome, reason FROM source_rows WHERE source = ? AND source_key = ?",
+      ),
       addSourceRow: this.db.prepare(
         "INSERT INTO source_rows (source, source_key, file, row, outcome, reason, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -111,9 +113,13 @@ export class StagingStore {
         "INSERT INTO source_rows (source, source_key, file, row, outcome, reason, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_key) DO NOTHING",
       ),
       setRowOutcome: this.db.prepare("UPDATE source_rows SET outcome = ?, reason = ? WHERE source = ? AND source_key = ?"),
-      byDedupe: this.db.prepare<[string, string], { external_id: string }>("SELECT external_id FROM records WHERE mapping = ? AND dedupe_key = ?"),
+      byDedupe: this.db.prepare<[string, string], { external_id: string }>(
+        "SELECT external_id FROM records WHERE mapping = ? AND dedupe_key = ?",
+      ),
       mergeInto: this.db.prepare("UPDATE records SET merged = merged + 1 WHERE external_id = ?"),
-      replaceMerged: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, unresolved = ?, merged = merged + 1 WHERE external_id = ?"),
+      replaceMerged: this.db.prepare(
+        "UPDATE records SET values_json = ?, deferred_json = ?, unresolved = ?, merged = merged + 1 WHERE external_id = ?",
+      ),
       addRecord: this.db.prepare(
         "INSERT INTO records (external_id, mapping, model, source, source_key, dedupe_key, values_json, deferred_json, placeholder, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -134,16 +140,22 @@ export class StagingStore {
       ),
       addIndexKey: this.db.prepare("INSERT OR IGNORE INTO lookup_index (lookup, key, value) VALUES (?, ?, ?)"),
       indexValue: this.db.prepare<[string, string], { value: string }>("SELECT value FROM lookup_index WHERE lookup = ? AND key = ?"),
-      addReject: this.db.prepare("INSERT INTO rejects (source, source_key, file, row, mapping, field, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      addReject: this.db.prepare(
+        "INSERT INTO rejects (source, source_key, file, row, mapping, field, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       // A resumed or repeated load meets the same misses again: each is listed once.
-      addQueue: this.db.prepare("INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      addQueue: this.db.prepare(
+        "INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       recordsPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
         "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND rowid > ? ORDER BY rowid LIMIT ?",
       ),
       unresolvedPage: this.db.prepare<[string, number, number], RecordRowDb & { rowid: number }>(
         "SELECT rowid, * FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1 AND rowid > ? ORDER BY rowid LIMIT ?",
       ),
-      unresolvedCount: this.db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1"),
+      unresolvedCount: this.db.prepare<[string], { n: number }>(
+        "SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1",
+      ),
       setResolved: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, unresolved = 0 WHERE external_id = ?"),
       rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
       recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
@@ -156,7 +168,9 @@ export class StagingStore {
         "INSERT INTO id_map (external_id, model, odoo_id, created, loaded_hash) VALUES (?, ?, ?, ?, ?) " +
           "ON CONFLICT (external_id) DO UPDATE SET model = excluded.model, odoo_id = excluded.odoo_id, created = MAX(id_map.created, excluded.created), loaded_hash = excluded.loaded_hash",
       ),
-      journalAdd: this.db.prepare("INSERT INTO journal (phase, op, model, odoo_id, external_id, before_json, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      journalAdd: this.db.prepare(
+        "INSERT INTO journal (phase, op, model, odoo_id, external_id, before_json, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       setStatus: this.db.prepare("UPDATE records SET status = ? WHERE external_id = ?"),
     };
   }
@@ -192,8 +206,23 @@ export class StagingStore {
     this.statements.idMapSet.run(externalId, model, odooId, created ? 1 : 0, loadedHash);
   }
 
-  journal(entry: { phase: string; op: "create" | "update" | "unlink" | "restore"; model: string; odooId: number; externalId: string | null; before?: unknown }): void {
-    this.statements.journalAdd.run(entry.phase, entry.op, entry.model, entry.odooId, entry.externalId, entry.before === undefined ? null : JSON.stringify(entry.before), new Date().toISOString());
+  journal(entry: {
+    phase: string;
+    op: "create" | "update" | "unlink" | "restore";
+    model: string;
+    odooId: number;
+    externalId: string | null;
+    before?: unknown;
+  }): void {
+    this.statements.journalAdd.run(
+      entry.phase,
+      entry.op,
+      entry.model,
+      entry.odooId,
+      entry.externalId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      new Date().toISOString(),
+    );
   }
 
   setRecordStatus(externalId: string, status: "staged" | "rejected" | "load-rejected"): void {
@@ -222,12 +251,26 @@ export class StagingStore {
     return this.statements.sourceRow.get(source, sourceKey);
   }
 
-  addSourceRow(source: string, sourceKey: string, location: SourceLocation, outcome: RowOutcome, reason: string | null, rowHash: string | null): void {
+  addSourceRow(
+    source: string,
+    sourceKey: string,
+    location: SourceLocation,
+    outcome: RowOutcome,
+    reason: string | null,
+    rowHash: string | null,
+  ): void {
     this.statements.addSourceRow.run(source, sourceKey, location.file, location.row, outcome, reason, rowHash);
   }
 
   /** Records a row's outcome unless its key already has one; false when an earlier row holds the key. */
-  addFirstSourceRow(source: string, sourceKey: string, location: SourceLocation, outcome: RowOutcome, reason: string | null, rowHash: string | null): boolean {
+  addFirstSourceRow(
+    source: string,
+    sourceKey: string,
+    location: SourceLocation,
+    outcome: RowOutcome,
+    reason: string | null,
+    rowHash: string | null,
+  ): boolean {
     return this.statements.addFirstSourceRow.run(source, sourceKey, location.file, location.row, outcome, reason, rowHash).changes === 1;
   }
 
@@ -242,13 +285,33 @@ export class StagingStore {
    */
   stageRecord(record: PreparedRecord, source: string, keep: "first" | "last" = "first"): { externalId: string; merged: boolean } {
     if (record.into) {
-      this.statements.addContribution.run(record.externalId, record.mapping, source, record.sourceKey, record.into.mapping, record.into.key, record.valuesJson, record.deferredJson);
+      this.statements.addContribution.run(
+        record.externalId,
+        record.mapping,
+        source,
+        record.sourceKey,
+        record.into.mapping,
+        record.into.key,
+        record.valuesJson,
+        record.deferredJson,
+      );
       return { externalId: record.externalId, merged: true };
     }
     const unresolved = record.unresolved ? 1 : 0;
     if (record.dedupeKey !== null) {
       // Insert first, merge on conflict: most dedupe keys are new, and the insert finds the others itself.
-      const inserted = this.statements.addDedupedRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, record.dedupeKey, record.valuesJson, record.deferredJson, 0, unresolved);
+      const inserted = this.statements.addDedupedRecord.run(
+        record.externalId,
+        record.mapping,
+        record.model,
+        source,
+        record.sourceKey,
+        record.dedupeKey,
+        record.valuesJson,
+        record.deferredJson,
+        0,
+        unresolved,
+      );
       if (inserted.changes === 0) {
         const existing = this.statements.byDedupe.get(record.mapping, record.dedupeKey)!;
         if (keep === "last") this.statements.replaceMerged.run(record.valuesJson, record.deferredJson, unresolved, existing.external_id);
@@ -257,7 +320,18 @@ export class StagingStore {
         return { externalId: existing.external_id, merged: true };
       }
     } else {
-      this.statements.addRecord.run(record.externalId, record.mapping, record.model, source, record.sourceKey, null, record.valuesJson, record.deferredJson, 0, unresolved);
+      this.statements.addRecord.run(
+        record.externalId,
+        record.mapping,
+        record.model,
+        source,
+        record.sourceKey,
+        null,
+        record.valuesJson,
+        record.deferredJson,
+        0,
+        unresolved,
+      );
     }
     // A record whose external id follows from its mapping and key is found by that id (resolveRecord); only
     // merged and fan-out records need an alias, which spares one b-tree write per staged row.
@@ -296,10 +370,22 @@ export class StagingStore {
     return this.statements.indexValue.get(lookup, key)?.value;
   }
 
-  addReject(reject: { source: string; sourceKey: string | null; location: SourceLocation | null; mapping?: string; field?: string; reason: string }): void {
+  addReject(reject: {
+    source: string;
+    sourceKey: string | null;
+    location: SourceLocation | null;
+    mapping?: string;
+    field?: string;
+    reason: string;
+  }): void {
     this.statements.addReject.run(
-      reject.source, reject.sourceKey, reject.location?.file ?? null, reject.location?.row ?? null,
-      reject.mapping ?? null, reject.field ?? null, reject.reason,
+      reject.source,
+      reject.sourceKey,
+      reject.location?.file ?? null,
+      reject.location?.row ?? null,
+      reject.mapping ?? null,
+      reject.field ?? null,
+      reject.reason,
     );
   }
 
@@ -324,7 +410,11 @@ export class StagingStore {
     return this.pages(this.statements.unresolvedPage, mapping, pageSize);
   }
 
-  private *pages(query: Database.Statement<[string, number, number], RecordRowDb & { rowid: number }>, mapping: string, pageSize: number): IterableIterator<StagedRecordRow[]> {
+  private *pages(
+    query: Database.Statement<[string, number, number], RecordRowDb & { rowid: number }>,
+    mapping: string,
+    pageSize: number,
+  ): IterableIterator<StagedRecordRow[]> {
     let after = 0;
     for (;;) {
       const rows = query.all(mapping, after, pageSize);
@@ -394,7 +484,12 @@ export class StagingStore {
 
 /** A run folder staged by an earlier mapc lacks what was added since; resume and verify still open it. */
 function addMissingColumns(db: Database.Database): void {
-  const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('records')").all().map((column) => column.name));
+  const columns = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('records')")
+      .all()
+      .map((column) => column.name),
+  );
   if (!columns.has("unresolved")) db.exec("ALTER TABLE records ADD COLUMN unresolved INTEGER NOT NULL DEFAULT 0");
   // Folders from before queue entries were unique may hold repeats: keep the first of each.
   db.exec(`DELETE FROM queue WHERE seq NOT IN (SELECT MIN(seq) FROM queue GROUP BY kind, mapping, external_id, field, target, key);

@@ -31,9 +31,14 @@ export function accountColumns(source: PlanSource, survey: SourceSurvey): Column
     else if (patterns.some((pattern) => pattern.test(column)) || source.drops.some((drop) => drop.column === column)) dropped.push(column);
     else unaccounted.push(column);
   }
-  const absent = survey.files.length === 0
-    ? []
-    : source.columns.filter((column) => !column.name.startsWith("../") && !columnNames(column).some((name) => survey.columns.some((c) => matches(c, name)))).map((c) => c.name);
+  const absent =
+    survey.files.length === 0
+      ? []
+      : source.columns
+          .filter(
+            (column) => !column.name.startsWith("../") && !columnNames(column).some((name) => survey.columns.some((c) => matches(c, name))),
+          )
+          .map((c) => c.name);
   return { source: source.name, files: survey.files, columns: survey.columns.length, read, dropped, unaccounted, absent };
 }
 
@@ -47,9 +52,11 @@ export function neededColumns(plan: TransformPlan, source: PlanSource): Map<stri
   for (const mapping of plan.mappings.filter((m) => m.source === source.name)) {
     for (const assignment of mapping.assignments) {
       if (!assignment.required || assignment.value.kind !== "expression") continue;
-      for (const column of inputColumns(assignment.value.input)) needed.set(column, `map \`${mapping.id}\` requires \`${assignment.fields.join(", ")}\``);
+      for (const column of inputColumns(assignment.value.input))
+        needed.set(column, `map \`${mapping.id}\` requires \`${assignment.fields.join(", ")}\``);
     }
-    if (mapping.into) for (const column of inputColumns(mapping.into.input)) needed.set(column, `map \`${mapping.id}\` finds its record by it`);
+    if (mapping.into)
+      for (const column of inputColumns(mapping.into.input)) needed.set(column, `map \`${mapping.id}\` finds its record by it`);
   }
   return needed;
 }

@@ -82,7 +82,13 @@ function discoveredColumn(property: CustomProperty, line: number): PlanColumn {
   };
 }
 
-function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSource, property: CustomProperty, shared: Set<PlanCustomField>): string {
+function addToMapping(
+  plan: TransformPlan,
+  mapping: PlanMapping,
+  source: PlanSource,
+  property: CustomProperty,
+  shared: Set<PlanCustomField>,
+): string {
   const rule = mapping.customProperties!;
   const type = kinds[property.kind].field;
   const wanted: PlanCustomField = {
@@ -98,7 +104,8 @@ function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSou
   // Two objects' properties of one name and shape (a region on companies and on contacts) share a field;
   // anything else already planned under that name (the spec's own field, another shape) is told apart.
   const existing = plan.customFields.find((f) => f.model === wanted.model && f.name === wanted.name);
-  if (existing && !(shared.has(existing) && sameShape(existing, wanted))) wanted.name = `${wanted.name.slice(0, 52)}_${shortHash(`${source.name}.${property.name}`)}`;
+  if (existing && !(shared.has(existing) && sameShape(existing, wanted)))
+    wanted.name = `${wanted.name.slice(0, 52)}_${shortHash(`${source.name}.${property.name}`)}`;
   const field = wanted.name;
   if (!plan.customFields.some((f) => f.model === wanted.model && f.name === field)) {
     plan.customFields.push(wanted);
@@ -109,7 +116,12 @@ function addToMapping(plan: TransformPlan, mapping: PlanMapping, source: PlanSou
   const assignment: PlanAssignment = {
     fields: [field],
     fieldTypes: [type],
-    value: { kind: "expression", input: { kind: "column", column: property.column }, steps, valueType: property.kind === "choice" ? "text" : valueTypeOfColumn(kinds[property.kind].column) },
+    value: {
+      kind: "expression",
+      input: { kind: "column", column: property.column },
+      steps,
+      valueType: property.kind === "choice" ? "text" : valueTypeOfColumn(kinds[property.kind].column),
+    },
     required: false,
     deferred: false,
     line: rule.line,
@@ -128,7 +140,10 @@ function sameShape(a: PlanCustomField, b: PlanCustomField): boolean {
 }
 
 function slug(text: string): string {
-  const folded = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const folded = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   return folded.replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "property";
 }
 

@@ -44,7 +44,10 @@ export async function surveyExport(plan: TransformPlan, exportDir: string, optio
     const survey = sources.find((s) => s.source === source.name)!;
     const reading = await readCustomProperties(source, source.customProperties, exportDir, survey.columns);
     if (reading.problem) metadataProblems.push({ source: source.name, problem: reading.problem });
-    customProperties.set(source.name, reading.properties.flatMap((p) => asExported(p, survey)));
+    customProperties.set(
+      source.name,
+      reading.properties.flatMap((p) => asExported(p, survey)),
+    );
   }
   const expanded = planWithProperties(plan, customProperties);
   const accounts = expanded.plan.sources.map((source, index) => accountColumns(source, sources[index]!));
@@ -57,7 +60,9 @@ function asExported(property: CustomProperty, survey: SourceSurvey): CustomPrope
   const spelled = (name: string) => survey.columns.find((column) => column.toLowerCase() === name.toLowerCase());
   const names = [property.column, ...property.alternatives];
   if (!names.some((name) => spelled(name) !== undefined)) return [];
-  return [{ ...property, column: spelled(property.column) ?? property.column, alternatives: property.alternatives.map((a) => spelled(a) ?? a) }];
+  return [
+    { ...property, column: spelled(property.column) ?? property.column, alternatives: property.alternatives.map((a) => spelled(a) ?? a) },
+  ];
 }
 
 /** The declared columns an export lacks that the plan cannot do without, with why. */
@@ -73,4 +78,3 @@ export function missingNeededColumns(survey: ExportSurvey): Array<{ source: stri
   }
   return missing;
 }
-

@@ -62,10 +62,19 @@ export async function readCustomProperties(
   const files = documents.map((d) => d.file);
   if (documents.length === 0) {
     const byName = metadata.format === "leadforce" ? leadforceColumnsWithoutMetadata(exportColumns) : [];
-    return byName.length > 0 ? { properties: byName, files } : { properties: [], files, problem: `no metadata file at ${metadata.paths.join(" or ")}` };
+    return byName.length > 0
+      ? { properties: byName, files }
+      : { properties: [], files, problem: `no metadata file at ${metadata.paths.join(" or ")}` };
   }
   try {
-    return { properties: readersByFormat[metadata.format](documents.map((d) => d.text), metadata.object, source), files };
+    return {
+      properties: readersByFormat[metadata.format](
+        documents.map((d) => d.text),
+        metadata.object,
+        source,
+      ),
+      files,
+    };
   } catch (error) {
     if (error instanceof SyntaxError || (error instanceof Error && "code" in error && String(error.code).startsWith("CSV_"))) {
       return { properties: [], files, problem: `${files.join(", ")}: ${error.message}` };
@@ -113,11 +122,20 @@ function decodeMetadata(bytes: Buffer): string {
 function csvRecords(text: string): Array<Record<string, string>> {
   const header = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [";", "\t", ","].map((d) => ({ d, n: header.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  return parseCsv(text, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as Array<Record<string, string>>;
+  return parseCsv(text, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as Array<
+    Record<string, string>
+  >;
 }
 
 function slugValue(label: string): string {
-  return label.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "option";
+  return (
+    label
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "") || "option"
+  );
 }
 
 // ── HubSpot: { "<objectType>": [definitions] }, or one object's { "results": [definitions] } ───────────────
@@ -197,7 +215,9 @@ interface DataverseAttribute {
 }
 
 function dataverseProperties(documents: unknown[], entity: string): CustomProperty[] {
-  const entities = documents.flatMap((document) => (isRecord(document) && Array.isArray(document["value"]) ? document["value"] : Array.isArray(document) ? document : [document]));
+  const entities = documents.flatMap((document) =>
+    isRecord(document) && Array.isArray(document["value"]) ? document["value"] : Array.isArray(document) ? document : [document],
+  );
   const attributes = entities
     .filter((e): e is Record<string, unknown> => isRecord(e) && e["LogicalName"] === entity)
     .flatMap((e) => (Array.isArray(e["Attributes"]) ? (e["Attributes"] as DataverseAttribute[]) : []));
@@ -222,7 +242,10 @@ function dataverseProperty(a: DataverseAttribute): CustomProperty {
   const name = String(a.LogicalName);
   const label = stringOr(a.DisplayName?.UserLocalizedLabel?.Label, name);
   const type = attributeType(a);
-  const options = (a.OptionSet?.Options ?? []).map((o) => ({ value: String(o.Value), label: stringOr(o.Label?.UserLocalizedLabel?.Label, String(o.Value)) }));
+  const options = (a.OptionSet?.Options ?? []).map((o) => ({
+    value: String(o.Value),
+    label: stringOr(o.Label?.UserLocalizedLabel?.Label, String(o.Value)),
+  }));
   const base = { name, label, options };
   switch (type) {
     case "Lookup":
@@ -279,7 +302,10 @@ function leadforceProperties(documents: string[], object: string): CustomPropert
     .filter((r) => (r["Belongs To"] ?? "").toLowerCase() === object.toLowerCase() && (r["Field"] ?? "") !== "")
     .map((r) => {
       const label = r["Field"]!;
-      const options = (r["Options"] ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "");
+      const options = (r["Options"] ?? "")
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o !== "");
       return {
         name: slugValue(label),
         label,
@@ -330,14 +356,25 @@ interface ConcordField {
 }
 
 function concordProperties(documents: unknown[], object: string): CustomProperty[] {
-  const fields = documents.flatMap((d) => (isRecord(d) && Array.isArray(d["data"]) ? (d["data"] as ConcordField[]) : Array.isArray(d) ? (d as ConcordField[]) : []));
+  const fields = documents.flatMap((d) =>
+    isRecord(d) && Array.isArray(d["data"]) ? (d["data"] as ConcordField[]) : Array.isArray(d) ? (d as ConcordField[]) : [],
+  );
   return fields
     .filter((f) => f.resource_name === object && typeof f.field_id === "string")
     .map((f) => {
       const name = String(f.field_id);
       // a choice is stored as its option's id; the options give their names
-      const options = (f.options ?? []).filter((o) => o.id !== undefined && o.id !== null).map((o) => ({ value: String(o.id), label: stringOr(o.name, String(o.id)) }));
-      return { name, label: stringOr(f.label, name), column: name, alternatives: [], kind: concordKind(String(f.field_type ?? "")), options };
+      const options = (f.options ?? [])
+        .filter((o) => o.id !== undefined && o.id !== null)
+        .map((o) => ({ value: String(o.id), label: stringOr(o.name, String(o.id)) }));
+      return {
+        name,
+        label: stringOr(f.label, name),
+        column: name,
+        alternatives: [],
+        kind: concordKind(String(f.field_type ?? "")),
+        options,
+      };
     });
 }
 
@@ -371,11 +408,21 @@ function concordKind(type: string): PropertyKind {
 function sageProperties(documents: string[], entity: string): CustomProperty[] {
   return documents
     .flatMap(csvRecords)
-    .filter((r) => (r["ColP_Entity"] ?? "").toLowerCase() === entity.toLowerCase() && (r["ColP_ColName"] ?? "") !== "" && r["ColP_ColName"] !== "NULL")
+    .filter(
+      (r) =>
+        (r["ColP_Entity"] ?? "").toLowerCase() === entity.toLowerCase() && (r["ColP_ColName"] ?? "") !== "" && r["ColP_ColName"] !== "NULL",
+    )
     .map((r) => {
       const name = r["ColP_ColName"]!;
       const caption = r["ColP_Caption"];
-      return { name, label: caption && caption !== "NULL" ? caption : name, column: name, alternatives: [], kind: sageKind(Number(r["ColP_EntryType"])), options: [] };
+      return {
+        name,
+        label: caption && caption !== "NULL" ? caption : name,
+        column: name,
+        alternatives: [],
+        kind: sageKind(Number(r["ColP_EntryType"])),
+        options: [],
+      };
     });
 }
 

@@ -53,7 +53,7 @@ export function compileFormat(format: string): CompiledFormat {
   if (cached) return cached;
   const tokens: FormatToken[] = [];
   let pattern = "";
-  for (let at = 0; at < format.length; ) {
+  for (let at = 0; at < format.length;) {
     const token = TOKENS.find((candidate) => format.startsWith(candidate.token, at));
     if (token) {
       tokens.push(token);
@@ -112,8 +112,18 @@ export function isRealWallTime(wall: WallTime): boolean {
 }
 
 const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 
 /**

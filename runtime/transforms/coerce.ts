@@ -6,7 +6,6 @@ import { TransformError, quote } from "./errors.js";
 import { bool, date, datetime, int, money, split } from "./registry.js";
 import { isPlainObject } from "./values.js";
 
-
 export function coerceColumn(raw: unknown, columnType: ColumnType, settings: CoercionSettings = {}): unknown {
   if (isAbsent(raw, settings)) return null;
   switch (columnType) {

@@ -58,7 +58,10 @@ export function normalizeUrl(value: unknown): string {
 export function domainOf(value: unknown): string {
   const written = textInput(value, "domain").trim();
   const host = written.includes("@") && !written.includes("://") ? afterAt(written) : hostOfUrl(written);
-  const domain = host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  const domain = host
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/\.$/, "");
   if (!isHostLike(domain) || !domain.includes(".")) throw new TransformError(`${quote(value)} has no domain`);
   return domain;
 }

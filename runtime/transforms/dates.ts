@@ -8,8 +8,7 @@ import { isValidTimeZone, zonedTimeToUtc } from "./zones.js";
 export const ISO_DATE_FORMAT = "YYYY-MM-DD";
 
 // The date part, then optionally a time and an offset: 2024-03-31, 2024-03-31T01:30, 2024-03-31 01:30:00.123456Z.
-const ISO_DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * What a value is read as: "date" or "date and time", for the message that refuses it. A value that has

@@ -6,7 +6,12 @@ import { isEmptyValue, textInput, textOf } from "./values.js";
 export function splitText(value: unknown, separator: string): string[] {
   if (separator === "") throw new TransformError("split needs a non-empty separator");
   return listOf(value).flatMap((element) =>
-    isEmptyValue(element) ? [] : textInput(element, "split").split(separator).map((part) => part.trim()).filter((part) => part !== ""),
+    isEmptyValue(element)
+      ? []
+      : textInput(element, "split")
+          .split(separator)
+          .map((part) => part.trim())
+          .filter((part) => part !== ""),
   );
 }
 

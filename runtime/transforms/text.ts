@@ -96,5 +96,8 @@ function decodeEntities(text: string): string {
 /** Trims every line and keeps at most one blank line between paragraphs. */
 function tidyLines(text: string): string {
   const lines = text.split("\n").map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim());
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

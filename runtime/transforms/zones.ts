@@ -4,7 +4,6 @@ export { isValidTimeZone } from "../../plan/time-zones.js";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-
 function zoneFormatter(zone: string): Intl.DateTimeFormat {
   const cached = formatters.get(zone);
   if (cached) return cached;

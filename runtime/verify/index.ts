@@ -31,10 +31,18 @@ const CHUNK = 200;
  * update: the record is there, the values are not), every field the spec writes, including those staged
  * empty, except the empty cells the loader leaves to Odoo (`emptyCellLeftToOdoo`).
  */
-export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: OdooTransport, exportDir: string, options: { sample?: number } = {}): Promise<VerifyResult> {
+export async function verifyRun(
+  plan: TransformPlan,
+  store: StagingStore,
+  odoo: OdooTransport,
+  exportDir: string,
+  options: { sample?: number } = {},
+): Promise<VerifyResult> {
   const result: VerifyResult = { checked: 0, missing: [], mismatches: [], perPhase: [], ok: true };
   const schema = await readTargetSchema(plan, odoo);
-  const phases = store.all<{ mapping: string; model: string }>("SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid");
+  const phases = store.all<{ mapping: string; model: string }>(
+    "SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid",
+  );
   for (const { mapping, model } of orderPhases(plan, phases)) {
     const loaded = await loadedRecords(store, odoo, plan.target.externalIdModule, mapping);
     const chosen = options.sample ? pickSample(loaded, options.sample) : loaded;
@@ -45,8 +53,15 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
     for (let start = 0; start < chosen.length; start += CHUNK) {
       const batch = chosen.slice(start, start + CHUNK);
       const records = batch.map((b) => store.record(b.external_id)!);
-      const fields = [...new Set(records.flatMap((r) => [...Object.keys(r.values), ...Object.keys(r.deferred)]))].filter((f) => fieldsOfModel.has(f));
-      const rows = await odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(model, "read", [batch.map((b) => b.odoo_id), fields], { context: { active_test: false } });
+      const fields = [...new Set(records.flatMap((r) => [...Object.keys(r.values), ...Object.keys(r.deferred)]))].filter((f) =>
+        fieldsOfModel.has(f),
+      );
+      const rows = await odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(
+        model,
+        "read",
+        [batch.map((b) => b.odoo_id), fields],
+        { context: { active_test: false } },
+      );
       const byId = new Map(rows.map((row) => [row.id, row]));
       for (const [index, record] of records.entries()) {
         const odooId = batch[index]!.odoo_id;
@@ -73,17 +88,35 @@ export async function verifyRun(plan: TransformPlan, store: StagingStore, odoo: 
  * The records of a map in Odoo: by the folder's id map, and for a record Odoo refused on update (which the
  * id map of a new folder does not know), by its external id.
  */
-async function loadedRecords(store: StagingStore, odoo: OdooTransport, module: string, mapping: string): Promise<Array<{ external_id: string; odoo_id: number }>> {
+async function loadedRecords(
+  store: StagingStore,
+  odoo: OdooTransport,
+  module: string,
+  mapping: string,
+): Promise<Array<{ external_id: string; odoo_id: number }>> {
   const known = store.all<{ external_id: string; odoo_id: number }>(
     "SELECT r.external_id, i.odoo_id FROM records r JOIN id_map i ON i.external_id = r.external_id WHERE r.mapping = ? AND r.status IN ('staged', 'load-rejected')",
     mapping,
   );
   const refused = store
-    .all<{ external_id: string }>("SELECT r.external_id FROM records r WHERE r.mapping = ? AND r.status = 'load-rejected' AND NOT EXISTS (SELECT 1 FROM id_map i WHERE i.external_id = r.external_id)", mapping)
+    .all<{ external_id: string }>(
+      "SELECT r.external_id FROM records r WHERE r.mapping = ? AND r.status = 'load-rejected' AND NOT EXISTS (SELECT 1 FROM id_map i WHERE i.external_id = r.external_id)",
+      mapping,
+    )
     .map((r) => r.external_id);
   if (refused.length === 0) return known;
   const names = refused.map((id) => id.slice(module.length + 1));
-  const found = await odoo.executeKw<Array<{ name: string; res_id: number }>>("ir.model.data", "search_read", [[["module", "=", module], ["name", "in", names]]], { fields: ["name", "res_id"] });
+  const found = await odoo.executeKw<Array<{ name: string; res_id: number }>>(
+    "ir.model.data",
+    "search_read",
+    [
+      [
+        ["module", "=", module],
+        ["name", "in", names],
+      ],
+    ],
+    { fields: ["name", "res_id"] },
+  );
   return [...known, ...found.map((f) => ({ external_id: `${module}.${f.name}`, odoo_id: f.res_id }))];
 }
 
@@ -99,7 +132,11 @@ function differingFields(
   const cells = new Map<string, string | undefined>();
   // undefined for a field the record does not write at all
   const cellOf = (field: string) => {
-    if (!cells.has(field)) cells.set(field, field in wanted ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids) : undefined);
+    if (!cells.has(field))
+      cells.set(
+        field,
+        field in wanted ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids) : undefined,
+      );
     return cells.get(field);
   };
   const differing: Array<{ field: string; staged: string; inOdoo: string }> = [];

@@ -54,7 +54,12 @@ function typeErrors(file: string): string[] {
   });
 }
 
-function sameOutcomes(plan: TransformPlan, generated: () => GeneratedModule, rows: SampleRow[], contexts: Array<[string, TransformContext]>): void {
+function sameOutcomes(
+  plan: TransformPlan,
+  generated: () => GeneratedModule,
+  rows: SampleRow[],
+  contexts: Array<[string, TransformContext]>,
+): void {
   describe.each(contexts)("gives the executor's outcome for every row (%s)", (_name, context) => {
     it.each(rows.map((sample) => [sample.note, sample] as const))("%s", (_note, sample) => {
       const expected = transformRecord(plan, sample.source, sample.row, context);
@@ -137,7 +142,13 @@ const fallbackTask: PlanMapping = {
   lossy: false,
   compatibility: "fallback",
   guard: { kind: "unless", module: "crm" },
-  where: { op: "or", operands: [{ op: "installed", module: "project" }, { op: "not", operand: { op: "in", input: { kind: "column", column: "Industry" }, values: ["Retail"] } }] },
+  where: {
+    op: "or",
+    operands: [
+      { op: "installed", module: "project" },
+      { op: "not", operand: { op: "in", input: { kind: "column", column: "Industry" }, values: ["Retail"] } },
+    ],
+  },
   each: {
     input: { kind: "columns", columns: ["Notes", "Company name"] },
     steps: [
@@ -157,7 +168,12 @@ const fallbackTask: PlanMapping = {
     {
       fields: ["name"],
       fieldTypes: ["char"],
-      value: { kind: "expression", input: { kind: "item" }, steps: [{ op: "transform", name: "truncate", args: [12], named: {}, line: 213 }], valueType: "text" },
+      value: {
+        kind: "expression",
+        input: { kind: "item" },
+        steps: [{ op: "transform", name: "truncate", args: [12], named: {}, line: 213 }],
+        valueType: "text",
+      },
       required: true,
       deferred: false,
       line: 213,
@@ -165,7 +181,12 @@ const fallbackTask: PlanMapping = {
     {
       fields: ["active"],
       fieldTypes: ["boolean"],
-      value: { kind: "expression", input: { kind: "column", column: "Industry" }, steps: [{ op: "transform", name: "bool", args: ["Software", "IT"], named: {}, line: 214 }], valueType: "boolean" },
+      value: {
+        kind: "expression",
+        input: { kind: "column", column: "Industry" },
+        steps: [{ op: "transform", name: "bool", args: ["Software", "IT"], named: {}, line: 214 }],
+        valueType: "boolean",
+      },
       required: false,
       when: { op: "installed", module: "project" },
       deferred: false,
@@ -196,7 +217,13 @@ const fallbackTask: PlanMapping = {
         input: { kind: "column", column: "Tags" },
         steps: [
           { op: "transform", name: "upper", args: [], named: {}, line: 216 },
-          { op: "lookup", lookup: "owner", model: "res.users", onMissing: { kind: "default", value: { xmlid: "base.user_admin" } }, line: 216 },
+          {
+            op: "lookup",
+            lookup: "owner",
+            model: "res.users",
+            onMissing: { kind: "default", value: { xmlid: "base.user_admin" } },
+            line: 216,
+          },
         ],
         valueType: "list",
       },
@@ -224,7 +251,11 @@ const edgeRows: SampleRow[] = [
   { note: "orphan row", source: "Orphan", row: { id: "1" } },
   { note: "retail company", source: "Company", row: { ...acmeRow, Industry: "Retail", Notes: "one\n\ntwo\none" } },
   { note: "company without notes", source: "Company", row: { ...acmeRow, Notes: "", "Parent ID": "77" } },
-  { note: "company name longer than its task name", source: "Company", row: { ...acmeRow, Notes: "", "Company name": "A very long company name" } },
+  {
+    note: "company name longer than its task name",
+    source: "Company",
+    row: { ...acmeRow, Notes: "", "Company name": "A very long company name" },
+  },
 ];
 
 describe("mapc build: generator branches", () => {
@@ -265,12 +296,22 @@ describe("mapc build: a map into another", () => {
   it("names the record its values go to as the executor does", async () => {
     const { plan } = compileSpec(intoSpec, "into.mapspec");
     const { file, module } = await buildAndImport(plan, "into.plan");
-    for (const row of [{ id: "p1", email: "10", party: "1", role: "1" }, { id: "p3", email: "10", party: "9", role: "3" }, { id: "p7", email: "", party: "1", role: "2" }]) {
+    for (const row of [
+      { id: "p1", email: "10", party: "1", role: "1" },
+      { id: "p3", email: "10", party: "9", role: "3" },
+      { id: "p7", email: "", party: "1", role: "2" },
+    ]) {
       const expected = transformRecord(plan, "Party", row, {});
       expect(module.transformRecord("Party", row, {})).toEqual(expected);
     }
-    expect(transformRecord(plan, "Party", { id: "p1", email: "10", party: "1", role: "1" }, {})).toMatchObject({ status: "staged", records: [{ into: { mapping: "Email", key: "10" } }] });
-    expect(transformRecord(plan, "Party", { id: "p7", email: "", party: "1", role: "2" }, {})).toMatchObject({ status: "rejected", reason: expect.stringContaining("the key of the Email record to add to is empty") });
+    expect(transformRecord(plan, "Party", { id: "p1", email: "10", party: "1", role: "1" }, {})).toMatchObject({
+      status: "staged",
+      records: [{ into: { mapping: "Email", key: "10" } }],
+    });
+    expect(transformRecord(plan, "Party", { id: "p7", email: "", party: "1", role: "2" }, {})).toMatchObject({
+      status: "rejected",
+      reason: expect.stringContaining("the key of the Email record to add to is empty"),
+    });
     expect(typeErrors(file)).toEqual([]);
   }, 60_000);
 });

@@ -42,12 +42,16 @@ describe.each(exports)("the $system spec over an export ($export)", ({ system, g
     const file = `${GENERATED_DIR}${system}${generate ? ".variants" : ""}.pair.ts`;
     writeFileSync(file, generateTypeScript(plan, { runtimeImport: "mapc/runtime" }));
     generated = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as typeof generated;
-    for (const source of plan.sources) for await (const record of readSource(source, exportDir)) rows.push({ source: source.name, row: record.row });
+    for (const source of plan.sources)
+      for await (const record of readSource(source, exportDir)) rows.push({ source: source.name, row: record.row });
   });
 
   it("gives the executor's outcome on every row of every source", () => {
     expect(new Set(rows.map((r) => r.source))).toEqual(new Set(plan.sources.map((s) => s.name)));
-    const differing = rows.filter(({ source, row }) => JSON.stringify(generated.transformRecord(source, row, {})) !== JSON.stringify(transformRecord(plan, source, row, {})));
+    const differing = rows.filter(
+      ({ source, row }) =>
+        JSON.stringify(generated.transformRecord(source, row, {})) !== JSON.stringify(transformRecord(plan, source, row, {})),
+    );
     expect(differing.slice(0, 3)).toEqual([]);
   });
 

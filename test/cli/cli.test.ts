@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../cli/main.js";
+import { commands, runCli } from "../../cli/main.js";
 import { validatePlan } from "../../compiler/index.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -39,7 +39,7 @@ describe("mapc as a process", () => {
     const run = spawnSync(process.execPath, [bin, "check", file], { cwd: root, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${file}:9:3 - error MC2103: Unknown field \`planned_revenue\` on \`crm.lead\` in Odoo 17.0.`);
-    expect(run.stdout).toContain("9 |   planned_revenue <- \"amount\"");
+    expect(run.stdout).toContain('9 |   planned_revenue <- "amount"');
     expect(run.stdout).toContain("  |   ~~~~~~~~~~~~~~~");
     expect(run.stdout).toContain("hint: did you mean `expected_revenue`?");
   });
@@ -51,12 +51,52 @@ describe("mapc as a process", () => {
     expect(spawnSync(process.execPath, [bin, "nonsense"], { cwd: root, encoding: "utf8" }).status).toBe(2);
   });
 
-  it("prints help for every command", () => {
+  it.each(commands.map((command) => command.name))("prints the help of %s as a process, and exits 0", (name) => {
+    const run = spawnSync(process.execPath, [bin, name, "--help"], { cwd: root, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain(`mapc ${name}`);
+  });
+
+  it("lists every command in the top-level help", () => {
     const help = execFileSync(process.execPath, [bin, "--help"], { cwd: root, encoding: "utf8" });
-    for (const command of ["check", "fmt", "docs", "build"]) {
-      expect(help).toContain(command);
-      expect(execFileSync(process.execPath, [bin, command, "--help"], { cwd: root, encoding: "utf8" })).toContain(`mapc ${command}`);
-    }
+    for (const command of commands) expect(help).toContain(`${command.name} `);
+  });
+});
+
+describe("a live run and the customer's confirmation", () => {
+  // nothing listens on port 9: a refusal must come before any connection is tried
+  const odoo = ["--odoo", "http://127.0.0.1:9", "--db", "prod", "--user", "admin"];
+  const copy = (name: string) => {
+    const spec = join(work, `${name}.mapspec`);
+    writeFileSync(spec, readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"));
+    return spec;
+  };
+
+  it("refuses a spec nobody confirmed, and writes nothing", async () => {
+    const spec = copy("unconfirmed");
+    const runDir = join(work, "unconfirmed-run");
+    const result = await runCli(["run", spec, "--source", "examples/smartdesk", "--out", runDir, ...odoo], env);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("is not confirmed: show the customer `mapc docs");
+    expect(existsSync(runDir)).toBe(false);
+  });
+
+  it("refuses a spec changed since it was confirmed, and writes nothing", async () => {
+    const spec = copy("changed");
+    expect((await runCli(["confirm", spec, "--by", "A. Customer"], env)).exitCode).toBe(0);
+    writeFileSync(spec, readFileSync(spec, "utf8").replace('because "', 'because "changed: '));
+    const runDir = join(work, "changed-run");
+    const result = await runCli(["run", spec, "--source", "examples/smartdesk", "--out", runDir, ...odoo], env);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/changed since it was confirmed on .* by A\. Customer/);
+    expect(existsSync(runDir)).toBe(false);
+  });
+
+  it("needs no confirmation for a dry run", async () => {
+    const spec = copy("dry");
+    const result = await runCli(["run", spec, "--source", "examples/smartdesk", "--out", join(work, "dry-run")], env);
+    expect(result.exitCode).toBe(0);
   });
 });
 
@@ -66,7 +106,11 @@ describe("commands in-process", () => {
     writeFileSync(file, broken);
     const result = await runCli(["check", "--json", file], env);
     expect(result.exitCode).toBe(1);
-    const [report] = JSON.parse(result.stdout) as Array<{ ok: boolean; diagnostics: Array<{ code: string; range: { start: { line: number } } }>; coverage: unknown[] }>;
+    const [report] = JSON.parse(result.stdout) as Array<{
+      ok: boolean;
+      diagnostics: Array<{ code: string; range: { start: { line: number } } }>;
+      coverage: unknown[];
+    }>;
     expect(report!.ok).toBe(false);
     expect(report!.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["MC2103", 9]]);
     expect(report!.coverage).toHaveLength(1);
@@ -123,7 +167,10 @@ describe("commands in-process", () => {
     mkdirSync(runDir, { recursive: true });
     const bound = `${JSON.stringify({ url: "http://127.0.0.1:9", db: "first", user: "admin" })}\n`;
     writeFileSync(join(runDir, "connection.json"), bound);
-    const result = await runCli(["apply-schema", "specs/smartdesk.mapspec", "--out", runDir, "--odoo", "http://127.0.0.1:9", "--db", "second", "--user", "admin"], env);
+    const result = await runCli(
+      ["apply-schema", "specs/smartdesk.mapspec", "--out", runDir, "--odoo", "http://127.0.0.1:9", "--db", "second", "--user", "admin"],
+      env,
+    );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("loaded into http://127.0.0.1:9 (database first)");
     expect(readFileSync(join(runDir, "connection.json"), "utf8")).toBe(bound);

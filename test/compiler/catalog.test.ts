@@ -52,9 +52,16 @@ describe("the 17.0 catalog", () => {
 
   it("keeps the write verdict, selections and relations", () => {
     expect(catalog.field("crm.lead", "probability")?.write).toBe("volatile");
-    expect(catalog.field("crm.lead", "type")?.selection).toEqual([["lead", "Lead"], ["opportunity", "Opportunity"]]);
+    expect(catalog.field("crm.lead", "type")?.selection).toEqual([
+      ["lead", "Lead"],
+      ["opportunity", "Opportunity"],
+    ]);
     expect(catalog.field("crm.lead", "partner_id")).toMatchObject({ type: "many2one", relation: "res.partner", related: null });
-    expect(catalog.field("crm.lead", "activity_ids")).toMatchObject({ type: "one2many", relation: "mail.activity", relationField: "res_id" });
+    expect(catalog.field("crm.lead", "activity_ids")).toMatchObject({
+      type: "one2many",
+      relation: "mail.activity",
+      relationField: "res_id",
+    });
     expect(catalog.field("crm.lead", "activity_summary")?.related).toBe("activity_ids.summary");
   });
 
@@ -134,7 +141,10 @@ describe.each(versions)("catalog data %s", (version) => {
       const where = `${r.model}.${r.field} in ${version}`;
       expect(catalog.field(r.model, r.field), where).toBeUndefined();
       if (r.replacement) expect(catalog.field(r.model, r.replacement), where).toBeDefined();
-      expect(catalog.renamedFields.some((x) => x.model === r.model && x.field === r.field), where).toBe(true);
+      expect(
+        catalog.renamedFields.some((x) => x.model === r.model && x.field === r.field),
+        where,
+      ).toBe(true);
     }
   });
 

@@ -7,19 +7,34 @@ import { formatSpec } from "../../grammar/index.js";
 
 const folder = new URL("../fixtures/seeds/", import.meta.url);
 const specs = [
-  ...readdirSync(folder).filter((f) => f.endsWith(".mapspec")).map((f) => ({ name: f, url: new URL(f, folder) })),
-  ...["smartdesk", "opex365"].map((system) => ({ name: `specs/${system}.mapspec`, url: new URL(`../../specs/${system}.mapspec`, import.meta.url) })),
+  ...readdirSync(folder)
+    .filter((f) => f.endsWith(".mapspec"))
+    .map((f) => ({ name: f, url: new URL(f, folder) })),
+  ...["smartdesk", "opex365"].map((system) => ({
+    name: `specs/${system}.mapspec`,
+    url: new URL(`../../specs/${system}.mapspec`, import.meta.url),
+  })),
 ];
 
 describe("a spec per source CRM", () => {
   it("covers all five sources", () => {
-    expect(specs.map((s) => s.name).sort()).toEqual(["concord.mapspec", "leadforce.mapspec", "sage.mapspec", "specs/opex365.mapspec", "specs/smartdesk.mapspec"]);
+    expect(specs.map((s) => s.name).sort()).toEqual([
+      "concord.mapspec",
+      "leadforce.mapspec",
+      "sage.mapspec",
+      "specs/opex365.mapspec",
+      "specs/smartdesk.mapspec",
+    ]);
   });
 
   it.each(specs)("$name checks without errors, is canonical and plans a valid plan", ({ name, url }) => {
     const text = readFileSync(url, "utf8");
     const result = compileSpec(text, name);
-    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code} ${d.message}`)).toEqual([]);
+    expect(
+      result.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code} ${d.message}`),
+    ).toEqual([]);
     expect(formatSpec(result.spec)).toBe(text);
     expect(validatePlan(result.plan)).toEqual([]);
   });

@@ -46,14 +46,28 @@ describe("OPEX 365 into the Odoo test server", () => {
     // One owner has an Odoo user (matched by e-mail); the others must not be invented.
     const odoo = await pair.authenticated();
     const annaUser = await odoo.executeKw<number>("res.users", "create", [{ name: "Anna Schmidt", login: ANNA.email, email: ANNA.email }]);
-    const annaPartner = (await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[annaUser], ["partner_id"]]))[0]!.partner_id[0];
+    const annaPartner = (
+      await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[annaUser], ["partner_id"]])
+    )[0]!.partner_id[0];
     const usersBefore = server.records("res.users").length;
-    const countsBefore = Object.fromEntries(["res.partner", "crm.lead", "mail.message", "calendar.event", "ir.attachment", "project.task", "product.product"].map((m) => [m, server.records(m).length]));
+    const countsBefore = Object.fromEntries(
+      ["res.partner", "crm.lead", "mail.message", "calendar.event", "ir.attachment", "project.task", "product.product"].map((m) => [
+        m,
+        server.records(m).length,
+      ]),
+    );
 
     const first = await pair.run(runDir);
     expect(first.balanced).toBe(true);
     expect(Object.values(pair.loadCounts(first)).every((c) => c.rejected === 0)).toBe(true);
-    expect(pair.loadCounts(first)).toMatchObject({ Account: { created: 40 }, Contact: { created: 50 }, Lead: { created: 30 }, Opportunity: { created: 36 }, Email: { created: 35 }, Appointment: { created: 24 } });
+    expect(pair.loadCounts(first)).toMatchObject({
+      Account: { created: 40 },
+      Contact: { created: 50 },
+      Lead: { created: 30 },
+      Opportunity: { created: 36 },
+      Email: { created: 35 },
+      Appointment: { created: 24 },
+    });
     // the e-mail regarding no record is skipped with the reason, and so are its parties: no message lands
     // on no record, where Odoo would let no one but its author see, change or delete it
     const emails = first.objects.find((o) => o.object === "Email")!.phases[0]!;
@@ -64,8 +78,14 @@ describe("OPEX 365 into the Odoo test server", () => {
     const holding = landed("res.partner", "Account", "c63d6a9f-ffa7-ed11-84dc-000d3a334b8e");
     const middle = landed("res.partner", "Account", "44718a78-c2e5-ed11-9e5e-000d3a1a0512");
     const south = landed("res.partner", "Account", "355ebd34-6c16-ef11-8342-000d3af39abc");
-    expect([holding["is_company"], middle["x_opex_parent_account_id"], south["x_opex_parent_account_id"]]).toEqual([true, holding["id"], middle["id"]]);
-    expect(landed("res.partner", "Contact", "8c2f691c-c860-ee11-b2b7-000d3a7fadaa")["parent_id"]).toBe(idOf("Contact", "f0321ad2-f699-ee11-98f7-000d3a0d0041"));
+    expect([holding["is_company"], middle["x_opex_parent_account_id"], south["x_opex_parent_account_id"]]).toEqual([
+      true,
+      holding["id"],
+      middle["id"],
+    ]);
+    expect(landed("res.partner", "Contact", "8c2f691c-c860-ee11-b2b7-000d3a7fadaa")["parent_id"]).toBe(
+      idOf("Contact", "f0321ad2-f699-ee11-98f7-000d3a0d0041"),
+    );
     expect(landed("res.partner", "Contact", "701cdb37-4f97-ef11-b116-000d3ae5a0be")["parent_id"] ?? false).toBe(false);
 
     // opportunities and leads: type, stage, revenue, deadline, probability, owner
@@ -80,21 +100,35 @@ describe("OPEX 365 into the Odoo test server", () => {
 
     // the e-mail regarding the won opportunity: from its contact sender party, to Anna's partner
     const email = landed("mail.message", "Email", "ae1fa932-8659-ef11-bb72-000d3a6f3126");
-    expect(email).toMatchObject({ model: "crm.lead", res_id: won["id"], author_id: idOf("Contact", "75c47a98-0abb-ed11-a98c-000d3a3cdaa1"), partner_ids: [annaPartner] });
+    expect(email).toMatchObject({
+      model: "crm.lead",
+      res_id: won["id"],
+      author_id: idOf("Contact", "75c47a98-0abb-ed11-a98c-000d3a3cdaa1"),
+      partner_ids: [annaPartner],
+    });
     // the appointment's attendees: the contact and Anna (the organiser Léa has no Odoo user)
     expect(landed("calendar.event", "Appointment", "6a416a37-9643-ee11-ba91-000d3a9fe09e")["partner_ids"]).toEqual(
       expect.arrayContaining([idOf("Contact", "75c47a98-0abb-ed11-a98c-000d3a3cdaa1"), annaPartner]),
     );
     // the attendee deleted from the export: a placeholder partner, marked as such and listed in the report
-    const placeholder = pair.odooRecord("res.partner", externalId(plan.target.externalIdModule, "placeholder_Contact", "9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3").split(".")[1]!);
+    const placeholder = pair.odooRecord(
+      "res.partner",
+      externalId(plan.target.externalIdModule, "placeholder_Contact", "9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3").split(".")[1]!,
+    );
     expect(placeholder["name"]).toBe("Unknown party (OPEX 365) 9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3");
     expect(landed("calendar.event", "Appointment", "003c68ec-d818-ee11-bd66-000d3a136dc8")["partner_ids"]).toContain(placeholder["id"]);
-    expect(readFileSync(join(runDir, "report.md"), "utf8")).toMatch(/## Placeholders[\s\S]*\| Contact \| 9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3 \|/);
+    expect(readFileSync(join(runDir, "report.md"), "utf8")).toMatch(
+      /## Placeholders[\s\S]*\| Contact \| 9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3 \|/,
+    );
 
     // a note with a file: a message, and the file as an attachment on the same record with its name and type
     const file = landed("ir.attachment", "NoteFile", "e040a76a-bfca-ef11-8e42-000d3a17c063");
     expect(file).toMatchObject({ name: "Q-2024-0117.pdf", mimetype: "application/pdf", res_model: "crm.lead", res_id: won["id"] });
-    expect(landed("mail.message", "NoteMessage", "e040a76a-bfca-ef11-8e42-000d3a17c063")).toMatchObject({ model: "crm.lead", res_id: won["id"], attachment_ids: [file["id"]] });
+    expect(landed("mail.message", "NoteMessage", "e040a76a-bfca-ef11-8e42-000d3a17c063")).toMatchObject({
+      model: "crm.lead",
+      res_id: won["id"],
+      attachment_ids: [file["id"]],
+    });
     const plainNote = landed("mail.message", "NoteMessage", "bff80fef-9e1d-ed11-abeb-000d3a3f0870");
     expect(plainNote).toMatchObject({ model: "res.partner", res_id: holding["id"] });
     expect(plainNote["attachment_ids"] ?? []).toEqual([]);
@@ -116,7 +150,9 @@ describe("OPEX 365 into the Odoo test server", () => {
     const callsBefore = server.calls.length;
     const second = await pair.run(runDir);
     expect(Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0)).toBe(true);
-    expect(server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create")).toEqual([]);
+    expect(
+      server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create"),
+    ).toEqual([]);
 
     const rolledBack = await pair.rollback(runDir);
     expect(rolledBack.failed).toEqual([]);

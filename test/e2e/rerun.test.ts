@@ -37,13 +37,19 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
     const calls = testServer().calls.slice(callsBefore);
     expect(calls.filter((c) => c.rpcMethod === "load").length).toBeGreaterThan(50);
     expect(calls.filter((c) => c.model === "ir.model.data" && c.rpcMethod === "search_read").length).toBeLessThanOrEqual(3);
-    const archivedDeals = testServer().records("crm.lead").filter((r) => r["active"] === false).length;
+    const archivedDeals = testServer()
+      .records("crm.lead")
+      .filter((r) => r["active"] === false).length;
     const activities = testServer().records("mail.activity").length;
 
     expect(writes(await pair.run(second))).toEqual({ created: 0, updated: 0, rejected: 0 });
     expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
     // nothing a rerun sent archived a record or lost an activity with it
-    expect(testServer().records("crm.lead").filter((r) => r["active"] === false).length).toBe(archivedDeals);
+    expect(
+      testServer()
+        .records("crm.lead")
+        .filter((r) => r["active"] === false).length,
+    ).toBe(archivedDeals);
     expect(testServer().records("mail.activity").length).toBe(activities);
 
     await pair.rollback(second);
@@ -62,8 +68,16 @@ describe("verify after a delta Odoo refused in part", () => {
     const newer = join(work, "smartdesk-newer");
     cpSync(join(root, "examples", "smartdesk"), newer, { recursive: true });
     const deals = readFileSync(join(newer, "deals.csv"), "utf8");
-    writeFileSync(join(newer, "deals.csv"), deals.replace("Acme Robotics – Platform licence (200 seats)", "Acme Robotics – Platform licence (250 seats)"));
-    testServer().injectFaults({ kind: "reject-record", model: "crm.lead", match: (vals) => String(vals["name"]).includes("(250 seats)"), message: "probe: refused by the test server" });
+    writeFileSync(
+      join(newer, "deals.csv"),
+      deals.replace("Acme Robotics – Platform licence (200 seats)", "Acme Robotics – Platform licence (250 seats)"),
+    );
+    testServer().injectFaults({
+      kind: "reject-record",
+      model: "crm.lead",
+      match: (vals) => String(vals["name"]).includes("(250 seats)"),
+      message: "probe: refused by the test server",
+    });
     const delta = await pair.run(runDir, { exportDir: newer, delta: true });
     expect(writes(delta)).toEqual({ created: 0, updated: 0, rejected: 1 });
     const odoo = await pair.authenticated();
@@ -85,11 +99,21 @@ describe("rollback of an update", () => {
     // another folder updates a lead the first one created; rolling it back restores the lead with a write
     const newer = join(work, "smartdesk-renamed");
     cpSync(join(root, "examples", "smartdesk"), newer, { recursive: true });
-    writeFileSync(join(newer, "deals.csv"), readFileSync(join(newer, "deals.csv"), "utf8").replace("Acme Robotics – Platform licence (200 seats)", "Acme Robotics – Platform licence (300 seats)"));
+    writeFileSync(
+      join(newer, "deals.csv"),
+      readFileSync(join(newer, "deals.csv"), "utf8").replace(
+        "Acme Robotics – Platform licence (200 seats)",
+        "Acme Robotics – Platform licence (300 seats)",
+      ),
+    );
     const updates = join(work, "updates");
     expect(writes(await pair.run(updates, { exportDir: newer }))).toEqual({ created: 0, updated: 1, rejected: 0 });
     await pair.rollback(updates);
-    expect(testServer().records("crm.lead").some((r) => r["name"] === "Acme Robotics – Platform licence (200 seats)")).toBe(true);
+    expect(
+      testServer()
+        .records("crm.lead")
+        .some((r) => r["name"] === "Acme Robotics – Platform licence (200 seats)"),
+    ).toBe(true);
     expect(testServer().records("mail.message").length).toBe(messagesAfterLoad);
   });
 });

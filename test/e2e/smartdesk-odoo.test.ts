@@ -46,8 +46,15 @@ describe("SmartDesk into the Odoo test server", () => {
       "project.project KnowledgeBase",
     ]);
     // One owner has an Odoo user, with a login in another case than the owners list has it.
-    const marcoId = await (await pair.authenticated()).executeKw<number>("res.users", "create", [{ name: "Marco Bianchi", login: "marco.bianchi@brightwave.io" }]);
-    const countsBefore = Object.fromEntries(["res.partner", "crm.lead", "mail.message", "mail.activity", "calendar.event", "ir.attachment"].map((m) => [m, server.records(m).length]));
+    const marcoId = await (
+      await pair.authenticated()
+    ).executeKw<number>("res.users", "create", [{ name: "Marco Bianchi", login: "marco.bianchi@brightwave.io" }]);
+    const countsBefore = Object.fromEntries(
+      ["res.partner", "crm.lead", "mail.message", "mail.activity", "calendar.event", "ir.attachment"].map((m) => [
+        m,
+        server.records(m).length,
+      ]),
+    );
 
     const callsBeforeRun = server.calls.length;
     const first = await pair.run(runDir);
@@ -58,15 +65,38 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(partnerLoads.length).toBeLessThanOrEqual(6);
     expect(pair.loadCounts(first)).toEqual(
       Object.fromEntries(
-        Object.entries({ Pipeline: 3, Stage: 16, Company: 29, Contact: 50, Lead: 20, Deal: 36, TicketLead: 24, Call: 36, Email: 24, Meeting: 20, Note: 24, Task: 5, DoneTask: 19, Campaign: 20, Template: 6, ArticleTask: 20, Attachment: 5 })
-          .map(([phase, created]) => [phase, { created, updated: 0, unchanged: 0, rejected: 0 }]),
+        Object.entries({
+          Pipeline: 3,
+          Stage: 16,
+          Company: 29,
+          Contact: 50,
+          Lead: 20,
+          Deal: 36,
+          TicketLead: 24,
+          Call: 36,
+          Email: 24,
+          Meeting: 20,
+          Note: 24,
+          Task: 5,
+          DoneTask: 19,
+          Campaign: 20,
+          Template: 6,
+          ArticleTask: 20,
+          Attachment: 5,
+        }).map(([phase, created]) => [phase, { created, updated: 0, unchanged: 0, rejected: 0 }]),
       ),
     );
     // companies that share a domain became one partner, and the summary says so
     expect(first.mappings.find((m) => m.mapping === "Company")).toMatchObject({ records: 29, merged: 1 });
     expectLinksSurvived(runDir, marcoId);
     // owners are matched by e-mail and never invented: the five without a user wait in the queue
-    expect(first.ownersToCreate.map((o) => o.key)).toEqual(["aisha.khan@brightwave.io", "kenji.watanabe@brightwave.io", "priya.raman@brightwave.io", "sophie.laurent@brightwave.io", "tom.becker@brightwave.io"]);
+    expect(first.ownersToCreate.map((o) => o.key)).toEqual([
+      "aisha.khan@brightwave.io",
+      "kenji.watanabe@brightwave.io",
+      "priya.raman@brightwave.io",
+      "sophie.laurent@brightwave.io",
+      "tom.becker@brightwave.io",
+    ]);
     expect(server.records("res.users").length).toBe(3);
 
     const store = StagingStore.open(join(runDir, "staging.sqlite"));
@@ -82,7 +112,9 @@ describe("SmartDesk into the Odoo test server", () => {
     const callsBefore = server.calls.length;
     const second = await pair.run(runDir);
     expect(Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0)).toBe(true);
-    expect(server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create")).toEqual([]);
+    expect(
+      server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create"),
+    ).toEqual([]);
 
     const newer = join(work, "newer-export");
     cpSync(example, newer, { recursive: true });
@@ -92,14 +124,17 @@ describe("SmartDesk into the Odoo test server", () => {
     const withoutTwo = renamed.filter((line) => !line.startsWith("6150,") && !line.startsWith("6125,"));
     writeFileSync(join(newer, "contacts.csv"), withoutTwo.join("\r\n"));
     const partnerOf = () => server.records("crm.lead").filter((lead) => lead["partner_id"] === pair.odooId("contact_6125")).length;
-    const onContact = () => server.records("mail.message").filter((m) => m["model"] === "res.partner" && m["res_id"] === pair.odooId("contact_6125")).length;
+    const onContact = () =>
+      server.records("mail.message").filter((m) => m["model"] === "res.partner" && m["res_id"] === pair.odooId("contact_6125")).length;
     const [deals, messages] = [partnerOf(), onContact()];
     expect(deals).toBe(2);
     expect(messages).toBeGreaterThan(0);
     // a meeting renamed, whose contacts are gone: Odoo 17 cannot import an empty attendee list, so its
     // attendees stay and the rest of it is updated
     const meetingsFile = join(newer, "engagements/meetings-1.json");
-    const meetings = JSON.parse(readFileSync(meetingsFile, "utf8")) as { results: Array<{ id: string; properties: Record<string, string>; associations: { contacts?: { results: unknown[] } } }> };
+    const meetings = JSON.parse(readFileSync(meetingsFile, "utf8")) as {
+      results: Array<{ id: string; properties: Record<string, string>; associations: { contacts?: { results: unknown[] } } }>;
+    };
     const meeting = meetings.results[0]!;
     meeting.properties["hs_meeting_title"] = "Renamed meeting";
     meeting.associations.contacts = { results: [] };
@@ -107,9 +142,15 @@ describe("SmartDesk into the Odoo test server", () => {
     const attendeesBefore = pair.odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"];
     const delta = await pair.run(runDir, { exportDir: newer, delta: true });
     expect(pair.loadCounts(delta)["Meeting"]).toMatchObject({ updated: 1, rejected: 0 });
-    expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)).toMatchObject({ name: "Renamed meeting", partner_ids: attendeesBefore });
+    expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)).toMatchObject({
+      name: "Renamed meeting",
+      partner_ids: attendeesBefore,
+    });
     expect(delta.delta).toMatchObject({ new: 0, changed: 2 });
-    expect(delta.delta!.gone).toEqual([{ source: "Contact", key: "6125" }, { source: "Contact", key: "6150" }]);
+    expect(delta.delta!.gone).toEqual([
+      { source: "Contact", key: "6125" },
+      { source: "Contact", key: "6150" },
+    ]);
     expect(pair.loadCounts(delta)["Contact"]).toMatchObject({ updated: 1, created: 0 });
     expect(pair.loadCounts(delta)["Deal"]).toMatchObject({ updated: 0, created: 0, rejected: 0 });
     expect([partnerOf(), onContact()]).toEqual([deals, messages]);
@@ -118,7 +159,9 @@ describe("SmartDesk into the Odoo test server", () => {
     const rolledBack = await pair.rollback(runDir);
     expect(rolledBack.failed).toEqual([]);
     for (const [model, count] of Object.entries(countsBefore)) expect(server.records(model).length, model).toBe(count);
-    expect(server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && !String(r["name"]).startsWith("record_"))).toEqual([]);
+    expect(
+      server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && !String(r["name"]).startsWith("record_")),
+    ).toEqual([]);
     expect(server.records("ir.model.fields").filter((f) => String(f["name"]).startsWith("x_smartdesk"))).toEqual([]);
     const again = await pair.rollback(runDir);
     expect(again.deleted + again.restored).toBe(0);
@@ -127,7 +170,12 @@ describe("SmartDesk into the Odoo test server", () => {
   it("isolates a record Odoo refuses and lands the rest of its batch", async () => {
     const runDir = join(work, "refused");
     await pair.prepareSchema(runDir);
-    server.injectFaults({ kind: "reject-record", model: "crm.lead", match: (vals) => String(vals["name"]).startsWith("Helios Group – Data migration"), message: "probe: refused by the test server" });
+    server.injectFaults({
+      kind: "reject-record",
+      model: "crm.lead",
+      match: (vals) => String(vals["name"]).startsWith("Helios Group – Data migration"),
+      message: "probe: refused by the test server",
+    });
     const summary = await pair.run(runDir, { batchSize: 50 });
     expect(pair.loadCounts(summary)["Deal"]).toMatchObject({ created: 35, rejected: 1 });
     expect(summary.balanced).toBe(true);
@@ -149,7 +197,11 @@ describe("SmartDesk into the Odoo test server", () => {
 
   it("stops before anything is staged or written on a wrong password or a missing field", async () => {
     await expect(
-      runMigration(plan, { exportDir: example, runDir: join(work, "badpass"), odoo: { connection: pair.connection(), password: "nope", transport: await pair.transport("nope") } }),
+      runMigration(plan, {
+        exportDir: example,
+        runDir: join(work, "badpass"),
+        odoo: { connection: pair.connection(), password: "nope", transport: await pair.transport("nope") },
+      }),
     ).rejects.toBeInstanceOf(OdooAuthError);
     const refused = JSON.parse(readFileSync(join(work, "badpass", "summary.json"), "utf8")) as RunSummary;
     expect(refused.failure).toMatch(/login or password.*nothing was staged or written/);
@@ -158,8 +210,14 @@ describe("SmartDesk into the Odoo test server", () => {
     const missing = (error as SchemaMismatchError).missing;
     // every custom field, once per map that writes it, and the records the spec declares
     expect(missing).toHaveLength(21);
-    expect(missing.slice(0, 2)).toEqual(["custom field res.partner.x_smartdesk_industry (map Company)", "custom field res.partner.x_smartdesk_employees (map Company)"]);
-    expect(missing.slice(-2)).toEqual(["record crm.tag TicketTag (mapc_smartdesk.record_tickettag)", "record project.project KnowledgeBase (mapc_smartdesk.record_knowledgebase)"]);
+    expect(missing.slice(0, 2)).toEqual([
+      "custom field res.partner.x_smartdesk_industry (map Company)",
+      "custom field res.partner.x_smartdesk_employees (map Company)",
+    ]);
+    expect(missing.slice(-2)).toEqual([
+      "record crm.tag TicketTag (mapc_smartdesk.record_tickettag)",
+      "record project.project KnowledgeBase (mapc_smartdesk.record_knowledgebase)",
+    ]);
     expect(server.calls.filter((c) => c.rpcMethod === "load" || c.rpcMethod === "create")).toEqual([]);
   });
 
@@ -182,7 +240,12 @@ describe("SmartDesk into the Odoo test server", () => {
     const runDir = join(work, "defaults");
     await pair.prepareSchema(runDir);
     // Odoo 17's res.partner has a default XML-RPC cannot carry (None) among its fields
-    server.injectFaults({ kind: "fault", model: "res.partner", method: "default_get", message: "cannot marshal None unless allow_none is enabled" });
+    server.injectFaults({
+      kind: "fault",
+      model: "res.partner",
+      method: "default_get",
+      message: "cannot marshal None unless allow_none is enabled",
+    });
     const callsBefore = server.calls.length;
     const summary = await pair.run(runDir);
     const calls = server.calls.slice(callsBefore);
@@ -198,21 +261,35 @@ describe("SmartDesk into the Odoo test server", () => {
     const runDir = join(work, "hidden");
     await pair.prepareSchema(runDir);
     await pair.run(runDir, { sample: 1 });
-    const messageId = await pair.withStore(runDir, (store) => store.get<{ odoo_id: number }>("SELECT odoo_id FROM id_map WHERE model = 'mail.message' AND created = 1 ORDER BY odoo_id LIMIT 1")!.odoo_id);
+    const messageId = await pair.withStore(
+      runDir,
+      (store) =>
+        store.get<{ odoo_id: number }>("SELECT odoo_id FROM id_map WHERE model = 'mail.message' AND created = 1 ORDER BY odoo_id LIMIT 1")!
+          .odoo_id,
+    );
     // as Odoo 17 does with a message on no record for anyone but its author
     const odoo = await pair.authenticated();
     const hiding: OdooTransport = {
       authenticate: () => odoo.authenticate(),
-      executeKw: async <T,>(model: string, method: string, args: unknown[], kwargs?: Record<string, unknown>): Promise<T> => {
+      executeKw: async <T>(model: string, method: string, args: unknown[], kwargs?: Record<string, unknown>): Promise<T> => {
         const answer = await odoo.executeKw<unknown>(model, method, args, kwargs);
         return (model === "mail.message" && method === "search" ? (answer as number[]).filter((id) => id !== messageId) : answer) as T;
       },
     };
     const first = await pair.withStore(runDir, (store) => rollbackRun(store, hiding));
-    expect(first.failed).toEqual([{ model: "mail.message", odooId: messageId, reason: expect.stringContaining("Odoo no longer shows it to this user, yet its external id mapc_smartdesk.") }]);
+    expect(first.failed).toEqual([
+      {
+        model: "mail.message",
+        odooId: messageId,
+        reason: expect.stringContaining("Odoo no longer shows it to this user, yet its external id mapc_smartdesk."),
+      },
+    ]);
     expect(first.alreadyGone).toBe(0);
     // it stays in the journal; here it went with the record it was on, so the next rollback finds it gone
-    const journaled = await pair.withStore(runDir, (store) => store.get<{ n: number }>("SELECT COUNT(*) AS n FROM journal WHERE odoo_id = ? AND model = 'mail.message'", messageId)!.n);
+    const journaled = await pair.withStore(
+      runDir,
+      (store) => store.get<{ n: number }>("SELECT COUNT(*) AS n FROM journal WHERE odoo_id = ? AND model = 'mail.message'", messageId)!.n,
+    );
     expect(journaled).toBe(1);
     const again = await pair.withStore(runDir, (store) => rollbackRun(store, hiding));
     expect([again.failed, again.alreadyGone, again.deleted]).toEqual([[], 1, 0]);
@@ -224,11 +301,30 @@ describe("SmartDesk into the Odoo test server", () => {
     cpSync(join(root, "specs/smartdesk.mapspec"), spec);
     expect((await cli(["confirm", spec, "--by", "test"])).code).toBe(0);
     await pair.prepareSchema(runDir);
-    const run = await cli(["run", spec, "--source", example, "--out", runDir, "--odoo", server.url, "--db", server.db, "--user", "admin", "--sample", "1"]);
+    const run = await cli([
+      "run",
+      spec,
+      "--source",
+      example,
+      "--out",
+      runDir,
+      "--odoo",
+      server.url,
+      "--db",
+      server.db,
+      "--user",
+      "admin",
+      "--sample",
+      "1",
+    ]);
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[1]).toMatch(/load rejected {2}not loaded$/);
-    const contact = lines.find((line) => line.startsWith("Contact "))!.trim().split(/\s+/).map(Number);
+    const contact = lines
+      .find((line) => line.startsWith("Contact "))!
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     const [, , staged, , , created, updated, unchanged, loadRejected, notLoaded] = contact;
     expect(created! + updated! + unchanged! + loadRejected! + notLoaded!).toBe(staged);
     expect(notLoaded).toBeGreaterThan(0);
@@ -269,7 +365,11 @@ map Ticket -> crm.lead {
     const store2 = StagingStore.open(join(runDir, "staging.sqlite"));
     const again = await applySchema(compiled.plan, odoo, store2).finally(() => store2.close());
     expect(again.map((c) => c.status)).toEqual(["exists", "exists"]);
-    const summary = await runMigration(compiled.plan, { exportDir, runDir, odoo: { connection: pair.connection(), password: "admin", transport: await pair.transport() } });
+    const summary = await runMigration(compiled.plan, {
+      exportDir,
+      runDir,
+      odoo: { connection: pair.connection(), password: "admin", transport: await pair.transport() },
+    });
     expect(summary.balanced).toBe(true);
     const tag = server.records("crm.tag").find((t) => t["name"] === "Ticket")!;
     const leads = server.records("crm.lead").filter((l) => l["name"] === "Printer on fire" || l["name"] === "Login fails");
@@ -289,7 +389,11 @@ map Ticket -> crm.lead {
       mkdirSync(runDir, { recursive: true });
       const store = StagingStore.open(join(runDir, "staging.sqlite"));
       await applySchema(plan, odoo, store).finally(() => store.close());
-      await runMigration(plan, { exportDir: example, runDir, odoo: { connection: { url: guarded.url, db: guarded.db, user: "admin" }, password: secret, transport: odoo } });
+      await runMigration(plan, {
+        exportDir: example,
+        runDir,
+        odoo: { connection: { url: guarded.url, db: guarded.db, user: "admin" }, password: secret, transport: odoo },
+      });
       for (const file of readdirSync(runDir)) expect(readFileSync(join(runDir, file)).includes(secret), file).toBe(false);
     } finally {
       await guarded.close();
@@ -305,8 +409,26 @@ map Ticket -> crm.lead {
     expect(confirm.code).toBe(0);
     // Slow loads (the answer held back after the records land) leave time to kill the run mid-phase.
     server.injectFaults({ kind: "delay", ms: 150, method: "load", times: 12 });
-    const args = ["run", join(work, "smartdesk.mapspec"), "--source", example, "--out", runDir, "--odoo", server.url, "--db", server.db, "--user", "admin", "--batch-size", "5"];
-    const child = spawn(process.execPath, [join(root, "bin/mapc.js"), ...args], { env: { ...process.env, MAPC_ODOO_PASSWORD: "admin" }, stdio: "ignore" });
+    const args = [
+      "run",
+      join(work, "smartdesk.mapspec"),
+      "--source",
+      example,
+      "--out",
+      runDir,
+      "--odoo",
+      server.url,
+      "--db",
+      server.db,
+      "--user",
+      "admin",
+      "--batch-size",
+      "5",
+    ];
+    const child = spawn(process.execPath, [join(root, "bin/mapc.js"), ...args], {
+      env: { ...process.env, MAPC_ODOO_PASSWORD: "admin" },
+      stdio: "ignore",
+    });
     await waitFor(() => server.calls.filter((c) => c.rpcMethod === "load").length >= 8);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.on("exit", resolve));
@@ -317,7 +439,9 @@ map Ticket -> crm.lead {
     const resumed = await cli([...args.slice(0, 2), "--out", runDir, "--resume"]);
     expect(resumed.stdout).toContain("every object balances");
     expect(resumed.stdout).toContain("merged into another record (many:1): Company 1 row(s)");
-    expect(resumed.stdout).toMatch(/owners to create in Odoo, then run again: Marco\.Bianchi@Brightwave\.io \(\d+ records\), aisha\.khan@brightwave\.io /);
+    expect(resumed.stdout).toMatch(
+      /owners to create in Odoo, then run again: Marco\.Bianchi@Brightwave\.io \(\d+ records\), aisha\.khan@brightwave\.io /,
+    );
     // the resumed run reads the files of the export it staged, and lists each miss once
     expect(pair.ownRecords("ir.attachment")).toBe(5);
     expect(resumed.stdout).toContain("queued for reconciliation: orphan 1, owner 199 (queue.csv)");
@@ -327,7 +451,19 @@ map Ticket -> crm.lead {
     // its id map and journal are that database's: a load into another one from it is refused untouched
     const summary = readFileSync(join(runDir, "summary.json"), "utf8");
     const callsBefore = server.calls.length;
-    const elsewhere = await cli([...args.slice(0, 2), "--source", example, "--out", runDir, "--odoo", server.url, "--db", "another", "--user", "admin"]);
+    const elsewhere = await cli([
+      ...args.slice(0, 2),
+      "--source",
+      example,
+      "--out",
+      runDir,
+      "--odoo",
+      server.url,
+      "--db",
+      "another",
+      "--user",
+      "admin",
+    ]);
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain(`loaded into ${server.url} (database ${server.db})`);
     expect(elsewhere.stderr).toContain("Give this Odoo a run folder of its own (--out)");
@@ -347,12 +483,17 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   // a contact's company becomes its parent_id (a company not in the export leaves it empty)
   for (const contact of csvRows("contacts.csv")) {
     const [company] = ids(contact["Associated Company IDs"]);
-    expect(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false, `contact ${contact["Record ID"]}`).toBe(companyOf(company) ?? false);
+    expect(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false, `contact ${contact["Record ID"]}`).toBe(
+      companyOf(company) ?? false,
+    );
   }
   // a contact keeps the country of its own, even when it has nothing else of an address (6110, based abroad)
   const countryName = (id: unknown) => server.records("res.country").find((country) => country["id"] === id)?.["name"];
   for (const contact of csvRows("contacts.csv").filter((row) => row["Country/Region"])) {
-    expect(countryName(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["country_id"]), `contact ${contact["Record ID"]}`).toBe(contact["Country/Region"]);
+    expect(
+      countryName(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["country_id"]),
+      `contact ${contact["Record ID"]}`,
+    ).toBe(contact["Country/Region"]);
   }
   // a deal's first contact is the lead's customer and its company the contact's; without a contact, the company
   const marcoOwns: string[] = [];
@@ -371,7 +512,9 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   }
   expect(marcoOwns.length).toBeGreaterThan(0);
   // pipelines became sales teams, each with its stages; a deal sits in the stage of its own pipeline
-  const pipelines = JSON.parse(readFileSync(join(example, "pipelines.json"), "utf8")) as { results: Array<{ id: string; label: string; stages: unknown[] }> };
+  const pipelines = JSON.parse(readFileSync(join(example, "pipelines.json"), "utf8")) as {
+    results: Array<{ id: string; label: string; stages: unknown[] }>;
+  };
   for (const pipeline of pipelines.results) {
     const team = pair.odooRecord("crm.team", `pipeline_${pipeline.id}`);
     expect(team["name"]).toBe(pipeline.label);
@@ -395,8 +538,13 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
       // the model half: a name on messages and files, an ir.model record on activities and events
       const modelField = record.model === "mail.message" ? "model" : record.model === "ir.attachment" ? "res_model" : "res_model_id";
       const staged = values[modelField];
-      const landedModel = modelField === "res_model_id" ? server.records("ir.model").find((m) => m["id"] === landed[modelField])?.["model"] : landed[modelField];
-      expect(landedModel ?? null, record.external_id).toBe(typeof staged === "object" && staged !== null ? (staged as { lookup: { key: string } }).lookup.key : staged);
+      const landedModel =
+        modelField === "res_model_id"
+          ? server.records("ir.model").find((m) => m["id"] === landed[modelField])?.["model"]
+          : landed[modelField];
+      expect(landedModel ?? null, record.external_id).toBe(
+        typeof staged === "object" && staged !== null ? (staged as { lookup: { key: string } }).lookup.key : staged,
+      );
       const target = (values["res_id"] as { xmlid?: string } | null)?.xmlid;
       // only a meeting may stand alone (`on missing empty`); everything else points at its record
       if (target) expect(landed["res_id"], record.external_id).toBe(store.idMapEntry(target)!.odooId);
@@ -406,25 +554,44 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
     store.close();
   }
   // a meeting's contacts are the event's attendees
-  const meetings = JSON.parse(readFileSync(join(example, "engagements/meetings-1.json"), "utf8")) as { results: Array<{ id: string; associations?: { contacts?: { results: Array<{ id: string }> } } }> };
+  const meetings = JSON.parse(readFileSync(join(example, "engagements/meetings-1.json"), "utf8")) as {
+    results: Array<{ id: string; associations?: { contacts?: { results: Array<{ id: string }> } } }>;
+  };
   for (const meeting of meetings.results) {
-    const contacts = (meeting.associations?.contacts?.results ?? []).map((contact) => pair.odooId(`contact_${contact.id}`)).filter((id) => id !== undefined);
+    const contacts = (meeting.associations?.contacts?.results ?? [])
+      .map((contact) => pair.odooId(`contact_${contact.id}`))
+      .filter((id) => id !== undefined);
     expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"], `meeting ${meeting.id}`).toEqual(contacts);
   }
   // an e-mail goes from the owner to its contacts; an incoming one comes from the contact
   expect(pair.odooRecord("mail.message", "email_12101")["partner_ids"]).toEqual([pair.odooId("contact_6101")]);
-  expect(pair.odooRecord("mail.message", "email_12105")).toMatchObject({ author_id: pair.odooId("contact_6101"), email_from: "olga.ivanova@helios-group.de" });
+  expect(pair.odooRecord("mail.message", "email_12105")).toMatchObject({
+    author_id: pair.odooId("contact_6101"),
+    email_from: "olga.ivanova@helios-group.de",
+  });
   // an owner without an Odoo user leaves the author empty, with the owner's address: not the importing admin
   expect(pair.odooRecord("mail.message", "email_12101")).toMatchObject({ author_id: false, email_from: "sophie.laurent@brightwave.io" });
   // a message's files are its attachments, and sit on it
   expect(pair.odooRecord("mail.message", "email_12103")["attachment_ids"]).toEqual([pair.odooId("attachment_17102")]);
-  expect(pair.odooRecord("mail.message", "note_14103")["attachment_ids"]).toEqual([pair.odooId("attachment_17104"), pair.odooId("attachment_17105")]);
-  expect(pair.odooRecord("ir.attachment", "attachment_17102")).toMatchObject({ res_model: "mail.message", res_id: pair.odooId("email_12103"), name: "quote-Q-2022-017.pdf" });
+  expect(pair.odooRecord("mail.message", "note_14103")["attachment_ids"]).toEqual([
+    pair.odooId("attachment_17104"),
+    pair.odooId("attachment_17105"),
+  ]);
+  expect(pair.odooRecord("ir.attachment", "attachment_17102")).toMatchObject({
+    res_model: "mail.message",
+    res_id: pair.odooId("email_12103"),
+    name: "quote-Q-2022-017.pdf",
+  });
   // original timestamps survive where Odoo stores them, in UTC; create dates go to x_smartdesk_created_at
   expect(pair.odooRecord("mail.message", "call_11103")["date"]).toBe("2024-03-05 08:30:00");
   // an industry becomes Odoo's industry, and its SmartDesk label is kept
-  const manufacturing = server.records("ir.model.data").find((r) => r["module"] === "base" && r["name"] === "res_partner_industry_C")?.["res_id"];
-  expect(pair.odooRecord("res.partner", "company_5101")).toMatchObject({ industry_id: manufacturing, x_smartdesk_industry: "Mechanical or Industrial Engineering" });
+  const manufacturing = server.records("ir.model.data").find((r) => r["module"] === "base" && r["name"] === "res_partner_industry_C")?.[
+    "res_id"
+  ];
+  expect(pair.odooRecord("res.partner", "company_5101")).toMatchObject({
+    industry_id: manufacturing,
+    x_smartdesk_industry: "Mechanical or Industrial Engineering",
+  });
   // 5101 was created at 2022-01-20 17:41 Berlin time (UTC+1 in January)
   expect(pair.odooRecord("res.partner", "company_5101")["x_smartdesk_created_at"]).toBe("2022-01-20 16:41:00");
   const meeting = pair.odooRecord("calendar.event", "meeting_13102");

@@ -68,13 +68,23 @@ describe.each(pairs)("the $name spec, unchanged, on every variant of its format"
     expect(unaccounted(survey)).toEqual(expectedLeft);
     const summary = await runMigration(pair.plan, { exportDir, runDir: join(work, `${pair.name}-${variant}-run`) });
     expect(summary.balanced).toBe(true);
-    expect(summary.objects.every((o) => o.phases[0]!.staged > 0 || pair.plan.sources.find((s) => s.name === o.object)?.settings["optional"])).toBe(true);
+    expect(
+      summary.objects.every((o) => o.phases[0]!.staged > 0 || pair.plan.sources.find((s) => s.name === o.object)?.settings["optional"]),
+    ).toBe(true);
   });
 });
 
 /** Every non-empty cell of every custom property the plan took from the metadata, with the record it belongs to. */
 async function customCells(plan: TransformPlan, survey: ExportSurvey, exportDir: string) {
-  const cells: Array<{ mapping: string; model: string; field: string; key: string; cell: unknown; kind: string; options: Array<{ value: string; label: string }> }> = [];
+  const cells: Array<{
+    mapping: string;
+    model: string;
+    field: string;
+    key: string;
+    cell: unknown;
+    kind: string;
+    options: Array<{ value: string; label: string }>;
+  }> = [];
   for (const found of survey.discovered) {
     const source = plan.sources.find((s) => s.name === found.source)!;
     const maps = plan.mappings.filter((m) => m.source === source.name && m.customProperties);
@@ -82,9 +92,19 @@ async function customCells(plan: TransformPlan, survey: ExportSurvey, exportDir:
       const cell = record.row[found.property.column];
       if (cell === null || cell === undefined) continue;
       for (const mapping of maps) {
-        const assignment = mapping.assignments.find((a) => a.value.kind === "expression" && a.value.input.kind === "column" && a.value.input.column === found.property.column)!;
+        const assignment = mapping.assignments.find(
+          (a) => a.value.kind === "expression" && a.value.input.kind === "column" && a.value.input.column === found.property.column,
+        )!;
         const key = String(record.row[source.key[0]!]);
-        cells.push({ mapping: mapping.id, model: mapping.model, field: assignment.fields[0]!, key, cell, kind: found.property.kind, options: found.property.options });
+        cells.push({
+          mapping: mapping.id,
+          model: mapping.model,
+          field: assignment.fields[0]!,
+          key,
+          cell,
+          kind: found.property.kind,
+          options: found.property.options,
+        });
       }
     }
   }
@@ -128,19 +148,24 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
     // rows the run rejected (with the reason, in rejects.csv), and rows a many:1 map merged into another record
     // (the first row's values win, and the merge is reported), have no record of their own to hold the value
     const { rejected, merged } = await harness.withStore(runDir, (store) => ({
-      rejected: new Set(store.all<{ k: string }>("SELECT source || ' ' || source_key AS k FROM source_rows WHERE outcome = 'rejected'").map((r) => r.k)),
+      rejected: new Set(
+        store.all<{ k: string }>("SELECT source || ' ' || source_key AS k FROM source_rows WHERE outcome = 'rejected'").map((r) => r.k),
+      ),
       merged: new Set(store.all<{ k: string }>("SELECT mapping || ' ' || source_key AS k FROM record_aliases").map((r) => r.k)),
     }));
     const sourceOf = new Map(plan.mappings.map((m) => [m.id, m.source]));
     const cells = (await customCells(plan, survey, exportDir)).filter(
       (c) => !rejected.has(`${sourceOf.get(c.mapping)} ${c.key}`) && !merged.has(`${c.mapping} ${c.key}`),
     );
-    const landedIn = (mapping: string, key: string) => harness.odooId(externalId(module, mapping, key).slice(module.length + 1)) !== undefined;
+    const landedIn = (mapping: string, key: string) =>
+      harness.odooId(externalId(module, mapping, key).slice(module.length + 1)) !== undefined;
     for (const c of cells) {
       const name = externalId(module, c.mapping, c.key).slice(module.length + 1);
       if (!landedIn(c.mapping, c.key)) {
         // a split map (`where`) makes the record of only one of its maps: the row must have landed in another
-        const elsewhere = cells.some((other) => other.key === c.key && other.field === c.field && other.mapping !== c.mapping && landedIn(other.mapping, other.key));
+        const elsewhere = cells.some(
+          (other) => other.key === c.key && other.field === c.field && other.mapping !== c.mapping && landedIn(other.mapping, other.key),
+        );
         if (!elsewhere) missing.push(`${c.mapping} ${c.key}: no record landed for a row with ${c.field}`);
         continue;
       }
@@ -149,10 +174,13 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
       const expected = expectedValue(c.cell, c.kind, c.options);
       const empty = value === false || value === null || value === undefined || value === "";
       const wrong =
-        c.kind === "boolean" ? value !== expected
-        : expected !== undefined && typeof expected === "number" ? Math.abs(Number(value) - expected) > 1e-6
-        : expected !== undefined ? value !== expected
-        : empty;
+        c.kind === "boolean"
+          ? value !== expected
+          : expected !== undefined && typeof expected === "number"
+            ? Math.abs(Number(value) - expected) > 1e-6
+            : expected !== undefined
+              ? value !== expected
+              : empty;
       if (wrong) missing.push(`${c.mapping} ${c.key} ${c.field} = ${JSON.stringify(value)} (export: ${JSON.stringify(c.cell)})`);
     }
     expect(missing).toEqual([]);

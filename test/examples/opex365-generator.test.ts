@@ -22,10 +22,36 @@ interface Page {
 const LOGICAL_NAME = "@Microsoft.Dynamics.CRM.lookuplogicalname";
 const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 
-const BUSINESS_TABLES = ["accounts", "contacts", "leads", "opportunities", "incidents", "emails", "appointments", "phonecalls", "tasks", "annotations", "products", "new_projects"];
+const BUSINESS_TABLES = [
+  "accounts",
+  "contacts",
+  "leads",
+  "opportunities",
+  "incidents",
+  "emails",
+  "appointments",
+  "phonecalls",
+  "tasks",
+  "annotations",
+  "products",
+  "new_projects",
+];
 
 /** The user- or team-owned tables; the others belong to the organization or a business unit, or to their activity. */
-const OWNED = ["workflows", "accounts", "contacts", "leads", "opportunities", "incidents", "emails", "appointments", "phonecalls", "tasks", "annotations", "new_projects"];
+const OWNED = [
+  "workflows",
+  "accounts",
+  "contacts",
+  "leads",
+  "opportunities",
+  "incidents",
+  "emails",
+  "appointments",
+  "phonecalls",
+  "tasks",
+  "annotations",
+  "new_projects",
+];
 
 /** The exported tables by logical name: a lookup to one of these must find its row. */
 const TABLES: Readonly<Record<string, { entitySet: string; key: string }>> = {
@@ -58,7 +84,8 @@ async function readTable(dir: string, entitySet: string): Promise<Row[]> {
 /** Every lookup of the export that points at an exported table but finds no row there: "entity set key → target id". */
 async function danglingLookups(dir: string): Promise<string[]> {
   const ids = new Map<string, Set<string>>();
-  for (const [table, { entitySet, key }] of Object.entries(TABLES)) ids.set(table, new Set((await readTable(dir, entitySet)).map((r) => String(r[key]))));
+  for (const [table, { entitySet, key }] of Object.entries(TABLES))
+    ids.set(table, new Set((await readTable(dir, entitySet)).map((r) => String(r[key]))));
   const dangling: string[] = [];
   for (const entitySet of ENTITY_SETS) {
     for (const row of await readTable(dir, entitySet)) {
@@ -80,7 +107,12 @@ async function countRecords(dir: string): Promise<Record<string, number>> {
 }
 
 describe("OPEX 365 sample generator", () => {
-  const generated = sampleGeneratorContract({ source: "opex365", generate: generateOpex365Export, seededFile: "accounts/page-0001.json", countRecords });
+  const generated = sampleGeneratorContract({
+    source: "opex365",
+    generate: generateOpex365Export,
+    seededFile: "accounts/page-0001.json",
+    countRecords,
+  });
 
   it("keeps the configuration tables and every relation at scale 3", async () => {
     const big = await generated("scale3", 1, 3);
@@ -88,7 +120,10 @@ describe("OPEX 365 sample generator", () => {
       expect((await readTable(big, entitySet)).length, entitySet).toBe((await readTable(SAMPLE, entitySet)).length);
     }
     const traps = opex365Traps(3);
-    const documented = [...traps.find((t) => t.key === "activityparty-missing-contact")!.ids, ...traps.find((t) => t.key === "qualified-lead-opportunity-missing")!.ids];
+    const documented = [
+      ...traps.find((t) => t.key === "activityparty-missing-contact")!.ids,
+      ...traps.find((t) => t.key === "qualified-lead-opportunity-missing")!.ids,
+    ];
     expect(await danglingLookups(big)).toHaveLength(documented.length);
   });
 });
@@ -102,7 +137,9 @@ describe("examples/opex365/", () => {
       const pages = await readPages(SAMPLE, entitySet);
       expect(pages.length, entitySet).toBeGreaterThan(0);
       pages.forEach((page, i) => {
-        expect(Object.keys(page), `${entitySet} page ${i + 1}`).toEqual(i < pages.length - 1 ? ["@odata.context", "value", "@odata.nextLink"] : ["@odata.context", "value"]);
+        expect(Object.keys(page), `${entitySet} page ${i + 1}`).toEqual(
+          i < pages.length - 1 ? ["@odata.context", "value", "@odata.nextLink"] : ["@odata.context", "value"],
+        );
         expect(page["@odata.context"]).toMatch(new RegExp(`/api/data/v9\\.2/\\$metadata#${entitySet}\\(`));
         expect(page.value.length).toBeLessThanOrEqual(25);
         if (i < pages.length - 1) {
@@ -146,7 +183,10 @@ describe("examples/opex365/", () => {
     for (const entitySet of ENTITY_SETS) {
       for (const row of await readTable(SAMPLE, entitySet)) {
         const id = `${entitySet} ${Object.values(row)[1]}`;
-        expect(Object.keys(row).filter((name) => name.startsWith("_owninguserid_value")), id).toEqual([]);
+        expect(
+          Object.keys(row).filter((name) => name.startsWith("_owninguserid_value")),
+          id,
+        ).toEqual([]);
         if (!OWNED.includes(entitySet)) {
           expect(Object.hasOwn(row, "_ownerid_value"), id).toBe(false);
           continue;
@@ -159,7 +199,11 @@ describe("examples/opex365/", () => {
           teamOwned.push(Object.values(row)[1]);
         } else {
           expect(users.has(owner), id).toBe(true);
-          expect([row[`_ownerid_value${LOGICAL_NAME}`], row["_owninguser_value"], row[`_owninguser_value${LOGICAL_NAME}`]], id).toEqual(["systemuser", owner, "systemuser"]);
+          expect([row[`_ownerid_value${LOGICAL_NAME}`], row["_owninguser_value"], row[`_owninguser_value${LOGICAL_NAME}`]], id).toEqual([
+            "systemuser",
+            owner,
+            "systemuser",
+          ]);
         }
         if (entitySet === "annotations") expect(owner, id).toBe(row["_createdby_value"]);
       }
@@ -184,13 +228,19 @@ describe("examples/opex365/", () => {
     const masksOf = (id: unknown) => parties.filter((p) => p["_activityid_value"] === id).map((p) => p["participationtypemask"]);
     for (const email of await readTable(SAMPLE, "emails")) {
       const masks = masksOf(email["activityid"]);
-      expect(masks.filter((m) => m === 1), String(email["activityid"])).toHaveLength(1);
+      expect(
+        masks.filter((m) => m === 1),
+        String(email["activityid"]),
+      ).toHaveLength(1);
       expect(masks).toContain(2);
       expect(masks).toContain(9);
     }
     for (const appointment of await readTable(SAMPLE, "appointments")) {
       const masks = masksOf(appointment["activityid"]);
-      expect(masks.filter((m) => m === 7), String(appointment["activityid"])).toHaveLength(1);
+      expect(
+        masks.filter((m) => m === 7),
+        String(appointment["activityid"]),
+      ).toHaveLength(1);
       expect(masks).toContain(5);
     }
     for (const entitySet of ["phonecalls", "tasks"]) {
@@ -209,7 +259,8 @@ describe("examples/opex365/", () => {
       const expected = magic[String(note["mimetype"])];
       if (expected) expect(bytes.subarray(0, expected.length).toString("latin1")).toBe(expected);
     }
-    for (const note of notes.filter((n) => n["isdocument"] === false)) expect([note["filename"], note["documentbody"]]).toEqual([null, null]);
+    for (const note of notes.filter((n) => n["isdocument"] === false))
+      expect([note["filename"], note["documentbody"]]).toEqual([null, null]);
   });
 
   it("has the awkward cases the README lists, at the ids it gives", async () => {
@@ -238,7 +289,8 @@ describe("examples/opex365/", () => {
     const [won, lost] = await Promise.all(trapIds("won-and-lost-opportunity").map((id) => byId("opportunities", "opportunityid", id)));
     expect([won!["statecode"], lost!["statecode"]]).toEqual([1, 2]);
 
-    const regarding = async (key: string) => (await byId("emails", "activityid", trapIds(key)[0]!))[`_regardingobjectid_value${LOGICAL_NAME}`];
+    const regarding = async (key: string) =>
+      (await byId("emails", "activityid", trapIds(key)[0]!))[`_regardingobjectid_value${LOGICAL_NAME}`];
     expect(await regarding("email-regarding-opportunity")).toBe("opportunity");
     expect(await regarding("email-regarding-contact")).toBe("contact");
     expect(String((await byId("emails", "activityid", trapIds("html-email")[0]!))["description"])).toMatch(/^<html>.*<table/);
@@ -248,7 +300,12 @@ describe("examples/opex365/", () => {
     const users = await readTable(SAMPLE, "systemusers");
     expect(users.find((u) => u["systemuserid"] === disabledParty["_partyid_value"])!["isdisabled"]).toBe(true);
     const meeting = trapIds("appointment-user-attendee")[0];
-    expect(parties.some((p) => p["_activityid_value"] === meeting && p["participationtypemask"] === 5 && p[`_partyid_value${LOGICAL_NAME}`] === "systemuser")).toBe(true);
+    expect(
+      parties.some(
+        (p) =>
+          p["_activityid_value"] === meeting && p["participationtypemask"] === 5 && p[`_partyid_value${LOGICAL_NAME}`] === "systemuser",
+      ),
+    ).toBe(true);
 
     const text = JSON.stringify(await Promise.all(["accounts", "contacts", "emails"].map((t) => readTable(SAMPLE, t))));
     for (const script of [/[\u3040-\u30ff\u4e00-\u9fff]/, /[\u0400-\u04ff]/, /[\u0370-\u03ff]/]) expect(text).toMatch(script);

@@ -44,7 +44,13 @@ const FORMATTED = "@OData.Community.Display.V1.FormattedValue";
 const NAVIGATION = "@Microsoft.Dynamics.CRM.associatednavigationproperty";
 const LOGICAL_NAME = "@Microsoft.Dynamics.CRM.lookuplogicalname";
 const CUSTOMIZED: readonly EntitySet[] = ["accounts", "contacts", "leads", "opportunities", "incidents"];
-const KEYS: Readonly<Partial<Record<EntitySet, string>>> = { accounts: "accountid", contacts: "contactid", leads: "leadid", opportunities: "opportunityid", incidents: "incidentid" };
+const KEYS: Readonly<Partial<Record<EntitySet, string>>> = {
+  accounts: "accountid",
+  contacts: "contactid",
+  leads: "leadid",
+  opportunities: "opportunityid",
+  incidents: "incidentid",
+};
 
 /** The page files of a folder in page order: by the number in their name, however they are named. */
 async function pageNames(dir: string, folder: string): Promise<string[]> {
@@ -61,7 +67,8 @@ async function readTable(dir: string, folder: string): Promise<Row[]> {
 }
 
 async function readEntities(dir: string): Promise<Entity[]> {
-  if (existsSync(join(dir, "EntityDefinitions.json"))) return (JSON.parse(await readFile(join(dir, "EntityDefinitions.json"), "utf8")) as Page).value as unknown as Entity[];
+  if (existsSync(join(dir, "EntityDefinitions.json")))
+    return (JSON.parse(await readFile(join(dir, "EntityDefinitions.json"), "utf8")) as Page).value as unknown as Entity[];
   return (await readPages(dir, "EntityDefinitions")).flatMap((page) => page.value as unknown as Entity[]);
 }
 
@@ -79,7 +86,10 @@ describe("OPEX 365 export variants", () => {
     expect(variants("--variant", "unselected,logical-names")).toEqual(["logical-names", "unselected"]);
     expect(variants("--variant", "address-recipients", "--variant", "metadata-pages")).toEqual(["metadata-pages", "address-recipients"]);
     expect(variants("--variant", "all")).toEqual(OPEX365_VARIANTS.map((v) => v.name));
-    expect(variants("--variant", "logical-names,bogus")).toMatchObject({ exitCode: 2, message: expect.stringContaining("unknown variant bogus") });
+    expect(variants("--variant", "logical-names,bogus")).toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining("unknown variant bogus"),
+    });
     for (const { name } of OPEX365_VARIANTS) expect(HELP).toContain(`  ${name} `);
   });
 
@@ -93,7 +103,10 @@ describe("OPEX 365 export variants", () => {
       const names = await pageNames(dir, table);
       expect(names, table).toEqual(names.map((_, i) => `${table}_${i + 1}.json`));
       const pages = await readPages(dir, table);
-      expect(pages.flatMap((p) => p.value), table).toEqual(await readTable(SAMPLE, entitySet));
+      expect(
+        pages.flatMap((p) => p.value),
+        table,
+      ).toEqual(await readTable(SAMPLE, entitySet));
       // The Web API still names the entity set in the context and the next link.
       expect(pages[0]!["@odata.context"], table).toContain(`$metadata#${entitySet}(`);
     }
@@ -108,15 +121,31 @@ describe("OPEX 365 export variants", () => {
     expect(names).toEqual(names.map((_, i) => `page-${String(i + 1).padStart(4, "0")}.json`));
     const pages = await readPages(dir, "EntityDefinitions");
     pages.forEach((page, i) =>
-      expect(Object.keys(page), `page ${i + 1}`).toEqual(i < pages.length - 1 ? ["@odata.context", "value", "@odata.nextLink"] : ["@odata.context", "value"]),
+      expect(Object.keys(page), `page ${i + 1}`).toEqual(
+        i < pages.length - 1 ? ["@odata.context", "value", "@odata.nextLink"] : ["@odata.context", "value"],
+      ),
     );
     const entities = await readEntities(dir);
     const byName = new Map(entities.map((e) => [e.LogicalName, e]));
-    for (const table of ["account", "contact", "lead", "opportunity", "incident", "email", "appointment", "phonecall", "task", "new_project"]) {
+    for (const table of [
+      "account",
+      "contact",
+      "lead",
+      "opportunity",
+      "incident",
+      "email",
+      "appointment",
+      "phonecall",
+      "task",
+      "new_project",
+    ]) {
       const entity = byName.get(table)!;
       expect(entity, table).toBeDefined();
       expect(existsSync(join(SAMPLE, entity.EntitySetName)), `${table} ${entity.EntitySetName}`).toBe(true);
-      expect(entity.Attributes.map((a) => a.LogicalName), table).toContain(entity.PrimaryIdAttribute);
+      expect(
+        entity.Attributes.map((a) => a.LogicalName),
+        table,
+      ).toContain(entity.PrimaryIdAttribute);
     }
     // The sample's own custom columns on standard tables are described, with their choices.
     const lifecycle = byName.get("contact")!.Attributes.find((a) => a.LogicalName === "new_lifecyclestage")!;
@@ -142,10 +171,16 @@ describe("OPEX 365 export variants", () => {
         expect(attribute.SchemaName.toLowerCase()).toBe(attribute.LogicalName);
         expect(labelOf(attribute.DisplayName), attribute.LogicalName).toBeTruthy();
         const values = rows.map((r) => r[attribute.LogicalName]);
-        expect(rows.every((r) => Object.hasOwn(r, attribute.LogicalName)), `${table}.${attribute.LogicalName} in every row`).toBe(true);
+        expect(
+          rows.every((r) => Object.hasOwn(r, attribute.LogicalName)),
+          `${table}.${attribute.LogicalName} in every row`,
+        ).toBe(true);
         const present = rows.filter((r) => r[attribute.LogicalName] !== null);
         expect(present.length, `${table}.${attribute.LogicalName} present`).toBeGreaterThan(rows.length / 2);
-        expect(values.some((v) => v === null), `${table}.${attribute.LogicalName} null somewhere`).toBe(true);
+        expect(
+          values.some((v) => v === null),
+          `${table}.${attribute.LogicalName} null somewhere`,
+        ).toBe(true);
         for (const row of present) expectCustomValue(attribute, row, `${table}.${attribute.LogicalName}`);
       }
       // The sample's columns are all still there, in the sample's order, before the customer's own.
@@ -157,10 +192,22 @@ describe("OPEX 365 export variants", () => {
         expect(row["_transactioncurrencyid_value"], `${table} currency`).toBeTruthy();
       });
     }
-    expect([...seenTypes].sort()).toEqual(
-      ["BooleanType", "DateTimeType", "DecimalType", "IntegerType", "MemoType", "MoneyType", "MultiSelectPicklistType", "PicklistType", "StringType"],
+    expect([...seenTypes].sort()).toEqual([
+      "BooleanType",
+      "DateTimeType",
+      "DecimalType",
+      "IntegerType",
+      "MemoType",
+      "MoneyType",
+      "MultiSelectPicklistType",
+      "PicklistType",
+      "StringType",
+    ]);
+    const dateFormats = new Set(
+      entities.flatMap((e) =>
+        e.Attributes.filter((a) => a.LogicalName.startsWith("kst_") && a.AttributeType === "DateTime").map((a) => a.Format),
+      ),
     );
-    const dateFormats = new Set(entities.flatMap((e) => e.Attributes.filter((a) => a.LogicalName.startsWith("kst_") && a.AttributeType === "DateTime").map((a) => a.Format)));
     expect(dateFormats).toEqual(new Set(["DateOnly", "DateAndTime"]));
     expect((await readTable(dir, "contacts"))[0]).toHaveProperty("new_lifecyclestage");
     expect(entities.at(-1)!.LogicalName).toBe("new_project");
@@ -209,7 +256,11 @@ describe("OPEX 365 export variants", () => {
     for (const [entitySet, columns] of Object.entries(absent)) {
       const pages = await readPages(dir, entitySet);
       for (const row of pages.flatMap((p) => p.value)) {
-        for (const column of columns) expect(Object.keys(row).filter((name) => name.split("@")[0] === column), `${entitySet} ${column}`).toEqual([]);
+        for (const column of columns)
+          expect(
+            Object.keys(row).filter((name) => name.split("@")[0] === column),
+            `${entitySet} ${column}`,
+          ).toEqual([]);
         for (const column of kept[entitySet]!) expect(Object.hasOwn(row, column), `${entitySet} ${column}`).toBe(true);
       }
       for (const column of columns) expect(pages[0]!["@odata.context"]).not.toMatch(new RegExp(`[(,]${column}[,)]`));
@@ -220,7 +271,8 @@ describe("OPEX 365 export variants", () => {
 
   it("address-recipients: more To/CC parties are only an address, with no party lookup", async () => {
     const dir = await generated(["address-recipients"]);
-    const addressOnly = (rows: Row[]) => rows.filter((p) => (p["participationtypemask"] === 2 || p["participationtypemask"] === 3) && p["_partyid_value"] === null);
+    const addressOnly = (rows: Row[]) =>
+      rows.filter((p) => (p["participationtypemask"] === 2 || p["participationtypemask"] === 3) && p["_partyid_value"] === null);
     const sample = addressOnly(await readTable(SAMPLE, "activityparties"));
     const parties = await readTable(dir, "activityparties");
     const found = addressOnly(parties);

@@ -32,7 +32,17 @@ const splitIds = (cell: string | undefined) => (cell ? cell.split(";") : []);
 /** The records scale multiplies: the rows of the CSV exports and the engagements of the API pages. */
 async function countRecords(dir: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const file of ["companies.csv", "contacts.csv", "leads.csv", "deals.csv", "tickets.csv", "campaigns.csv", "kb-articles.csv", "files.csv"]) counts[file] = (await readCsv(dir, file)).length;
+  for (const file of [
+    "companies.csv",
+    "contacts.csv",
+    "leads.csv",
+    "deals.csv",
+    "tickets.csv",
+    "campaigns.csv",
+    "kb-articles.csv",
+    "files.csv",
+  ])
+    counts[file] = (await readCsv(dir, file)).length;
   for (const object of ENGAGEMENTS) counts[object] = (await readPages(dir, object)).reduce((n, page) => n + page.results.length, 0);
   return counts;
 }
@@ -114,7 +124,11 @@ describe("examples/smartdesk/", () => {
         for (const id of trap.ids) expect(keys.has(id), `${trap.key}: ${id} in ${trap.file}`).toBe(true);
       } else if (trap.file.startsWith("engagements/") && trap.file.endsWith(".json") && trap.ids.length > 0) {
         const page = JSON.parse(await readFile(join(SAMPLE, trap.file), "utf8")) as EngagementPage;
-        for (const id of trap.ids) expect(page.results.some((r) => r.id === id), `${trap.key}: ${id}`).toBe(true);
+        for (const id of trap.ids)
+          expect(
+            page.results.some((r) => r.id === id),
+            `${trap.key}: ${id}`,
+          ).toBe(true);
       }
     }
 

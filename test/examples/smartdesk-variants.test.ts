@@ -69,7 +69,10 @@ describe("SmartDesk export variants", () => {
     expect(variants("--variant", "layout,legacy-labels")).toEqual(["legacy-labels", "layout"]);
     expect(variants("--variant", "layout", "--variant", "unselected")).toEqual(["unselected", "layout"]);
     expect(variants("--variant", "all")).toEqual(SMARTDESK_VARIANTS.map((v) => v.name));
-    expect(variants("--variant", "legacy")).toMatchObject({ exitCode: 2, message: expect.stringContaining("unknown variant legacy; known: legacy-labels") });
+    expect(variants("--variant", "legacy")).toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining("unknown variant legacy; known: legacy-labels"),
+    });
     for (const { name } of SMARTDESK_VARIANTS) expect(HELP).toContain(`  ${name} `);
   });
 
@@ -105,7 +108,8 @@ describe("SmartDesk export variants", () => {
       expect(header, object).toContain("Associated Company IDs (Primary)");
       expect(header, object).toContain("Associated Contact IDs (Primary)");
     }
-    for (const object of ["companies", "contacts", "deals"]) expect(await headerOf(dir, `${object}.csv`), object).toContain("HubSpot Owner");
+    for (const object of ["companies", "contacts", "deals"])
+      expect(await headerOf(dir, `${object}.csv`), object).toContain("HubSpot Owner");
     const deals = await readCsv(dir, "deals.csv");
     const sample = await readCsv(SAMPLE, "deals.csv");
     expect(deals.map((d) => d["Associated Contact IDs (Primary)"])).toEqual(sample.map((d) => d["Associated Contact IDs"]));
@@ -143,7 +147,16 @@ describe("SmartDesk export variants", () => {
   it("custom-properties: every kind on every object, filled for most rows, as HubSpot's UI export prints them", async () => {
     const dir = await generated(["custom-properties"]);
     const properties = await readProperties(dir);
-    const kinds = ["string/text", "string/textarea", "number/number", "date/date", "datetime/date", "enumeration/select", "enumeration/checkbox", "bool/booleancheckbox"];
+    const kinds = [
+      "string/text",
+      "string/textarea",
+      "number/number",
+      "date/date",
+      "datetime/date",
+      "enumeration/select",
+      "enumeration/checkbox",
+      "bool/booleancheckbox",
+    ];
     for (const object of OBJECTS) {
       const rows = await readCsv(dir, `${object}.csv`);
       const custom = properties[object]!.filter((p) => !p.hubspotDefined);
@@ -152,17 +165,27 @@ describe("SmartDesk export variants", () => {
       for (const property of custom) {
         const cells = rows.map((r) => r[property.label]);
         const filled = cells.filter((c): c is string => c !== undefined && c !== "");
-        expect(cells.every((c) => c !== undefined), `${object}: column ${property.label}`).toBe(true);
+        expect(
+          cells.every((c) => c !== undefined),
+          `${object}: column ${property.label}`,
+        ).toBe(true);
         if (added.includes(property)) expect(filled.length, `${object}: ${property.label} filled`).toBeGreaterThan(rows.length / 2);
         for (const cell of filled) expectCsvValue(property, cell, `${object}: ${property.label}`);
       }
-      expect(added.some((p) => rows.some((r) => r[p.label] === "")), `${object}: some rows without a value`).toBe(true);
+      expect(
+        added.some((p) => rows.some((r) => r[p.label] === "")),
+        `${object}: some rows without a value`,
+      ).toBe(true);
     }
     const textareas = OBJECTS.flatMap((o) => properties[o]!.filter((p) => p.fieldType === "textarea" && !p.hubspotDefined));
     expect(textareas.length).toBeGreaterThanOrEqual(OBJECTS.length);
     expect((await readCsv(dir, "companies.csv")).some((r) => r["Onboarding Notes"]!.includes("\n"))).toBe(true);
     // The sample's own custom properties stay.
-    for (const name of SAMPLE_CUSTOM) expect(OBJECTS.some((o) => properties[o]!.some((p) => p.name === name && !p.hubspotDefined)), name).toBe(true);
+    for (const name of SAMPLE_CUSTOM)
+      expect(
+        OBJECTS.some((o) => properties[o]!.some((p) => p.name === name && !p.hubspotDefined)),
+        name,
+      ).toBe(true);
   });
 
   it("custom-properties: calls and notes carry theirs in the engagement JSON, as option values", async () => {
@@ -175,12 +198,16 @@ describe("SmartDesk export variants", () => {
       const records = (await readPages(dir, object)).pages.flatMap((p) => p.results);
       for (const property of custom) {
         const values = records.map((r) => r.properties[property.name]);
-        expect(values.every((v) => typeof v === "string"), `${object}.${property.name}`).toBe(true);
+        expect(
+          values.every((v) => typeof v === "string"),
+          `${object}.${property.name}`,
+        ).toBe(true);
         const filled = values.filter((v): v is string => v !== "" && v !== undefined);
         expect(filled.length, `${object}.${property.name}`).toBeGreaterThan(records.length / 2);
         if (property.type === "enumeration") {
           const known = new Set(property.options!.map((o) => o.value));
-          for (const value of filled) for (const part of value.split(";")) expect(known.has(part), `${object}.${property.name}: ${value}`).toBe(true);
+          for (const value of filled)
+            for (const part of value.split(";")) expect(known.has(part), `${object}.${property.name}: ${value}`).toBe(true);
         }
         if (property.type === "bool") for (const value of filled) expect(["true", "false"]).toContain(value);
       }
@@ -218,7 +245,16 @@ describe("SmartDesk export variants", () => {
 
   it("layout: LF without BOM, columns in another order, datetimes with seconds, pages of 7, pipelines by object type", async () => {
     const dir = await generated(["layout"]);
-    for (const file of ["companies.csv", "contacts.csv", "leads.csv", "deals.csv", "tickets.csv", "campaigns.csv", "kb-articles.csv", "files.csv"]) {
+    for (const file of [
+      "companies.csv",
+      "contacts.csv",
+      "leads.csv",
+      "deals.csv",
+      "tickets.csv",
+      "campaigns.csv",
+      "kb-articles.csv",
+      "files.csv",
+    ]) {
       const bytes = await readFile(join(dir, file));
       expect([...bytes.subarray(0, 3)], file).not.toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.includes("\r\n"), file).toBe(false);
@@ -231,7 +267,9 @@ describe("SmartDesk export variants", () => {
     expect(contacts.every((r) => DATETIME_WITH_SECONDS.test(r["Create Date"]!))).toBe(true);
     const sampleContacts = await readCsv(SAMPLE, "contacts.csv");
     expect(contacts.map((r) => r["Create Date"]!.slice(0, 16))).toEqual(sampleContacts.map((r) => r["Create Date"]));
-    expect((await readCsv(dir, "deals.csv")).filter((r) => r["Close Date"]).every((r) => DATETIME_WITH_SECONDS.test(r["Close Date"]!))).toBe(true);
+    expect(
+      (await readCsv(dir, "deals.csv")).filter((r) => r["Close Date"]).every((r) => DATETIME_WITH_SECONDS.test(r["Close Date"]!)),
+    ).toBe(true);
 
     const files = await readdir(join(dir, "engagements"));
     expect(files).toContain("calls_0001.json");
@@ -241,7 +279,10 @@ describe("SmartDesk export variants", () => {
       const { names, pages } = await readPages(dir, object);
       const sample = (await readPages(SAMPLE, object)).pages.flatMap((p) => p.results);
       expect(names[0], object).toBe(`${object}_0001.json`);
-      expect(pages.flatMap((p) => p.results), object).toEqual(sample);
+      expect(
+        pages.flatMap((p) => p.results),
+        object,
+      ).toEqual(sample);
       pages.forEach((page, i) => {
         expect(page.results.length, `${object} page ${i + 1}`).toBeLessThanOrEqual(7);
         if (i < pages.length - 1) {
@@ -281,7 +322,15 @@ describe("SmartDesk export variants", () => {
 });
 
 /** The sample's own custom properties, which every variant keeps. */
-const SAMPLE_CUSTOM = ["customer_tier", "vat_number", "preferred_language", "newsletter_opt_in", "lead_source", "contract_length__months_", "renewal_date"];
+const SAMPLE_CUSTOM = [
+  "customer_tier",
+  "vat_number",
+  "preferred_language",
+  "newsletter_opt_in",
+  "lead_source",
+  "contract_length__months_",
+  "renewal_date",
+];
 
 /** A non-empty CSV cell as the UI export prints a property of its kind. */
 function expectCsvValue(property: Property, cell: string, where: string): void {

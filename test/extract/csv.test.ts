@@ -68,7 +68,7 @@ const cases: CsvCase[] = [
   },
   {
     name: "; delimiter, DD-MM-YYYY text and a quoted ; inside a cell",
-    file: "ID;Name;Created\n1;\"Acme; Inc\";01-02-2024\n\n2;Beta;\n",
+    file: 'ID;Name;Created\n1;"Acme; Inc";01-02-2024\n\n2;Beta;\n',
     columns: ["ID", "Name", "Created"],
     settings: { delimiter: ";" },
     rows: [
@@ -94,7 +94,7 @@ const cases: CsvCase[] = [
   },
   { name: "header only", file: "ID,Name\r\n", columns: ["ID", "Name"], rows: [] },
   { name: "an empty file (0 bytes)", file: "", columns: ["ID", "Name"], rows: [] },
-  { name: "no final line break", file: "ID,Name\n1,\"A\"", columns: ["ID", "Name"], rows: [{ ID: "1", Name: "A" }] },
+  { name: "no final line break", file: 'ID,Name\n1,"A"', columns: ["ID", "Name"], rows: [{ ID: "1", Name: "A" }] },
   {
     name: "a ragged row is yielded with a problem, the read goes on",
     file: "ID,Name,City\n1,A,Berlin\n2,B\n3,C,Paris,extra\n4,D,Rome\n",
@@ -163,7 +163,13 @@ const cases: CsvCase[] = [
     rows: [{ ID: "1", Name: "A", Fax: null }],
     warnings: ["MR3021"],
   },
-  { name: "two labels that fit one column equally are not guessed", file: "ID,Company Name,company name\n1,A,B\n", columns: ["ID", "Company name"], errors: ["MR3001"], rows: [] },
+  {
+    name: "two labels that fit one column equally are not guessed",
+    file: "ID,Company Name,company name\n1,A,B\n",
+    columns: ["ID", "Company name"],
+    errors: ["MR3001"],
+    rows: [],
+  },
   { name: "an unclosed quote", file: 'ID,Name\n1,"Acme\n2,B\n', columns: ["ID", "Name"], errors: ["MR3013"], rows: [] },
   {
     name: "Windows-1252 bytes in a UTF-8 file",
@@ -180,7 +186,14 @@ const cases: CsvCase[] = [
     rows: [{ ID: "Müller" }],
     warnings: ["MR3011"],
   },
-  { name: "a header row past the end of the file", file: "title\n", columns: ["ID"], settings: { headerRow: 3 }, errors: ["MR3017"], rows: [] },
+  {
+    name: "a header row past the end of the file",
+    file: "title\n",
+    columns: ["ID"],
+    settings: { headerRow: 3 },
+    errors: ["MR3017"],
+    rows: [],
+  },
   { name: "an unknown encoding", file: "ID\n1\n", columns: ["ID"], settings: { encoding: "klingon" }, errors: ["MR3010"], rows: [] },
   { name: "a two-character delimiter", file: "ID\n1\n", columns: ["ID"], settings: { delimiter: ";;" }, errors: ["MR3010"], rows: [] },
 ];
@@ -244,7 +257,7 @@ describe("CSV sources", () => {
   // large enough to cross the reader's 64 KiB chunks at arbitrary places, against csv-parse.
   it("agrees with csv-parse on random CSV across chunk boundaries", async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = ["a", "b", "ü", "€", "😀", " ", ",", '"', "\n", "\r\n", "x", "1"];
     const cell = () => {
       const text = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
@@ -253,7 +266,9 @@ describe("CSV sources", () => {
     const lines = ["c1,c2,c3,c4"];
     for (let i = 0; i < 6000; i++) lines.push([cell(), cell(), cell(), cell()].join(","));
     const text = lines.join(random() < 0.5 ? "\r\n" : "\n") + "\n";
-    const expected = (parseCsv(text, { relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }) as string[][]).slice(1);
+    const expected = (
+      parseCsv(text, { relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }) as string[][]
+    ).slice(1);
     const dir = writeExport({ "data.csv": text });
     const outcome = await readAll(source("csv", "data.csv", ["c1", "c2", "c3", "c4"]), dir);
     expect(outcome.errors).toEqual([]);

@@ -6,7 +6,14 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 const pipelines = {
   results: [
-    { id: "default", label: "Sales", stages: [{ id: "new", label: "New", metadata: { probability: "0.1" } }, { id: "won", label: "Won" }] },
+    {
+      id: "default",
+      label: "Sales",
+      stages: [
+        { id: "new", label: "New", metadata: { probability: "0.1" } },
+        { id: "won", label: "Won" },
+      ],
+    },
     { id: "renewals", label: "Renewals", stages: [{ id: "r1", label: "Contract Sent" }] },
     { id: "empty", label: "No stages" },
   ],
@@ -61,7 +68,19 @@ describe("JSON sources", () => {
     const columns = ["id", "on", "n", "tags", "o", "empty", "marker", "nothing", "absent", "list", "list[]"];
     const outcome = await readAll(source("json", "things.json", columns, { null: "N/A" }), dir);
     expect(rows(outcome)).toEqual([
-      { id: 1, on: true, n: 2.5, tags: ["a"], o: { k: 1 }, empty: null, marker: null, nothing: null, absent: null, list: [], "list[]": null },
+      {
+        id: 1,
+        on: true,
+        n: 2.5,
+        tags: ["a"],
+        o: { k: 1 },
+        empty: null,
+        marker: null,
+        nothing: null,
+        absent: null,
+        list: [],
+        "list[]": null,
+      },
     ]);
   });
 
@@ -75,7 +94,11 @@ describe("JSON sources", () => {
   it("flags a record that is not an object and goes on", async () => {
     const dir = writeExport({ "things.json": json([{ id: 1 }, 7, { id: 3 }]) });
     const outcome = await readAll(source("json", "things.json", ["id"]), dir);
-    expect(outcome.records.map((r) => [r.row["id"], r.problemCode])).toEqual([[1, undefined], [null, "MR3016"], [3, undefined]]);
+    expect(outcome.records.map((r) => [r.row["id"], r.problemCode])).toEqual([
+      [1, undefined],
+      [null, "MR3016"],
+      [3, undefined],
+    ]);
     expect(outcome.records[1]!.problem).toBe("Record 2 of things.json is not an object: it is a number.");
   });
 
@@ -85,7 +108,7 @@ describe("JSON sources", () => {
     ["a trailing comma inside a record", '[{"id": 1,}]', 1, 11, "expected a property name in double quotes but found '}'"],
     ["a mismatched bracket", '[{"id": [1, 2}]', 1, 14, "expected ']' but found '}'"],
     ["a cut-off file", '{"results": [{"id": 1}', 1, 23, "unexpected end of the file: ']' is missing"],
-    ["garbage after the document", '[]\nx', 2, 1, "unexpected 'x' after the end of the document"],
+    ["garbage after the document", "[]\nx", 2, 1, "unexpected 'x' after the end of the document"],
     ["a raw line break in a string", '[{"id": "a\nb"}]', 1, 11, "a raw control character (a line break?) inside a string"],
   ])("names the file and position of malformed JSON: %s", async (_name, text, line, column, detail) => {
     const dir = writeExport({ "bad.json": text });
@@ -142,7 +165,12 @@ describe("JSON Lines sources", () => {
       { id: null, "who.name": null },
       { id: 4, "who.name": null },
     ]);
-    expect(outcome.records.map((r) => [r.location.row, r.location.line])).toEqual([[1, 1], [2, 3], [3, 4], [4, 5]]);
+    expect(outcome.records.map((r) => [r.location.row, r.location.line])).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+    ]);
     expect(outcome.records[2]!.problem).toBe("Line 4 of events.jsonl is not valid JSON: unexpected end: '}' is missing at column 10.");
   });
 });
@@ -154,12 +182,32 @@ describe("paged API dumps", () => {
       "engagements/notes-2.json": json({ results: [note("3", ["6101", "6103"])], paging: { next: { after: "4" } } }),
       "engagements/notes-3.json": json({ results: [] }),
     });
-    const notes = source("hubspot", "engagements/notes-*.json", ["id", "properties.hs_timestamp", "properties.hs_note_body", "associations.contacts.results[].id"]);
+    const notes = source("hubspot", "engagements/notes-*.json", [
+      "id",
+      "properties.hs_timestamp",
+      "properties.hs_note_body",
+      "associations.contacts.results[].id",
+    ]);
     const outcome = await readAll(notes, dir);
     expect(rows(outcome)).toEqual([
-      { id: "1", "properties.hs_timestamp": "2024-03-05T14:00:00+05:30", "properties.hs_note_body": null, "associations.contacts.results[].id": ["6102"] },
-      { id: "2", "properties.hs_timestamp": "2024-03-05T14:00:00+05:30", "properties.hs_note_body": null, "associations.contacts.results[].id": null },
-      { id: "3", "properties.hs_timestamp": "2024-03-05T14:00:00+05:30", "properties.hs_note_body": null, "associations.contacts.results[].id": ["6101", "6103"] },
+      {
+        id: "1",
+        "properties.hs_timestamp": "2024-03-05T14:00:00+05:30",
+        "properties.hs_note_body": null,
+        "associations.contacts.results[].id": ["6102"],
+      },
+      {
+        id: "2",
+        "properties.hs_timestamp": "2024-03-05T14:00:00+05:30",
+        "properties.hs_note_body": null,
+        "associations.contacts.results[].id": null,
+      },
+      {
+        id: "3",
+        "properties.hs_timestamp": "2024-03-05T14:00:00+05:30",
+        "properties.hs_note_body": null,
+        "associations.contacts.results[].id": ["6101", "6103"],
+      },
     ]);
     expect(outcome.records.map((r) => `${r.location.file}:${r.location.row}`)).toEqual([
       "engagements/notes-1.json:1",
@@ -171,7 +219,11 @@ describe("paged API dumps", () => {
 
   it("reads OData pages chained by @odata.nextLink", async () => {
     const dir = writeExport({
-      "accounts/page-1.json": json({ "@odata.context": "ctx", value: [{ accountid: "a1" }], "@odata.nextLink": "https://x/accounts?$skiptoken=1" }),
+      "accounts/page-1.json": json({
+        "@odata.context": "ctx",
+        value: [{ accountid: "a1" }],
+        "@odata.nextLink": "https://x/accounts?$skiptoken=1",
+      }),
       "accounts/page-2.json": json({ "@odata.context": "ctx", value: [{ accountid: "a2" }, { accountid: "a3" }] }),
     });
     const outcome = await readAll(source("odata", "accounts/page-*.json", ["accountid"]), dir);

@@ -49,12 +49,24 @@ describe("paths inside the export folder", () => {
 
   it.each([
     ["escape.txt", `it is a symlink to ${join(outside, "secret.txt")}, outside the export folder; no file is read through a symlink`],
-    ["Library/elsewhere/secret.txt", `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`],
-    ["Library/elsewhere/not-there.txt", `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`],
-    ["Library\\elsewhere\\secret.txt", `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`],
+    [
+      "Library/elsewhere/secret.txt",
+      `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`,
+    ],
+    [
+      "Library/elsewhere/not-there.txt",
+      `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`,
+    ],
+    [
+      "Library\\elsewhere\\secret.txt",
+      `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`,
+    ],
     // pointing back inside is refused too: where a link points is the export's to change
     ["inside-link.csv", `it is a symlink to ${join(dir, "notes.csv")}, inside the export folder; no file is read through a symlink`],
-    ["Library/acme-again/contract.pdf", `its folder "Library/acme-again" is a symlink to ${join(dir, "Library", "Acme")}, inside the export folder; no file is read through a symlink`],
+    [
+      "Library/acme-again/contract.pdf",
+      `its folder "Library/acme-again" is a symlink to ${join(dir, "Library", "Acme")}, inside the export folder; no file is read through a symlink`,
+    ],
     ["dangling.csv", `it is a symlink to ${join(dir, "missing.csv")}, which does not exist; no file is read through a symlink`],
   ])("refuses the symlink in %j, saying where it points", (path, reason) => {
     expect(refusal(dir, path)).toBe(reason);
@@ -79,7 +91,9 @@ describe("paths inside the export folder", () => {
     expect((await readExportFile(via, "Library/Acme/contract.pdf")).toString()).toBe("pdf");
     expect(readExportFileSync(via, "notes.csv").toString()).toBe("ID\n1\n");
     expect(refusal(via, "escape.txt")).toContain("outside the export folder");
-    expect(refusal(via, "inside-link.csv")).toBe(`it is a symlink to ${join(dir, "notes.csv")}, inside the export folder; no file is read through a symlink`);
+    expect(refusal(via, "inside-link.csv")).toBe(
+      `it is a symlink to ${join(dir, "notes.csv")}, inside the export folder; no file is read through a symlink`,
+    );
     expect((await readAll(source("csv", "notes.csv", ["ID"]), via)).records.map((r) => r.row)).toEqual([{ ID: "1" }]);
   });
 
@@ -138,7 +152,10 @@ describe("paths inside the export folder", () => {
     symlinkSync(join(pages, "kept", "page-2.json"), join(pages, "p", "page-2.json"));
     const outcome = await readAll(source("json", "p/page-*.json", ["id"]), pages);
     expect(outcome.errors.map((e) => [e.code, e.message])).toEqual([
-      ["MR3007", `Path "p/page-*.json" of \`Thing\` is refused: "p/page-2.json" is a symlink to ${join(pages, "kept", "page-2.json")}, inside the export folder; no file is read through a symlink.`],
+      [
+        "MR3007",
+        `Path "p/page-*.json" of \`Thing\` is refused: "p/page-2.json" is a symlink to ${join(pages, "kept", "page-2.json")}, inside the export folder; no file is read through a symlink.`,
+      ],
     ]);
     expect(outcome.records).toEqual([]);
   });
@@ -150,14 +167,23 @@ describe("paths inside the export folder", () => {
     symlinkSync(outside, join(dir, "pages"));
     const reasonOf = async (path: string) => (await readAll(source("csv", path, ["ID"]), dir)).errors.map((e) => [e.code, e.message]);
     expect(await reasonOf("notes.csv")).toEqual([
-      ["MR3007", `Path "notes.csv" of \`Thing\` is refused: it is a symlink to ${join(dir, "real", "notes.csv")}, inside the export folder; no file is read through a symlink.`],
+      [
+        "MR3007",
+        `Path "notes.csv" of \`Thing\` is refused: it is a symlink to ${join(dir, "real", "notes.csv")}, inside the export folder; no file is read through a symlink.`,
+      ],
     ]);
     expect(await reasonOf("linked/notes.csv")).toEqual([
-      ["MR3007", `Path "linked/notes.csv" of \`Thing\` is refused: its folder "linked" is a symlink to ${join(dir, "real")}, inside the export folder; no file is read through a symlink.`],
+      [
+        "MR3007",
+        `Path "linked/notes.csv" of \`Thing\` is refused: its folder "linked" is a symlink to ${join(dir, "real")}, inside the export folder; no file is read through a symlink.`,
+      ],
     ]);
     // a `*` folder that is a symlink is refused even when no page in it would match
     expect(await reasonOf("*/nothing-*.csv")).toEqual([
-      ["MR3007", `Path "*/nothing-*.csv" of \`Thing\` is refused: "linked" is a symlink to ${join(dir, "real")}, inside the export folder; no file is read through a symlink.`],
+      [
+        "MR3007",
+        `Path "*/nothing-*.csv" of \`Thing\` is refused: "linked" is a symlink to ${join(dir, "real")}, inside the export folder; no file is read through a symlink.`,
+      ],
     ]);
     expect(rows(await readAll(source("csv", "real/notes.csv", ["ID"]), dir))).toEqual([{ ID: "1" }]);
   });

@@ -14,12 +14,7 @@ export function writeExport(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export function source(
-  format: SourceFormat,
-  path: string,
-  columns: string[],
-  settings: PlanSource["settings"] = {},
-): PlanSource {
+export function source(format: SourceFormat, path: string, columns: string[], settings: PlanSource["settings"] = {}): PlanSource {
   return {
     name: "Thing",
     label: "Thing",

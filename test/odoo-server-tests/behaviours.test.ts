@@ -9,10 +9,13 @@ import { call, clientWithUid, connect, faultOf, irModelId, lastLine, rawCall, ui
 let server: OdooTestServer;
 let odoo: Odoo;
 
-useOdooTestServer((started, client) => {
-  server = started;
-  odoo = client;
-}, { resetEach: true });
+useOdooTestServer(
+  (started, client) => {
+    server = started;
+    odoo = client;
+  },
+  { resetEach: true },
+);
 
 describe("it is a test double on loopback", () => {
   it("listens on 127.0.0.1 and reports the catalog's Odoo version", async () => {
@@ -31,12 +34,16 @@ describe("it is a test double on loopback", () => {
 describe("create", () => {
   it("fails a whole batch when one record fails, and saves nothing", async () => {
     const before = server.records("res.partner").length;
-    const fault = await faultOf(call(odoo, "res.partner", "create", [[{ name: "good 1" }, { name: "good 2" }, { name: "bad", country_id: 99999999 }]]));
+    const fault = await faultOf(
+      call(odoo, "res.partner", "create", [[{ name: "good 1" }, { name: "good 2" }, { name: "bad", country_id: 99999999 }]]),
+    );
     expect(fault.faultCode).toBe(2);
     expect(lastLine(fault.faultString)).toBe("Constraint: res_partner_country_id_fkey");
     expect(server.records("res.partner").length).toBe(before);
     const creates = server.calls.filter((c) => c.rpcMethod === "create");
-    expect(creates).toEqual([{ service: "object", method: "execute_kw", model: "res.partner", rpcMethod: "create", count: 3, outcome: "fault", faultCode: 2 }]);
+    expect(creates).toEqual([
+      { service: "object", method: "execute_kw", model: "res.partner", rpcMethod: "create", count: 3, outcome: "fault", faultCode: 2 },
+    ]);
   });
 
   it("reports a missing required field before a dangling many2one, as PostgreSQL checks them", async () => {
@@ -55,8 +62,16 @@ describe("create", () => {
   it("fills required fields Odoo fills itself (crm.lead.type defaults to 'lead') and names a lead after its partner", async () => {
     const partner = await call<number>(odoo, "res.partner", "create", [{ name: "Acme" }]);
     const lead = await call<number>(odoo, "crm.lead", "create", [{ partner_id: partner }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "crm.lead", "read", [[lead], ["name", "type", "stage_id", "user_id", "partner_id"]]);
-    expect(row).toMatchObject({ name: "Acme's opportunity", type: "lead", stage_id: [expect.any(Number), "New"], partner_id: [partner, "Acme"] });
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "crm.lead", "read", [
+      [lead],
+      ["name", "type", "stage_id", "user_id", "partner_id"],
+    ]);
+    expect(row).toMatchObject({
+      name: "Acme's opportunity",
+      type: "lead",
+      stage_id: [expect.any(Number), "New"],
+      partner_id: [partner, "Acme"],
+    });
     expect(row?.user_id).toEqual([2, "Administrator"]);
   });
 
@@ -66,7 +81,9 @@ describe("create", () => {
   });
 
   it("answers a datetime with a 'T' as Odoo does (strptime)", async () => {
-    const fault = await faultOf(call(odoo, "mail.message", "create", [{ model: "res.partner", res_id: 3, body: "x", date: "2019-03-04T05:06:07" }]));
+    const fault = await faultOf(
+      call(odoo, "mail.message", "create", [{ model: "res.partner", res_id: 3, body: "x", date: "2019-03-04T05:06:07" }]),
+    );
     expect(lastLine(fault.faultString)).toBe("ValueError: time data '2019-03-04T05:06:07' does not match format '%Y-%m-%d %H:%M:%S'");
   });
 
@@ -80,7 +97,10 @@ describe("create", () => {
 describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   it("drops a value written to an 'ignored' field: payment_state stays 'not_paid'", async () => {
     const move = await call<number>(odoo, "account.move", "create", [{ move_type: "out_invoice", payment_state: "paid" }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "account.move", "read", [[move], ["payment_state", "state", "move_type"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "account.move", "read", [
+      [move],
+      ["payment_state", "state", "move_type"],
+    ]);
     expect(row).toEqual({ id: move, payment_state: "not_paid", state: "draft", move_type: "out_invoice" });
     await call(odoo, "account.move", "write", [[move], { payment_state: "paid" }]);
     expect(server.records("account.move")[0]?.payment_state).toBe("not_paid");
@@ -110,17 +130,30 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   it("gives a contact under a company the company's whole address, unless it is of another type or the company has none", async () => {
     const us = await xmlidToId(odoo, "base.us");
     const fr = await xmlidToId(odoo, "base.fr");
-    const company = await call<number>(odoo, "res.partner", "create", [{ name: "Co", is_company: true, street: "1 Main", city: "Denver", country_id: us }]);
+    const company = await call<number>(odoo, "res.partner", "create", [
+      { name: "Co", is_company: true, street: "1 Main", city: "Denver", country_id: us },
+    ]);
     const bare = await call<number>(odoo, "res.partner", "create", [{ name: "Empty Co", is_company: true }]);
-    const ids = await call<number[]>(odoo, "res.partner", "create", [[
-      { name: "A", parent_id: company, country_id: fr },
-      { name: "B", parent_id: company, country_id: fr, type: "other" },
-      { name: "C", parent_id: company, street: "2 Rue", city: "Paris" },
-      { name: "D", parent_id: bare, country_id: fr, city: "Lyon" },
-    ]]);
+    const ids = await call<number[]>(odoo, "res.partner", "create", [
+      [
+        { name: "A", parent_id: company, country_id: fr },
+        { name: "B", parent_id: company, country_id: fr, type: "other" },
+        { name: "C", parent_id: company, street: "2 Rue", city: "Paris" },
+        { name: "D", parent_id: bare, country_id: fr, city: "Lyon" },
+      ],
+    ]);
     const address = async () =>
-      (await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [ids, ["street", "city", "country_id"]])).map((r) => [r.street, r.city, (r.country_id as [number, string] | false) && (r.country_id as [number, string])[0]]);
-    expect(await address()).toEqual([["1 Main", "Denver", us], [false, false, fr], ["1 Main", "Denver", us], [false, "Lyon", fr]]);
+      (await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [ids, ["street", "city", "country_id"]])).map((r) => [
+        r.street,
+        r.city,
+        (r.country_id as [number, string] | false) && (r.country_id as [number, string])[0],
+      ]);
+    expect(await address()).toEqual([
+      ["1 Main", "Denver", us],
+      [false, false, fr],
+      ["1 Main", "Denver", us],
+      [false, "Lyon", fr],
+    ]);
     // the company's new city reaches its contacts of type contact
     await call(odoo, "res.partner", "write", [[company], { city: "Boulder" }]);
     expect((await address()).map(([, city]) => city)).toEqual(["Boulder", false, "Boulder", "Lyon"]);
@@ -129,7 +162,9 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   // Also seen on the real Odoo 17 (2026-11-22), with the same values.
   it("gives a partner under a company the company's VAT number, until the partner's own is written alone", async () => {
     const company = await call<number>(odoo, "res.partner", "create", [{ name: "Co", is_company: true, vat: "DE123456788" }]);
-    const person = await call<number>(odoo, "res.partner", "create", [{ name: "P", parent_id: company, vat: "FR11111111111", type: "other" }]);
+    const person = await call<number>(odoo, "res.partner", "create", [
+      { name: "P", parent_id: company, vat: "FR11111111111", type: "other" },
+    ]);
     const vat = async () => (await call<Array<{ vat: string | false }>>(odoo, "res.partner", "read", [[person], ["vat"]]))[0]?.vat;
     expect(await vat()).toBe("DE123456788");
     await call(odoo, "res.partner", "write", [[person], { vat: "FR11111111111" }]);
@@ -140,10 +175,20 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
 
   it("keeps mail.message.date as given and ignores create_date/write_date", async () => {
     const message = await call<number>(odoo, "mail.message", "create", [
-      { model: "res.partner", res_id: 3, body: "<p>old</p>", message_type: "comment", date: "2015-01-02 03:04:05", create_date: "2015-01-02 03:04:05" },
+      {
+        model: "res.partner",
+        res_id: 3,
+        body: "<p>old</p>",
+        message_type: "comment",
+        date: "2015-01-02 03:04:05",
+        create_date: "2015-01-02 03:04:05",
+      },
     ]);
     await call(odoo, "mail.message", "write", [[message], { write_date: "2015-01-02 03:04:05" }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "mail.message", "read", [[message], ["date", "create_date", "write_date", "record_name", "author_id"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "mail.message", "read", [
+      [message],
+      ["date", "create_date", "write_date", "record_name", "author_id"],
+    ]);
     expect(row?.date).toBe("2015-01-02 03:04:05");
     expect(row?.create_date).not.toBe("2015-01-02 03:04:05");
     expect(row?.write_date).not.toBe("2015-01-02 03:04:05");
@@ -152,11 +197,16 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   });
 
   it("accepts ir.attachment res_model/res_id on create though fields_get calls them readonly", async () => {
-    const fields = await call<Record<string, { readonly: boolean }>>(odoo, "ir.attachment", "fields_get", [["res_model", "res_id"]], { attributes: ["readonly"] });
+    const fields = await call<Record<string, { readonly: boolean }>>(odoo, "ir.attachment", "fields_get", [["res_model", "res_id"]], {
+      attributes: ["readonly"],
+    });
     expect(fields).toEqual({ res_model: { readonly: true }, res_id: { readonly: true } });
     const datas = Buffer.from("hello world").toString("base64");
     const id = await call<number>(odoo, "ir.attachment", "create", [{ name: "hello.txt", datas, res_model: "res.partner", res_id: 3 }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "ir.attachment", "read", [[id], ["res_model", "res_id", "datas", "file_size", "mimetype", "type"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "ir.attachment", "read", [
+      [id],
+      ["res_model", "res_id", "datas", "file_size", "mimetype", "type"],
+    ]);
     expect(row).toEqual({ id, res_model: "res.partner", res_id: 3, datas, file_size: 11, mimetype: "text/plain", type: "binary" });
   });
 
@@ -169,25 +219,50 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   it("names a contact with its company, as complete_name does", async () => {
     const company = await call<number>(odoo, "res.partner", "create", [{ name: "Acme", is_company: true }]);
     const person = await call<number>(odoo, "res.partner", "create", [{ name: "Jane", parent_id: company }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [[person], ["display_name", "commercial_partner_id"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [
+      [person],
+      ["display_name", "commercial_partner_id"],
+    ]);
     expect(row).toEqual({ id: person, display_name: "Acme, Jane", commercial_partner_id: [company, "Acme"] });
   });
 });
 
 describe("x2many commands", () => {
   it("creates, links and unlinks through one2many and many2many commands", async () => {
-    const company = await call<number>(odoo, "res.partner", "create", [{ name: "Acme", is_company: true, child_ids: [[0, 0, { name: "Jane" }], [0, 0, { name: "Joe" }]] }]);
+    const company = await call<number>(odoo, "res.partner", "create", [
+      {
+        name: "Acme",
+        is_company: true,
+        child_ids: [
+          [0, 0, { name: "Jane" }],
+          [0, 0, { name: "Joe" }],
+        ],
+      },
+    ]);
     const [row] = await call<Array<{ child_ids: number[] }>>(odoo, "res.partner", "read", [[company], ["child_ids"]]);
     expect(row?.child_ids).toHaveLength(2);
-    const children = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [row?.child_ids ?? [], ["parent_id", "display_name"]]);
+    const children = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [
+      row?.child_ids ?? [],
+      ["parent_id", "display_name"],
+    ]);
     expect(children.map((c) => c.display_name)).toEqual(["Acme, Jane", "Acme, Joe"]);
     await call(odoo, "res.partner", "write", [[company], { child_ids: [[3, row?.child_ids[0]]] }]);
-    expect((await call<Array<{ child_ids: number[] }>>(odoo, "res.partner", "read", [[company], ["child_ids"]]))[0]?.child_ids).toEqual([row?.child_ids[1]]);
+    expect((await call<Array<{ child_ids: number[] }>>(odoo, "res.partner", "read", [[company], ["child_ids"]]))[0]?.child_ids).toEqual([
+      row?.child_ids[1],
+    ]);
 
     const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x", type: "lead", tag_ids: [[0, 0, { name: "Hot" }]] }]);
     const tag = server.records("crm.tag").find((t) => t.name === "Hot")?.id;
     const other = await call<number>(odoo, "crm.tag", "create", [{ name: "Cold" }]);
-    await call(odoo, "crm.lead", "write", [[lead], { tag_ids: [[4, other], [3, tag]] }]);
+    await call(odoo, "crm.lead", "write", [
+      [lead],
+      {
+        tag_ids: [
+          [4, other],
+          [3, tag],
+        ],
+      },
+    ]);
     expect(server.records("crm.lead").find((l) => l.id === lead)?.tag_ids).toEqual([other]);
     await call(odoo, "crm.tag", "unlink", [[other]]);
     expect(server.records("crm.lead").find((l) => l.id === lead)?.tag_ids).toEqual([]);
@@ -197,41 +272,74 @@ describe("x2many commands", () => {
 describe("read, search and fields_get", () => {
   it("reads many2one as [id, name], x2many as ids, floats as floats", async () => {
     const tag = await call<number>(odoo, "crm.tag", "create", [{ name: "VIP" }]);
-    const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x", type: "opportunity", tag_ids: [[6, 0, [tag]]], expected_revenue: 10 }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "crm.lead", "read", [[lead], ["tag_ids", "expected_revenue", "partner_id", "company_id"]]);
+    const lead = await call<number>(odoo, "crm.lead", "create", [
+      { name: "x", type: "opportunity", tag_ids: [[6, 0, [tag]]], expected_revenue: 10 },
+    ]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "crm.lead", "read", [
+      [lead],
+      ["tag_ids", "expected_revenue", "partner_id", "company_id"],
+    ]);
     expect(row).toEqual({ id: lead, tag_ids: [tag], expected_revenue: 10, partner_id: false, company_id: false });
     const fault = await faultOf(call(odoo, "crm.lead", "write", [[lead], { tag_ids: [[4, 99999999]] }]));
     expect(lastLine(fault.faultString)).toMatch(/^Constraint: .*_rel_crm_tag_id_fkey$/);
   });
 
   it("evaluates domains: prefix operators, ilike, in, dotted paths, the implicit active filter", async () => {
-    const ids = await call<number[]>(odoo, "res.country", "search", [["|", ["code", "=", "FR"], "&", ["name", "ilike", "germ"], "!", ["code", "in", ["XX"]]]]);
+    const ids = await call<number[]>(odoo, "res.country", "search", [
+      ["|", ["code", "=", "FR"], "&", ["name", "ilike", "germ"], "!", ["code", "in", ["XX"]]],
+    ]);
     const countries = await call<Array<{ code: string }>>(odoo, "res.country", "read", [ids, ["code"]]);
     expect(countries.map((c) => c.code).sort()).toEqual(["DE", "FR"]);
     const states = await call<number>(odoo, "res.country.state", "search_count", [[["country_id.code", "=", "RO"]]]);
     expect(states).toBeGreaterThan(30);
     expect(await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"]]])).toEqual([]);
-    expect(await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"]]], { context: { active_test: false } })).toHaveLength(1);
-    expect(await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"], ["active", "in", [true, false]]]])).toHaveLength(1);
+    expect(
+      await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"]]], { context: { active_test: false } }),
+    ).toHaveLength(1);
+    expect(
+      await call<number[]>(odoo, "res.currency", "search", [
+        [
+          ["name", "=", "EUR"],
+          ["active", "in", [true, false]],
+        ],
+      ]),
+    ).toHaveLength(1);
   });
 
   it("orders, offsets and limits, and name_search finds by name", async () => {
-    const rows = await call<Array<{ name: string }>>(odoo, "crm.stage", "search_read", [[], ["name"]], { order: "sequence desc", limit: 2, offset: 1 });
+    const rows = await call<Array<{ name: string }>>(odoo, "crm.stage", "search_read", [[], ["name"]], {
+      order: "sequence desc",
+      limit: 2,
+      offset: 1,
+    });
     expect(rows.map((r) => r.name)).toEqual(["Proposition", "Qualified"]);
     const found = await call<Array<[number, string]>>(odoo, "res.country", "name_search", ["Belgi"]);
     expect(found.map(([, name]) => name)).toEqual(["Belgium"]);
   });
 
   it("describes fields from the catalog", async () => {
-    const fields = await call<Record<string, Record<string, unknown>>>(odoo, "crm.lead", "fields_get", [["type", "partner_id"]], { attributes: ["type", "string", "required", "relation", "selection"] });
+    const fields = await call<Record<string, Record<string, unknown>>>(odoo, "crm.lead", "fields_get", [["type", "partner_id"]], {
+      attributes: ["type", "string", "required", "relation", "selection"],
+    });
     expect(fields).toEqual({
-      type: { type: "selection", string: "Type", required: true, selection: [["lead", "Lead"], ["opportunity", "Opportunity"]] },
+      type: {
+        type: "selection",
+        string: "Type",
+        required: true,
+        selection: [
+          ["lead", "Lead"],
+          ["opportunity", "Opportunity"],
+        ],
+      },
       partner_id: { type: "many2one", string: "Customer", required: false, relation: "res.partner" },
     });
   });
 
   it("lists installed modules with state 'installed'", async () => {
-    const modules = await call<Array<{ name: string; state: string }>>(odoo, "ir.module.module", "search_read", [[["state", "=", "installed"]], ["name", "state"]]);
+    const modules = await call<Array<{ name: string; state: string }>>(odoo, "ir.module.module", "search_read", [
+      [["state", "=", "installed"]],
+      ["name", "state"],
+    ]);
     const names = modules.map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(["base", "crm", "mail", "project", "sale", "account", "calendar"]));
     expect(names).not.toContain("helpdesk");
@@ -246,8 +354,17 @@ describe("reference data and external ids", () => {
     expect(row?.name).toBe("New");
     const call_type = await xmlidToId(odoo, "mail.mail_activity_data_call");
     expect((await call<Array<{ name: string }>>(odoo, "mail.activity.type", "read", [[call_type], ["name"]]))[0]?.name).toBe("Call");
-    const [admin] = await call<Array<Record<string, unknown>>>(odoo, "res.users", "read", [[await xmlidToId(odoo, "base.user_admin")], ["login", "email", "partner_id", "company_id"]]);
-    expect(admin).toEqual({ id: 2, login: "admin", email: "admin@example.com", partner_id: [3, "Administrator"], company_id: [1, "My Company"] });
+    const [admin] = await call<Array<Record<string, unknown>>>(odoo, "res.users", "read", [
+      [await xmlidToId(odoo, "base.user_admin")],
+      ["login", "email", "partner_id", "company_id"],
+    ]);
+    expect(admin).toEqual({
+      id: 2,
+      login: "admin",
+      email: "admin@example.com",
+      partner_id: [3, "Administrator"],
+      company_id: [1, "My Company"],
+    });
     expect(await xmlidToId(odoo, "base.USD")).toBeGreaterThan(0);
     expect(await xmlidToId(odoo, "mail.mt_note")).toBeGreaterThan(0);
     expect(await xmlidToId(odoo, "crm.model_crm_lead")).toBe(await irModelId(odoo, "crm.lead"));
@@ -276,14 +393,20 @@ describe("load", () => {
     ]);
     expect(first.messages).toEqual([]);
     const [acme, jane] = first.ids;
-    const rows = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [first.ids, ["parent_id", "country_id", "is_company"]]);
+    const rows = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [
+      first.ids,
+      ["parent_id", "country_id", "is_company"],
+    ]);
     expect(rows[1]?.parent_id).toEqual([acme, "Acme"]);
     expect(rows[0]?.country_id).toEqual([await xmlidToId(odoo, "base.fr"), "France"]);
     expect(rows[0]?.is_company).toBe(true);
     expect(await xmlidToId(odoo, "__import__.acme")).toBe(acme);
     expect(await xmlidToId(odoo, "mig.jane")).toBe(jane);
 
-    const again = await call<{ ids: number[]; messages: unknown[] }>(odoo, "res.partner", "load", [["id", "name"], [["mig.jane", "Jane Doe"]]]);
+    const again = await call<{ ids: number[]; messages: unknown[] }>(odoo, "res.partner", "load", [
+      ["id", "name"],
+      [["mig.jane", "Jane Doe"]],
+    ]);
     expect(again).toEqual({ ids: [jane], messages: [], nextrow: 0 });
     expect(server.records("res.partner").find((p) => p.id === jane)?.name).toBe("Jane Doe");
   });
@@ -300,7 +423,13 @@ describe("load", () => {
     ]);
     expect(result.ids).toBe(false);
     expect(result.messages).toEqual([
-      { rows: { from: 1, to: 1 }, record: 1, type: "error", message: "Missing required value for the field 'Opportunity' (name)", field: "name" },
+      {
+        rows: { from: 1, to: 1 },
+        record: 1,
+        type: "error",
+        message: "Missing required value for the field 'Opportunity' (name)",
+        field: "name",
+      },
       {
         rows: { from: 2, to: 2 },
         type: "error",
@@ -316,8 +445,14 @@ describe("load", () => {
 
   it("matches selection labels and many2one names, and reports an unknown name", async () => {
     const ok = await call<{ ids: number[] }>(odoo, "crm.lead", "load", [["name", "type", "stage_id"], [["x", "Opportunity", "Qualified"]]]);
-    expect(server.records("crm.lead").find((r) => r.id === ok.ids[0])).toMatchObject({ type: "opportunity", stage_id: await xmlidToId(odoo, "crm.stage_lead2") });
-    const bad = await call<{ ids: unknown; messages: Array<Record<string, unknown>> }>(odoo, "crm.lead", "load", [["name", "stage_id"], [["y", "Nowhere"]]]);
+    expect(server.records("crm.lead").find((r) => r.id === ok.ids[0])).toMatchObject({
+      type: "opportunity",
+      stage_id: await xmlidToId(odoo, "crm.stage_lead2"),
+    });
+    const bad = await call<{ ids: unknown; messages: Array<Record<string, unknown>> }>(odoo, "crm.lead", "load", [
+      ["name", "stage_id"],
+      [["y", "Nowhere"]],
+    ]);
     expect(bad.ids).toBe(false);
     expect(bad.messages[0]?.message).toBe("No matching record found for name 'Nowhere' in field 'Stage'");
   });
@@ -327,11 +462,21 @@ describe("unlink", () => {
   it("takes the record's messages, followers, activities, attachments and external ids with it", async () => {
     const partner = await odoo.create("res.partner", { name: "Doomed" }, "doomed", "mig");
     const keeper = await call<number>(odoo, "res.partner", "create", [{ name: "Keeper" }]);
-    await call(odoo, "mail.message", "create", [[{ model: "res.partner", res_id: partner, body: "bye" }, { model: "res.partner", res_id: keeper, body: "stay" }]]);
+    await call(odoo, "mail.message", "create", [
+      [
+        { model: "res.partner", res_id: partner, body: "bye" },
+        { model: "res.partner", res_id: keeper, body: "stay" },
+      ],
+    ]);
     await call(odoo, "mail.followers", "create", [{ res_model: "res.partner", res_id: partner, partner_id: keeper }]);
     await call(odoo, "ir.attachment", "create", [{ name: "a.txt", datas: "YQ==", res_model: "res.partner", res_id: partner }]);
     await call(odoo, "mail.activity", "create", [
-      { res_model_id: await irModelId(odoo, "res.partner"), res_id: partner, activity_type_id: await xmlidToId(odoo, "mail.mail_activity_data_call"), summary: "call" },
+      {
+        res_model_id: await irModelId(odoo, "res.partner"),
+        res_id: partner,
+        activity_type_id: await xmlidToId(odoo, "mail.mail_activity_data_call"),
+        summary: "call",
+      },
     ]);
     const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "L", type: "lead", partner_id: partner }]);
 
@@ -362,20 +507,33 @@ describe("custom fields and models", () => {
   it("adds an x_ field through ir.model.fields, visible to fields_get, create and read", async () => {
     const before = await faultOf(call(odoo, "res.partner", "create", [{ name: "x", x_legacy_id: "L-1" }]));
     expect(lastLine(before.faultString)).toBe("ValueError: Invalid field 'x_legacy_id' on model 'res.partner'");
-    await call(odoo, "ir.model.fields", "create", [{ model_id: await irModelId(odoo, "res.partner"), name: "x_legacy_id", ttype: "char", field_description: "Legacy ID" }]);
-    const fields = await call<Record<string, Record<string, unknown>>>(odoo, "res.partner", "fields_get", [["x_legacy_id"]], { attributes: ["type", "string", "manual"] });
+    await call(odoo, "ir.model.fields", "create", [
+      { model_id: await irModelId(odoo, "res.partner"), name: "x_legacy_id", ttype: "char", field_description: "Legacy ID" },
+    ]);
+    const fields = await call<Record<string, Record<string, unknown>>>(odoo, "res.partner", "fields_get", [["x_legacy_id"]], {
+      attributes: ["type", "string", "manual"],
+    });
     expect(fields).toEqual({ x_legacy_id: { type: "char", string: "Legacy ID", manual: true } });
     const id = await call<number>(odoo, "res.partner", "create", [{ name: "x", x_legacy_id: "L-1" }]);
-    expect(await call(odoo, "res.partner", "search_read", [[["x_legacy_id", "=", "L-1"]], ["x_legacy_id"]])).toEqual([{ id, x_legacy_id: "L-1" }]);
+    expect(await call(odoo, "res.partner", "search_read", [[["x_legacy_id", "=", "L-1"]], ["x_legacy_id"]])).toEqual([
+      { id, x_legacy_id: "L-1" },
+    ]);
   });
 
   it("adds custom selection fields and refuses names without x_", async () => {
     const model_id = await irModelId(odoo, "crm.lead");
-    await call(odoo, "ir.model.fields", "create", [{ model_id, name: "x_source", ttype: "selection", field_description: "Source", selection: "[('web', 'Web'), ('fair', 'Fair')]" }]);
+    await call(odoo, "ir.model.fields", "create", [
+      { model_id, name: "x_source", ttype: "selection", field_description: "Source", selection: "[('web', 'Web'), ('fair', 'Fair')]" },
+    ]);
     const bad = await faultOf(call(odoo, "crm.lead", "create", [{ name: "x", x_source: "tv" }]));
     expect(lastLine(bad.faultString)).toBe("ValueError: Wrong value for crm.lead.x_source: 'tv'");
-    const fault = await faultOf(call(odoo, "ir.model.fields", "create", [{ model_id, name: "legacy", ttype: "char", field_description: "L" }]));
-    expect(fault).toEqual({ faultCode: 2, faultString: "The operation cannot be completed: Custom fields must have a name that starts with 'x_'!" });
+    const fault = await faultOf(
+      call(odoo, "ir.model.fields", "create", [{ model_id, name: "legacy", ttype: "char", field_description: "L" }]),
+    );
+    expect(fault).toEqual({
+      faultCode: 2,
+      faultString: "The operation cannot be completed: Custom fields must have a name that starts with 'x_'!",
+    });
     const twice = await faultOf(call(odoo, "ir.model.fields", "create", [{ model_id, name: "x_source", ttype: "char" }]));
     expect(twice.faultString).toBe("The operation cannot be completed: Field names must be unique per model.");
   });
@@ -391,10 +549,20 @@ describe("custom fields and models", () => {
       faultString:
         "You are not allowed to create 'Projects' (x_project) records.\n\nNo group currently allows this operation.\n\nContact your administrator to request access if necessary.",
     });
-    expect((await faultOf(call(odoo, "x_project", "search", [[]]))).faultString).toMatch(/^You are not allowed to access 'Projects' \(x_project\) records\./);
+    expect((await faultOf(call(odoo, "x_project", "search", [[]]))).faultString).toMatch(
+      /^You are not allowed to access 'Projects' \(x_project\) records\./,
+    );
 
     await call(odoo, "ir.model.access", "create", [
-      { name: "x_project all", model_id: modelId, group_id: await xmlidToId(odoo, "base.group_user"), perm_read: true, perm_write: true, perm_create: true, perm_unlink: true },
+      {
+        name: "x_project all",
+        model_id: modelId,
+        group_id: await xmlidToId(odoo, "base.group_user"),
+        perm_read: true,
+        perm_write: true,
+        perm_create: true,
+        perm_unlink: true,
+      },
     ]);
     const id = await call<number>(odoo, "x_project", "create", [{ x_name: "P1" }]);
     expect(await call(odoo, "x_project", "read", [[id], ["x_name", "display_name"]])).toEqual([{ id, x_name: "P1", display_name: "P1" }]);
@@ -405,18 +573,45 @@ describe("custom fields and models", () => {
 
   it("drops a custom field or model when its ir.model.fields / ir.model row is unlinked; base ones stay", async () => {
     const partnerModel = await irModelId(odoo, "res.partner");
-    const fieldId = await call<number>(odoo, "ir.model.fields", "create", [{ model_id: partnerModel, name: "x_gone", ttype: "integer", field_description: "Gone" }]);
+    const fieldId = await call<number>(odoo, "ir.model.fields", "create", [
+      { model_id: partnerModel, name: "x_gone", ttype: "integer", field_description: "Gone" },
+    ]);
     await call(odoo, "ir.model.fields", "unlink", [[fieldId]]);
     expect(await call(odoo, "res.partner", "fields_get", [["x_gone"]])).toEqual({});
-    const baseField = await call<number[]>(odoo, "ir.model.fields", "search", [[["model", "=", "res.partner"], ["name", "=", "email"]]]);
-    expect(await faultOf(call(odoo, "ir.model.fields", "unlink", [baseField]))).toEqual({ faultCode: 2, faultString: "This column contains module data and cannot be removed!" });
-    expect(await faultOf(call(odoo, "ir.model", "unlink", [[partnerModel]]))).toEqual({ faultCode: 2, faultString: "Model 'Contact' contains module data and cannot be removed." });
+    const baseField = await call<number[]>(odoo, "ir.model.fields", "search", [
+      [
+        ["model", "=", "res.partner"],
+        ["name", "=", "email"],
+      ],
+    ]);
+    expect(await faultOf(call(odoo, "ir.model.fields", "unlink", [baseField]))).toEqual({
+      faultCode: 2,
+      faultString: "This column contains module data and cannot be removed!",
+    });
+    expect(await faultOf(call(odoo, "ir.model", "unlink", [[partnerModel]]))).toEqual({
+      faultCode: 2,
+      faultString: "Model 'Contact' contains module data and cannot be removed.",
+    });
 
-    const modelId = await call<number>(odoo, "ir.model", "create", [{ name: "Gadgets", model: "x_gadget", field_id: [[0, 0, { name: "x_name", ttype: "char", field_description: "Name" }], [0, 0, { name: "x_size", ttype: "float", field_description: "Size" }]] }]);
-    await call(odoo, "ir.model.access", "create", [{ name: "gadgets", model_id: modelId, perm_read: true, perm_create: true, perm_write: true, perm_unlink: true }]);
+    const modelId = await call<number>(odoo, "ir.model", "create", [
+      {
+        name: "Gadgets",
+        model: "x_gadget",
+        field_id: [
+          [0, 0, { name: "x_name", ttype: "char", field_description: "Name" }],
+          [0, 0, { name: "x_size", ttype: "float", field_description: "Size" }],
+        ],
+      },
+    ]);
+    await call(odoo, "ir.model.access", "create", [
+      { name: "gadgets", model_id: modelId, perm_read: true, perm_create: true, perm_write: true, perm_unlink: true },
+    ]);
     await call(odoo, "x_gadget", "create", [[{ x_name: "a", x_size: 1.5 }, { x_name: "b" }]]);
     const gadgets = await call<Array<Record<string, unknown>>>(odoo, "x_gadget", "search_read", [[], ["x_name", "x_size"]]);
-    expect(gadgets.map((g) => [g.x_name, g.x_size])).toEqual([["a", 1.5], ["b", 0]]);
+    expect(gadgets.map((g) => [g.x_name, g.x_size])).toEqual([
+      ["a", 1.5],
+      ["b", 0],
+    ]);
     await call(odoo, "ir.model", "unlink", [[modelId]]);
     expect(await faultOf(call(odoo, "x_gadget", "search", [[]]))).toEqual({ faultCode: 2, faultString: "Object x_gadget doesn't exist" });
     expect(server.records("ir.model.access").filter((a) => a.model_id === modelId)).toEqual([]);
@@ -446,7 +641,13 @@ describe("the object service's guards", () => {
   });
 
   it("lets extra users log in with their own password", async () => {
-    const custom = await startOdooTestServer({ db: "acme", users: [{ login: "migrator", password: "s3cret", email: "m@acme.example" }, { login: "bob", password: "b" }] });
+    const custom = await startOdooTestServer({
+      db: "acme",
+      users: [
+        { login: "migrator", password: "s3cret", email: "m@acme.example" },
+        { login: "bob", password: "b" },
+      ],
+    });
     try {
       const client = await connect(custom, "migrator", "s3cret");
       expect(uidOf(client)).toBe(2);

@@ -9,10 +9,13 @@ import { call, clientWithUid, connect, faultOf, lastLine, rawCall, useOdooTestSe
 let server: OdooTestServer;
 let odoo: Odoo;
 
-useOdooTestServer((started, client) => {
-  server = started;
-  odoo = client;
-}, { resetEach: true });
+useOdooTestServer(
+  (started, client) => {
+    server = started;
+    odoo = client;
+  },
+  { resetEach: true },
+);
 
 async function transportError(promise: Promise<unknown>): Promise<Error & { code?: string; res?: { statusCode?: number } }> {
   try {
@@ -27,9 +30,14 @@ describe("authentication", () => {
   it("answers false to a wrong password, and Access Denied (faultCode 3) to execute_kw with one", async () => {
     expect(await rawCall(server, "common", "authenticate", [server.db, "admin", "nope", {}])).toBe(false);
     expect(await rawCall(server, "common", "login", [server.db, "admin", "admin"])).toBe(2);
-    await expect(new Odoo({ baseUrl: server.url, db: server.db, username: "admin", password: "nope" }).connect()).rejects.toMatch(/invalid credentials/);
+    await expect(new Odoo({ baseUrl: server.url, db: server.db, username: "admin", password: "nope" }).connect()).rejects.toMatch(
+      /invalid credentials/,
+    );
     const intruder = clientWithUid(server, { password: "nope", uid: 2 });
-    expect(await faultOf(intruder.execute_kw("res.partner", "create", [[{ name: "x" }]]))).toEqual({ faultCode: 3, faultString: "Access Denied" });
+    expect(await faultOf(intruder.execute_kw("res.partner", "create", [[{ name: "x" }]]))).toEqual({
+      faultCode: 3,
+      faultString: "Access Denied",
+    });
     expect(server.records("res.partner").some((p) => p.name === "x")).toBe(false);
   });
 });
@@ -62,7 +70,10 @@ describe("injected transport faults", () => {
     server.injectFaults({ kind: "delay", ms: 400, times: 1, method: "create" });
     const started = Date.now();
     const slow = call<number>(odoo, "res.partner", "create", [{ name: "slow" }]);
-    const outcome = await Promise.race([slow.then(() => "answered"), new Promise((resolve) => setTimeout(() => resolve("timed out"), 100))]);
+    const outcome = await Promise.race([
+      slow.then(() => "answered"),
+      new Promise((resolve) => setTimeout(() => resolve("timed out"), 100)),
+    ]);
     expect(outcome).toBe("timed out");
     expect(server.records("res.partner").some((p) => p.name === "slow")).toBe(true);
     expect(typeof (await slow)).toBe("number");
@@ -79,20 +90,43 @@ describe("injected transport faults", () => {
 
 describe("injected record rejections", () => {
   it("fails a whole create batch holding a matching record, with an Odoo-style fault", async () => {
-    server.injectFaults({ kind: "reject-record", model: "res.partner", match: (vals) => vals.email === "bad@example.com", message: "Invalid e-mail address: bad@example.com" });
+    server.injectFaults({
+      kind: "reject-record",
+      model: "res.partner",
+      match: (vals) => vals.email === "bad@example.com",
+      message: "Invalid e-mail address: bad@example.com",
+    });
     const fault = await faultOf(call(odoo, "res.partner", "create", [[{ name: "a" }, { name: "b", email: "bad@example.com" }]]));
     expect(fault).toEqual({ faultCode: 2, faultString: "Invalid e-mail address: bad@example.com" });
     expect(server.records("res.partner").some((p) => p.name === "a")).toBe(false);
     // the good ones alone go through: what a bisecting loader does
     expect(await call(odoo, "res.partner", "create", [[{ name: "a" }]])).toHaveLength(1);
     const id = server.records("res.partner").find((p) => p.name === "a")?.id;
-    expect(lastLine((await faultOf(call(odoo, "res.partner", "write", [[id], { email: "bad@example.com" }]))).faultString)).toBe("Invalid e-mail address: bad@example.com");
+    expect(lastLine((await faultOf(call(odoo, "res.partner", "write", [[id], { email: "bad@example.com" }]))).faultString)).toBe(
+      "Invalid e-mail address: bad@example.com",
+    );
   });
 
   it("reports a matching load row in messages and saves nothing", async () => {
-    server.injectFaults({ kind: "reject-record", model: "res.partner", match: (vals) => vals.name === "Evil", message: "Rejected by the test", times: 1 });
-    const result = await call(odoo, "res.partner", "load", [["id", "name"], [["t.ok", "Fine"], ["t.evil", "Evil"]]]);
-    expect(result).toEqual({ ids: false, messages: [{ rows: { from: 1, to: 1 }, record: 1, type: "error", message: "Rejected by the test" }], nextrow: 0 });
+    server.injectFaults({
+      kind: "reject-record",
+      model: "res.partner",
+      match: (vals) => vals.name === "Evil",
+      message: "Rejected by the test",
+      times: 1,
+    });
+    const result = await call(odoo, "res.partner", "load", [
+      ["id", "name"],
+      [
+        ["t.ok", "Fine"],
+        ["t.evil", "Evil"],
+      ],
+    ]);
+    expect(result).toEqual({
+      ids: false,
+      messages: [{ rows: { from: 1, to: 1 }, record: 1, type: "error", message: "Rejected by the test" }],
+      nextrow: 0,
+    });
     expect(server.records("res.partner").some((p) => p.name === "Fine")).toBe(false);
     // times: 1 is used up
     expect(await call(odoo, "res.partner", "load", [["id", "name"], [["t.evil", "Evil"]]])).toMatchObject({ messages: [] });

@@ -36,7 +36,13 @@ export function useOdooTestServer(use: (server: OdooTestServer, odoo: Odoo) => v
 }
 
 /** execute_kw(model, method, args, kwargs): a fresh params array every call (odoo-await prepends to it). */
-export function call<T = unknown>(odoo: Odoo, model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<T> {
+export function call<T = unknown>(
+  odoo: Odoo,
+  model: string,
+  method: string,
+  args: unknown[],
+  kwargs: Record<string, unknown> = {},
+): Promise<T> {
   return odoo.execute_kw(model, method, [structuredClone(args), structuredClone(kwargs)]) as Promise<T>;
 }
 
@@ -81,7 +87,13 @@ export async function irModelId(odoo: Odoo, model: string): Promise<number> {
 /** The record id of an external id, through ir.model.data. */
 export async function xmlidToId(odoo: Odoo, xmlid: string): Promise<number> {
   const [module, name] = xmlid.split(".");
-  const rows = await call<Array<{ res_id: number }>>(odoo, "ir.model.data", "search_read", [[["module", "=", module], ["name", "=", name]], ["res_id"]]);
+  const rows = await call<Array<{ res_id: number }>>(odoo, "ir.model.data", "search_read", [
+    [
+      ["module", "=", module],
+      ["name", "=", name],
+    ],
+    ["res_id"],
+  ]);
   const row = rows[0];
   if (!row) throw new Error(`no external id ${xmlid}`);
   return row.res_id;
@@ -92,7 +104,12 @@ export async function xmlidToId(odoo: Odoo, xmlid: string): Promise<number> {
  * but it is an instance property).
  */
 export function clientWithUid(server: OdooTestServer, options: { db?: string; username?: string; password: string; uid: number }): Odoo {
-  const odoo = new Odoo({ baseUrl: server.url, db: options.db ?? server.db, username: options.username ?? "admin", password: options.password });
+  const odoo = new Odoo({
+    baseUrl: server.url,
+    db: options.db ?? server.db,
+    username: options.username ?? "admin",
+    password: options.password,
+  });
   (odoo as unknown as { uid: number }).uid = options.uid;
   return odoo;
 }

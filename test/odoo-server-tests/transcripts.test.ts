@@ -164,7 +164,10 @@ describe("Odoo test server replays rpc-transcripts.json", () => {
     const person = server.records("res.partner").find((p) => p.name === "Probe Person");
     const company = server.records("res.partner").find((p) => p.name === "Probe Co");
     expect(person?.parent_id).toBe(company?.id);
-    const xmlids = server.records("ir.model.data").filter((d) => d.module === "probe").map((d) => [d.name, d.res_id]);
+    const xmlids = server
+      .records("ir.model.data")
+      .filter((d) => d.module === "probe")
+      .map((d) => [d.name, d.res_id]);
     expect(xmlids).toEqual([
       ["co1", company?.id],
       ["p1", person?.id],

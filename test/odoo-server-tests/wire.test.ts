@@ -20,7 +20,9 @@ function post(path: string, body: string, method = "POST"): Promise<{ status: nu
     const req = request({ host: "127.0.0.1", port: server.port, path, method, headers: { "Content-Type": "text/xml" } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), type: res.headers["content-type"] }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), type: res.headers["content-type"] }),
+      );
     });
     req.on("error", reject);
     req.end(body);
@@ -30,7 +32,9 @@ function post(path: string, body: string, method = "POST"): Promise<{ status: nu
 describe("the XML-RPC wire", () => {
   it("round-trips markup, non-ASCII text, nil as false and large integers", async () => {
     const body = "<p>Tom & Jerry ]]> <b>café</b> – 東京 😀</p>";
-    const id = await call<number>(odoo, "mail.message", "create", [{ model: "res.partner", res_id: 3, body, subject: null, email_from: "«Zoë» <zoe@example.com>" }]);
+    const id = await call<number>(odoo, "mail.message", "create", [
+      { model: "res.partner", res_id: 3, body, subject: null, email_from: "«Zoë» <zoe@example.com>" },
+    ]);
     const [row] = await call<Array<Record<string, unknown>>>(odoo, "mail.message", "read", [[id], ["body", "subject", "email_from"]]);
     expect(row).toEqual({ id, body, subject: false, email_from: "«Zoë» <zoe@example.com>" });
     const big = await faultOf(call(odoo, "res.partner", "create", [{ name: "x", country_id: 2 ** 40 }]));
@@ -51,12 +55,17 @@ describe("the XML-RPC wire", () => {
     expect(answer.status).toBe(200);
     expect(answer.type).toBe("text/xml; charset=utf-8");
     expect(answer.body).toContain("<name>expected_revenue</name><value><double>12.0</double></value>");
-    expect(answer.body).toMatch(/<name>stage_id<\/name><value><array><data><value><int>\d+<\/int><\/value><value><string>New<\/string><\/value><\/data><\/array><\/value>/);
+    expect(answer.body).toMatch(
+      /<name>stage_id<\/name><value><array><data><value><int>\d+<\/int><\/value><value><string>New<\/string><\/value><\/data><\/array><\/value>/,
+    );
   });
 
   it("refuses a JavaScript Date in a datetime field, as Odoo refuses an XML-RPC DateTime", async () => {
     const fault = await faultOf(
-      odoo.execute_kw("mail.message", "create", [[{ model: "res.partner", res_id: 3, body: "x", date: new Date("2019-03-04T05:06:07Z") }], {}]),
+      odoo.execute_kw("mail.message", "create", [
+        [{ model: "res.partner", res_id: 3, body: "x", date: new Date("2019-03-04T05:06:07Z") }],
+        {},
+      ]),
     );
     expect(lastLine(fault.faultString)).toBe("TypeError: object of type 'DateTime' has no len()");
   });
@@ -70,7 +79,9 @@ describe("the XML-RPC wire", () => {
   });
 
   it("serves the legacy execute entry point and the db service", async () => {
-    expect(await rawCall(server, "object", "execute", [server.db, 2, "admin", "res.country", "search_count", [["code", "=", "FR"]]])).toBe(1);
+    expect(await rawCall(server, "object", "execute", [server.db, 2, "admin", "res.country", "search_count", [["code", "=", "FR"]]])).toBe(
+      1,
+    );
     expect(await rawCall(server, "db", "server_version", [])).toBe("17.0-20240709");
   });
 

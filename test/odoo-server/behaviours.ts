@@ -50,7 +50,15 @@ function userPartner(db: Database, uid: number): number | false {
  * create names no parent, Odoo creates it from the values of the parent's fields, which the child shows as
  * related fields `<link>.<field>`. Those values go to the parent and leave the child's related values.
  */
-function createInheritedParent(db: Database, env: Env, model: ModelDef, p: Prepared, link: string, extra: Record<string, unknown>, context: Record<string, unknown> = {}): void {
+function createInheritedParent(
+  db: Database,
+  env: Env,
+  model: ModelDef,
+  p: Prepared,
+  link: string,
+  extra: Record<string, unknown>,
+  context: Record<string, unknown> = {},
+): void {
   if (p.values[link]) return;
   const parentModel = model.fields.get(link)?.relation;
   if (!parentModel) return;
@@ -169,7 +177,8 @@ function partnerNeedsUpdate(leadValue: unknown, partnerValue: unknown, normalize
   return lead !== partner;
 }
 
-const phoneNormalize = (value: unknown): string | false => (typeof value === "string" && value.trim() ? value.replace(/[\s.()-]/g, "") : false);
+const phoneNormalize = (value: unknown): string | false =>
+  typeof value === "string" && value.trim() ? value.replace(/[\s.()-]/g, "") : false;
 
 // ------------------------------------------------------------------ ir.attachment
 
@@ -265,7 +274,9 @@ function postChatter(db: Database, env: Env, model: string, id: number, p: Prepa
   const context = env.context ?? {};
   const quiet = context["tracking_disable"] === true;
   const post = (body: string) =>
-    db.createRecords(su({ ...env, context: { tracking_disable: true } }), "mail.message", [{ model, res_id: id, body, message_type: "notification", message_id: false }]);
+    db.createRecords(su({ ...env, context: { tracking_disable: true } }), "mail.message", [
+      { model, res_id: id, body, message_type: "notification", message_id: false },
+    ]);
   if (created) {
     if (!quiet && context["mail_create_nolog"] !== true) post("<p>Record created</p>");
     return;
@@ -390,7 +401,8 @@ const behaviours: Record<string, Behaviour> = {
       if (partner) {
         // crm.lead _inverse_email_from / _inverse_phone: the lead's value overwrites the partner's
         const patch: Record<string, unknown> = {};
-        if (p.given.has("email_from") && partnerNeedsUpdate(lead.email_from, partner.email, emailNormalize)) patch.email = lead.email_from ?? false;
+        if (p.given.has("email_from") && partnerNeedsUpdate(lead.email_from, partner.email, emailNormalize))
+          patch.email = lead.email_from ?? false;
         if (p.given.has("phone") && partnerNeedsUpdate(lead.phone, partner.phone, phoneNormalize)) patch.phone = lead.phone ?? false;
         if (Object.keys(patch).length) db.writeRecords(su(env), "res.partner", [partnerId], patch);
       }
@@ -407,7 +419,8 @@ const behaviours: Record<string, Behaviour> = {
       const resId = num(p.values.res_id);
       if (!p.given.has("record_name") && model && resId && db.model(model)) p.values.record_name = db.displayName(model, resId);
       // mail.message create: a message without a Message-Id gets one generated
-      if (!str(p.values.message_id)) p.values.message_id = `<${++generatedMessageIds}-openerp-${resId || 0}-${model || "mail.message"}@test-server>`;
+      if (!str(p.values.message_id))
+        p.values.message_id = `<${++generatedMessageIds}-openerp-${resId || 0}-${model || "mail.message"}@test-server>`;
     },
   },
 
@@ -460,7 +473,8 @@ const behaviours: Record<string, Behaviour> = {
       if (!row) return;
       const patch: Record<string, unknown> = {};
       if (p.given.has("datas") || p.given.has("raw")) {
-        const base64 = typeof row.datas === "string" ? row.datas : typeof row.raw === "string" ? Buffer.from(row.raw).toString("base64") : "";
+        const base64 =
+          typeof row.datas === "string" ? row.datas : typeof row.raw === "string" ? Buffer.from(row.raw).toString("base64") : "";
         patch.file_size = Buffer.from(base64, "base64").length;
         patch.checksum = base64 ? sha1OfBase64(base64) : false;
       }
@@ -545,11 +559,13 @@ const behaviours: Record<string, Behaviour> = {
       if (!p.given.has("state")) p.values.state = "manual";
       const name = typeof p.values.model === "string" ? p.values.model : "";
       if (p.values.state === "manual" && !name.startsWith("x_")) throw userError("The model name must start with 'x_'.");
-      if (!/^[a-z0-9_.]+$/.test(name)) throw userError("The model name can only contain lowercase characters, digits, underscores and dots.");
+      if (!/^[a-z0-9_.]+$/.test(name))
+        throw userError("The model name can only contain lowercase characters, digits, underscores and dots.");
       if (db.irModelId(name) !== undefined || db.model(name)) throw sqlConstraintViolation("Each model must have a unique name.");
       if (!p.x2many.some((x) => x.field.name === "field_id")) {
         const fieldId = db.model("ir.model")?.fields.get("field_id");
-        if (fieldId) p.x2many.push({ field: fieldId, commands: [[0, 0, { name: "x_name", field_description: "Name", ttype: "char", copied: true }]] });
+        if (fieldId)
+          p.x2many.push({ field: fieldId, commands: [[0, 0, { name: "x_name", field_description: "Name", ttype: "char", copied: true }]] });
       }
     },
     afterInsert(db, _env, _model, id, p) {
@@ -572,7 +588,8 @@ const behaviours: Record<string, Behaviour> = {
         const row = db.row("ir.model", id);
         if (p.given.has("model") && row?.model !== p.values.model) throw userError('Field "Model" cannot be modified on models.');
         if (p.given.has("state") && row?.state !== p.values.state) throw userError('Field "Type" cannot be modified on models.');
-        if (p.given.has("transient") && row?.transient !== p.values.transient) throw userError('Field "Transient Model" cannot be modified on models.');
+        if (p.given.has("transient") && row?.transient !== p.values.transient)
+          throw userError('Field "Transient Model" cannot be modified on models.');
       }
     },
     afterWrite(db, _env, _model, id, p, created) {
@@ -645,7 +662,10 @@ const behaviours: Record<string, Behaviour> = {
       const fromRows = fieldSelection(db, id);
       const selection = fromRows.length ? fromRows : (parseSelectionSafe(row.selection) ?? previous.selection ?? []);
       if (created && !fromRows.length && !p.given.has("selection")) return;
-      const def = customFieldDef(row, selection.map(([v, l]): [string, string] => [v, l]));
+      const def = customFieldDef(
+        row,
+        selection.map(([v, l]): [string, string] => [v, l]),
+      );
       db.registry.addField(modelName, def);
       db.onRollback(() => db.registry.addField(modelName, previous));
     },

@@ -3,16 +3,7 @@
 // bad record leaves nothing behind. Ids come from per-model sequences that, like PostgreSQL's, are not rolled back.
 
 import { compileDomain, compileOrder, domainMentions, isEmpty, type DomainHost, type Row } from "./domain.js";
-import {
-  accessError,
-  foreignKeyViolation,
-  missingError,
-  notNullViolation,
-  pyRepr,
-  pythonError,
-  userError,
-  valueError,
-} from "./faults.js";
+import { accessError, foreignKeyViolation, missingError, notNullViolation, pyRepr, pythonError, userError, valueError } from "./faults.js";
 import { behaviourOf } from "./behaviours.js";
 import { LOG_ACCESS_FIELDS, tableName, type FieldDef, type ModelDef, type Registry } from "./registry.js";
 import { nowString, pyTypeName, todayString, truthy } from "./util.js";
@@ -322,7 +313,9 @@ export class Database implements DomainHost {
       create: `You are not allowed to create '${documentKind}' (${model.name}) records.`,
       unlink: `You are not allowed to delete '${documentKind}' (${model.name}) records.`,
     };
-    throw accessError(`${heads[mode]}\n\nNo group currently allows this operation.\n\nContact your administrator to request access if necessary.`);
+    throw accessError(
+      `${heads[mode]}\n\nNo group currently allows this operation.\n\nContact your administrator to request access if necessary.`,
+    );
   }
 
   // ---------------------------------------------------------------- values

@@ -27,7 +27,30 @@ const POSITIVE: Record<string, string> = {
   "not =like": "=like",
   "not =ilike": "=ilike",
 };
-const OPERATORS = new Set(["=", "!=", "<>", "<", ">", "<=", ">=", "=?", "in", "not in", "like", "not like", "ilike", "not ilike", "=like", "=ilike", "not =like", "not =ilike", "child_of", "parent_of", "any", "not any"]);
+const OPERATORS = new Set([
+  "=",
+  "!=",
+  "<>",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "=?",
+  "in",
+  "not in",
+  "like",
+  "not like",
+  "ilike",
+  "not ilike",
+  "=like",
+  "=ilike",
+  "not =like",
+  "not =ilike",
+  "child_of",
+  "parent_of",
+  "any",
+  "not any",
+]);
 
 export function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === false || value === "" || (Array.isArray(value) && value.length === 0);
@@ -166,7 +189,10 @@ class Compiler {
     const op = rawOp.toLowerCase();
     if (!OPERATORS.has(op)) throw valueError(`Invalid leaf ${pyTupleRepr(term)}`);
     if (op === "child_of" || op === "parent_of" || op === "any" || op === "not any") {
-      throw pythonError("NotImplementedError", `the Odoo test server does not evaluate the operator ${pyRepr(op)} (leaf ${pyTupleRepr(term)})`);
+      throw pythonError(
+        "NotImplementedError",
+        `the Odoo test server does not evaluate the operator ${pyRepr(op)} (leaf ${pyTupleRepr(term)})`,
+      );
     }
     const path = left.split(".");
     const first = this.root.fields.get(path[0] ?? "");
@@ -215,7 +241,9 @@ class Compiler {
 /** Whether a domain names a field at its top level (e.g. `active`, which turns off the implicit active filter). */
 export function domainMentions(domain: unknown, field: string): boolean {
   if (!Array.isArray(domain)) return false;
-  return domain.some((item) => Array.isArray(item) && typeof item[0] === "string" && (item[0] === field || item[0].startsWith(`${field}.`)));
+  return domain.some(
+    (item) => Array.isArray(item) && typeof item[0] === "string" && (item[0] === field || item[0].startsWith(`${field}.`)),
+  );
 }
 
 export function compileDomain(host: DomainHost, model: ModelDef, domain: unknown): Predicate {

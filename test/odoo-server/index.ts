@@ -137,7 +137,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 export async function startOdooTestServer(options: OdooTestServerOptions = {}): Promise<OdooTestServer> {
   const catalog = loadCatalog(options.version ?? "17.0");
   const dbName = options.db ?? "odoo_test";
-  const users: SeedUser[] = options.users && options.users.length ? options.users.map((u) => ({ ...u })) : [{ login: "admin", password: "admin" }];
+  const users: SeedUser[] =
+    options.users && options.users.length ? options.users.map((u) => ({ ...u })) : [{ login: "admin", password: "admin" }];
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const maxCalls = options.maxCalls ?? 10_000;
   const installedModules = options.installedModules;
@@ -192,7 +193,8 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
     if (!cost || workerFreeAt.length === 0) return 0;
     const now = performance.now();
     const worker = workerFreeAt.indexOf(Math.min(...workerFreeAt));
-    const writes = entry.rpcMethod === "create" || entry.rpcMethod === "write" || entry.rpcMethod === "load" || entry.rpcMethod === "unlink";
+    const writes =
+      entry.rpcMethod === "create" || entry.rpcMethod === "write" || entry.rpcMethod === "load" || entry.rpcMethod === "unlink";
     const end = Math.max(now, workerFreeAt[worker]!) + cost.callMs + (writes ? cost.recordMs * (entry.count ?? 0) : 0);
     workerFreeAt[worker] = end;
     return end - now;
@@ -209,7 +211,9 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
     const route = /^\/xmlrpc\/2\/(common|object|db)$/.exec(path);
     if (!route) {
       res.writeHead(404, { "Content-Type": "text/html; charset=utf-8" });
-      res.end("<!doctype html><title>404 Not Found</title><h1>Not Found</h1><p>Odoo test server: only /xmlrpc/2/common, /xmlrpc/2/object and /xmlrpc/2/db exist.</p>");
+      res.end(
+        "<!doctype html><title>404 Not Found</title><h1>Not Found</h1><p>Odoo test server: only /xmlrpc/2/common, /xmlrpc/2/object and /xmlrpc/2/db exist.</p>",
+      );
       return;
     }
     if (req.method !== "POST") {
@@ -288,7 +292,10 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
       const fault =
         error instanceof OdooFault
           ? error
-          : pythonError("RuntimeError", `internal error of the Odoo test server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          : pythonError(
+              "RuntimeError",
+              `internal error of the Odoo test server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
       entry.outcome = "fault";
       entry.faultCode = fault.faultCode;
       xml = faultResponse(fault.faultCode, fault.faultString);

@@ -93,11 +93,15 @@ class Loader {
     if (subfield === ".id") {
       if (FALSES.has(value.toLowerCase())) return false;
       if (!/^\s*[-+]?\d+\s*$/.test(value)) {
-        throw new ConversionProblem(`Invalid database id '${value}' for the field '${label}'`, { moreinfo: possibleValues(field, subfield) });
+        throw new ConversionProblem(`Invalid database id '${value}' for the field '${label}'`, {
+          moreinfo: possibleValues(field, subfield),
+        });
       }
       const id = parseInt(value, 10);
       if (this.db.exists(relation, id)) return id;
-      throw new ConversionProblem(`No matching record found for database id '${value}' in field '${label}'`, { moreinfo: possibleValues(field, subfield) });
+      throw new ConversionProblem(`No matching record found for database id '${value}' in field '${label}'`, {
+        moreinfo: possibleValues(field, subfield),
+      });
     }
     if (subfield === "id") {
       if (FALSES.has(value.toLowerCase())) return false;
@@ -106,21 +110,34 @@ class Loader {
       const data = dataId === undefined ? undefined : this.db.row("ir.model.data", dataId);
       if (data && this.db.exists(String(data.model), Number(data.res_id))) {
         if (data.model !== relation) {
-          throw new ConversionProblem(`Invalid external ID ${xmlid}: expected model ${pyRepr(relation)}, found ${pyRepr(data.model)}`, undefined);
+          throw new ConversionProblem(
+            `Invalid external ID ${xmlid}: expected model ${pyRepr(relation)}, found ${pyRepr(data.model)}`,
+            undefined,
+          );
         }
         return Number(data.res_id);
       }
-      throw new ConversionProblem(`No matching record found for external id '${value}' in field '${label}'`, { moreinfo: possibleValues(field, subfield) });
+      throw new ConversionProblem(`No matching record found for external id '${value}' in field '${label}'`, {
+        moreinfo: possibleValues(field, subfield),
+      });
     }
     // by name: name_search(name=value, operator='=')
     const recName = comodel?.recName;
     const matches = comodel && recName ? this.db.searchRows(this.env, comodel, [[recName, "=", value]], 0, 0, "id") : [];
     if (matches.length > 1) {
-      warnings.push(new ConversionProblem(`Found multiple matches for value ${pyRepr(value)} in field ${pyRepr(label)} (${matches.length} matches)`, undefined, true));
+      warnings.push(
+        new ConversionProblem(
+          `Found multiple matches for value ${pyRepr(value)} in field ${pyRepr(label)} (${matches.length} matches)`,
+          undefined,
+          true,
+        ),
+      );
     }
     const first = matches[0];
     if (first) return first.id;
-    throw new ConversionProblem(`No matching record found for name '${value}' in field '${label}'`, { moreinfo: possibleValues(field, subfield) });
+    throw new ConversionProblem(`No matching record found for name '${value}' in field '${label}'`, {
+      moreinfo: possibleValues(field, subfield),
+    });
   }
 
   /** One non-empty cell, converted for create/write (ir.fields.converter _str_to_<type>). */
@@ -139,7 +156,13 @@ class Loader {
         const lower = value.toLowerCase();
         if (TRUES.has(lower)) return true;
         if (FALSES.has(lower)) return false;
-        warnings.push(new ConversionProblem(`Unknown value '${value}' for boolean field '${label}'`, { moreinfo: "Use '1' for yes and '0' for no" }, true));
+        warnings.push(
+          new ConversionProblem(
+            `Unknown value '${value}' for boolean field '${label}'`,
+            { moreinfo: "Use '1' for yes and '0' for no" },
+            true,
+          ),
+        );
         return true;
       }
       case "integer":
@@ -153,12 +176,16 @@ class Loader {
       case "date": {
         const date = parseStrictDate(value, false);
         if (date) return date;
-        throw new ConversionProblem(`'${value}' does not seem to be a valid date for field '${label}'`, { moreinfo: "Use the format '2012-12-31'" });
+        throw new ConversionProblem(`'${value}' does not seem to be a valid date for field '${label}'`, {
+          moreinfo: "Use the format '2012-12-31'",
+        });
       }
       case "datetime": {
         const datetime = parseStrictDate(value, true);
         if (datetime) return datetime;
-        throw new ConversionProblem(`'${value}' does not seem to be a valid datetime for field '${label}'`, { moreinfo: "Use the format '2012-12-31 23:59:59'" });
+        throw new ConversionProblem(`'${value}' does not seem to be a valid datetime for field '${label}'`, {
+          moreinfo: "Use the format '2012-12-31 23:59:59'",
+        });
       }
       case "selection": {
         const selection = field.selection ?? [];
@@ -182,7 +209,13 @@ class Loader {
   }
 
   private log(base: Record<string, unknown>, record: number, field: FieldDef, problem: ConversionProblem): void {
-    const message: Record<string, unknown> = { ...base, type: problem.warning ? "warning" : "error", record, field: field.name, message: problem.message };
+    const message: Record<string, unknown> = {
+      ...base,
+      type: problem.warning ? "warning" : "error",
+      record,
+      field: field.name,
+      message: problem.message,
+    };
     if (problem.args1 !== undefined) Object.assign(message, problem.args1 ?? {}, { field_name: field.label });
     this.messages.push(message);
   }
@@ -194,7 +227,12 @@ class Loader {
     if (detail?.kind === "not-null") {
       this.messages.push(
         detail.model === this.model.name
-          ? { ...info, type: "error", message: `Missing required value for the field '${detail.label}' (${detail.field})`, field: detail.field }
+          ? {
+              ...info,
+              type: "error",
+              message: `Missing required value for the field '${detail.label}' (${detail.field})`,
+              field: detail.field,
+            }
           : { ...info, type: "error", message: `Missing required value for the field '${detail.field}'` },
       );
     } else if (detail?.kind === "foreign-key") {
@@ -231,7 +269,10 @@ class Loader {
       const field = this.model.fields.get(head);
       if (!field) throw pythonError("KeyError", pyRepr(head));
       if (path.length > 2 || (path.length === 2 && path[1] !== "id" && path[1] !== ".id")) {
-        throw pythonError("NotImplementedError", `the Odoo test server's load() does not import sub-fields such as ${pyRepr(path.join("/"))}`);
+        throw pythonError(
+          "NotImplementedError",
+          `the Odoo test server's load() does not import sub-fields such as ${pyRepr(path.join("/"))}`,
+        );
       }
     }
     const ids: number[] = [];

@@ -122,7 +122,12 @@ class Seeder {
     this.partner(1, "My Company", false, { is_company: true, company_id: 1 }, "base.main_partner");
     this.insert("res.company", { name: "My Company", partner_id: 1, currency_id: usd, sequence: 10 }, "base.main_company", 1);
     this.partner(2, "OdooBot", "odoobot@example.com", { active: false }, "base.partner_root");
-    this.insert("res.users", { login: "__system__", partner_id: 2, company_id: 1, active: false, share: false, notification_type: "email" }, "base.user_root", 1);
+    this.insert(
+      "res.users",
+      { login: "__system__", partner_id: 2, company_id: 1, active: false, share: false, notification_type: "email" },
+      "base.user_root",
+      1,
+    );
     users.forEach((user, index) => {
       const admin = index === 0;
       const partnerId = admin ? 3 : this.db.nextId("res.partner");
@@ -141,7 +146,11 @@ class Seeder {
 
   modules(installed: readonly string[]): void {
     for (const name of [...installed].sort()) {
-      this.insert("ir.module.module", { name, shortdesc: name, state: "installed", latest_version: "17.0.1.0", application: false }, `base.module_${name}`);
+      this.insert(
+        "ir.module.module",
+        { name, shortdesc: name, state: "installed", latest_version: "17.0.1.0", application: false },
+        `base.module_${name}`,
+      );
     }
   }
 }

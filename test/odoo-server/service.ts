@@ -32,19 +32,26 @@ function bind(name: string, spec: MethodSpec, positional: unknown[], keywords: R
   const qualname = `BaseModel.${name}`;
   if (positional.length > spec.params.length) {
     const total = spec.params.length + 1;
-    throw pythonError("TypeError", `${qualname}() takes from ${spec.required + 1} to ${total} positional arguments but ${positional.length + 1} were given`);
+    throw pythonError(
+      "TypeError",
+      `${qualname}() takes from ${spec.required + 1} to ${total} positional arguments but ${positional.length + 1} were given`,
+    );
   }
   positional.forEach((value, i) => (bound[spec.params[i] ?? ""] = value));
   for (const [key, value] of Object.entries(keywords)) {
     if (key === "context") continue;
-    if (!spec.params.includes(key) && !spec.varKwargs) throw pythonError("TypeError", `${qualname}() got an unexpected keyword argument '${key}'`);
+    if (!spec.params.includes(key) && !spec.varKwargs)
+      throw pythonError("TypeError", `${qualname}() got an unexpected keyword argument '${key}'`);
     if (key in bound) throw pythonError("TypeError", `${qualname}() got multiple values for argument '${key}'`);
     bound[key] = value;
   }
   const missing = spec.params.slice(0, spec.required).filter((p) => !(p in bound));
   if (missing.length === 1) throw pythonError("TypeError", `${qualname}() missing 1 required positional argument: '${missing[0]}'`);
   if (missing.length > 1) {
-    throw pythonError("TypeError", `${qualname}() missing ${missing.length} required positional arguments: ${missing.map((m) => `'${m}'`).join(" and ")}`);
+    throw pythonError(
+      "TypeError",
+      `${qualname}() missing ${missing.length} required positional arguments: ${missing.map((m) => `'${m}'`).join(" and ")}`,
+    );
   }
   return bound;
 }
@@ -76,7 +83,8 @@ function describeField(field: FieldDef): Record<string, unknown> {
 }
 
 function fieldsGet(model: ModelDef, allfields: unknown, attributes: unknown): Record<string, unknown> {
-  const names = Array.isArray(allfields) && allfields.length ? allfields.filter((f): f is string => typeof f === "string") : [...model.fields.keys()];
+  const names =
+    Array.isArray(allfields) && allfields.length ? allfields.filter((f): f is string => typeof f === "string") : [...model.fields.keys()];
   const attrs = Array.isArray(attributes) && attributes.length ? attributes.filter((a): a is string => typeof a === "string") : null;
   const out: Record<string, unknown> = {};
   for (const name of names) {
@@ -184,7 +192,8 @@ export const METHODS: Record<string, MethodSpec> = {
     params: ["fields_list"],
     required: 1,
     records: false,
-    run: (db, env, model, a) => db.defaultsFor(env, model, Array.isArray(a.fields_list) ? a.fields_list.filter((f): f is string => typeof f === "string") : []),
+    run: (db, env, model, a) =>
+      db.defaultsFor(env, model, Array.isArray(a.fields_list) ? a.fields_list.filter((f): f is string => typeof f === "string") : []),
   },
   check_access_rights: {
     params: ["operation", "raise_exception"],
@@ -223,7 +232,10 @@ export class Services {
 
   private checkDb(name: unknown): void {
     if (name !== this.identity.db) {
-      throw pythonError("psycopg2.OperationalError", `connection to server failed: FATAL:  database ${JSON.stringify(String(name))} does not exist`);
+      throw pythonError(
+        "psycopg2.OperationalError",
+        `connection to server failed: FATAL:  database ${JSON.stringify(String(name))} does not exist`,
+      );
     }
   }
 
@@ -231,7 +243,13 @@ export class Services {
   private authenticate(login: unknown, password: unknown): number | false {
     const db = this.db();
     for (const user of db.table("res.users").values()) {
-      if (user.login === login && user.active !== false && db.passwords.get(user.id) === password && typeof password === "string" && password) {
+      if (
+        user.login === login &&
+        user.active !== false &&
+        db.passwords.get(user.id) === password &&
+        typeof password === "string" &&
+        password
+      ) {
         return user.id;
       }
     }
@@ -284,7 +302,14 @@ export class Services {
     if (method !== "execute_kw" && method !== "execute") throw pythonError("NameError", `Method not available ${method}`);
     const [dbName, uidRaw, password, modelName, rpcMethod] = params;
     this.checkDb(dbName);
-    const uid = typeof uidRaw === "number" ? Math.trunc(uidRaw) : typeof uidRaw === "string" && /^\d+$/.test(uidRaw) ? Number(uidRaw) : uidRaw === false ? 0 : NaN;
+    const uid =
+      typeof uidRaw === "number"
+        ? Math.trunc(uidRaw)
+        : typeof uidRaw === "string" && /^\d+$/.test(uidRaw)
+          ? Number(uidRaw)
+          : uidRaw === false
+            ? 0
+            : NaN;
     if (Number.isNaN(uid)) throw pythonError("ValueError", `invalid literal for int() with base 10: ${pyRepr(uidRaw)}`);
     const db = this.db();
     const user = db.row("res.users", uid);
@@ -317,4 +342,3 @@ export class Services {
     return spec.run(db, env, model, bound, ids);
   }
 }
-

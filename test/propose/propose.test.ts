@@ -18,7 +18,9 @@ const catalog = loadCatalog("17.0");
 const env = { cwd: root, color: false };
 
 function errorsOf(text: string, file = "draft.mapspec"): string[] {
-  return compileSpec(text, file).diagnostics.filter((d) => d.severity === "error").map((d) => `${d.range.start.line}: ${d.code} ${d.message}`);
+  return compileSpec(text, file)
+    .diagnostics.filter((d) => d.severity === "error")
+    .map((d) => `${d.range.start.line}: ${d.code} ${d.message}`);
 }
 
 /** The adapted spec reads the whole export: no column left behind, none it needs missing. */
@@ -38,7 +40,10 @@ function expectCommentsKept(before: string, after: string): void {
 }
 
 describe("a draft from an export (no --from)", () => {
-  for (const [example, system] of [["smartdesk", "SmartDesk"], ["opex365", "OPEX365"]] as const) {
+  for (const [example, system] of [
+    ["smartdesk", "SmartDesk"],
+    ["opex365", "OPEX365"],
+  ] as const) {
     it(`drafts a spec for examples/${example} that checks without errors`, async () => {
       const draft = await proposeDraft({ exportDir: join(root, "examples", example), system, catalog, shownDir: `examples/${example}` });
       expectBaseline(`propose/${example}.draft.mapspec`, draft.text);
@@ -67,7 +72,8 @@ describe("a draft from an export (no --from)", () => {
   it("reads a semicolon-delimited Windows-1252 CSV export and guesses types and the key", async () => {
     const dir = join(work, "legacy");
     mkdirSync(dir, { recursive: true });
-    const csv = "Kunden-Nr;Firma;E-Mail;Telefon;Umsatz;Gründung\r\n101;Müller GmbH;info@mueller.de;+49 30 1234567;1200.50;2001-05-01\r\n102;Bäcker AG;post@baecker.de;+49 40 7654321;99.90;1999-12-31\r\n";
+    const csv =
+      "Kunden-Nr;Firma;E-Mail;Telefon;Umsatz;Gründung\r\n101;Müller GmbH;info@mueller.de;+49 30 1234567;1200.50;2001-05-01\r\n102;Bäcker AG;post@baecker.de;+49 40 7654321;99.90;1999-12-31\r\n";
     writeFileSync(join(dir, "companies.csv"), Buffer.from(csv, "latin1"));
     const draft = await proposeDraft({ exportDir: dir, system: "Legacy", catalog });
     expect(draft.text).toContain('encoding "windows-1252"');
@@ -119,13 +125,31 @@ map Deal -> crm.lead {
 
 function writeTinyExport(dir: string): void {
   mkdirSync(join(dir, "deal"), { recursive: true });
-  writeFileSync(join(dir, "contacts.csv"), "Contact ID,Name,E-mail,Tier,Account Region,Fax Number\r\n1,Ann Lee,ann@example.com,Gold,North,\r\n2,Bo Chen,bo@example.com,Silver,South,+1 555 0100\r\n");
-  const page = { results: [{ id: "11", properties: { dealname: "Renewal", amount: "1200", hs_object_id: "11" } }, { id: "12", properties: { dealname: "Upsell", amount: "300", hs_object_id: "12" } }] };
+  writeFileSync(
+    join(dir, "contacts.csv"),
+    "Contact ID,Name,E-mail,Tier,Account Region,Fax Number\r\n1,Ann Lee,ann@example.com,Gold,North,\r\n2,Bo Chen,bo@example.com,Silver,South,+1 555 0100\r\n",
+  );
+  const page = {
+    results: [
+      { id: "11", properties: { dealname: "Renewal", amount: "1200", hs_object_id: "11" } },
+      { id: "12", properties: { dealname: "Upsell", amount: "300", hs_object_id: "12" } },
+    ],
+  };
   writeFileSync(join(dir, "deal", "page-1.json"), JSON.stringify(page, null, 2));
   const properties = {
     contacts: [
       { name: "name", label: "Name", type: "string", fieldType: "text", hubspotDefined: true },
-      { name: "tier", label: "Tier", type: "enumeration", fieldType: "select", hubspotDefined: false, options: [{ label: "Gold", value: "gold" }, { label: "Silver", value: "silver" }] },
+      {
+        name: "tier",
+        label: "Tier",
+        type: "enumeration",
+        fieldType: "select",
+        hubspotDefined: false,
+        options: [
+          { label: "Gold", value: "gold" },
+          { label: "Silver", value: "silver" },
+        ],
+      },
       { name: "region", label: "Account Region", type: "string", fieldType: "text", hubspotDefined: false },
     ],
   };
@@ -157,14 +181,17 @@ describe("adapting a spec to an export (--from)", () => {
     const dir = join(work, "smartdesk");
     cpSync(join(root, "examples", "smartdesk"), dir, { recursive: true });
     const file = join(dir, "contacts.csv");
-    const lines = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split("\r\n");
+    const lines = readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
     const header = parseCsvLine(lines[0]!);
     const jobTitle = header.indexOf("Job Title");
     const rewritten = lines.map((line, index) => {
       if (line === "") return line;
       const cells = parseCsvLine(line);
       cells.splice(jobTitle, 1);
-      if (index === 0) return [...cells.map((c) => ({ "Record ID": "Contact ID", Email: "Email Address" })[c] ?? c), "Fax Number"].map(csvCell).join(",");
+      if (index === 0)
+        return [...cells.map((c) => ({ "Record ID": "Contact ID", Email: "Email Address" })[c] ?? c), "Fax Number"].map(csvCell).join(",");
       return [...cells, index % 3 === 0 ? "+49 30 1234567" : ""].map(csvCell).join(",");
     });
     writeFileSync(file, `\uFEFF${rewritten.join("\r\n")}`);
@@ -192,12 +219,20 @@ describe("adapting a spec to an export (--from)", () => {
     const bare = specText.replace(/^(source Account\b.*? from odata "accounts\/\*\.json")(?: or "[^"]*")*/m, "$1");
     expect(bare).toMatch(/^source Account\b.* from odata "accounts\/\*\.json" \{/m);
     const found = await adaptSpec({ specText: bare, specFile: "specs/opex365.mapspec", exportDir: dir });
-    expect(found.text).toMatch(/^source Account\b.* from odata "accounts\/\*\.json" or "account\/\*\.json" \{ {2}# proposed: "accounts\/\*\.json" finds no file/m);
+    expect(found.text).toMatch(
+      /^source Account\b.* from odata "accounts\/\*\.json" or "account\/\*\.json" \{ {2}# proposed: "accounts\/\*\.json" finds no file/m,
+    );
     await expectReadsWholeExport(found.text, dir);
   });
 
   it("refuses a spec with errors", async () => {
-    await expect(adaptSpec({ specText: "mapping t -> odoo 17.0\nmap X -> res.partner { name <- \"n\" }\n", specFile: "bad.mapspec", exportDir: join(work, "tiny") })).rejects.toThrow(/has \d+ errors?/);
+    await expect(
+      adaptSpec({
+        specText: 'mapping t -> odoo 17.0\nmap X -> res.partner { name <- "n" }\n',
+        specFile: "bad.mapspec",
+        exportDir: join(work, "tiny"),
+      }),
+    ).rejects.toThrow(/has \d+ errors?/);
   });
 });
 

@@ -26,8 +26,26 @@ describe("dry run of the SmartDesk example", async () => {
 
   it("balances every object, counting rows as the readers deliver them", () => {
     expect(summary.balanced).toBe(true);
-    const all = { Owner: 6, Pipeline: 3, Stage: 16, Company: 30, Contact: 50, Lead: 20, Deal: 36, Ticket: 24, Call: 36, Email: 24, Meeting: 20, Task: 24, Campaign: 20, Template: 6, Article: 20, Workflow: 6 };
-    for (const [object, rows] of Object.entries(all)) expect(counts(summary, object), object).toEqual({ source: rows, staged: rows, rejected: 0, skipped: 0 });
+    const all = {
+      Owner: 6,
+      Pipeline: 3,
+      Stage: 16,
+      Company: 30,
+      Contact: 50,
+      Lead: 20,
+      Deal: 36,
+      Ticket: 24,
+      Call: 36,
+      Email: 24,
+      Meeting: 20,
+      Task: 24,
+      Campaign: 20,
+      Template: 6,
+      Article: 20,
+      Workflow: 6,
+    };
+    for (const [object, rows] of Object.entries(all))
+      expect(counts(summary, object), object).toEqual({ source: rows, staged: rows, rejected: 0, skipped: 0 });
     // the note whose contact is not in the export, and the file missing from files/
     expect(counts(summary, "Note")).toEqual({ source: 25, staged: 24, rejected: 1, skipped: 0 });
     expect(counts(summary, "Attachment")).toEqual({ source: 6, staged: 5, rejected: 1, skipped: 0 });
@@ -37,16 +55,27 @@ describe("dry run of the SmartDesk example", async () => {
     const company = summary.mappings.find((m) => m.mapping === "Company")!;
     expect(company).toMatchObject({ records: 29, merged: 1 });
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-    const alias = db.prepare("SELECT external_id FROM record_aliases WHERE mapping = 'Company' AND source_key = '5119'").get() as { external_id: string };
+    const alias = db.prepare("SELECT external_id FROM record_aliases WHERE mapping = 'Company' AND source_key = '5119'").get() as {
+      external_id: string;
+    };
     db.close();
     expect(alias.external_id).toBe("mapc_smartdesk.company_5107");
   });
 
   it("resolves references to external ids and leaves Odoo lookups for the load", () => {
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-    const deal = JSON.parse((db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.deal_8102'").get() as { values_json: string }).values_json);
-    const contact = JSON.parse((db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.contact_6112'").get() as { values_json: string }).values_json);
-    const company = JSON.parse((db.prepare("SELECT deferred_json FROM records WHERE external_id = 'mapc_smartdesk.company_5103'").get() as { deferred_json: string }).deferred_json);
+    const deal = JSON.parse(
+      (db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.deal_8102'").get() as { values_json: string })
+        .values_json,
+    );
+    const contact = JSON.parse(
+      (db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.contact_6112'").get() as { values_json: string })
+        .values_json,
+    );
+    const company = JSON.parse(
+      (db.prepare("SELECT deferred_json FROM records WHERE external_id = 'mapc_smartdesk.company_5103'").get() as { deferred_json: string })
+        .deferred_json,
+    );
     db.close();
     expect(deal.partner_id).toEqual({ xmlid: "mapc_smartdesk.contact_6101" });
     // the archived owner's name resolved through owners.json to an e-mail, then waits for Odoo
@@ -65,7 +94,11 @@ describe("dry run of the SmartDesk example", async () => {
   });
 
   it("writes summary.json, rejects.csv and the report", () => {
-    expect(JSON.parse(readFileSync(join(runDir, "summary.json"), "utf8"))).toMatchObject({ summaryVersion: 1, mode: "dry-run", balanced: true });
+    expect(JSON.parse(readFileSync(join(runDir, "summary.json"), "utf8"))).toMatchObject({
+      summaryVersion: 1,
+      mode: "dry-run",
+      balanced: true,
+    });
     expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toBe(
       "object,key,file,row,map,field,reason\r\n" +
         'Note,14104,engagements/notes-1.json,4,Note,res_id,"Contact ""6999"" is not in the export; held back in the queue until it can be linked"\r\n' +
@@ -109,17 +142,20 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
   const plan = compileSpec(smallSpec, "small.mapspec").plan;
 
   it("rejects bad rows with their file and row, skips by rule, and still balances", async () => {
-    const exportDir = writeExport("awkward", [
-      "id,name,email,boss,deleted",
-      "1,Ann,ann@example.com,NULL,0",
-      "2,Bob,not-an-email,1,0",
-      "3,,c@example.com,1,0",
-      "4,Dee,d@example.com,9,0",
-      "5,Eve,e@example.com,1,1",
-      "1,Ann again,a2@example.com,,0",
-      "6,Fay,f@example.com,1",
-      "",
-    ].join("\r\n"));
+    const exportDir = writeExport(
+      "awkward",
+      [
+        "id,name,email,boss,deleted",
+        "1,Ann,ann@example.com,NULL,0",
+        "2,Bob,not-an-email,1,0",
+        "3,,c@example.com,1,0",
+        "4,Dee,d@example.com,9,0",
+        "5,Eve,e@example.com,1,1",
+        "1,Ann again,a2@example.com,,0",
+        "6,Fay,f@example.com,1",
+        "",
+      ].join("\r\n"),
+    );
     const runDir = join(work, "awkward-run");
     const summary = await runDryRun(plan, { exportDir, runDir });
     expect(counts(summary, "Person")).toEqual({ source: 7, staged: 1, rejected: 5, skipped: 1 });
@@ -129,22 +165,30 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
     expect(rejects.join("\n")).toContain("Person,2,people.csv,2,");
     expect(rejects.join("\n")).toMatch(/not-an-email/);
     expect(rejects.join("\n")).toMatch(/Person,3,people.csv,3,Person,name,/);
-      expect(rejects).toContain('Person,4,people.csv,4,Person,parent_id,"Person ""9"" is not in the export"');
+    expect(rejects).toContain('Person,4,people.csv,4,Person,parent_id,"Person ""9"" is not in the export"');
     expect(rejects).toContain(`Person,1,people.csv,6,,,"duplicate key ""1"": an earlier row has the same key"`);
     expect(rejects).toContain("Person,6,people.csv,7,,,Row has 4 cell(s) but the header has 5 (people.csv line 8).");
   });
 
   it("counts an unreadable row whose key is already taken as a duplicate, so the sums still close", async () => {
-    const exportDir = writeExport("ragged-duplicate", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "1,Ann again,,0", ""].join("\r\n"));
+    const exportDir = writeExport(
+      "ragged-duplicate",
+      ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "1,Ann again,,0", ""].join("\r\n"),
+    );
     const runDir = join(work, "ragged-duplicate-run");
     const summary = await runDryRun(plan, { exportDir, runDir });
     expect(counts(summary, "Person")).toEqual({ source: 2, staged: 1, rejected: 1, skipped: 0 });
     expect(summary.balanced).toBe(true);
-    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain('duplicate key ""1"": an earlier row has the same key; the row is also unreadable: Row has 4 cell(s)');
+    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain(
+      'duplicate key ""1"": an earlier row has the same key; the row is also unreadable: Row has 4 cell(s)',
+    );
   });
 
   it("leaves no record unresolved, and rewrites only records that held references", async () => {
-    const exportDir = writeExport("resolution", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Bob,bob@example.com,1,0", ""].join("\r\n"));
+    const exportDir = writeExport(
+      "resolution",
+      ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Bob,bob@example.com,1,0", ""].join("\r\n"),
+    );
     const runDir = join(work, "resolution-run");
     const events: Array<{ source: string; rows: number; total?: number; done: boolean }> = [];
     await runDryRun(plan, { exportDir, runDir, progress: (event) => events.push(event) });
@@ -154,20 +198,29 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
       { source: "resolve Person", rows: 1, total: 1, done: true },
     ]);
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-    const rows = db.prepare("SELECT external_id, unresolved, deferred_json FROM records ORDER BY external_id").all() as Array<{ external_id: string; unresolved: number; deferred_json: string }>;
+    const rows = db.prepare("SELECT external_id, unresolved, deferred_json FROM records ORDER BY external_id").all() as Array<{
+      external_id: string;
+      unresolved: number;
+      deferred_json: string;
+    }>;
     db.close();
     expect(rows.map((row) => row.unresolved)).toEqual([0, 0]);
     expect(JSON.parse(rows[1]!.deferred_json).parent_id).toEqual({ xmlid: "mapc_t.person_1" });
   });
 
   it("lists partners that share an e-mail as suspected duplicates, without merging them", async () => {
-    const exportDir = writeExport("duplicates", ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Ann B.,ANN@example.com,,0", "3,Cy,cy@example.com,,0", ""].join("\r\n"));
+    const exportDir = writeExport(
+      "duplicates",
+      ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Ann B.,ANN@example.com,,0", "3,Cy,cy@example.com,,0", ""].join("\r\n"),
+    );
     const runDir = join(work, "duplicates-run");
     const summary = await runDryRun(plan, { exportDir, runDir });
     expect(counts(summary, "Person")).toEqual({ source: 3, staged: 3, rejected: 0, skipped: 0 });
     expect(summary.queue["duplicate"]).toBe(2);
     const queue = readFileSync(join(runDir, "queue.csv"), "utf8");
-    expect(queue).toContain('duplicate,Person,mapc_t.person_1,email,mapc_t.person_2,ann@example.com,"same e-mail as 1 other record(s), e.g. mapc_t.person_2: check whether they are one"');
+    expect(queue).toContain(
+      'duplicate,Person,mapc_t.person_1,email,mapc_t.person_2,ann@example.com,"same e-mail as 1 other record(s), e.g. mapc_t.person_2: check whether they are one"',
+    );
   });
 
   it("rejects a record whose attachment file is not in the export, or would leave it", async () => {
@@ -182,7 +235,10 @@ map File -> ir.attachment {
 }
 `;
     const exportDir = writeExport("files", "");
-    writeFileSync(join(exportDir, "files.csv"), "id,name,path\r\n1,a.txt,files/a.txt\r\n2,b.txt,files/missing.txt\r\n3,c.txt,../outside.txt\r\n");
+    writeFileSync(
+      join(exportDir, "files.csv"),
+      "id,name,path\r\n1,a.txt,files/a.txt\r\n2,b.txt,files/missing.txt\r\n3,c.txt,../outside.txt\r\n",
+    );
     mkdirSync(join(exportDir, "files"), { recursive: true });
     writeFileSync(join(exportDir, "files", "a.txt"), "hello");
     const summary = await runDryRun(compileSpec(spec, "files.mapspec").plan, { exportDir, runDir: join(work, "files-run") });
@@ -201,7 +257,10 @@ map File -> ir.attachment {
     const exportDir = writeExport("header-case-cli", "ID,NAME,Email,Boss,Deleted\r\n1,Ann,ann@example.com,,0\r\n");
     const specFile = join(work, "small-warnings.mapspec");
     writeFileSync(specFile, smallSpec);
-    const result = await runCli(["run", specFile, "--source", exportDir, "--out", join(work, "cli-warnings-run")], { cwd: root, color: false });
+    const result = await runCli(["run", specFile, "--source", exportDir, "--out", join(work, "cli-warnings-run")], {
+      cwd: root,
+      color: false,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('warning MR3020 people.csv: Column "id" of `Person` is read from the header "ID" of people.csv');
   });
@@ -225,7 +284,10 @@ describe("a map into another adds each row's values to the record it names", asy
   const runDir = join(work, "into-run");
   const summary = await runDryRun(compiled.plan, { exportDir, runDir });
   const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-  const values = (id: string) => JSON.parse((db.prepare("SELECT values_json FROM records WHERE external_id = ?").get(id) as { values_json: string }).values_json) as Record<string, unknown>;
+  const values = (id: string) =>
+    JSON.parse(
+      (db.prepare("SELECT values_json FROM records WHERE external_id = ?").get(id) as { values_json: string }).values_json,
+    ) as Record<string, unknown>;
   const email10 = values("mapc_t.email_10");
   const email11 = values("mapc_t.email_11");
   db.close();
@@ -253,8 +315,15 @@ describe("a map into another adds each row's values to the record it names", asy
     });
     skipped.close();
     expect(summary.balanced).toBe(true);
-    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain('Party,p5,parties.csv,5,Recipient,(into),"Email ""99"" is not in the export"');
-    expect(summary.mappings.filter((m) => m.mapping === "Recipient" || m.mapping === "Sender").map((m) => [m.mapping, m.records, m.merged])).toEqual([["Recipient", 0, 3], ["Sender", 0, 2]]);
+    expect(readFileSync(join(runDir, "rejects.csv"), "utf8")).toContain(
+      'Party,p5,parties.csv,5,Recipient,(into),"Email ""99"" is not in the export"',
+    );
+    expect(
+      summary.mappings.filter((m) => m.mapping === "Recipient" || m.mapping === "Sender").map((m) => [m.mapping, m.records, m.merged]),
+    ).toEqual([
+      ["Recipient", 0, 3],
+      ["Sender", 0, 2],
+    ]);
   });
 });
 
@@ -286,7 +355,9 @@ document Roles "Roles" {
     const summary = await runDryRun(compiled.plan, { exportDir, runDir: join(work, "optional-source-run") });
     expect(counts(summary, "Person")).toEqual({ source: 1, staged: 1, rejected: 0, skipped: 0 });
     expect(counts(summary, "Role")).toEqual({ source: 0, staged: 0, rejected: 0, skipped: 0 });
-    expect(summary.warnings).toEqual([{ code: "MR3022", file: "roles.csv", message: "The export has no roles.csv: `Role` is declared `optional true`, so it has no rows." }]);
+    expect(summary.warnings).toEqual([
+      { code: "MR3022", file: "roles.csv", message: "The export has no roles.csv: `Role` is declared `optional true`, so it has no rows." },
+    ]);
     // without `optional true` the same export stops the run before anything is staged
     const strict = compileSpec(spec.replace("  optional true\n", ""), "strict.mapspec").plan;
     await expect(runDryRun(strict, { exportDir, runDir: join(work, "strict-source-run") })).rejects.toBeInstanceOf(SourceReadError);

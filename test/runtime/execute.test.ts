@@ -14,7 +14,6 @@ function staged(outcome: RecordOutcome): TargetRecord[] {
   return outcome.records;
 }
 
-
 describe("the fixture plan", () => {
   it("is a valid TransformPlan by the published schema", () => {
     expect(validatePlan(plan)).toEqual([]);
@@ -219,12 +218,7 @@ describe("executor: skips and rejections", () => {
       { id: "505", first: "Al", other_emails: ["al@x.org", "al at x"] },
       { status: "rejected", reason: '"al at x" is not an e-mail address', mapping: "contact_email" },
     ],
-    [
-      "an empty key",
-      "Contact",
-      { id: "", first: "Al" },
-      { status: "rejected", reason: 'key column "id" is empty', mapping: "contact" },
-    ],
+    ["an empty key", "Contact", { id: "", first: "Al" }, { status: "rejected", reason: 'key column "id" is empty', mapping: "contact" }],
   ];
   it.each(cases)("%s", (_name, source, row, expected) => {
     expect(transformRecord(plan, source, row, withCrm)).toEqual(expected);

@@ -112,6 +112,8 @@ describe("the loader reading a file cell", async () => {
     symlinkSync(join(outside, "secret.txt"), join(exportDir, "files", "a.txt"));
     const read = () => toCell("datas", binary, { file: "files/a.txt" }, ids);
     expect(read).toThrow(UnresolvedReference);
-    expect(read).toThrow(`datas: file "files/a.txt" is refused: it is a symlink to ${join(outside, "secret.txt")}, outside the export folder; ${noLink}`);
+    expect(read).toThrow(
+      `datas: file "files/a.txt" is refused: it is a symlink to ${join(outside, "secret.txt")}, outside the export folder; ${noLink}`,
+    );
   });
 });

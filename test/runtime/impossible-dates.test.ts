@@ -32,8 +32,18 @@ const shapes: Shape[] = [
     read: (v) => datetime(v, "YYYY-MM-DD HH:mm"),
     kind: "date and time",
   },
-  { name: "ISO wall time", write: (y, mo, d, h, mi, s) => `${y}-${mo}-${d} ${h}:${mi}:${s}`, read: (v) => datetime(v), kind: "date and time" },
-  { name: "ISO stamp Z", write: (y, mo, d, h, mi, s) => `${y}-${mo}-${d}T${h}:${mi}:${s}Z`, read: (v) => datetime(v), kind: "date and time" },
+  {
+    name: "ISO wall time",
+    write: (y, mo, d, h, mi, s) => `${y}-${mo}-${d} ${h}:${mi}:${s}`,
+    read: (v) => datetime(v),
+    kind: "date and time",
+  },
+  {
+    name: "ISO stamp Z",
+    write: (y, mo, d, h, mi, s) => `${y}-${mo}-${d}T${h}:${mi}:${s}Z`,
+    read: (v) => datetime(v),
+    kind: "date and time",
+  },
   {
     name: "ISO stamp with offset",
     write: (y, mo, d, h, mi, s) => `${y}-${mo}-${d}T${h}:${mi}:${s}.250+05:30`,
@@ -104,7 +114,9 @@ describe("impossible times of day are refused in every shape with a time", () =>
   }
 
   it("refuses a time in an ISO value read as a date", () => {
-    expect(thrown(() => date("2024-01-15T24:00")).message).toBe('"2024-01-15T24:00" is not a real date: there is no hour 24 (hours run 00–23)');
+    expect(thrown(() => date("2024-01-15T24:00")).message).toBe(
+      '"2024-01-15T24:00" is not a real date: there is no hour 24 (hours run 00–23)',
+    );
   });
 });
 
@@ -114,7 +126,9 @@ describe("impossible UTC offsets are refused", () => {
     ["2024-01-15T10:00:00+05:60", "+05:60"],
     ["2024-01-15T10:00:00-2400", "-2400"],
   ])("%s", (value, offset) => {
-    expect(thrown(() => datetime(value)).message).toBe(`${JSON.stringify(value)} is not a real date and time: there is no UTC offset ${offset}`);
+    expect(thrown(() => datetime(value)).message).toBe(
+      `${JSON.stringify(value)} is not a real date and time: there is no UTC offset ${offset}`,
+    );
   });
 
   it("refuses a real moment that falls outside the years Odoo stores once in UTC", () => {
@@ -134,7 +148,11 @@ describe("the real edges are read exactly", () => {
     ["23:59:59.999 keeps its second", () => datetime("2024-12-31T23:59:59.999Z"), "2024-12-31 23:59:59"],
     ["00:00", () => datetime("01/03/2024 00:00", "DD/MM/YYYY HH:mm"), "2024-03-01 00:00:00"],
     ["00:00 with an offset, into the day before", () => datetime("2024-03-01T00:00:00+01:00"), "2024-02-29 23:00:00"],
-    ["23:59:59 in a zone, into the next day", () => datetime("29/02/2024 23:59:59", "DD/MM/YYYY HH:mm:ss", { tz: "America/New_York" }), "2024-03-01 04:59:59"],
+    [
+      "23:59:59 in a zone, into the next day",
+      () => datetime("29/02/2024 23:59:59", "DD/MM/YYYY HH:mm:ss", { tz: "America/New_York" }),
+      "2024-03-01 04:59:59",
+    ],
     ["offset +14:00", () => datetime("2024-01-01T00:00:00+14:00"), "2023-12-31 10:00:00"],
     ["offset -23:59", () => datetime("2024-01-01T00:00:00-23:59"), "2024-01-01 23:59:00"],
     ["epoch seconds", () => datetime("1709251199", "epoch_s"), "2024-02-29 23:59:59"],
@@ -171,9 +189,19 @@ map Deal -> crm.lead {
   const row = { id: "1", name: "Deal", "Close Date": "29/02/2024", Created: "29/02/2024 23:59", Due: "2024-02-29" };
 
   it.each([
-    ["Close Date", "31/02/2023", "date_deadline", 'column "Close Date": "31/02/2023" is not a real date: February 2023 has 28 days, not 31'],
+    [
+      "Close Date",
+      "31/02/2023",
+      "date_deadline",
+      'column "Close Date": "31/02/2023" is not a real date: February 2023 has 28 days, not 31',
+    ],
     ["Close Date", "00/01/2024", "date_deadline", 'column "Close Date": "00/01/2024" is not a real date: there is no day 0'],
-    ["Created", "01/04/2024 24:00", "x_created", 'column "Created": "01/04/2024 24:00" is not a real date and time: there is no hour 24 (hours run 00–23)'],
+    [
+      "Created",
+      "01/04/2024 24:00",
+      "x_created",
+      'column "Created": "01/04/2024 24:00" is not a real date and time: there is no hour 24 (hours run 00–23)',
+    ],
     // a `| date` step on a text column: the executor names the field (rejects.csv's field column), not the column
     ["Due", "2023-04-31", "x_due", '"2023-04-31" is not a real date: April has 30 days, not 31'],
   ])("%s %j", (column, value, field, reason) => {

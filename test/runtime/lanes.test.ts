@@ -6,7 +6,17 @@ import type { StagedRecordRow } from "../../runtime/stage/index.js";
 import type { TargetValue } from "../../runtime/execute/index.js";
 
 function record(externalId: string, values: Record<string, TargetValue> = {}, deferred: Record<string, TargetValue> = {}): StagedRecordRow {
-  return { externalId, mapping: "M", model: "res.partner", source: "S", sourceKey: externalId, values, deferred, placeholder: false, merged: 1 };
+  return {
+    externalId,
+    mapping: "M",
+    model: "res.partner",
+    source: "S",
+    sourceKey: externalId,
+    values,
+    deferred,
+    placeholder: false,
+    merged: 1,
+  };
 }
 
 const company = (n: number) => ({ xmlid: `mapc_x.company_${n}` });
@@ -30,7 +40,10 @@ describe("lanesOf", () => {
         record("f", { parent_id: company(2) }),
       ],
       jobs: 2,
-      lanes: [["a", "b", "c"], ["d", "e", "f"]],
+      lanes: [
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+      ],
     },
     {
       case: "a parent written in the second pass counts as a parent",
@@ -40,7 +53,12 @@ describe("lanesOf", () => {
     },
     {
       case: "activities on one record share a lane, on other records they spread",
-      records: [record("a", { res_id: company(1) }), record("b", { res_id: company(2) }), record("c", { res_id: company(1) }), record("d", { res_id: company(3) })],
+      records: [
+        record("a", { res_id: company(1) }),
+        record("b", { res_id: company(2) }),
+        record("c", { res_id: company(1) }),
+        record("d", { res_id: company(3) }),
+      ],
       jobs: 3,
       lanes: [["a", "c"], ["b"], ["d"]],
     },

@@ -25,7 +25,8 @@ map Person -> res.partner {
 const plan = compileSpec(spec, "t.mapspec").plan;
 const preparation = sourcePreparation(plan, plan.sources[0]!, {});
 const odooKeys = new Map<string, Set<string>>();
-const prepare = (row: Record<string, unknown>, line = 1) => prepareRow(preparation, { row, location: { file: "people.csv", row: line } }, odooKeys);
+const prepare = (row: Record<string, unknown>, line = 1) =>
+  prepareRow(preparation, { row, location: { file: "people.csv", row: line } }, odooKeys);
 
 describe("preparing a row on the staging worker", () => {
   it("marks a record whose only reference is an Odoo lookup as needing no resolution, and notes the key", () => {
@@ -68,8 +69,9 @@ describe("the staging store", () => {
       external_id TEXT PRIMARY KEY, mapping TEXT NOT NULL, model TEXT NOT NULL, source TEXT NOT NULL,
       source_key TEXT NOT NULL, dedupe_key TEXT, values_json TEXT NOT NULL, deferred_json TEXT NOT NULL,
       placeholder INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 1, status TEXT NOT NULL DEFAULT 'staged')`);
-    db.prepare("INSERT INTO records (external_id, mapping, model, source, source_key, values_json, deferred_json) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run("mapc_t.person_1", "Person", "res.partner", "Person", "1", '{"name":"Ann"}', "{}");
+    db.prepare(
+      "INSERT INTO records (external_id, mapping, model, source, source_key, values_json, deferred_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run("mapc_t.person_1", "Person", "res.partner", "Person", "1", '{"name":"Ann"}', "{}");
     db.close();
     const store = StagingStore.open(file);
     try {

@@ -28,7 +28,10 @@ function run(c: Case): unknown {
 }
 
 function label(c: Case): string {
-  const args = [...(c.args ?? []).map((arg) => JSON.stringify(arg)), ...Object.entries(c.named ?? {}).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)];
+  const args = [
+    ...(c.args ?? []).map((arg) => JSON.stringify(arg)),
+    ...Object.entries(c.named ?? {}).map(([k, v]) => `${k}: ${JSON.stringify(v)}`),
+  ];
   return `${JSON.stringify(c.value)} | ${[c.transform, ...args].join(" ")}`;
 }
 
@@ -73,24 +76,114 @@ const good: Good[] = [
   { transform: "datetime", value: "2024-03-10T10:00:00+05:30", named: { tz: "America/New_York" }, expected: "2024-03-10 04:30:00" },
   { transform: "datetime", value: "2024-06-01", expected: "2024-06-01 00:00:00" },
   // Asia/Kolkata is +05:30 all year
-  { transform: "datetime", value: "15-01-2024 10:00", args: ["DD-MM-YYYY HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2024-01-15 04:30:00" },
-  { transform: "datetime", value: "01-01-2024 03:00", args: ["DD-MM-YYYY HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2023-12-31 21:30:00" },
+  {
+    transform: "datetime",
+    value: "15-01-2024 10:00",
+    args: ["DD-MM-YYYY HH:mm"],
+    named: { tz: "Asia/Kolkata" },
+    expected: "2024-01-15 04:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "01-01-2024 03:00",
+    args: ["DD-MM-YYYY HH:mm"],
+    named: { tz: "Asia/Kolkata" },
+    expected: "2023-12-31 21:30:00",
+  },
   // seconds where minutes were declared, and an ISO stamp with its own offset, are read rather than refused
-  { transform: "datetime", value: "2024-01-15 10:00:30", args: ["YYYY-MM-DD HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2024-01-15 04:30:30" },
-  { transform: "datetime", value: "2024-01-15T10:00:00Z", args: ["YYYY-MM-DD HH:mm"], named: { tz: "Asia/Kolkata" }, expected: "2024-01-15 10:00:00" },
+  {
+    transform: "datetime",
+    value: "2024-01-15 10:00:30",
+    args: ["YYYY-MM-DD HH:mm"],
+    named: { tz: "Asia/Kolkata" },
+    expected: "2024-01-15 04:30:30",
+  },
+  {
+    transform: "datetime",
+    value: "2024-01-15T10:00:00Z",
+    args: ["YYYY-MM-DD HH:mm"],
+    named: { tz: "Asia/Kolkata" },
+    expected: "2024-01-15 10:00:00",
+  },
   // Europe/London: clocks go forward 2024-03-31 01:00 GMT, back 2024-10-27 02:00 BST
-  { transform: "datetime", value: "31/03/2024 00:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-03-31 00:30:00" },
-  { transform: "datetime", value: "31/03/2024 01:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-03-31 01:30:00" },
-  { transform: "datetime", value: "31/03/2024 02:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-03-31 01:30:00" },
-  { transform: "datetime", value: "01/07/2024 12:00", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-07-01 11:00:00" },
-  { transform: "datetime", value: "27/10/2024 01:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-10-27 00:30:00" },
-  { transform: "datetime", value: "27/10/2024 02:30", args: ["DD/MM/YYYY HH:mm"], named: { tz: "Europe/London" }, expected: "2024-10-27 02:30:00" },
+  {
+    transform: "datetime",
+    value: "31/03/2024 00:30",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    expected: "2024-03-31 00:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "31/03/2024 01:30",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    expected: "2024-03-31 01:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "31/03/2024 02:30",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    expected: "2024-03-31 01:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "01/07/2024 12:00",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    expected: "2024-07-01 11:00:00",
+  },
+  {
+    transform: "datetime",
+    value: "27/10/2024 01:30",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    expected: "2024-10-27 00:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "27/10/2024 02:30",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    expected: "2024-10-27 02:30:00",
+  },
   // America/New_York: forward 2024-03-10 02:00 EST, back 2024-11-03 02:00 EDT
-  { transform: "datetime", value: "2024-03-10 01:59:59", args: ["YYYY-MM-DD HH:mm:ss"], named: { tz: "America/New_York" }, expected: "2024-03-10 06:59:59" },
-  { transform: "datetime", value: "2024-03-10 02:30:00", args: ["YYYY-MM-DD HH:mm:ss"], named: { tz: "America/New_York" }, expected: "2024-03-10 07:30:00" },
-  { transform: "datetime", value: "2024-03-10 03:00:00", args: ["YYYY-MM-DD HH:mm:ss"], named: { tz: "America/New_York" }, expected: "2024-03-10 07:00:00" },
-  { transform: "datetime", value: "2024-11-03 01:30:00", args: ["YYYY-MM-DD HH:mm:ss"], named: { tz: "America/New_York" }, expected: "2024-11-03 05:30:00" },
-  { transform: "datetime", value: "2024-11-03 12:00:00", args: ["YYYY-MM-DD HH:mm:ss"], named: { tz: "America/New_York" }, expected: "2024-11-03 17:00:00" },
+  {
+    transform: "datetime",
+    value: "2024-03-10 01:59:59",
+    args: ["YYYY-MM-DD HH:mm:ss"],
+    named: { tz: "America/New_York" },
+    expected: "2024-03-10 06:59:59",
+  },
+  {
+    transform: "datetime",
+    value: "2024-03-10 02:30:00",
+    args: ["YYYY-MM-DD HH:mm:ss"],
+    named: { tz: "America/New_York" },
+    expected: "2024-03-10 07:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "2024-03-10 03:00:00",
+    args: ["YYYY-MM-DD HH:mm:ss"],
+    named: { tz: "America/New_York" },
+    expected: "2024-03-10 07:00:00",
+  },
+  {
+    transform: "datetime",
+    value: "2024-11-03 01:30:00",
+    args: ["YYYY-MM-DD HH:mm:ss"],
+    named: { tz: "America/New_York" },
+    expected: "2024-11-03 05:30:00",
+  },
+  {
+    transform: "datetime",
+    value: "2024-11-03 12:00:00",
+    args: ["YYYY-MM-DD HH:mm:ss"],
+    named: { tz: "America/New_York" },
+    expected: "2024-11-03 17:00:00",
+  },
   { transform: "datetime", value: "2024-07-04T09:15:00", named: { tz: "America/New_York" }, expected: "2024-07-04 13:15:00" },
   { transform: "datetime", value: "2024-01-02 03:04:05.678", args: ["YYYY-MM-DD HH:mm:ss.SSS"], expected: "2024-01-02 03:04:05" },
   // epochs
@@ -151,8 +244,12 @@ const good: Good[] = [
   { transform: "default", value: [], args: ["none"], expected: "none" },
   { transform: "default", value: "x", args: ["n/a"], expected: "x" },
   // html and text
-  { transform: "html", value: "a < b & c\nnext\n\nnew \"para\"", expected: "<p>a &lt; b &amp; c<br>next</p><p>new &quot;para&quot;</p>" },
-  { transform: "text", value: "<p>Hello&nbsp;<b>World</b></p><p>a &amp; b<br/>c</p><ul><li>one</li><li>two</li></ul>", expected: "Hello World\n\na & b\nc\n\none\ntwo" },
+  { transform: "html", value: 'a < b & c\nnext\n\nnew "para"', expected: "<p>a &lt; b &amp; c<br>next</p><p>new &quot;para&quot;</p>" },
+  {
+    transform: "text",
+    value: "<p>Hello&nbsp;<b>World</b></p><p>a &amp; b<br/>c</p><ul><li>one</li><li>two</li></ul>",
+    expected: "Hello World\n\na & b\nc\n\none\ntwo",
+  },
   { transform: "text", value: "<div>caf&#233; &#x263A;</div><script>alert(1)</script>", expected: "café ☺" },
   { transform: "text", value: "plain\ntext", expected: "plain\ntext" },
   // files
@@ -170,12 +267,27 @@ const bad: Bad[] = [
   { transform: "phone", value: "call me", error: /"call me" is not a phone number/ },
   { transform: "url", value: "http://", error: /not a URL/ },
   { transform: "domain", value: "localhost", error: /has no domain/ },
-  { transform: "date", value: "31-02-2024", args: ["DD-MM-YYYY"], error: /^"31-02-2024" is not a real date: February 2024 has 29 days, not 31$/ },
+  {
+    transform: "date",
+    value: "31-02-2024",
+    args: ["DD-MM-YYYY"],
+    error: /^"31-02-2024" is not a real date: February 2024 has 29 days, not 31$/,
+  },
   { transform: "date", value: "31.01.2024", args: ["DD-MM-YYYY"], error: /^"31.01.2024" is not a date in DD-MM-YYYY$/ },
   { transform: "date", value: "2023-02-29", error: /is not a real date: February 2023 has 28 days, not 29/ },
   { transform: "date", value: "2024/01/01", error: /is not a date/ },
-  { transform: "datetime", value: "2024-13-01 10:00", args: ["YYYY-MM-DD HH:mm"], error: /is not a real date and time: there is no month 13/ },
-  { transform: "datetime", value: "2024-01-01 24:00", args: ["YYYY-MM-DD HH:mm"], error: /is not a real date and time: there is no hour 24/ },
+  {
+    transform: "datetime",
+    value: "2024-13-01 10:00",
+    args: ["YYYY-MM-DD HH:mm"],
+    error: /is not a real date and time: there is no month 13/,
+  },
+  {
+    transform: "datetime",
+    value: "2024-01-01 24:00",
+    args: ["YYYY-MM-DD HH:mm"],
+    error: /is not a real date and time: there is no hour 24/,
+  },
   { transform: "datetime", value: "yesterday", error: /is not a date and time in ISO 8601/ },
   { transform: "datetime", value: "17e11", args: ["epoch_ms"], error: /epoch milliseconds/ },
   { transform: "datetime", value: "2024-01-01", named: { tz: "Mars/Olympus" }, error: /unknown time zone "Mars\/Olympus"/ },
@@ -230,7 +342,7 @@ describe("transforms: empty values", () => {
     default: ["fallback"],
   };
   const names = Object.keys(transformSignatures).filter((name) => name !== "default");
-  it.each(names)("%s passes null, undefined and \"\" through as null", (name) => {
+  it.each(names)('%s passes null, undefined and "" through as null', (name) => {
     for (const empty of [null, undefined, ""]) {
       expect(applyTransform(name, empty, minimalArgs[name] ?? [], {})).toBeNull();
     }
@@ -332,7 +444,9 @@ describe("coerceColumn", () => {
     expect(coerceColumn("retired", "boolean", custom)).toBe(false);
   });
   it("rejects cells that do not fit their type", () => {
-    expect(() => coerceColumn("31-02-2024", "date", settings)).toThrow('"31-02-2024" is not a real date: February 2024 has 29 days, not 31');
+    expect(() => coerceColumn("31-02-2024", "date", settings)).toThrow(
+      '"31-02-2024" is not a real date: February 2024 has 29 days, not 31',
+    );
     expect(() => coerceColumn("{oops", "json", settings)).toThrow(TransformError);
     // The integer setting has no thousands mark by default, so grouped digits are rejected, not guessed.
     expect(() => coerceColumn("1,234", "integer", {})).toThrow(TransformError);

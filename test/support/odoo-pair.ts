@@ -86,22 +86,33 @@ export class PairHarness {
 
   /** Per load phase: created, updated, unchanged and rejected. */
   loadCounts(summary: RunSummary) {
-    return Object.fromEntries((summary.loadPhases ?? []).map((p) => [p.phase, { created: p.created, updated: p.updated, unchanged: p.unchanged, rejected: p.rejected }]));
+    return Object.fromEntries(
+      (summary.loadPhases ?? []).map((p) => [
+        p.phase,
+        { created: p.created, updated: p.updated, unchanged: p.unchanged, rejected: p.rejected },
+      ]),
+    );
   }
 
   /** How many records of a model carry an external id of this run's module. */
   ownRecords(model: string): number {
-    return this.server().records("ir.model.data").filter((r) => r["module"] === this.module && r["model"] === model).length;
+    return this.server()
+      .records("ir.model.data")
+      .filter((r) => r["module"] === this.module && r["model"] === model).length;
   }
 
   /** The Odoo id a record of this run got, by its external id without the module. */
   odooId(name: string): number | undefined {
-    return this.server().records("ir.model.data").find((r) => r["module"] === this.module && r["name"] === name)?.["res_id"] as number | undefined;
+    return this.server()
+      .records("ir.model.data")
+      .find((r) => r["module"] === this.module && r["name"] === name)?.["res_id"] as number | undefined;
   }
 
   odooRecord(model: string, name: string): Record<string, unknown> {
     const id = this.odooId(name);
-    const found = this.server().records(model).find((r) => r["id"] === id);
+    const found = this.server()
+      .records(model)
+      .find((r) => r["id"] === id);
     if (!found) throw new Error(`${name} is not in ${model}`);
     return found;
   }

@@ -79,7 +79,11 @@ export function sampleGeneratorContract(generator: SampleGenerator): (name: stri
   });
   const exports = new Map<string, Promise<string>>();
   const generated = (name: string, seed: number, scale: number) => {
-    if (!exports.has(name)) exports.set(name, generator.generate({ outDir: join(scratch, name), seed, scale }).then(() => join(scratch, name)));
+    if (!exports.has(name))
+      exports.set(
+        name,
+        generator.generate({ outDir: join(scratch, name), seed, scale }).then(() => join(scratch, name)),
+      );
     return exports.get(name)!;
   };
 
@@ -142,7 +146,10 @@ export function variantContract(generator: VariantGenerator): VariantExports {
     const key = `${variants.join("+") || "none"}-${seed}-${scale}`;
     if (!exports.has(key)) {
       const outDir = join(scratch, `${++written}-${key}`);
-      exports.set(key, generator.generate({ outDir, seed, scale, variants }).then(() => outDir));
+      exports.set(
+        key,
+        generator.generate({ outDir, seed, scale, variants }).then(() => outDir),
+      );
     }
     return exports.get(key)!;
   };

@@ -40,15 +40,38 @@ describe("reading the variants of one format", () => {
 describe("the column survey", () => {
   it("lists the leaf paths of JSON records as columns are written", () => {
     const paths = new LeafPaths();
-    paths.addRecord({ id: "1", properties: { a: "x", b: null }, associations: { deals: { results: [{ id: "9", type: "t" }] }, tickets: { results: [] } }, tags: ["a"], meta: {} });
-    expect(paths.list()).toEqual(["id", "properties.a", "properties.b", "associations.deals.results[].id", "associations.deals.results[].type", "associations.tickets.results", "tags", "meta"]);
+    paths.addRecord({
+      id: "1",
+      properties: { a: "x", b: null },
+      associations: { deals: { results: [{ id: "9", type: "t" }] }, tickets: { results: [] } },
+      tags: ["a"],
+      meta: {},
+    });
+    expect(paths.list()).toEqual([
+      "id",
+      "properties.a",
+      "properties.b",
+      "associations.deals.results[].id",
+      "associations.deals.results[].type",
+      "associations.tickets.results",
+      "tags",
+      "meta",
+    ]);
   });
 
   it("accounts for every column: read (by any name or the same label but for case), dropped by a pattern, or left", async () => {
     const dir = writeExport({ "c.csv": "contact id,Email,Fax,Score@Formatted,Other@Formatted\n1,a@b,,,\n" });
-    const contacts = { ...source("csv", "c.csv", ["Record ID | Contact ID", "Email", "Phone?"]), drops: [{ column: "*@Formatted", reason: "labels", line: 9 }] };
+    const contacts = {
+      ...source("csv", "c.csv", ["Record ID | Contact ID", "Email", "Phone?"]),
+      drops: [{ column: "*@Formatted", reason: "labels", line: 9 }],
+    };
     const account = accountColumns(contacts, await surveySource(contacts, dir));
-    expect(account).toMatchObject({ read: ["contact id", "Email"], dropped: ["Score@Formatted", "Other@Formatted"], unaccounted: ["Fax"], absent: ["Phone"] });
+    expect(account).toMatchObject({
+      read: ["contact id", "Email"],
+      dropped: ["Score@Formatted", "Other@Formatted"],
+      unaccounted: ["Fax"],
+      absent: ["Phone"],
+    });
   });
 
   it("counts a JSON column under a declared object or above a declared column as read", async () => {
@@ -80,7 +103,17 @@ const properties = {
   contacts: [
     { name: "firstname", label: "Name", type: "string", fieldType: "text", hubspotDefined: true },
     { name: "tier", label: "Tier", type: "string", fieldType: "text", hubspotDefined: false },
-    { name: "region", label: "Account Region", type: "enumeration", fieldType: "select", hubspotDefined: false, options: [{ label: "North", value: "north" }, { label: "South", value: "south" }] },
+    {
+      name: "region",
+      label: "Account Region",
+      type: "enumeration",
+      fieldType: "select",
+      hubspotDefined: false,
+      options: [
+        { label: "North", value: "north" },
+        { label: "South", value: "south" },
+      ],
+    },
     { name: "credit_limit", label: "Credit Limit", type: "number", fieldType: "number", hubspotDefined: false },
     { name: "not_exported", label: "Not Exported", type: "string", fieldType: "text", hubspotDefined: false },
   ],
@@ -102,7 +135,16 @@ describe("custom properties from the export's metadata", () => {
     const plan = survey.plan;
     expect(validatePlan(plan)).toEqual([]);
     expect(plan.customFields.filter((f) => f.name.startsWith("x_sd_"))).toMatchObject([
-      { model: "res.partner", name: "x_sd_region", type: "selection", label: "Account Region", selection: [["north", "North"], ["south", "South"]] },
+      {
+        model: "res.partner",
+        name: "x_sd_region",
+        type: "selection",
+        label: "Account Region",
+        selection: [
+          ["north", "North"],
+          ["south", "South"],
+        ],
+      },
       { model: "res.partner", name: "x_sd_credit_limit", type: "float", label: "Credit Limit" },
     ]);
     expect(plan.valueMaps.find((m) => m.name === "Contact.region")?.entries.map((e) => [e.from, e.to])).toEqual([
@@ -136,7 +178,13 @@ map Account -> res.partner {
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const label = (text: string) => ({ UserLocalizedLabel: { Label: text } });
     const attributes = [
-      { LogicalName: "kst_region", AttributeType: "Picklist", IsCustomAttribute: true, DisplayName: label("Region"), OptionSet: { Options: [{ Value: 100000000, Label: label("North") }] } },
+      {
+        LogicalName: "kst_region",
+        AttributeType: "Picklist",
+        IsCustomAttribute: true,
+        DisplayName: label("Region"),
+        OptionSet: { Options: [{ Value: 100000000, Label: label("North") }] },
+      },
       { LogicalName: "kst_golive", AttributeType: "DateTime", Format: "DateOnly", IsCustomAttribute: true, DisplayName: label("Go-live") },
       { LogicalName: "kst_partner", AttributeType: "Lookup", IsCustomAttribute: true, DisplayName: label("Partner") },
       { LogicalName: "kst_partnername", AttributeType: "String", IsCustomAttribute: true, AttributeOf: "kst_partner" },
@@ -160,7 +208,11 @@ map Account -> res.partner {
       }),
     });
     const survey = await surveyExport(compiled.plan, dir);
-    expect(survey.discovered.map((d) => d.fields[0])).toEqual(["res.partner.x_opex_kst_region", "res.partner.x_opex_kst_golive", "res.partner.x_opex_kst_partner"]);
+    expect(survey.discovered.map((d) => d.fields[0])).toEqual([
+      "res.partner.x_opex_kst_region",
+      "res.partner.x_opex_kst_golive",
+      "res.partner.x_opex_kst_partner",
+    ]);
     expect(survey.plan.customFields.map((f) => [f.name, f.type])).toEqual([
       ["x_opex_kst_region", "selection"],
       ["x_opex_kst_golive", "date"],
@@ -196,7 +248,10 @@ map Deal -> crm.lead {
     const failure = await runMigration(optionalName, { exportDir: dir, runDir: join(dir, "run") }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SourceReadError);
     expect((failure as InstanceType<typeof SourceReadError>).problems.map((p) => [p.code, p.message])).toEqual([
-      ["MR3023", 'Column "Deal Name" of `Deal` is not in the export, and map `Deal` requires `name`: its rows would lose it without a word.'],
+      [
+        "MR3023",
+        'Column "Deal Name" of `Deal` is not in the export, and map `Deal` requires `name`: its rows would lose it without a word.',
+      ],
     ]);
   });
 
@@ -204,7 +259,9 @@ map Deal -> crm.lead {
     const { runMigration, SourceReadError } = await import("../../runtime/run/index.js");
     const dir = writeExport({ "deals.csv": "Record ID,Deal Name,Amount,Deal Temperature\n1,Big deal,100,hot\n" });
     const summary = await runMigration(plan, { exportDir: dir, runDir: join(dir, "run") });
-    expect(summary.columns).toEqual([{ source: "Deal", files: ["deals.csv"], columns: 4, read: 3, dropped: [], unaccounted: ["Deal Temperature"], absent: [] }]);
+    expect(summary.columns).toEqual([
+      { source: "Deal", files: ["deals.csv"], columns: 4, read: 3, dropped: [], unaccounted: ["Deal Temperature"], absent: [] },
+    ]);
     expect(summary.warnings.map((w) => w.code)).toContain("MR3024");
     const strict = await runMigration(plan, { exportDir: dir, runDir: join(dir, "strict"), strict: true }).catch((error: unknown) => error);
     expect(strict).toBeInstanceOf(SourceReadError);
@@ -238,26 +295,50 @@ map Lead -> crm.lead {
   };
 
   it("reads Leadforce's custom_fields.csv for the CF: columns of its object", async () => {
-    const spec = specOf('csv "leads.csv"', 'custom properties from leadforce "custom_fields.csv" object "leads"', '"Name": text', '\n  delimiter ";"');
+    const spec = specOf(
+      'csv "leads.csv"',
+      'custom properties from leadforce "custom_fields.csv" object "leads"',
+      '"Name": text',
+      '\n  delimiter ";"',
+    );
     const fields = await discovered(spec, {
       "custom_fields.csv": "Field;Belongs To;Type;Options\nBudget;leads;number;\nIndustry;leads;select;Retail, Food\nTerm;deals;number;\n",
       "leads.csv": "ID;Name;CF: Budget;CF: Industry\n1;A;100;Food\n",
     });
     expect(fields).toEqual([
       ["x_t_budget", "float", null],
-      ["x_t_industry", "selection", [["retail", "Retail"], ["food", "Food"]]],
+      [
+        "x_t_industry",
+        "selection",
+        [
+          ["retail", "Retail"],
+          ["food", "Food"],
+        ],
+      ],
     ]);
   });
 
   it("keeps Leadforce's CF: columns as text when the export has no custom_fields.csv", async () => {
-    const spec = specOf('csv "leads.csv"', 'custom properties from leadforce "custom_fields.csv" object "leads"', '"Name": text', '\n  delimiter ";"');
+    const spec = specOf(
+      'csv "leads.csv"',
+      'custom properties from leadforce "custom_fields.csv" object "leads"',
+      '"Name": text',
+      '\n  delimiter ";"',
+    );
     const fields = await discovered(spec, { "leads.csv": "ID;Name;CF: Budget\n1;A;100\n" });
     expect(fields).toEqual([["x_t_budget", "char", null]]);
   });
 
   it("reads Concord's custom-fields pages for the attributes named by field_id", async () => {
     const spec = specOf('laravel "leads/*.json"', 'custom properties from concord "custom-fields/*.json" object "leads"', '"Name": text');
-    const page = { data: [{ id: 1, field_id: "tier", label: "Tier", field_type: "Select", resource_name: "leads", options: [{ id: 7, name: "Gold" }] }, { id: 2, field_id: "x", label: "X", field_type: "Text", resource_name: "deals" }], links: {}, meta: { current_page: 1, last_page: 1 } };
+    const page = {
+      data: [
+        { id: 1, field_id: "tier", label: "Tier", field_type: "Select", resource_name: "leads", options: [{ id: 7, name: "Gold" }] },
+        { id: 2, field_id: "x", label: "X", field_type: "Text", resource_name: "deals" },
+      ],
+      links: {},
+      meta: { current_page: 1, last_page: 1 },
+    };
     const fields = await discovered(spec, {
       "custom-fields/page-1.json": JSON.stringify(page),
       "leads/page-1.json": JSON.stringify({ data: [{ ID: 1, Name: "A", tier: 7 }], links: {}, meta: { current_page: 1, last_page: 1 } }),
@@ -268,7 +349,8 @@ map Lead -> crm.lead {
   it("reads Sage's Custom_Edits.csv for the columns of its entity, as the export spells them", async () => {
     const spec = specOf('csv "Lead.csv"', 'custom properties from sage "Custom_Edits.csv" entity "Lead"', '"Name": text');
     const fields = await discovered(spec, {
-      "Custom_Edits.csv": "ColP_ColName,ColP_Entity,ColP_EntryType,ColP_Caption\nlead_name,Lead,10,Name\nlead_budget,Lead,51,Budget\nlead_due,Lead,42,Due\ncomp_x,Company,10,X\n",
+      "Custom_Edits.csv":
+        "ColP_ColName,ColP_Entity,ColP_EntryType,ColP_Caption\nlead_name,Lead,10,Name\nlead_budget,Lead,51,Budget\nlead_due,Lead,42,Due\ncomp_x,Company,10,X\n",
       "Lead.csv": "ID,Name,Lead_Budget,Lead_Due\n1,A,10.5,2024-01-02\n",
     });
     expect(fields).toEqual([
