@@ -55,9 +55,7 @@ export async function loadIntoOdoo(
 ): Promise<PhaseCounts[]> {
   const module = plan.target.externalIdModule;
   const results: PhaseCounts[] = [];
-  const placeholderPhases = store.all<{ mapping: string; model: string }>(
-    "SELECT DISTINCT mapping, model FROM records WHERE placeholder = 1 AND status = 'staged' ORDER BY mapping",
-  );
+  const placeholderPhases = store.placeholderPhases();
   const active = new Set(activeMappings(plan, schema.installedModules).map((m) => m.id));
   const phases = [
     ...placeholderPhases.map((p) => ({ id: p.mapping, model: p.model })),
@@ -75,7 +73,7 @@ export async function loadIntoOdoo(
   const references = new Map(phases.map((phase) => [phase.id, collectReferences(store, phase.id)]));
   await askAhead(plan, odoo, [...references.values()], answers);
   for (const phase of phases) {
-    const total = store.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", phase.id)?.n ?? 0;
+    const total = store.stagedCount(phase.id);
     const ids = await prefetch(plan, store, odoo, phase.id, options.exportDir, answers, references.get(phase.id));
     const loader = new PhaseLoader(
       {

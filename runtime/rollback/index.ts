@@ -3,7 +3,7 @@
 // messages, followers and attachments go with them). Undone entries leave the journal, so a second
 // rollback finds nothing to do.
 import { IMPORT_CONTEXT, OdooFault, type OdooTransport } from "../load/index.js";
-import type { StagingStore } from "../stage/index.js";
+import type { JournalEntry, StagingStore } from "../stage/index.js";
 
 export interface RollbackResult {
   restored: number;
@@ -15,19 +15,10 @@ export interface RollbackResult {
   counts: Array<{ model: string; beforeRun: number | null; beforeRollback: number; after: number }>;
 }
 
-interface JournalRow {
-  seq: number;
-  op: "create" | "update";
-  model: string;
-  odoo_id: number;
-  external_id: string | null;
-  before_json: string | null;
-}
-
 const CHUNK = 200;
 
 export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Promise<RollbackResult> {
-  const entries = store.all<JournalRow>("SELECT seq, op, model, odoo_id, external_id, before_json FROM journal ORDER BY seq DESC");
+  const entries = store.journalNewestFirst();
   const models = [...new Set(entries.map((e) => e.model))];
   const countsBefore = JSON.parse(store.meta("countsBeforeFirstRun") ?? "{}") as Record<string, number>;
   const beforeRollback = await countModels(odoo, models);
@@ -41,7 +32,7 @@ export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Pro
       try {
         await restore(odoo, entry);
         result.restored += 1;
-        forget(store, [entry]);
+        store.forgetJournalEntries([entry]);
       } catch (error) {
         if (!(error instanceof OdooFault)) throw error;
         result.failed.push({ model: entry.model, odooId: entry.odoo_id, reason: error.message });
@@ -49,7 +40,7 @@ export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Pro
       index += 1;
       continue;
     }
-    const run = [] as JournalRow[];
+    const run = [] as JournalEntry[];
     while (index < entries.length && entries[index]!.op === "create" && entries[index]!.model === entry.model && run.length < CHUNK)
       run.push(entries[index++]!);
     await deleteCreated(odoo, store, entry.model, run, result);
@@ -69,7 +60,7 @@ async function deleteCreated(
   odoo: OdooTransport,
   store: StagingStore,
   model: string,
-  run: JournalRow[],
+  run: JournalEntry[],
   result: RollbackResult,
 ): Promise<void> {
   const ids = run.map((e) => e.odoo_id);
@@ -91,7 +82,7 @@ async function deleteCreated(
   try {
     if (existing.size > 0) await odoo.executeKw(model, "unlink", [[...existing]]);
     result.deleted += existing.size;
-    forget(store, run);
+    store.forgetJournalEntries(run);
     return;
   } catch (error) {
     if (!(error instanceof OdooFault) || run.length === 1) {
@@ -102,7 +93,7 @@ async function deleteCreated(
   }
   for (const entry of run) {
     if (!existing.has(entry.odoo_id)) {
-      forget(store, [entry]);
+      store.forgetJournalEntries([entry]);
       continue;
     }
     await deleteCreated(odoo, store, model, [entry], result);
@@ -130,7 +121,7 @@ async function hiddenFromSearch(odoo: OdooTransport, model: string, ids: readonl
 }
 
 /** Writes the values an update replaced; relational values come back from `read` as [id, name] or ids. */
-async function restore(odoo: OdooTransport, entry: JournalRow): Promise<void> {
+async function restore(odoo: OdooTransport, entry: JournalEntry): Promise<void> {
   const before = JSON.parse(entry.before_json ?? "null") as Record<string, unknown> | null;
   if (!before || Object.keys(before).length === 0) return;
   const values = Object.fromEntries(
@@ -143,17 +134,6 @@ async function restore(odoo: OdooTransport, entry: JournalRow): Promise<void> {
   const exists = await odoo.executeKw<number[]>(entry.model, "search", [[["id", "=", entry.odoo_id]]], { context: { active_test: false } });
   // with the importer's context: a restore must not post tracking messages that outlive the rollback
   if (exists.length > 0) await odoo.executeKw(entry.model, "write", [[entry.odoo_id], values], { context: IMPORT_CONTEXT });
-}
-
-function forget(store: StagingStore, entries: readonly JournalRow[]): void {
-  store.transaction(() => {
-    for (const entry of entries) {
-      store.execute("DELETE FROM journal WHERE seq = ?", entry.seq);
-      if (entry.op === "create" && entry.external_id) store.execute("DELETE FROM id_map WHERE external_id = ?", entry.external_id);
-      if (entry.op === "update" && entry.external_id)
-        store.execute("UPDATE id_map SET loaded_hash = NULL WHERE external_id = ?", entry.external_id);
-    }
-  });
 }
 
 /**

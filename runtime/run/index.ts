@@ -154,14 +154,7 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
     const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, connected?.installedModules);
     // A resumed load reads its files from the export it staged, whatever folder the command names.
     const exportDir = options.resume ? (store.meta("exportDir") ?? options.exportDir) : options.exportDir;
-    const queue = () => ({
-      counts: Object.fromEntries(
-        store.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind").map((r) => [r.kind, r.n]),
-      ),
-      owners: store.all<{ key: string; records: number }>(
-        "SELECT key, COUNT(*) AS records FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key",
-      ),
-    });
+    const queue = () => ({ counts: store.queueCounts(), owners: store.ownersToCreate().map(({ key, records }) => ({ key, records })) });
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
       let summary = summarizeStage(plan, stage, queue(), {
@@ -169,7 +162,7 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
         startedAt,
         finishedAt: now(),
         warnings,
-        delta: options.delta ? deltaCounts(store) : undefined,
+        delta: options.delta ? store.deltaCounts() : undefined,
         survey,
       });
       if (connected) summary = addLoadPhases(plan, summary, landed, options.odoo!.connection);
@@ -282,30 +275,6 @@ function resumeStage(plan: TransformPlan, store: StagingStore): StageResult {
   if (store.meta("planHash") !== plan.spec.contentHash)
     throw new ResumeRefused("the spec changed since this run was staged; run without --resume to stage again");
   return JSON.parse(store.meta("stageResult") ?? "{}") as StageResult;
-}
-
-/** New, changed and vanished source rows against the previous staging in this run folder. */
-function deltaCounts(store: StagingStore): {
-  new: number;
-  changed: number;
-  unchanged: number;
-  gone: Array<{ source: string; key: string }>;
-} {
-  const count = (sql: string) => store.get<{ n: number }>(sql)?.n ?? 0;
-  return {
-    new: count(
-      "SELECT COUNT(*) AS n FROM source_rows s WHERE NOT EXISTS (SELECT 1 FROM previous_rows p WHERE p.source = s.source AND p.source_key = s.source_key)",
-    ),
-    changed: count(
-      "SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS NOT s.row_hash",
-    ),
-    unchanged: count(
-      "SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS s.row_hash",
-    ),
-    gone: store.all<{ source: string; key: string }>(
-      "SELECT p.source, p.source_key AS key FROM previous_rows p WHERE NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.source = p.source AND s.source_key = p.source_key) ORDER BY p.source, p.source_key",
-    ),
-  };
 }
 
 function writeRunFiles(runDir: string, summary: RunSummary, store: StagingStore): void {

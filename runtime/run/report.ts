@@ -16,17 +16,11 @@ interface ReportData {
 function gather(summary: RunSummary, store: StagingStore): ReportData {
   return {
     summary,
-    owners: store.all("SELECT key, COUNT(*) AS records, MIN(reason) AS reason FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key"),
-    orphans: store.all(
-      "SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = 'orphan' GROUP BY target, key ORDER BY target, key",
-    ),
-    placeholders: store.all(
-      "SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = 'placeholder' GROUP BY target, key ORDER BY target, key",
-    ),
+    owners: store.ownersToCreate(),
+    orphans: store.queueGroups("orphan"),
+    placeholders: store.queueGroups("placeholder"),
     rejects: store
-      .all<{ source: string; source_key: string | null; file: string | null; row: number | null; reason: string }>(
-        `SELECT source, source_key, file, row, reason FROM rejects ORDER BY seq LIMIT ${REJECTS_SHOWN}`,
-      )
+      .firstRejects(REJECTS_SHOWN)
       .map((r) => ({ source: r.source, key: r.source_key ?? "", where: r.file ? `${r.file}:${r.row ?? "?"}` : "", reason: r.reason })),
   };
 }

@@ -11,8 +11,7 @@ export function sampleClosure(plan: TransformPlan, store: StagingStore, perMap: 
   for (const mapping of plan.loadOrder.phases) {
     // A hash of the external id spreads the pick over the export instead of taking its first rows.
     const ids = store
-      .all<{ external_id: string }>("SELECT external_id FROM records WHERE mapping = ? AND status = 'staged'", mapping)
-      .map((r) => r.external_id)
+      .stagedIds(mapping)
       .sort((a, b) => order(a).localeCompare(order(b)))
       .slice(0, perMap);
     for (const id of ids) if (!chosen.has(id)) pending.push(id);

@@ -26,15 +26,7 @@ function writeCsv(path: string, header: readonly string[], rows: Iterable<readon
 }
 
 export function writeRejectsCsv(store: StagingStore, path: string): number {
-  const rows = store.iterate<{
-    source: string;
-    source_key: string | null;
-    file: string | null;
-    row: number | null;
-    mapping: string | null;
-    field: string | null;
-    reason: string;
-  }>("SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq");
+  const rows = store.rejectRows();
   return writeCsv(
     path,
     ["object", "key", "file", "row", "map", "field", "reason"],
@@ -43,15 +35,7 @@ export function writeRejectsCsv(store: StagingStore, path: string): number {
 }
 
 export function writeQueueCsv(store: StagingStore, path: string): number {
-  const rows = store.iterate<{
-    kind: string;
-    mapping: string;
-    external_id: string;
-    field: string;
-    target: string;
-    key: string;
-    reason: string;
-  }>("SELECT kind, mapping, external_id, field, target, key, reason FROM queue ORDER BY seq");
+  const rows = store.queueRows();
   return writeCsv(
     path,
     ["kind", "map", "record", "field", "looked in", "key", "what to do"],

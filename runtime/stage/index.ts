@@ -9,7 +9,15 @@ import { mergeContributions } from "./contributions.js";
 import { ReferenceFailure, ReferenceResolver } from "./resolve.js";
 import type { StagingStore } from "./store.js";
 
-export { StagingStore, type QueueEntry, type RowOutcome, type StagedRecordRow } from "./store.js";
+export {
+  StagingStore,
+  type JournalEntry,
+  type QueueEntry,
+  type QueueRow,
+  type RejectRow,
+  type RowOutcome,
+  type StagedRecordRow,
+} from "./store.js";
 export { ReferenceResolver } from "./resolve.js";
 
 export interface StageProgress {
@@ -71,7 +79,7 @@ export async function stageExport(
   const resolver = new ReferenceResolver(plan, store, exportDir, pendingOdooLookups);
   for (const mapping of plan.loadOrder.phases) resolveMapping(plan, mapping, store, resolver, options.progress);
   const resolveMs = performance.now() - resolveStarted;
-  queueSuspectedDuplicates(store);
+  store.queueSuspectedDuplicates();
   return {
     sources: plan.sources.map((source) => ({
       ...countRows(store, source.name),
@@ -197,11 +205,7 @@ function rejectSourceRows(
   const reason = `${error.field}: ${error.message}`;
   const sourceName = plan.mappings.find((m) => m.id === record.mapping)?.source ?? record.source;
   for (const sourceKey of sourceKeys) {
-    const row = store.get<{ file: string; row: number }>(
-      "SELECT file, row FROM source_rows WHERE source = ? AND source_key = ?",
-      sourceName,
-      sourceKey,
-    );
+    const row = store.sourceRowLocation(sourceName, sourceKey);
     if (!row) continue;
     store.setRowOutcome(sourceName, sourceKey, "rejected", reason);
     store.addReject({
@@ -217,26 +221,17 @@ function rejectSourceRows(
 
 function countRows(store: StagingStore, source: string): Omit<SourceStageCounts, "ms" | "rows"> {
   const counts = { source, staged: 0, rejected: 0, skipped: 0 };
-  for (const row of store.all<{ outcome: "staged" | "rejected" | "skipped"; n: number }>(
-    "SELECT outcome, COUNT(*) AS n FROM source_rows WHERE source = ? GROUP BY outcome",
-    source,
-  ))
-    counts[row.outcome] = row.n;
+  for (const row of store.sourceOutcomeCounts(source)) counts[row.outcome] = row.n;
   // Rows refused for a duplicate key have no source_rows entry of their own (the key is taken): count them.
-  const duplicates =
-    store.get<{ n: number }>("SELECT COUNT(*) AS n FROM rejects WHERE source = ? AND reason LIKE 'duplicate key %'", source)?.n ?? 0;
+  const duplicates = store.duplicateKeyRejects(source);
   counts.rejected += duplicates;
   return counts;
 }
 
 function countRecords(plan: TransformPlan, store: StagingStore): StageResult["mappings"] {
-  const rows = store.all<{ mapping: string; model: string; records: number; merged: number; placeholders: number }>(
-    "SELECT mapping, model, COUNT(*) AS records, SUM(merged - 1) AS merged, SUM(placeholder) AS placeholders FROM records WHERE status = 'staged' GROUP BY mapping, model",
-  );
+  const rows = store.stagedRecordCounts();
   // A map `into` another makes no records: each of its rows is merged into one.
-  const contributed = store.all<{ mapping: string; records: number; merged: number; placeholders: number }>(
-    "SELECT mapping, 0 AS records, COUNT(*) AS merged, 0 AS placeholders FROM contributions GROUP BY mapping",
-  );
+  const contributed = store.contributionCounts();
   const byMapping = new Map([...rows, ...contributed].map((r) => [r.mapping, r]));
   const planned = plan.mappings.map((m) => ({
     records: 0,
@@ -248,47 +243,4 @@ function countRecords(plan: TransformPlan, store: StagingStore): StageResult["ma
   }));
   const placeholders = rows.filter((r) => r.mapping.startsWith("placeholder:"));
   return [...planned, ...placeholders].map((r) => ({ ...r, merged: r.merged ?? 0, placeholders: r.placeholders ?? 0 }));
-}
-
-/**
- * Records that look like the same person or company although the spec did not merge them: partners that
- * share an e-mail address, companies that share a name. They are listed for a person to decide, not merged.
- */
-function queueSuspectedDuplicates(store: StagingStore): void {
-  // One statement per rule, inside SQLite: every member of a group points at the group's first record (the
-  // first at its last), so a common name costs one queue entry per record and no round trips.
-  const rules = [
-    { field: "email", what: "e-mail" },
-    { field: "name", what: "company name" },
-  ];
-  store.transaction(() => {
-    // Each record's JSON is read once for both rules; temporary tables with an index, because a join on an
-    // unindexed CTE would compare every record with every group.
-    store.execute(
-      `CREATE TEMP TABLE dup_keys AS SELECT external_id, mapping, email, name FROM (
-         SELECT external_id, mapping, lower(trim(values_json ->> '$.email')) AS email,
-                CASE WHEN values_json ->> '$.is_company' = 1 THEN lower(trim(values_json ->> '$.name')) END AS name
-         FROM records WHERE model = 'res.partner' AND status = 'staged')
-       WHERE coalesce(email, '') <> '' OR name IS NOT NULL`,
-    );
-    for (const rule of rules) {
-      store.execute(
-        `CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.field} AS key FROM dup_keys WHERE coalesce(${rule.field}, '') <> ''`,
-      );
-      store.execute(
-        "CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1",
-      );
-      store.execute("CREATE INDEX temp.dup_groups_key ON dup_groups (key)");
-      store.execute(
-        `INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason)
-         SELECT 'duplicate', m.mapping, m.external_id, ?, CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END, m.key,
-                'same ${rule.what} as ' || (g.n - 1) || ' other record(s), e.g. ' || CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END || ': check whether they are one'
-         FROM dup_members m JOIN dup_groups g ON g.key = m.key ORDER BY m.key, m.external_id`,
-        rule.field,
-      );
-      store.execute("DROP TABLE dup_members");
-      store.execute("DROP TABLE dup_groups");
-    }
-    store.execute("DROP TABLE dup_keys");
-  });
 }

@@ -263,13 +263,8 @@ export class ReferenceResolver {
 
   private stagedLookup(lookup: TransformPlan["lookups"][number], key: string): TargetValue | undefined {
     if (lookup.key.kind !== "field") return undefined;
-    const row = this.store.get<{ external_id: string }>(
-      "SELECT external_id FROM records WHERE model = ? AND status = 'staged' AND json_extract(values_json, ?) = ? LIMIT 1",
-      lookup.model,
-      `$."${lookup.key.name}"`,
-      key,
-    );
-    return row ? xmlid(row.external_id) : undefined;
+    const externalId = this.store.stagedRecordWith(lookup.model, lookup.key.name, key);
+    return externalId ? xmlid(externalId) : undefined;
   }
 
   /**

@@ -7,6 +7,36 @@ import type { PreparedRecord } from "./prepare.js";
 
 export type RowOutcome = "staged" | "rejected" | "skipped";
 
+/** One write the loader made, as rollback undoes it. */
+export interface JournalEntry {
+  seq: number;
+  op: "create" | "update";
+  model: string;
+  odoo_id: number;
+  external_id: string | null;
+  before_json: string | null;
+}
+
+export interface RejectRow {
+  source: string;
+  source_key: string | null;
+  file: string | null;
+  row: number | null;
+  mapping: string | null;
+  field: string | null;
+  reason: string;
+}
+
+export interface QueueRow {
+  kind: string;
+  mapping: string;
+  external_id: string;
+  field: string;
+  target: string;
+  key: string;
+  reason: string;
+}
+
 export interface SourceLocation {
   file: string;
   row: number;
@@ -464,20 +494,202 @@ export class StagingStore {
     this.statements.rejectRecord.run(externalId);
   }
 
-  /** Read-only queries for reports: counts and listings. */
-  all<T>(sql: string, ...params: unknown[]): T[] {
+  // ---- Reads for staging's counts, the loader, verify, rollback and the reports. Every statement on the run
+  // folder's database lives in this class, each behind a name and a row type.
+
+  /** Where a source row came from, for a reject that names it. */
+  sourceRowLocation(source: string, sourceKey: string): { file: string; row: number } | undefined {
+    return this.get("SELECT file, row FROM source_rows WHERE source = ? AND source_key = ?", source, sourceKey);
+  }
+
+  /** A source's rows by outcome. */
+  sourceOutcomeCounts(source: string): Array<{ outcome: RowOutcome; n: number }> {
+    return this.all("SELECT outcome, COUNT(*) AS n FROM source_rows WHERE source = ? GROUP BY outcome", source);
+  }
+
+  /** Rows of a source refused because their key was taken: they have no source row of their own. */
+  duplicateKeyRejects(source: string): number {
+    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM rejects WHERE source = ? AND reason LIKE 'duplicate key %'", source)?.n ?? 0;
+  }
+
+  /** Staged records per map and model, with the rows merged into them and the placeholders among them. */
+  stagedRecordCounts(): Array<{ mapping: string; model: string; records: number; merged: number; placeholders: number }> {
+    return this.all(
+      "SELECT mapping, model, COUNT(*) AS records, SUM(merged - 1) AS merged, SUM(placeholder) AS placeholders FROM records WHERE status = 'staged' GROUP BY mapping, model",
+    );
+  }
+
+  /** Rows each map `into` another merged into that map's records. */
+  contributionCounts(): Array<{ mapping: string; records: number; merged: number; placeholders: number }> {
+    return this.all("SELECT mapping, 0 AS records, COUNT(*) AS merged, 0 AS placeholders FROM contributions GROUP BY mapping");
+  }
+
+  /**
+   * Queues partners that look like the same person or company although the spec did not merge them: the
+   * same e-mail address, or companies with the same name. They are listed for a person to decide, not merged.
+   */
+  queueSuspectedDuplicates(): void {
+    // One statement per rule, inside SQLite: every member of a group points at the group's first record (the
+    // first at its last), so a common name costs one queue entry per record and no round trips.
+    const rules = [
+      { field: "email", what: "e-mail" },
+      { field: "name", what: "company name" },
+    ];
+    this.transaction(() => {
+      // Each record's JSON is read once for both rules; temporary tables with an index, because a join on an
+      // unindexed CTE would compare every record with every group.
+      this.execute(
+        `CREATE TEMP TABLE dup_keys AS SELECT external_id, mapping, email, name FROM (
+         SELECT external_id, mapping, lower(trim(values_json ->> '$.email')) AS email,
+                CASE WHEN values_json ->> '$.is_company' = 1 THEN lower(trim(values_json ->> '$.name')) END AS name
+         FROM records WHERE model = 'res.partner' AND status = 'staged')
+       WHERE coalesce(email, '') <> '' OR name IS NOT NULL`,
+      );
+      for (const rule of rules) {
+        this.execute(
+          `CREATE TEMP TABLE dup_members AS SELECT external_id, mapping, ${rule.field} AS key FROM dup_keys WHERE coalesce(${rule.field}, '') <> ''`,
+        );
+        this.execute(
+          "CREATE TEMP TABLE dup_groups AS SELECT key, COUNT(*) AS n, MIN(external_id) AS first, MAX(external_id) AS last FROM dup_members GROUP BY key HAVING COUNT(*) > 1",
+        );
+        this.execute("CREATE INDEX temp.dup_groups_key ON dup_groups (key)");
+        this.execute(
+          `INSERT OR IGNORE INTO queue (kind, mapping, external_id, field, target, key, reason)
+         SELECT 'duplicate', m.mapping, m.external_id, ?, CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END, m.key,
+                'same ${rule.what} as ' || (g.n - 1) || ' other record(s), e.g. ' || CASE WHEN m.external_id = g.first THEN g.last ELSE g.first END || ': check whether they are one'
+         FROM dup_members m JOIN dup_groups g ON g.key = m.key ORDER BY m.key, m.external_id`,
+          rule.field,
+        );
+        this.execute("DROP TABLE dup_members");
+        this.execute("DROP TABLE dup_groups");
+      }
+      this.execute("DROP TABLE dup_keys");
+    });
+  }
+
+  /** The maps whose placeholders wait to load, each a phase before the others. */
+  placeholderPhases(): Array<{ mapping: string; model: string }> {
+    return this.all("SELECT DISTINCT mapping, model FROM records WHERE placeholder = 1 AND status = 'staged' ORDER BY mapping");
+  }
+
+  /** The external ids of a map's staged records. */
+  stagedIds(mapping: string): string[] {
+    return this.all<{ external_id: string }>("SELECT external_id FROM records WHERE mapping = ? AND status = 'staged'", mapping).map(
+      (row) => row.external_id,
+    );
+  }
+
+  stagedCount(mapping: string): number {
+    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", mapping)?.n ?? 0;
+  }
+
+  /** A staged record of the model whose value of `field` is `value` (a lookup against staged records). */
+  stagedRecordWith(model: string, field: string, value: string): string | undefined {
+    return this.get<{ external_id: string }>(
+      "SELECT external_id FROM records WHERE model = ? AND status = 'staged' AND json_extract(values_json, ?) = ? LIMIT 1",
+      model,
+      `$."${field}"`,
+      value,
+    )?.external_id;
+  }
+
+  /** The maps whose records went to Odoo (loaded, or refused by it), in staging order. */
+  loadedPhases(): Array<{ mapping: string; model: string }> {
+    return this.all("SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid");
+  }
+
+  /** A map's records that Odoo holds by the id map, refused updates included. */
+  loadedIds(mapping: string): Array<{ external_id: string; odoo_id: number }> {
+    return this.all(
+      "SELECT r.external_id, i.odoo_id FROM records r JOIN id_map i ON i.external_id = r.external_id WHERE r.mapping = ? AND r.status IN ('staged', 'load-rejected')",
+      mapping,
+    );
+  }
+
+  /** A map's records Odoo refused that the id map does not know: another folder may have loaded them. */
+  refusedUnknown(mapping: string): string[] {
+    return this.all<{ external_id: string }>(
+      "SELECT r.external_id FROM records r WHERE r.mapping = ? AND r.status = 'load-rejected' AND NOT EXISTS (SELECT 1 FROM id_map i WHERE i.external_id = r.external_id)",
+      mapping,
+    ).map((row) => row.external_id);
+  }
+
+  /** The journal, newest first: the order a rollback undoes it in. */
+  journalNewestFirst(): JournalEntry[] {
+    return this.all("SELECT seq, op, model, odoo_id, external_id, before_json FROM journal ORDER BY seq DESC");
+  }
+
+  /** Undone entries leave the journal: a created record leaves the id map, an updated one is compared again next time. */
+  forgetJournalEntries(entries: readonly JournalEntry[]): void {
+    this.transaction(() => {
+      for (const entry of entries) {
+        this.execute("DELETE FROM journal WHERE seq = ?", entry.seq);
+        if (entry.op === "create" && entry.external_id) this.execute("DELETE FROM id_map WHERE external_id = ?", entry.external_id);
+        if (entry.op === "update" && entry.external_id)
+          this.execute("UPDATE id_map SET loaded_hash = NULL WHERE external_id = ?", entry.external_id);
+      }
+    });
+  }
+
+  rejectRows(): IterableIterator<RejectRow> {
+    return this.iterate("SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq");
+  }
+
+  firstRejects(limit: number): RejectRow[] {
+    return this.all("SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq LIMIT ?", limit);
+  }
+
+  queueRows(): IterableIterator<QueueRow> {
+    return this.iterate("SELECT kind, mapping, external_id, field, target, key, reason FROM queue ORDER BY seq");
+  }
+
+  queueCounts(): Record<string, number> {
+    const rows = this.all<{ kind: string; n: number }>("SELECT kind, COUNT(*) AS n FROM queue GROUP BY kind");
+    return Object.fromEntries(rows.map((row) => [row.kind, row.n]));
+  }
+
+  /** Owners no Odoo user was found for, with how many records wait for each and why. */
+  ownersToCreate(): Array<{ key: string; records: number; reason: string }> {
+    return this.all("SELECT key, COUNT(*) AS records, MIN(reason) AS reason FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key");
+  }
+
+  /** Queue entries of one kind grouped by what they looked in and for. */
+  queueGroups(kind: "orphan" | "placeholder"): Array<{ target: string; key: string; records: number }> {
+    return this.all("SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = ? GROUP BY target, key ORDER BY target, key", kind);
+  }
+
+  /** This staging's source rows against the previous one's (snapshotSourceRows): new, changed, unchanged, gone. */
+  deltaCounts(): { new: number; changed: number; unchanged: number; gone: Array<{ source: string; key: string }> } {
+    const count = (sql: string) => this.get<{ n: number }>(sql)?.n ?? 0;
+    return {
+      new: count(
+        "SELECT COUNT(*) AS n FROM source_rows s WHERE NOT EXISTS (SELECT 1 FROM previous_rows p WHERE p.source = s.source AND p.source_key = s.source_key)",
+      ),
+      changed: count(
+        "SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS NOT s.row_hash",
+      ),
+      unchanged: count(
+        "SELECT COUNT(*) AS n FROM source_rows s JOIN previous_rows p ON p.source = s.source AND p.source_key = s.source_key WHERE p.row_hash IS s.row_hash",
+      ),
+      gone: this.all(
+        "SELECT p.source, p.source_key AS key FROM previous_rows p WHERE NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.source = p.source AND s.source_key = p.source_key) ORDER BY p.source, p.source_key",
+      ),
+    };
+  }
+
+  private all<T>(sql: string, ...params: unknown[]): T[] {
     return this.db.prepare(sql).all(...params) as T[];
   }
 
-  execute(sql: string, ...params: unknown[]): void {
+  private execute(sql: string, ...params: unknown[]): void {
     this.db.prepare(sql).run(...params);
   }
 
-  get<T>(sql: string, ...params: unknown[]): T | undefined {
+  private get<T>(sql: string, ...params: unknown[]): T | undefined {
     return this.db.prepare(sql).get(...params) as T | undefined;
   }
 
-  iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T> {
+  private iterate<T>(sql: string, ...params: unknown[]): IterableIterator<T> {
     return this.db.prepare(sql).iterate(...params) as IterableIterator<T>;
   }
 }

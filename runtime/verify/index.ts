@@ -40,9 +40,7 @@ export async function verifyRun(
 ): Promise<VerifyResult> {
   const result: VerifyResult = { checked: 0, missing: [], mismatches: [], perPhase: [], ok: true };
   const schema = await readTargetSchema(plan, odoo);
-  const phases = store.all<{ mapping: string; model: string }>(
-    "SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid",
-  );
+  const phases = store.loadedPhases();
   for (const { mapping, model } of orderPhases(plan, phases)) {
     const loaded = await loadedRecords(store, odoo, plan.target.externalIdModule, mapping);
     const chosen = options.sample ? pickSample(loaded, options.sample) : loaded;
@@ -94,16 +92,8 @@ async function loadedRecords(
   module: string,
   mapping: string,
 ): Promise<Array<{ external_id: string; odoo_id: number }>> {
-  const known = store.all<{ external_id: string; odoo_id: number }>(
-    "SELECT r.external_id, i.odoo_id FROM records r JOIN id_map i ON i.external_id = r.external_id WHERE r.mapping = ? AND r.status IN ('staged', 'load-rejected')",
-    mapping,
-  );
-  const refused = store
-    .all<{ external_id: string }>(
-      "SELECT r.external_id FROM records r WHERE r.mapping = ? AND r.status = 'load-rejected' AND NOT EXISTS (SELECT 1 FROM id_map i WHERE i.external_id = r.external_id)",
-      mapping,
-    )
-    .map((r) => r.external_id);
+  const known = store.loadedIds(mapping);
+  const refused = store.refusedUnknown(mapping);
   if (refused.length === 0) return known;
   const names = refused.map((id) => id.slice(module.length + 1));
   const found = await odoo.executeKw<Array<{ name: string; res_id: number }>>(

@@ -17,6 +17,7 @@ import { StagingStore } from "../../runtime/stage/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
 import { PairHarness } from "../support/odoo-pair.js";
+import { stagingRows } from "../support/staging-sql.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const example = join(root, "examples/smartdesk");
@@ -261,12 +262,10 @@ describe("SmartDesk into the Odoo test server", () => {
     const runDir = join(work, "hidden");
     await pair.prepareSchema(runDir);
     await pair.run(runDir, { sample: 1 });
-    const messageId = await pair.withStore(
+    const messageId = stagingRows<{ odoo_id: number }>(
       runDir,
-      (store) =>
-        store.get<{ odoo_id: number }>("SELECT odoo_id FROM id_map WHERE model = 'mail.message' AND created = 1 ORDER BY odoo_id LIMIT 1")!
-          .odoo_id,
-    );
+      "SELECT odoo_id FROM id_map WHERE model = 'mail.message' AND created = 1 ORDER BY odoo_id LIMIT 1",
+    )[0]!.odoo_id;
     // as Odoo 17 does with a message on no record for anyone but its author
     const odoo = await pair.authenticated();
     const hiding: OdooTransport = {
@@ -286,10 +285,11 @@ describe("SmartDesk into the Odoo test server", () => {
     ]);
     expect(first.alreadyGone).toBe(0);
     // it stays in the journal; here it went with the record it was on, so the next rollback finds it gone
-    const journaled = await pair.withStore(
+    const journaled = stagingRows<{ n: number }>(
       runDir,
-      (store) => store.get<{ n: number }>("SELECT COUNT(*) AS n FROM journal WHERE odoo_id = ? AND model = 'mail.message'", messageId)!.n,
-    );
+      "SELECT COUNT(*) AS n FROM journal WHERE odoo_id = ? AND model = 'mail.message'",
+      messageId,
+    )[0]!.n;
     expect(journaled).toBe(1);
     const again = await pair.withStore(runDir, (store) => rollbackRun(store, hiding));
     expect([again.failed, again.alreadyGone, again.deleted]).toEqual([[], 1, 0]);
@@ -528,7 +528,8 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   // every call, e-mail, meeting, note, task and file is on the record it was associated with
   const store = StagingStore.open(join(runDir, "staging.sqlite"));
   try {
-    const linked = store.all<{ external_id: string; model: string; values_json: string }>(
+    const linked = stagingRows<{ external_id: string; model: string; values_json: string }>(
+      runDir,
       "SELECT external_id, model, values_json FROM records WHERE status = 'staged' AND mapping IN ('Call', 'Email', 'Meeting', 'Note', 'Task', 'DoneTask', 'Attachment')",
     );
     expect(linked).toHaveLength(36 + 24 + 20 + 24 + 24 + 5);

@@ -16,6 +16,7 @@ import { runMigration } from "../../runtime/run/index.js";
 import { missingNeededColumns, surveyExport, type ExportSurvey } from "../../runtime/survey/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
+import { stagingRows } from "../support/staging-sql.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const { server: testServer, work } = useEndToEnd("variants");
@@ -147,12 +148,14 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
     const missing: string[] = [];
     // rows the run rejected (with the reason, in rejects.csv), and rows a many:1 map merged into another record
     // (the first row's values win, and the merge is reported), have no record of their own to hold the value
-    const { rejected, merged } = await harness.withStore(runDir, (store) => ({
-      rejected: new Set(
-        store.all<{ k: string }>("SELECT source || ' ' || source_key AS k FROM source_rows WHERE outcome = 'rejected'").map((r) => r.k),
+    const rejected = new Set(
+      stagingRows<{ k: string }>(runDir, "SELECT source || ' ' || source_key AS k FROM source_rows WHERE outcome = 'rejected'").map(
+        (r) => r.k,
       ),
-      merged: new Set(store.all<{ k: string }>("SELECT mapping || ' ' || source_key AS k FROM record_aliases").map((r) => r.k)),
-    }));
+    );
+    const merged = new Set(
+      stagingRows<{ k: string }>(runDir, "SELECT mapping || ' ' || source_key AS k FROM record_aliases").map((r) => r.k),
+    );
     const sourceOf = new Map(plan.mappings.map((m) => [m.id, m.source]));
     const cells = (await customCells(plan, survey, exportDir)).filter(
       (c) => !rejected.has(`${sourceOf.get(c.mapping)} ${c.key}`) && !merged.has(`${c.mapping} ${c.key}`),
