@@ -13,7 +13,8 @@ import { join } from "node:path";
 import type { TransformPlan } from "../plan/types.js";
 import { loadIntoOdoo, readTargetSchema, XmlRpcTransport } from "../runtime/load/index.js";
 import { applySchema } from "../runtime/schema/index.js";
-import { stageExport, StagingStore } from "../runtime/stage/index.js";
+import { openStaging } from "../runtime/run/folder.js";
+import { stageExport } from "../runtime/stage/index.js";
 import { isEntryPoint, runAsChild } from "./child.js";
 import { perSecond } from "./staging.js";
 
@@ -115,7 +116,7 @@ async function measureLoad(
   mkdirSync(runDir, { recursive: true });
   const odoo = new XmlRpcTransport({ url: server.url, db: server.db, user: "admin" }, "admin");
   await odoo.authenticate();
-  const store = StagingStore.open(join(runDir, "staging.sqlite"));
+  const store = openStaging(runDir);
   try {
     // What `mapc apply-schema` and then `mapc run` do before the load: custom fields, the target's schema, staging.
     await applySchema(plan, odoo, store);

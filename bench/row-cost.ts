@@ -7,11 +7,11 @@
 //   node dist/bench/row-cost.js PLAN.json EXPORT_DIR RUN_DIR
 import { availableParallelism } from "node:os";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import type { TransformPlan } from "../plan/types.js";
 import { transformRecord } from "../runtime/execute/index.js";
 import { readSourceBatches, type SourceRecord } from "../runtime/extract/index.js";
-import { keepRules, StagingStore, writePreparedRows } from "../runtime/stage/index.js";
+import { openStaging } from "../runtime/run/folder.js";
+import { keepRules, writePreparedRows } from "../runtime/stage/index.js";
 import { prepareRow, sourcePreparation, type PreparedRow } from "../runtime/stage/prepare.js";
 import { isEntryPoint, median, runAsChild } from "./child.js";
 import { MEASURED_SOURCES } from "./staging.js";
@@ -64,7 +64,7 @@ async function main([planFile, exportDir, runDir]: string[]): Promise<RowCost> {
 async function measurePass(plan: TransformPlan, exportDir: string, runDir: string): Promise<{ rows: number; ms: Record<Step, number> }> {
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
-  const store = StagingStore.open(join(runDir, "staging.sqlite"));
+  const store = openStaging(runDir);
   const keep = keepRules(plan);
   const ms: Record<Step, number> = { read: 0, transform: 0, prepare: 0, handoff: 0, write: 0 };
   let rows = 0;

@@ -1,9 +1,9 @@
 // Child process: stages one export (CSV → transform → SQLite staging store) and reports the time per source
 // and its own peak RSS.   node dist/bench/staging.js PLAN.json EXPORT_DIR RUN_DIR
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import type { TransformPlan } from "../plan/types.js";
-import { stageExport, StagingStore, type SourceStageCounts } from "../runtime/stage/index.js";
+import { openStaging } from "../runtime/run/folder.js";
+import { stageExport, type SourceStageCounts } from "../runtime/stage/index.js";
 import { isEntryPoint, peakRssMb, runAsChild } from "./child.js";
 
 /** The objects whose staging is measured (the "CSV to staged"), and the owners their lookup reads. */
@@ -45,7 +45,7 @@ async function main([planFile, exportDir, runDir]: string[]): Promise<StagingMea
   const plan = JSON.parse(readFileSync(planFile, "utf8")) as TransformPlan;
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
-  const store = StagingStore.open(join(runDir, "staging.sqlite"));
+  const store = openStaging(runDir);
   const started = performance.now();
   let result;
   try {

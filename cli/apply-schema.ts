@@ -44,16 +44,15 @@ export const applySchemaCommand: Command = {
     const runDir = resolve(env.cwd, values.out ?? join("out", "run", plan.spec.system));
     try {
       const { XmlRpcTransport } = await import("../runtime/load/index.js");
-      const { StagingStore } = await import("../runtime/stage/index.js");
       const { applySchema } = await import("../runtime/schema/index.js");
-      const { writeFileSync } = await import("node:fs");
+      const { openStaging, writePlan } = await import("../runtime/run/index.js");
       refuseAnotherOdoo(runDir, connection);
       const odoo = new XmlRpcTransport(connection, passwordFromEnvironment());
       await odoo.authenticate();
       mkdirSync(runDir, { recursive: true });
       writeConnection(runDir, connection);
-      writeFileSync(join(runDir, "plan.json"), `${JSON.stringify(plan, null, 2)}\n`);
-      const store = StagingStore.open(join(runDir, "staging.sqlite"));
+      writePlan(runDir, plan);
+      const store = openStaging(runDir);
       try {
         const changes = await applySchema(plan, odoo, store);
         const lines = changes.map((c) => `  ${c.status === "created" ? "created" : "exists "} ${c.kind} ${c.name}`);

@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { output, type Command } from "./command.js";
 import { passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
@@ -19,17 +17,17 @@ export const rollbackCommand: Command = {
   help,
   async run(argv, env) {
     const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true });
-    const folder = readRunFolder(positionals[0], env);
+    const folder = await readRunFolder(positionals[0], env);
     try {
       const { XmlRpcTransport } = await import("../runtime/load/index.js");
-      const { StagingStore } = await import("../runtime/stage/index.js");
       const { rollbackRun } = await import("../runtime/rollback/index.js");
       const odoo = new XmlRpcTransport(folder.connection, passwordFromEnvironment());
       await odoo.authenticate();
-      const store = StagingStore.open(folder.stagingFile);
+      const store = folder.openStaging();
       try {
         const result = await rollbackRun(store, odoo);
-        writeFileSync(join(folder.path, "rollback.json"), `${JSON.stringify(result, null, 2)}\n`);
+        const { writeRollbackResult } = await import("../runtime/run/index.js");
+        writeRollbackResult(folder.path, result);
         if (values.json) return output(0, `${JSON.stringify(result, null, 2)}\n`);
         const counts = result.counts.map(
           (c) =>

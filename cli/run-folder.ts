@@ -1,35 +1,36 @@
-// What verify and rollback need, read from a run folder: the plan, the connection (never a password) and
-// the staging store with its id map and journal.
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// What verify and rollback need, read from a run folder through runtime/run/folder.ts: the plan, the
+// connection (never a password), the export it staged, and the staging store with its id map and journal.
+// The runtime is loaded when a command needs it, so commands that read no run folder start fast.
+import { resolve } from "node:path";
 import type { TransformPlan } from "../plan/types.js";
-import { validatePlan } from "../compiler/index.js";
+import type { StagingStore } from "../runtime/stage/index.js";
 import { UsageError, type CommandEnvironment } from "./command.js";
-import { CONNECTION_FILE, loadedConnection } from "../runtime/run/connection.js";
 import type { OdooConnectionFlags } from "./odoo-flags.js";
 
 export interface RunFolder {
   path: string;
   plan: TransformPlan;
   connection: OdooConnectionFlags;
-  stagingFile: string;
   exportDir: string;
+  openStaging(): StagingStore;
 }
 
-export function readRunFolder(argument: string | undefined, env: CommandEnvironment): RunFolder {
+export async function readRunFolder(argument: string | undefined, env: CommandEnvironment): Promise<RunFolder> {
   if (!argument) throw new UsageError("name the run folder (the --out of mapc run)");
   const path = resolve(env.cwd, argument);
-  const file = (name: string) => join(path, name);
-  if (!existsSync(file("staging.sqlite")) || !existsSync(file("plan.json")))
-    throw new UsageError(`${argument} is not a run folder: it holds no staging.sqlite and plan.json`);
-  const connection = loadedConnection(path);
+  const folder = await import("../runtime/run/index.js");
+  if (!folder.hasStaging(path)) throw new UsageError(`${argument} is not a run folder: it holds no staging.sqlite and plan.json`);
+  const connection = folder.loadedConnection(path);
   if (!connection)
-    throw new UsageError(`${argument} has not loaded into Odoo (no ${CONNECTION_FILE}): there is nothing to verify or roll back`);
-  const plan = JSON.parse(readFileSync(file("plan.json"), "utf8")) as unknown;
-  const problems = validatePlan(plan);
-  if (problems.length > 0) throw new UsageError(`${argument}/plan.json is not a plan this mapc can read:\n${problems.join("\n")}`);
-  const summary = existsSync(file("summary.json"))
-    ? (JSON.parse(readFileSync(file("summary.json"), "utf8")) as { exportDir?: string })
-    : {};
-  return { path, plan: plan as TransformPlan, connection, stagingFile: file("staging.sqlite"), exportDir: summary.exportDir ?? path };
+    throw new UsageError(
+      `${argument} has not loaded into Odoo (no ${folder.RUN_FILES.connection}): there is nothing to verify or roll back`,
+    );
+  try {
+    const plan = folder.readPlan(path);
+    const exportDir = folder.readSummary(path)?.exportDir ?? path;
+    return { path, plan, connection, exportDir, openStaging: () => folder.openStaging(path) };
+  } catch (error) {
+    if (error instanceof folder.RunFolderError) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { output, type Command } from "./command.js";
 import { passwordFromEnvironment, runtimeErrorOutput } from "./odoo-flags.js";
@@ -24,18 +22,18 @@ export const verifyCommand: Command = {
       options: { sample: { type: "string" }, json: { type: "boolean" } },
       allowPositionals: true,
     });
-    const folder = readRunFolder(positionals[0], env);
+    const folder = await readRunFolder(positionals[0], env);
     const sample = positiveInteger(values.sample, "--sample");
     try {
       const { XmlRpcTransport } = await import("../runtime/load/index.js");
-      const { StagingStore } = await import("../runtime/stage/index.js");
       const { verifyRun } = await import("../runtime/verify/index.js");
       const odoo = new XmlRpcTransport(folder.connection, passwordFromEnvironment());
       await odoo.authenticate();
-      const store = StagingStore.open(folder.stagingFile);
+      const store = folder.openStaging();
       try {
         const result = await verifyRun(folder.plan, store, odoo, folder.exportDir, sample ? { sample } : {});
-        writeFileSync(join(folder.path, "verify.json"), `${JSON.stringify(result, null, 2)}\n`);
+        const { writeVerifyResult } = await import("../runtime/run/index.js");
+        writeVerifyResult(folder.path, result);
         if (values.json) return output(result.ok ? 0 : 1, `${JSON.stringify(result, null, 2)}\n`);
         const lines = result.perPhase.map(
           (p) => `  ${p.phase} (${p.model}): ${p.checked} checked, ${p.missing} missing, ${p.mismatched} field difference(s)`,

@@ -3,9 +3,7 @@
 // its id map and journal hold that database's ids, so a load or apply-schema into another from the same
 // folder would update the wrong records, and a rollback would delete them.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-
-export const CONNECTION_FILE = "connection.json";
+import { runFile } from "./files.js";
 
 export interface FolderConnection {
   url: string;
@@ -17,7 +15,7 @@ export class RunFolderOfAnotherOdoo extends Error {}
 
 /** The Odoo a run folder loaded into, if it has. */
 export function loadedConnection(runDir: string): FolderConnection | undefined {
-  const file = join(runDir, CONNECTION_FILE);
+  const file = runFile(runDir, "connection");
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as FolderConnection) : undefined;
 }
 
@@ -34,7 +32,7 @@ export function refuseAnotherOdoo(runDir: string, connection: FolderConnection):
 
 export function writeConnection(runDir: string, connection: FolderConnection): void {
   writeFileSync(
-    join(runDir, CONNECTION_FILE),
+    runFile(runDir, "connection"),
     `${JSON.stringify({ url: connection.url, db: connection.db, user: connection.user }, null, 2)}\n`,
   );
 }

@@ -2,10 +2,8 @@
 // an Odoo connection) loads the records in load order, and writes the run directory: staging.sqlite,
 // summary.json, rejects.csv, queue.csv and a report in Markdown and HTML. Without an Odoo connection this
 // is a dry run on the embedded store.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
 import type { TransformPlan } from "../../plan/types.js";
-import { existsSync, readFileSync } from "node:fs";
 import { checkSourceHeader, sourceProblem, SourceReadError, type SourceProblem } from "../extract/index.js";
 import { missingNeededColumns, surveyExport, type ExportSurvey } from "../survey/index.js";
 import { countModels } from "../rollback/index.js";
@@ -22,6 +20,7 @@ import {
 import { refuseAnotherOdoo, writeConnection } from "./connection.js";
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
+import { openStaging, readPlan, runFile, writePlan, writeReport, writeSummary } from "./folder.js";
 import { renderRunReport } from "./report.js";
 import { addLoadPhases, summarizeStage, SUMMARY_VERSION, type RunSummary } from "./summary.js";
 import { writeQueueCsv, writeRejectsCsv } from "./tables.js";
@@ -47,10 +46,21 @@ export interface RunOptions {
   now?: () => Date;
 }
 
-export const STAGING_FILE = "staging.sqlite";
-export const PLAN_FILE = "plan.json";
-
-export { CONNECTION_FILE, loadedConnection, RunFolderOfAnotherOdoo } from "./connection.js";
+export { loadedConnection, RunFolderOfAnotherOdoo } from "./connection.js";
+export {
+  hasStaging,
+  openStaging,
+  readPlan,
+  readRollbackResult,
+  readSummary,
+  readVerifyResult,
+  runFile,
+  RUN_FILES,
+  RunFolderError,
+  writePlan,
+  writeRollbackResult,
+  writeVerifyResult,
+} from "./folder.js";
 
 export class ResumeRefused extends Error {}
 
@@ -111,9 +121,8 @@ function unaccountedColumns(survey: ExportSurvey, strict: boolean): SourceProble
 
 /** The plan a resumed run staged with (its custom properties came from the export it read), if the folder has it. */
 function stagedPlan(runDir: string, plan: TransformPlan): TransformPlan {
-  const file = join(runDir, PLAN_FILE);
-  if (!existsSync(file)) return plan;
-  const staged = JSON.parse(readFileSync(file, "utf8")) as TransformPlan;
+  if (!existsSync(runFile(runDir, "plan"))) return plan;
+  const staged = readPlan(runDir);
   return staged.spec.contentHash === plan.spec.contentHash ? staged : plan;
 }
 
@@ -136,16 +145,13 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
     // A wrong password stops the run before anything is staged or written.
     connected = await connecting;
   } catch (error) {
-    writeFileSync(
-      join(options.runDir, "summary.json"),
-      `${JSON.stringify(notStartedSummary(specPlan, options, startedAt, now(), error), null, 2)}\n`,
-    );
+    writeSummary(options.runDir, notStartedSummary(specPlan, options, startedAt, now(), error));
     throw error;
   }
   if (options.odoo) writeConnection(options.runDir, options.odoo.connection);
   // verify and rollback work from the run folder alone: the plan travels with it.
-  writeFileSync(join(options.runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
-  const store = StagingStore.open(join(options.runDir, STAGING_FILE));
+  writePlan(options.runDir, plan);
+  const store = openStaging(options.runDir);
   try {
     const schemaReading = connected ? readTargetSchema(plan, connected.odoo, connected.installedModules) : undefined;
     const countsReading = connected ? countsBeforeFirstRun(plan, store, connected) : undefined;
@@ -278,10 +284,9 @@ function resumeStage(plan: TransformPlan, store: StagingStore): StageResult {
 }
 
 function writeRunFiles(runDir: string, summary: RunSummary, store: StagingStore): void {
-  writeFileSync(join(runDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
-  writeRejectsCsv(store, join(runDir, "rejects.csv"));
-  writeQueueCsv(store, join(runDir, "queue.csv"));
+  writeSummary(runDir, summary);
+  writeRejectsCsv(store, runFile(runDir, "rejects"));
+  writeQueueCsv(store, runFile(runDir, "queue"));
   const report = renderRunReport(summary, store);
-  writeFileSync(join(runDir, "report.md"), report.markdown);
-  writeFileSync(join(runDir, "report.html"), report.html);
+  writeReport(runDir, report);
 }

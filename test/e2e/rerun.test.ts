@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
-import type { RunSummary } from "../../runtime/run/index.js";
+import { readSummary, type RunSummary } from "../../runtime/run/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
 
@@ -33,6 +33,8 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
     const callsBefore = testServer().calls.length;
     const initial = await pair.run(first, { batchSize: 7, jobs: 3 });
     expect(writes(initial).created).toBeGreaterThan(300);
+    // a load's summary.json, with its phases and connection, reads back against the published schema
+    expect(readSummary(first)?.loadPhases?.length).toBe(initial.loadPhases?.length);
     // which records exist, and the standard records they point to, are asked once per load, not per batch
     const calls = testServer().calls.slice(callsBefore);
     expect(calls.filter((c) => c.rpcMethod === "load").length).toBeGreaterThan(50);
