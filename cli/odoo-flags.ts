@@ -1,6 +1,7 @@
 // The Odoo connection as every command takes it: --odoo URL --db NAME --user LOGIN, and the password from
 // MAPC_ODOO_PASSWORD only, so it never lands in a shell history, a file, a log or a report.
 import { join } from "node:path";
+import { renderMessage, type DiagnosticCode } from "../diagnostics/registry.js";
 import { UsageError, output, type CommandOutput } from "./command.js";
 
 export const odooFlags = {
@@ -41,11 +42,13 @@ export function passwordFromEnvironment(): string {
   return password;
 }
 
-/** What went wrong at run time, said so the user knows what to do; anything unexpected is rethrown. */
+/**
+ * What stopped a command at run time, as a registered MR31xx code with the message and what to do next;
+ * a problem reading the export lists each one with its file and line. Anything unexpected is rethrown.
+ */
 export async function runtimeErrorOutput(error: unknown, sourceFolder: string): Promise<CommandOutput> {
-  const { SourceReadError, ResumeRefused, RunFolderOfAnotherOdoo } = await import("../runtime/run/index.js");
+  const { SourceReadError, ResumeRefused, RunFolderOfAnotherOdoo, RunFolderError } = await import("../runtime/run/index.js");
   const { OdooAuthError, SchemaMismatchError, TransientError, OdooFault, PhaseNotBalanced } = await import("../runtime/load/index.js");
-  if (error instanceof MissingPassword) return output(1, "", `${error.message}\n`);
   if (error instanceof SourceReadError) {
     const lines = error.problems.map(
       (p) =>
@@ -53,22 +56,26 @@ export async function runtimeErrorOutput(error: unknown, sourceFolder: string): 
     );
     return output(1, "", `${lines.join("\n")}\nthe export cannot be read as the spec declares it; nothing was staged\n`);
   }
-  if (error instanceof OdooAuthError) return output(1, "", `${error.message}; nothing was written\n`);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof MissingPassword) return failure("MR3108", { detail });
+  if (error instanceof OdooAuthError) return failure("MR3101", { detail }, `check --user, and the password in ${PASSWORD_VARIABLE}`);
   if (error instanceof SchemaMismatchError) {
-    return output(
-      1,
-      "",
-      `${error.message}\nnothing was written. Create them with \`mapc apply-schema SPEC --odoo … --db … --user …\`, or by hand from the custom-field manifest in the docs.\n`,
-    );
+    const hint =
+      "create them with `mapc apply-schema SPEC --odoo … --db … --user …`, or by hand from the custom-field manifest in the docs";
+    return failure("MR3102", { missing: error.missing.map((m) => `  - ${m}`).join("\n") }, hint);
   }
-  if (error instanceof ResumeRefused || error instanceof RunFolderOfAnotherOdoo) return output(1, "", `${error.message}\n`);
-  if (error instanceof PhaseNotBalanced) return output(1, "", `${error.message}\n`);
-  if (error instanceof TransientError)
-    return output(
-      1,
-      "",
-      `Odoo did not answer (${error.message}) after several tries. If the load had begun, run again with --resume once Odoo is reachable: nothing is duplicated.\n`,
-    );
-  if (error instanceof OdooFault) return output(1, "", `Odoo refused ${error.model}.${error.method}: ${error.message}\n`);
+  if (error instanceof ResumeRefused) return failure("MR3103", { detail });
+  if (error instanceof RunFolderOfAnotherOdoo) return failure("MR3104", { detail });
+  if (error instanceof PhaseNotBalanced)
+    return failure("MR3105", { detail }, "this is a defect of mapc: keep the run folder and report it");
+  if (error instanceof TransientError) {
+    return failure("MR3106", { detail }, "if the load had begun, run again with --resume once Odoo is reachable: nothing is duplicated");
+  }
+  if (error instanceof OdooFault) return failure("MR3107", { model: error.model, method: error.method, detail });
+  if (error instanceof RunFolderError) return failure("MR3109", { detail }, "run mapc run again into a new --out folder");
   throw error;
+}
+
+function failure(code: DiagnosticCode, args: Record<string, string>, hint?: string): CommandOutput {
+  return output(1, "", `error ${code}: ${renderMessage(code, args)}\n${hint ? `  hint: ${hint}\n` : ""}`);
 }

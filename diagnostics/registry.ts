@@ -225,6 +225,16 @@ export const messages = {
     severity: "warning",
     message: "The custom properties of `{object}` could not be read: {detail}; its custom properties do not migrate.",
   },
+  // MR31xx: a run, verify, rollback or apply-schema that stops; said with what to do next
+  MR3101: { severity: "error", message: "{detail}. Nothing was written." },
+  MR3102: { severity: "error", message: "The target database lacks what the spec needs:\n{missing}\nNothing was written." },
+  MR3103: { severity: "error", message: "{detail}" },
+  MR3104: { severity: "error", message: "{detail}" },
+  MR3105: { severity: "error", message: "{detail}" },
+  MR3106: { severity: "error", message: "Odoo did not answer ({detail}) after several tries." },
+  MR3107: { severity: "error", message: "Odoo refused {model}.{method}: {detail}" },
+  MR3108: { severity: "error", message: "{detail}" },
+  MR3109: { severity: "error", message: "{detail}" },
 } as const satisfies Record<string, MessageDef>;
 
 export type DiagnosticCode = keyof typeof messages;
