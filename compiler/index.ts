@@ -23,6 +23,7 @@ import { lowerValueMap } from "./value-maps.js";
 export type { TransformPlan } from "../plan/types.js";
 export { validatePlan } from "../plan/validate.js";
 
+/** How far a spec got: each stage is reached with errors of its own, and passed without them. */
 export enum SpecStage {
   Parsed = "parsed",
   Resolved = "resolved",
@@ -50,7 +51,19 @@ export function compileSpec(text: string, file: string): CompileResult {
   const ctx = new CompileContext(file, symbols, catalog, externalIdModule(parsed.spec.header.system.text));
   const plan = buildPlan(parsed.spec, text, ctx);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...symbolDiagnostics, ...catalogDiagnostics, ...ctx.diagnostics]);
-  return { spec: parsed.spec, plan, diagnostics, ok: !hasErrors(diagnostics), stage: SpecStage.Planned };
+  const stage = stageReached([parsed.diagnostics, symbolDiagnostics, [...catalogDiagnostics, ...ctx.diagnostics]]);
+  return { spec: parsed.spec, plan, diagnostics, ok: !hasErrors(diagnostics), stage };
+}
+
+/**
+ * The last stage the spec passed without an error: Parsed when its syntax is wrong, Resolved when a name is
+ * declared twice or missing, Checked when a check against the source or the catalog failed, else Planned.
+ */
+function stageReached([syntax, names, checks]: ReadonlyArray<readonly Diagnostic[]>): SpecStage {
+  if (hasErrors(syntax!)) return SpecStage.Parsed;
+  if (hasErrors(names!)) return SpecStage.Resolved;
+  if (hasErrors(checks!)) return SpecStage.Checked;
+  return SpecStage.Planned;
 }
 
 function catalogFor(spec: Spec): { catalog: OdooCatalog | undefined; diagnostics: Diagnostic[] } {

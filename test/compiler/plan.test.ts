@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateTypeScript } from "../../compiler/build/index.js";
-import { compileSpec, validatePlan } from "../../compiler/index.js";
+import { compileSpec, SpecStage, validatePlan } from "../../compiler/index.js";
 import { expectBaseline } from "../support/baseline.js";
 
 const text = readFileSync(new URL("../../specs/smartdesk.mapspec", import.meta.url), "utf8");
@@ -51,5 +51,22 @@ describe("schema validation", () => {
     const problems = validatePlan(plan);
     expect(problems.some((p) => p.startsWith("/planVersion"))).toBe(true);
     expect(problems.some((p) => p.startsWith("/target/externalIdModule"))).toBe(true);
+  });
+});
+
+describe("the stage a spec reaches", () => {
+  const header = "mapping t -> odoo 17.0\n";
+  const source = 'source Deal from csv "deals.csv" {\n  key "id"\n  columns { "id": id  "name": text }\n}\n';
+  it.each([
+    { case: "a syntax error stops it at Parsed", text: `${header}source Deal from csv {`, stage: SpecStage.Parsed },
+    { case: "a name declared twice stops it at Resolved", text: `${header}${source}${source}`, stage: SpecStage.Resolved },
+    {
+      case: "a field Odoo 17 lacks stops it at Checked",
+      text: `${header}${source}map Deal -> crm.lead {\n  name <- "name"\n  planned_revenue <- "name"\n}\n`,
+      stage: SpecStage.Checked,
+    },
+    { case: "a clean spec is Planned", text, stage: SpecStage.Planned },
+  ])("$case", ({ text, stage }) => {
+    expect(compileSpec(text, "t.mapspec").stage).toBe(stage);
   });
 });
