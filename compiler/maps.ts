@@ -1,5 +1,6 @@
 // One `map Source -> model { … }` block: its shape (cardinality, fan-out, dedupe, guard), every field it
-// sets, and everything it drops. Checks run as the block is lowered into its plan form.
+// sets, and everything it drops, lowered into its plan form; the checks of the whole map (required fields,
+// cardinality, lossy, the Odoo model rules) then run on that form in checks/maps.ts.
 import type * as A from "../grammar/ast.js";
 import type { CatalogField } from "./catalog/index.js";
 import { mappingId, type CompileContext } from "./context.js";
@@ -8,7 +9,7 @@ import { lowerExpression, resolveMappingTarget, type ExpressionScope } from "./e
 import { literalType, type Typed } from "./value-types.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
 import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "../plan/types.js";
-import { checkModelRules } from "./model-rules/index.js";
+import { checkMap } from "./checks/maps.js";
 import { checkColumn } from "./conditions.js";
 import { didYouMean } from "./hints.js";
 import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField, isKnownXmlid } from "./targets.js";
@@ -42,24 +43,16 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     .filter((i): i is A.Assignment => i.kind === "assignment")
     .map((a) => lowerAssignment(a, { decl, id, model, checkable, scope, dependsOn }))
     .filter((a): a is PlanAssignment => a !== undefined);
-  if (checkable && !into) {
-    // A map `into` another adds fields to records that map made: their required fields are that map's.
-    checkRequiredFields(decl, id, assignments, ctx);
-    checkDuplicateFields(decl, ctx);
-    checkModelRules(decl, assignments, ctx);
-  }
   const drops = lowerDrops(decl, scope);
   const losses = decl.items
     .filter((i): i is A.LostItem => i.kind === "lost")
     .map((l) => ({ what: l.what.text, reason: l.reason.text, line: l.range.start.line }));
-  const cardinality = checkCardinality(decl, id, ctx, Boolean(each), Boolean(dedupe));
-  checkLossy(decl, id, ctx, drops.length + losses.length);
-  return {
+  const mapping: PlanMapping = {
     id,
     source: decl.source.text,
     model,
     modelLabel: ctx.modelLabel(model),
-    cardinality,
+    cardinality: cardinalityOf(decl),
     lossy: Boolean(decl.lossy),
     ...(decl.guard ? { guard: { kind: decl.guard.kind, module: decl.guard.module.text } } : {}),
     ...(where ? { where } : {}),
@@ -75,6 +68,14 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     compatibility: compatibilityOf(decl, ctx),
     line: decl.range.start.line,
   };
+  checkMap(decl, mapping, ctx, { checkable });
+  return mapping;
+}
+
+/** The cardinality written after the model, `1:1` when none is; checkMap reports one it does not know. */
+function cardinalityOf(decl: A.MapDecl): Cardinality {
+  const written = decl.cardinality?.text ?? "1:1";
+  return written === "1:many" || written === "many:1" ? written : "1:1";
 }
 
 /** `custom properties prefix "x_…"`: the source must say where the export lists them. */
@@ -307,33 +308,6 @@ function lowerLinkAssignment(
 }
 
 /** Required fields must be set on every record: by an assignment with no `when`, or by Odoo's own default. */
-function checkRequiredFields(decl: A.MapDecl, id: string, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
-  const model = decl.model.text;
-  const always = new Set(assignments.filter((a) => !a.when).flatMap((a) => a.fields));
-  const requiredFields = ctx
-    .fieldNames(model)
-    .map((name) => ctx.field(model, name)!)
-    .filter((f) => f.required && !f.serverDefault && f.type !== "one2many" && f.type !== "many2many");
-  for (const field of requiredFields) {
-    if (always.has(field.name)) continue;
-    const conditional = assignments.some((a) => a.fields.includes(field.name));
-    const hint = conditional
-      ? "every assignment of it has a `when`: add one without, or a constant default"
-      : `add \`${field.name} <- "<column>"\` or \`${field.name} = <value>\``;
-    ctx.report("MC2108", decl.model.range, { model, field: field.name, map: id }, hint);
-  }
-}
-
-function checkDuplicateFields(decl: A.MapDecl, ctx: CompileContext): void {
-  const unconditional = new Map<string, A.Name>();
-  for (const item of decl.items) {
-    if (item.kind !== "assignment" || item.when) continue;
-    for (const target of item.targets) {
-      if (unconditional.has(target.text)) ctx.report("MC2111", target.range, { field: target.text, map: mappingId(decl) });
-      else unconditional.set(target.text, target);
-    }
-  }
-}
 
 function lowerDrops(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["drops"] {
   const drops: PlanMapping["drops"] = [];
@@ -345,36 +319,4 @@ function lowerDrops(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["drops
     }
   }
   return drops;
-}
-
-function checkCardinality(decl: A.MapDecl, id: string, ctx: CompileContext, fansOut: boolean, dedupes: boolean): Cardinality {
-  const written = decl.cardinality?.text ?? "1:1";
-  if (!["1:1", "1:many", "many:1"].includes(written)) {
-    ctx.report("MC2309", decl.cardinality!.range, { cardinality: written });
-    return "1:1";
-  }
-  const cardinality = written as Cardinality;
-  const range = decl.cardinality?.range ?? decl.source.range;
-  if (cardinality === "many:1" && !dedupes) ctx.report("MC2301", range, { map: id }, 'add `dedupe by "<column>"`');
-  // A fan-out may dedupe too: one tag record per distinct value across all rows (`each … | split ","`).
-  if (dedupes && cardinality !== "many:1" && !(cardinality === "1:many" && fansOut))
-    ctx.report("MC2302", range, { map: id }, "write `many:1` after the model");
-  if (fansOut && cardinality !== "1:many") ctx.report("MC2305", range, { map: id }, "write `1:many` after the model");
-  if (cardinality === "1:many" && !fansOut) {
-    const siblings = (ctx.symbols.mapsBySource.get(decl.source.text) ?? []).filter((m) => m !== decl && !m.guard);
-    if (siblings.length === 0)
-      ctx.report(
-        "MC2304",
-        range,
-        { map: id },
-        'fan out with `each "<column>" | split ";"`, or split the rows over several maps with `where`',
-      );
-  }
-  return cardinality;
-}
-
-function checkLossy(decl: A.MapDecl, id: string, ctx: CompileContext, named: number): void {
-  if (decl.lossy && named === 0) ctx.report("MC2303", decl.lossy.range, { map: id });
-  const losses = decl.items.some((i) => i.kind === "lost");
-  if (!decl.lossy && losses) ctx.report("MC2310", decl.source.range, { map: id }, "write `lossy` after the cardinality");
 }
