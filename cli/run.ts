@@ -121,7 +121,7 @@ export const runCommand: Command = {
       if (values.json) return output(summary.balanced ? 0 : 1, `${JSON.stringify(summary, null, 2)}\n`);
       return output(
         summary.balanced ? 0 : 1,
-        `${summaryTable(summary)}\nwrote ${shown}/summary.json, rejects.csv, queue.csv, report.md, report.html\n`,
+        `${summaryTable(summary)}\nwrote ${shown}/summary.json, rejects.csv, queue.csv, queue.json, report.md, report.html\n`,
       );
     } catch (error) {
       progress.done();

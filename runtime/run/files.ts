@@ -10,6 +10,7 @@ export const RUN_FILES = {
   summary: "summary.json",
   rejects: "rejects.csv",
   queue: "queue.csv",
+  queueJson: "queue.json",
   reportMarkdown: "report.md",
   reportHtml: "report.html",
   verify: "verify.json",

@@ -10,7 +10,7 @@ import { packageRoot } from "../../plan/package-root.js";
 import type { TransformPlan } from "../../plan/types.js";
 import { validatePlan } from "../../plan/validate.js";
 import type { RollbackResult } from "../rollback/index.js";
-import { StagingStore } from "../stage/index.js";
+import { StagingStore, type QueueKind } from "../stage/index.js";
 import type { VerifyResult } from "../verify/index.js";
 import type { RunSummary } from "./summary.js";
 
@@ -18,6 +18,13 @@ export { RUN_FILES, runFile, type RunFile } from "./files.js";
 
 export const VERIFY_VERSION = 1;
 export const ROLLBACK_VERSION = 1;
+export const QUEUE_VERSION = 1;
+
+/** queue.json: the entries of queue.csv, for machines. */
+export interface QueueFile {
+  queueVersion: typeof QUEUE_VERSION;
+  entries: Array<{ kind: QueueKind; mapping: string; externalId: string; field: string; target: string; key: string; reason: string }>;
+}
 
 export type VerifyFile = VerifyResult & { verifyVersion: typeof VERIFY_VERSION; verifiedAt: string };
 export type RollbackFile = RollbackResult & { rollbackVersion: typeof ROLLBACK_VERSION; rolledBackAt: string };
@@ -79,19 +86,43 @@ export function readRollbackResult(runDir: string): RollbackFile | undefined {
   return existsSync(file) ? validated<RollbackFile>(file, "rollback") : undefined;
 }
 
+/** The queue, as queue.json; queue.csv (runtime/run/tables.ts) holds the same entries for people. */
+export function writeQueue(runDir: string, store: StagingStore): QueueFile {
+  const entries: QueueFile["entries"] = [];
+  for (const row of store.queueRows()) {
+    entries.push({
+      kind: row.kind,
+      mapping: row.mapping,
+      externalId: row.external_id,
+      field: row.field,
+      target: row.target,
+      key: row.key,
+      reason: row.reason,
+    });
+  }
+  const file: QueueFile = { queueVersion: QUEUE_VERSION, entries };
+  writeJson(runFile(runDir, "queueJson"), file);
+  return file;
+}
+
+export function readQueue(runDir: string): QueueFile | undefined {
+  const file = runFile(runDir, "queueJson");
+  return existsSync(file) ? validated<QueueFile>(file, "queue") : undefined;
+}
+
 export function writeReport(runDir: string, report: { markdown: string; html: string }): void {
   writeFileSync(runFile(runDir, "reportMarkdown"), report.markdown);
   writeFileSync(runFile(runDir, "reportHtml"), report.html);
 }
 
 /** The published JSON Schema of one of the folder's JSON files. */
-export function runFileSchemaPath(schema: "summary" | "verify" | "rollback"): string {
+export function runFileSchemaPath(schema: "summary" | "verify" | "rollback" | "queue"): string {
   return join(packageRoot(), "runtime", "run", "schemas", `${schema}.schema.json`);
 }
 
 const validators = new Map<string, ValidateFunction>();
 
-function validated<T>(file: string, schema: "summary" | "verify" | "rollback"): T {
+function validated<T>(file: string, schema: "summary" | "verify" | "rollback" | "queue"): T {
   let validate = validators.get(schema);
   if (!validate) {
     validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(runFileSchemaPath(schema), "utf8")) as object);

@@ -1,6 +1,6 @@
 // run: the main job. Extracts the export, transforms and stages every row, resolves references, then (with
 // an Odoo connection) loads the records in load order, and writes the run directory: staging.sqlite,
-// summary.json, rejects.csv, queue.csv and a report in Markdown and HTML. Without an Odoo connection this
+// summary.json, rejects.csv, queue.csv (and queue.json) and a report in Markdown and HTML. Without an Odoo connection this
 // is a dry run on the embedded store.
 import { existsSync, mkdirSync } from "node:fs";
 import type { TransformPlan } from "../../plan/types.js";
@@ -20,7 +20,7 @@ import {
 import { refuseAnotherOdoo, writeConnection } from "./connection.js";
 import { sampleClosure } from "./sample.js";
 import { stageExport, StagingStore, type StageProgress, type StageResult } from "../stage/index.js";
-import { openStaging, readPlan, runFile, writePlan, writeReport, writeSummary } from "./folder.js";
+import { openStaging, readPlan, runFile, writePlan, writeQueue, writeReport, writeSummary } from "./folder.js";
 import { renderRunReport } from "./report.js";
 import { addLoadPhases, summarizeStage, SUMMARY_VERSION, type RunSummary } from "./summary.js";
 import { writeQueueCsv, writeRejectsCsv } from "./tables.js";
@@ -51,6 +51,7 @@ export {
   hasStaging,
   openStaging,
   readPlan,
+  readQueue,
   readRollbackResult,
   readSummary,
   readVerifyResult,
@@ -287,6 +288,7 @@ function writeRunFiles(runDir: string, summary: RunSummary, store: StagingStore)
   writeSummary(runDir, summary);
   writeRejectsCsv(store, runFile(runDir, "rejects"));
   writeQueueCsv(store, runFile(runDir, "queue"));
+  writeQueue(runDir, store);
   const report = renderRunReport(summary, store);
   writeReport(runDir, report);
 }

@@ -13,6 +13,7 @@ export {
   StagingStore,
   type JournalEntry,
   type QueueEntry,
+  type QueueKind,
   type QueueRow,
   type RejectRow,
   type RowOutcome,

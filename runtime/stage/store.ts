@@ -28,7 +28,7 @@ export interface RejectRow {
 }
 
 export interface QueueRow {
-  kind: string;
+  kind: QueueKind;
   mapping: string;
   external_id: string;
   field: string;

@@ -10,6 +10,7 @@ import { compileSpec } from "../../compiler/index.js";
 import { runFileSchemaPath } from "../../runtime/run/folder.js";
 import {
   readPlan,
+  readQueue,
   readRollbackResult,
   readSummary,
   readVerifyResult,
@@ -32,6 +33,14 @@ describe("the run folder", async () => {
   it("reads back the summary a run wrote, valid against its schema", () => {
     expect(readSummary(runDir)).toEqual(JSON.parse(JSON.stringify(summary)));
     expect(readPlan(runDir).spec.contentHash).toBe(plan.spec.contentHash);
+  });
+
+  it("writes queue.json with the entries of queue.csv, valid against its schema", () => {
+    const queue = readQueue(runDir)!;
+    expect(queue.queueVersion).toBe(1);
+    const csvLines = readFileSync(runFile(runDir, "queue"), "utf8").trim().split("\n");
+    expect(queue.entries.length).toBe(csvLines.length - 1);
+    expect(queue.entries.length).toBeGreaterThan(0);
   });
 
   it("writes verify.json and rollback.json with their version and time, and reads them back", () => {
@@ -75,6 +84,12 @@ describe("the run folder", async () => {
       read: readRollbackResult,
       says: "must NOT have additional properties",
     },
+    {
+      file: "queueJson" as const,
+      edit: (j: Record<string, unknown>) => ({ ...j, entries: [{ kind: "mystery" }] }),
+      read: readQueue,
+      says: "/entries/0",
+    },
     { file: "plan" as const, edit: (j: Record<string, unknown>) => ({ ...j, planVersion: 99 }), read: readPlan, says: "planVersion" },
   ])("refuses a $file file it cannot read, saying what is wrong", ({ file, edit, read, says }) => {
     const path = runFile(runDir, file);
@@ -88,7 +103,7 @@ describe("the run folder", async () => {
     }
   });
 
-  it.each(["summary", "verify", "rollback"] as const)("publishes the %s schema as valid JSON Schema", (schema) => {
+  it.each(["summary", "verify", "rollback", "queue"] as const)("publishes the %s schema as valid JSON Schema", (schema) => {
     expect(() => new Ajv({ strict: true }).compile(JSON.parse(readFileSync(runFileSchemaPath(schema), "utf8")) as object)).not.toThrow();
   });
 });
