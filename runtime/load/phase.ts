@@ -8,13 +8,20 @@ import { emptyCellLeftToOdoo } from "./empty-cells.js";
 import type { LiveField } from "./schema.js";
 import { OdooFault, type OdooTransport } from "./transport.js";
 
-/** The context Odoo's own importer uses: no chatter bookkeeping, and datetimes taken as UTC. */
+/**
+ * The context of every write: Odoo's own importer's (no chatter bookkeeping, datetimes taken as UTC), and no
+ * e-mail to anyone. Seen on Odoo 17 without the last two: an activity created for another user queues an
+ * "assigned to you" e-mail (`mail_activity_quick_update` prevents it), a meeting in the future an invitation
+ * to every guest (`no_mail_to_attendees`); a migration of old data must send neither.
+ */
 export const IMPORT_CONTEXT = {
   tz: "UTC",
   tracking_disable: true,
   mail_create_nolog: true,
   mail_create_nosubscribe: true,
   mail_notrack: true,
+  mail_activity_quick_update: true,
+  no_mail_to_attendees: true,
 };
 
 export interface PhaseCounts {

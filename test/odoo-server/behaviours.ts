@@ -284,6 +284,18 @@ function postChatter(db: Database, env: Env, model: string, id: number, p: Prepa
   if (!quiet && context["mail_notrack"] !== true && tracked.some((field) => p.given.has(field))) post("<p>Values changed</p>");
 }
 
+/**
+ * An e-mail Odoo queues to people (an activity's assignee, a meeting's guests): a mail.message of type
+ * `user_notification` on the record, with its recipients. A migration must send none.
+ */
+function notify(db: Database, env: Env, model: string, id: number, body: string, recipients: ReadonlyArray<number | false>): void {
+  const partners = recipients.filter((partner): partner is number => partner !== false);
+  if (partners.length === 0) return;
+  db.createRecords(su({ ...env, context: { tracking_disable: true } }), "mail.message", [
+    { model, res_id: id, body, message_type: "user_notification", partner_ids: [[6, 0, partners]], message_id: false },
+  ]);
+}
+
 /** mail.activity.mixin write: archiving a record deletes its activities. */
 function unlinkActivitiesOfArchived(db: Database, model: string, id: number, p: Prepared, created: boolean): void {
   if (created || !p.given.has("active") || p.values.active !== false) return;
@@ -425,7 +437,7 @@ const behaviours: Record<string, Behaviour> = {
   },
 
   "mail.activity": {
-    afterWrite(db, _env, _model, id) {
+    afterWrite(db, env, _model, id, _p, created) {
       const row = db.row("mail.activity", id);
       if (!row) return;
       const resModel = db.row("ir.model", num(row.res_model_id))?.model;
@@ -434,6 +446,12 @@ const behaviours: Record<string, Behaviour> = {
         res_model: model,
         res_name: model && db.model(model) ? db.displayName(model, num(row.res_id)) : false,
       });
+      // Seen on Odoo 17: an activity created for another user e-mails them ("… has been assigned to you"),
+      // a notification on the record, unless the context carries `mail_activity_quick_update`.
+      const assignee = num(row.user_id);
+      if (created && model && assignee !== 0 && assignee !== env.uid && env.context?.["mail_activity_quick_update"] !== true) {
+        notify(db, env, model, num(row.res_id), "<p>An activity has been assigned to you</p>", [userPartner(db, assignee)]);
+      }
     },
   },
 
@@ -460,10 +478,19 @@ const behaviours: Record<string, Behaviour> = {
     beforeWrite(_db, _env, _model, _ids, p) {
       refuseEmptyAttendees(p);
     },
-    afterWrite(db, _env, _model, id) {
+    afterWrite(db, env, _model, id, _p, created) {
       const row = db.row("calendar.event", id);
       const resModel = db.row("ir.model", num(row?.res_model_id))?.model;
       if (row) db.updateRow("calendar.event", id, { res_model: typeof resModel === "string" ? resModel : false });
+      // Seen on Odoo 17: a meeting created in the future e-mails an invitation to its attendees, unless the
+      // context carries `no_mail_to_attendees`.
+      const start = typeof row?.start === "string" ? row.start : "";
+      if (created && row && start > nowString() && env.context?.["no_mail_to_attendees"] !== true) {
+        const guests = Array.isArray(row.partner_ids)
+          ? row.partner_ids.filter((partner): partner is number => typeof partner === "number")
+          : [];
+        notify(db, env, "calendar.event", id, "<p>Invitation</p>", guests);
+      }
     },
   },
 
