@@ -7,7 +7,12 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { TransformPlan } from "../plan/types.js";
-import { transformRecord, type RecordOutcome, type SourceRow, type TransformContext } from "../runtime/execute/index.js";
+import {
+  transformRecord,
+  type RecordOutcome,
+  type SourceRow,
+  type TransformContext,
+} from "../runtime/execute/index.js";
 import { readSourceBatches } from "../runtime/extract/index.js";
 import { isEntryPoint, median, runAsChild } from "./child.js";
 import { perSecond } from "./staging.js";
@@ -17,7 +22,13 @@ interface GeneratedModule {
 }
 
 export interface CodegenMeasurement {
-  sources: Array<{ source: string; rows: number; executorRowsPerSecond: number; generatedRowsPerSecond: number; ratio: number }>;
+  sources: Array<{
+    source: string;
+    rows: number;
+    executorRowsPerSecond: number;
+    generatedRowsPerSecond: number;
+    ratio: number;
+  }>;
   /** all rows: generated rows per second over executor rows per second (> 1: generated code is faster) */
   ratio: number;
   executorRowsPerSecond: number;

@@ -28,7 +28,12 @@ export function scaleForContacts(contacts: number): number {
   return scale;
 }
 
-export async function benchExport(dir: string, seed: number, scale: number, only?: readonly SmartDeskPart[]): Promise<BenchExport> {
+export async function benchExport(
+  dir: string,
+  seed: number,
+  scale: number,
+  only?: readonly SmartDeskPart[],
+): Promise<BenchExport> {
   const wanted = { seed, scale, only: only ?? "all" };
   const marker = join(dir, MARKER);
   if (existsSync(marker)) {
@@ -39,7 +44,9 @@ export async function benchExport(dir: string, seed: number, scale: number, only
   }
   const started = performance.now();
   const written = await generateSmartDeskExport({ outDir: dir, seed, scale, replace: true, ...(only ? { only } : {}) });
-  const records = Object.fromEntries(written.filter((file) => file.records > 0).map((file) => [file.path, file.records]));
+  const records = Object.fromEntries(
+    written.filter((file) => file.records > 0).map((file) => [file.path, file.records]),
+  );
   const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
   writeFileSync(marker, `${JSON.stringify({ ...wanted, records }, null, 2)}\n`);
   return { dir, seed, scale, records, generateSeconds };

@@ -91,7 +91,12 @@ async function main(): Promise<void> {
     let largest: BenchExport | undefined;
     for (const contacts of opts.contacts) {
       log(`generating ${contacts} contacts…`);
-      largest = await benchExport(join(work, `contacts-${contacts}`), opts.seed, scaleForContacts(contacts), STAGING_PARTS);
+      largest = await benchExport(
+        join(work, `contacts-${contacts}`),
+        opts.seed,
+        scaleForContacts(contacts),
+        STAGING_PARTS,
+      );
       log(`staging ${contacts} contacts…`);
       const runDir = join(work, "run");
       const measured = await runChild<StagingMeasurement>(script("staging"), [stagingPlanFile, largest.dir, runDir]);
@@ -135,7 +140,10 @@ async function main(): Promise<void> {
     rmSync(join(work, "load"), { recursive: true, force: true });
 
     const server = liveLoadServer();
-    if (server) log(`live load on ${server.url}: mapc run against plain_loader.py, each pair into fresh copies of ${server.template}…`);
+    if (server)
+      log(
+        `live load on ${server.url}: mapc run against plain_loader.py, each pair into fresh copies of ${server.template}…`,
+      );
     const liveLoad = server ? measureLiveLoad(server) : undefined;
 
     const results = {
@@ -159,7 +167,9 @@ async function main(): Promise<void> {
         modelledOdoo: ODOO_COST,
         runs: loader,
       },
-      ...(liveLoad ? { liveLoad: { server: server!.url, target: "mapc at most 0.4× the plain loader's time", runs: liveLoad } } : {}),
+      ...(liveLoad
+        ? { liveLoad: { server: server!.url, target: "mapc at most 0.4× the plain loader's time", runs: liveLoad } }
+        : {}),
       targets: targetsOf(staging, rowCost),
     };
     writeJson(opts.out, results);
@@ -234,7 +244,9 @@ function summary(results: {
   );
   lines.push(
     `loader, modelled Odoo (${ODOO_COST.workers} workers, ${ODOO_COST.callMs} ms a call, ${ODOO_COST.recordMs} ms a record): ` +
-      modelled.map((r) => `--jobs ${r.jobs}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`).join("; "),
+      modelled
+        .map((r) => `--jobs ${r.jobs}: ${n(r.recordsPerSecond)} records/s, ${r.callsPerRecord} calls/record`)
+        .join("; "),
   );
   for (const r of results.liveLoad?.runs ?? []) {
     lines.push(

@@ -86,8 +86,10 @@ function measurePair(server: Server, pair: string, work: string): LiveLoadMeasur
     const runDir = join(work, `${pair}-${who}`);
     freshDatabase(server, db);
     if (
-      mapc(["apply-schema", spec, "--source", exportDir, ...connection(db), "--out", join(work, `${pair}-${who}-schema`)], server)
-        .status !== 0
+      mapc(
+        ["apply-schema", spec, "--source", exportDir, ...connection(db), "--out", join(work, `${pair}-${who}-schema`)],
+        server,
+      ).status !== 0
     )
       throw new Error(`apply-schema ${pair} failed`);
     if (who === "mapc") {
@@ -95,12 +97,20 @@ function measurePair(server: Server, pair: string, work: string): LiveLoadMeasur
       if (run.status !== 0) throw new Error(`mapc run ${pair} failed`);
       times.mapcSeconds = round(run.seconds);
       times.records =
-        (JSON.parse(run.stdout) as { loadPhases?: Array<{ created: number }> }).loadPhases?.reduce((n, p) => n + p.created, 0) ?? 0;
+        (JSON.parse(run.stdout) as { loadPhases?: Array<{ created: number }> }).loadPhases?.reduce(
+          (n, p) => n + p.created,
+          0,
+        ) ?? 0;
     } else {
-      if (mapc(["run", spec, "--source", exportDir, "--out", runDir], server).status !== 0) throw new Error(`mapc dry run ${pair} failed`);
-      const out = execFileSync("python3", [join(ROOT, "bench", "plain_loader.py"), runDir, server.url, db, server.user, server.password], {
-        encoding: "utf8",
-      });
+      if (mapc(["run", spec, "--source", exportDir, "--out", runDir], server).status !== 0)
+        throw new Error(`mapc dry run ${pair} failed`);
+      const out = execFileSync(
+        "python3",
+        [join(ROOT, "bench", "plain_loader.py"), runDir, server.url, db, server.user, server.password],
+        {
+          encoding: "utf8",
+        },
+      );
       const plain = JSON.parse(out.trim().split("\n").at(-1)!) as { seconds: number; calls: number };
       times.plainSeconds = plain.seconds;
       times.plainCalls = plain.calls;
@@ -126,7 +136,9 @@ export function measureLiveLoad(server: Server): LiveLoadMeasurement[] {
 if (isEntryPoint(import.meta.url)) {
   const server = liveLoadServer();
   if (!server) {
-    process.stderr.write("set MAPC_BENCH_ODOO_URL (and MAPC_BENCH_ODOO_TEMPLATE, MAPC_BENCH_ODOO_MASTER) to a real Odoo 17\n");
+    process.stderr.write(
+      "set MAPC_BENCH_ODOO_URL (and MAPC_BENCH_ODOO_TEMPLATE, MAPC_BENCH_ODOO_MASTER) to a real Odoo 17\n",
+    );
     process.exit(2);
   }
   process.stdout.write(`${JSON.stringify(measureLiveLoad(server))}\n`);

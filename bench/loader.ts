@@ -78,7 +78,9 @@ function parseRun(text: string): LoaderRun {
   const match = /^(batch|jobs):(\d+)$/.exec(text);
   if (!match) throw new Error(`bad run "${text}": expected batch:N or jobs:N`);
   const n = Number(match[2]);
-  return match[1] === "batch" ? { batchSize: n, jobs: 1, modelledOdoo: false } : { batchSize: DEFAULT_BATCH, jobs: n, modelledOdoo: true };
+  return match[1] === "batch"
+    ? { batchSize: n, jobs: 1, modelledOdoo: false }
+    : { batchSize: DEFAULT_BATCH, jobs: n, modelledOdoo: true };
 }
 
 async function main([planFile, exportDir, workDir, ...runs]: string[]): Promise<LoaderMeasurement[]> {
@@ -87,7 +89,9 @@ async function main([planFile, exportDir, workDir, ...runs]: string[]): Promise<
   const plan = JSON.parse(readFileSync(planFile, "utf8")) as TransformPlan;
   const { startOdooTestServer } = (await import(TEST_SERVER.href)) as { startOdooTestServer: StartServer };
   // The export's owners exist as Odoo users, so owner lookups find them as they would after a real setup.
-  const owners = (JSON.parse(readFileSync(join(exportDir, "owners.json"), "utf8")) as { results: Array<{ email: string }> }).results;
+  const owners = (
+    JSON.parse(readFileSync(join(exportDir, "owners.json"), "utf8")) as { results: Array<{ email: string }> }
+  ).results;
   const measurements: LoaderMeasurement[] = [];
   for (const run of runs.map(parseRun)) {
     const server = await startOdooTestServer({
@@ -97,7 +101,9 @@ async function main([planFile, exportDir, workDir, ...runs]: string[]): Promise<
       ...(run.modelledOdoo ? { cost: ODOO_COST } : {}),
     });
     try {
-      measurements.push(await measureLoad(plan, exportDir, join(workDir, `load-${run.batchSize}-${run.jobs}`), server, run));
+      measurements.push(
+        await measureLoad(plan, exportDir, join(workDir, `load-${run.batchSize}-${run.jobs}`), server, run),
+      );
     } finally {
       await server.close();
     }
@@ -124,7 +130,11 @@ async function measureLoad(
     await stageExport(plan, exportDir, store, { context: { installedModules: schema.installedModules } });
     const callsBefore = server.calls.length;
     const started = performance.now();
-    const phases = await loadIntoOdoo(plan, store, odoo, schema, { exportDir, batchSize: run.batchSize, jobs: run.jobs });
+    const phases = await loadIntoOdoo(plan, store, odoo, schema, {
+      exportDir,
+      batchSize: run.batchSize,
+      jobs: run.jobs,
+    });
     const ms = performance.now() - started;
     const records = phases.reduce((n, p) => n + p.created + p.updated + p.unchanged, 0);
     const rejected = phases.reduce((n, p) => n + p.rejected, 0);

@@ -19,7 +19,14 @@ import { MEASURED_SOURCES } from "./staging.js";
 export interface RowCost {
   rows: number;
   /** microseconds per row on one core, median of the passes */
-  microsecondsPerRow: { read: number; transform: number; prepare: number; handoff: number; write: number; total: number };
+  microsecondsPerRow: {
+    read: number;
+    transform: number;
+    prepare: number;
+    handoff: number;
+    write: number;
+    total: number;
+  };
   cores: number;
   /** cores × 1e6 / total: staging can go no faster than this, however the steps are spread over the cores */
   ceilingRowsPerSecond: number;
@@ -54,14 +61,24 @@ async function main([planFile, exportDir, runDir]: string[]): Promise<RowCost> {
   };
   const total = Math.round((steps.read + steps.transform + steps.prepare + steps.handoff + steps.write) * 100) / 100;
   const cores = availableParallelism();
-  return { rows, microsecondsPerRow: { ...steps, total }, cores, ceilingRowsPerSecond: Math.round((cores * 1e6) / total), passes: PASSES };
+  return {
+    rows,
+    microsecondsPerRow: { ...steps, total },
+    cores,
+    ceilingRowsPerSecond: Math.round((cores * 1e6) / total),
+    passes: PASSES,
+  };
 }
 
 /**
  * One pass over the measured sources, a batch at a time as staging goes, so the heap holds what it holds
  * while staging (one batch, not the whole export) and garbage collection costs what it costs there.
  */
-async function measurePass(plan: TransformPlan, exportDir: string, runDir: string): Promise<{ rows: number; ms: Record<Step, number> }> {
+async function measurePass(
+  plan: TransformPlan,
+  exportDir: string,
+  runDir: string,
+): Promise<{ rows: number; ms: Record<Step, number> }> {
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const store = openStaging(runDir);

@@ -57,7 +57,11 @@ export const applySchemaCommand: Command = {
         const changes = await applySchema(plan, odoo, store);
         const lines = changes.map((c) => `  ${c.status === "created" ? "created" : "exists "} ${c.kind} ${c.name}`);
         const created = changes.filter((c) => c.status === "created").length;
-        return output(0, [`${created} created, ${changes.length - created} already there`, ...lines, ""].join("\n"), note);
+        return output(
+          0,
+          [`${created} created, ${changes.length - created} already there`, ...lines, ""].join("\n"),
+          note,
+        );
       } finally {
         store.close();
       }

@@ -37,7 +37,11 @@ export const buildCommand: Command = {
     const plan = { ...specPlan, spec: { ...specPlan.spec, file: compiled.path } };
     const problems = validatePlan(plan);
     if (problems.length > 0) {
-      return output(1, "", `internal error: the plan does not match its schema; please report this:\n${problems.join("\n")}\n`);
+      return output(
+        1,
+        "",
+        `internal error: the plan does not match its schema; please report this:\n${problems.join("\n")}\n`,
+      );
     }
     const system = plan.spec.system;
     const outDir = resolve(env.cwd, values.out ?? join("out", "build", system));

@@ -64,7 +64,8 @@ export const checkCommand: Command = {
     });
     const compiled = compileSpecFiles(positionals, env);
     const exportDir = values.source === undefined ? undefined : exportFolder(values.source, env);
-    if (exportDir && compiled.length > 1) throw new UsageError("--source compares one spec with an export: name one spec");
+    if (exportDir && compiled.length > 1)
+      throw new UsageError("--source compares one spec with an export: name one spec");
     const surveys = new Map<CompiledSpec, Survey>();
     if (exportDir) {
       const { surveyExport } = await import("../runtime/survey/index.js");

@@ -38,7 +38,8 @@ export const docsCommand: Command = {
     const outDir = resolve(env.cwd, values.out ?? join("out", "docs", system));
     // Loaded on demand so that `check` and `fmt` do not pay for Handlebars and the templates.
     const { renderDocs } = await import("../compiler/docs/index.js");
-    const exported = values.source === undefined ? undefined : await surveyedExport(compiled.plan, exportFolder(values.source, env));
+    const exported =
+      values.source === undefined ? undefined : await surveyedExport(compiled.plan, exportFolder(values.source, env));
     const plan = exported?.plan ?? compiled.plan;
     const docs = renderDocs(
       { ...plan, spec: { ...plan.spec, file: compiled.path } },

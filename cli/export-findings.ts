@@ -41,7 +41,13 @@ function unreadableSource(
     const hint = near
       ? `this export has ${near}: write \`from ${source.format} ${paths.map((p) => `"${p}"`).join(" or ")} or "${near}"\``
       : "check the export folder, or mark the source `optional true`";
-    return diagnostic("MC2601", file, decl.path.range, { object: source.name, paths: paths.map((p) => `"${p}"`).join(" or ") }, hint);
+    return diagnostic(
+      "MC2601",
+      file,
+      decl.path.range,
+      { object: source.name, paths: paths.map((p) => `"${p}"`).join(" or ") },
+      hint,
+    );
   }
   return diagnostic("MC2608", file, decl.path.range, {
     object: source.name,
@@ -65,7 +71,8 @@ function absentColumns(
         ? `this export may name it ${near.map((n) => `"${n}"`).join(" or ")}: write \`${[name, ...(source.columns.find((c) => c.name === name)?.alternatives ?? []), near[0]!].map((n) => `"${n}"`).join(" or ")}\``
         : undefined;
     // A CSV reader stops at a declared column its header lacks; a JSON record without it reads it as empty.
-    const why = needed.get(name) ?? (column.optional || source.format !== "csv" ? undefined : "it is not declared `optional`");
+    const why =
+      needed.get(name) ?? (column.optional || source.format !== "csv" ? undefined : "it is not declared `optional`");
     if (why)
       return [
         diagnostic(
@@ -80,8 +87,15 @@ function absentColumns(
   });
 }
 
-function unaccountedColumns(file: string, decl: A.SourceDecl, account: ColumnAccount, survey: ExportSurvey): Diagnostic[] {
-  const untaken = new Set((survey.customProperties.get(account.source) ?? []).flatMap((p) => [p.column, ...p.alternatives]));
+function unaccountedColumns(
+  file: string,
+  decl: A.SourceDecl,
+  account: ColumnAccount,
+  survey: ExportSurvey,
+): Diagnostic[] {
+  const untaken = new Set(
+    (survey.customProperties.get(account.source) ?? []).flatMap((p) => [p.column, ...p.alternatives]),
+  );
   const where = decl.columnsRange ?? decl.name.range;
   const pattern = sharedSuffixPattern(account.unaccounted);
   return account.unaccounted
@@ -118,7 +132,9 @@ function customProperties(file: string, decl: A.SourceDecl, survey: ExportSurvey
   for (const property of survey.customProperties.get(source) ?? []) {
     if (taken.has(property.name) || !account?.unaccounted.includes(property.column)) continue;
     const hint = `add \`custom properties prefix "x_…"\` to a map of \`${source}\``;
-    found.push(diagnostic("MC2606", file, where, { label: property.label, object: source, column: property.column }, hint));
+    found.push(
+      diagnostic("MC2606", file, where, { label: property.label, object: source, column: property.column }, hint),
+    );
   }
   return found;
 }
@@ -128,7 +144,9 @@ function customProperties(file: string, decl: A.SourceDecl, survey: ExportSurvey
 function closestColumns(name: string, candidates: readonly string[], labels: boolean): string[] {
   const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "");
   const same = candidates.filter(
-    (c) => squash(c) === squash(name) || (labels && (squash(c).startsWith(squash(name)) || squash(name).startsWith(squash(c)))),
+    (c) =>
+      squash(c) === squash(name) ||
+      (labels && (squash(c).startsWith(squash(name)) || squash(name).startsWith(squash(c)))),
   );
   if (same.length > 0 || !labels) return same.slice(0, 2);
   return closestNames(name, candidates, 2);

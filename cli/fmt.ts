@@ -35,7 +35,9 @@ export const fmtCommand: Command = {
       const parsed = parseSpec(text, path);
       if (parsed.diagnostics.length > 0) {
         stderr +=
-          parsed.diagnostics.map((d) => formatDiagnostic(d, { sources: new Map([[path, text]]), color: env.color })).join("\n") + "\n";
+          parsed.diagnostics
+            .map((d) => formatDiagnostic(d, { sources: new Map([[path, text]]), color: env.color }))
+            .join("\n") + "\n";
         stderr += `${path}: not formatted: fix the syntax errors first\n`;
         exitCode = 1;
         continue;

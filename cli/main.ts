@@ -51,7 +51,10 @@ export async function runCli(argv: readonly string[], env: CommandEnvironment): 
     return await command.run(rest, env);
   } catch (error) {
     if (error instanceof GuardFailed) return { exitCode: 1, stdout: "", stderr: error.report };
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       return { exitCode: 2, stdout: "", stderr: `mapc ${command.name}: ${error.message}\n\n${command.help}\n` };
     }
     throw error;

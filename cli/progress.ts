@@ -17,7 +17,10 @@ export interface ProgressReporter {
 
 const PLAIN_EVERY_MS = 5000;
 
-export function progressReporter(env: CommandEnvironment, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+export function progressReporter(
+  env: CommandEnvironment,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressReporter {
   const interactive = env.color && Boolean(stream.isTTY);
   const started = new Map<string, number>();
   // A source's clock starts when the one before it finished (or when the reporter was made): its first

@@ -76,13 +76,16 @@ export const proposeCommand: Command = {
     void positionals;
     if (!values.source) throw new UsageError("--source EXPORT is required: the folder that holds the export");
     const exportDir = resolve(env.cwd, values.source);
-    if (!existsSync(exportDir) || !statSync(exportDir).isDirectory()) throw new UsageError(`--source ${values.source}: no such folder`);
+    if (!existsSync(exportDir) || !statSync(exportDir).isDirectory())
+      throw new UsageError(`--source ${values.source}: no such folder`);
     if (!values.from && !values.system)
       throw new UsageError("--system NAME is required without --from: it names the spec and the x_NAME_ custom fields");
-    if (values.diff && !values.from) throw new UsageError("--diff shows what --from changed: name the spec with --from");
+    if (values.diff && !values.from)
+      throw new UsageError("--diff shows what --from changed: name the spec with --from");
     if (values.system !== undefined && !/[A-Za-z0-9]/.test(values.system))
       throw new UsageError(`--system "${values.system}" needs a letter or digit`);
-    const { availableCatalogVersions, CatalogNotFoundError, loadCatalog } = await import("../compiler/catalog/index.js");
+    const { availableCatalogVersions, CatalogNotFoundError, loadCatalog } =
+      await import("../compiler/catalog/index.js");
     const propose = await import("../propose/index.js");
     const shownDir = relative(env.cwd, exportDir) || ".";
 
@@ -90,7 +93,9 @@ export const proposeCommand: Command = {
       const specPath = resolve(env.cwd, values.from);
       if (!existsSync(specPath)) throw new UsageError(`--from ${values.from}: no such file`);
       if (values.target)
-        throw new UsageError("--target goes with a draft; with --from the spec's own version (mapping … -> odoo VERSION) is used");
+        throw new UsageError(
+          "--target goes with a draft; with --from the spec's own version (mapping … -> odoo VERSION) is used",
+        );
       const specText = readFileSync(specPath, "utf8");
       let adapted;
       try {
@@ -117,14 +122,22 @@ export const proposeCommand: Command = {
       catalog = loadCatalog(version);
     } catch (error) {
       if (error instanceof CatalogNotFoundError)
-        throw new UsageError(`--target ${version}: no Odoo catalog for it; catalogs exist for ${availableCatalogVersions().join(", ")}`);
+        throw new UsageError(
+          `--target ${version}: no Odoo catalog for it; catalogs exist for ${availableCatalogVersions().join(", ")}`,
+        );
       throw error;
     }
     const draft = await propose.proposeDraft({ exportDir, system: values.system!, catalog, shownDir });
     const { compileSpec } = await import("../compiler/index.js");
-    const errors = compileSpec(draft.text, values.out ?? "draft.mapspec").diagnostics.filter((d) => d.severity === "error");
+    const errors = compileSpec(draft.text, values.out ?? "draft.mapspec").diagnostics.filter(
+      (d) => d.severity === "error",
+    );
     const left = errors.map((d) => `  still to do: line ${d.range.start.line}: ${d.code} ${d.message}`);
-    return finish(draft.text, `${propose.renderReport(draft.report)}${left.map((l) => `${l}\n`).join("")}`, errors.length === 0);
+    return finish(
+      draft.text,
+      `${propose.renderReport(draft.report)}${left.map((l) => `${l}\n`).join("")}`,
+      errors.length === 0,
+    );
 
     function finish(text: string, report: string, clean: boolean) {
       if (values.out) {

@@ -16,7 +16,11 @@ export const rollbackCommand: Command = {
   summary: "undo what the runs in a run folder wrote to Odoo",
   help,
   async run(argv, env) {
-    const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: "boolean" } },
+      allowPositionals: true,
+    });
     const folder = await readRunFolder(positionals[0], env);
     try {
       const { XmlRpcTransport } = await import("../runtime/load/index.js");
@@ -39,7 +43,9 @@ export const rollbackCommand: Command = {
             : `deleted ${result.deleted} record(s), restored ${result.restored}${result.alreadyGone ? `, ${result.alreadyGone} were already gone` : ""}`;
         const failed = result.failed.map((f) => `  NOT undone: ${f.model} ${f.odooId}: ${f.reason}`);
         const tail = result.failed.length
-          ? [`${result.failed.length} record(s) could not be undone; they stay in the journal, so a later rollback tries them again`]
+          ? [
+              `${result.failed.length} record(s) could not be undone; they stay in the journal, so a later rollback tries them again`,
+            ]
           : [];
         return output(result.failed.length ? 1 : 0, [head, ...failed, ...counts, ...tail, ""].join("\n"));
       } finally {

@@ -19,7 +19,8 @@ export async function readRunFolder(argument: string | undefined, env: CommandEn
   if (!argument) throw new UsageError("name the run folder (the --out of mapc run)");
   const path = resolve(env.cwd, argument);
   const folder = await import("../runtime/run/index.js");
-  if (!folder.hasStaging(path)) throw new UsageError(`${argument} is not a run folder: it holds no staging.sqlite and plan.json`);
+  if (!folder.hasStaging(path))
+    throw new UsageError(`${argument} is not a run folder: it holds no staging.sqlite and plan.json`);
   const connection = folder.loadedConnection(path);
   if (!connection)
     throw new UsageError(

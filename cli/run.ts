@@ -109,7 +109,14 @@ export const runCommand: Command = {
         runDir,
         progress: progress.update,
         ...(connection
-          ? { odoo: { connection, password: passwordFromEnvironment(), ...(batchSize ? { batchSize } : {}), ...(jobs ? { jobs } : {}) } }
+          ? {
+              odoo: {
+                connection,
+                password: passwordFromEnvironment(),
+                ...(batchSize ? { batchSize } : {}),
+                ...(jobs ? { jobs } : {}),
+              },
+            }
           : {}),
         ...(sample ? { sample } : {}),
         ...(values.delta ? { delta: true } : {}),
@@ -130,7 +137,12 @@ export const runCommand: Command = {
   },
 };
 
-function exportFolder(source: string | undefined, resume: boolean | undefined, runDir: string, env: CommandEnvironment): string {
+function exportFolder(
+  source: string | undefined,
+  resume: boolean | undefined,
+  runDir: string,
+  env: CommandEnvironment,
+): string {
   if (!source) {
     if (resume) return runDir;
     throw new UsageError("--source DIR is required: the folder that holds the export");
@@ -193,7 +205,8 @@ function summaryTable(summary: Summary): string {
     const stage = o.phases[0]!;
     const load = loadPhase(o);
     const cells = [o.object, stage.source, stage.staged, stage.rejected, stage.skipped].map(String);
-    if (loaded) cells.push(...[load?.created ?? 0, load?.updated ?? 0, load?.unchanged ?? 0, load?.rejected ?? 0].map(String));
+    if (loaded)
+      cells.push(...[load?.created ?? 0, load?.updated ?? 0, load?.unchanged ?? 0, load?.rejected ?? 0].map(String));
     if (notLoaded) cells.push(String(load?.skipped ?? 0));
     cells.push(o.balanced ? "" : "NOT BALANCED");
     return cells;
@@ -208,19 +221,27 @@ function summaryTable(summary: Summary): string {
     .map(([kind, n]) => `${kind} ${n}`)
     .join(", ");
   const delta = summary.delta
-    ? [`delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`]
+    ? [
+        `delta: ${summary.delta.new} new, ${summary.delta.changed} changed, ${summary.delta.gone.length} gone from the export`,
+      ]
     : [];
   // What the readers found odd but could read (a column matched ignoring case, an optional file missing).
   const warnings = summary.warnings.slice(0, 5).map((w) => `warning ${w.code} ${w.file}: ${w.message}`);
   if (summary.warnings.length > 5) warnings.push(`…and ${summary.warnings.length - 5} more warnings in summary.json`);
   const merged = summary.mappings.filter((m) => m.merged > 0).map((m) => `${m.mapping} ${m.merged}`);
-  const merges = merged.length ? [`merged into another record (many:1): ${merged.join(", ")} row(s); see report.md`] : [];
+  const merges = merged.length
+    ? [`merged into another record (many:1): ${merged.join(", ")} row(s); see report.md`]
+    : [];
   // mapc never creates users: the admin does, and a second run fills the owners in.
   const owners = summary.ownersToCreate.length
-    ? [`owners to create in Odoo, then run again: ${summary.ownersToCreate.map((o) => `${o.key} (${o.records} records)`).join(", ")}`]
+    ? [
+        `owners to create in Odoo, then run again: ${summary.ownersToCreate.map((o) => `${o.key} (${o.records} records)`).join(", ")}`,
+      ]
     : [];
   return [
-    loaded ? `run into ${summary.odoo?.url} (${summary.odoo?.db}): ${summary.spec.title}` : `dry run: ${summary.spec.title}`,
+    loaded
+      ? `run into ${summary.odoo?.url} (${summary.odoo?.db}): ${summary.spec.title}`
+      : `dry run: ${summary.spec.title}`,
     line(header),
     ...rows.map(line),
     "",

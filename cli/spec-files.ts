@@ -22,7 +22,9 @@ export function compileSpecFiles(paths: readonly string[], env: CommandEnvironme
 /** Diagnostics as people read them, with paths relative to where the command ran. */
 export function renderDiagnostics(compiled: CompiledSpec, env: CommandEnvironment): string {
   const sources = new Map([[compiled.path, compiled.text]]);
-  const blocks = compiled.diagnostics.map((d) => formatDiagnostic({ ...d, file: compiled.path }, { sources, color: env.color }));
+  const blocks = compiled.diagnostics.map((d) =>
+    formatDiagnostic({ ...d, file: compiled.path }, { sources, color: env.color }),
+  );
   return blocks.join("\n") + (blocks.length ? "\n" : "");
 }
 

@@ -36,7 +36,8 @@ export const verifyCommand: Command = {
         writeVerifyResult(folder.path, result);
         if (values.json) return output(result.ok ? 0 : 1, `${JSON.stringify(result, null, 2)}\n`);
         const lines = result.perPhase.map(
-          (p) => `  ${p.phase} (${p.model}): ${p.checked} checked, ${p.missing} missing, ${p.mismatched} field difference(s)`,
+          (p) =>
+            `  ${p.phase} (${p.model}): ${p.checked} checked, ${p.missing} missing, ${p.mismatched} field difference(s)`,
         );
         const diffs = result.mismatches
           .slice(0, 20)
@@ -44,7 +45,9 @@ export const verifyCommand: Command = {
             (m) =>
               `  ${m.externalId} (${m.model} ${m.odooId}) ${m.field}: staged ${JSON.stringify(m.staged)}, Odoo has ${JSON.stringify(m.inOdoo)}`,
           );
-        const missing = result.missing.slice(0, 20).map((m) => `  ${m.externalId} (${m.model} ${m.odooId}) is no longer in Odoo`);
+        const missing = result.missing
+          .slice(0, 20)
+          .map((m) => `  ${m.externalId} (${m.model} ${m.odooId}) is no longer in Odoo`);
         const verdict = result.ok
           ? `verified: all ${result.checked} records match what was staged`
           : `${result.missing.length} missing, ${result.mismatches.length} field difference(s) (all in verify.json)`;

@@ -34,7 +34,12 @@ export function checkColumn(column: A.Name, scope: InputScope): void {
     scope.ctx.markColumnUsed(source.name.text, column.text);
     return;
   }
-  scope.ctx.report("MC2018", column.range, { column: column.text, object: source.name.text }, didYouMean(column.text, names, '"'));
+  scope.ctx.report(
+    "MC2018",
+    column.range,
+    { column: column.text, object: source.name.text },
+    didYouMean(column.text, names, '"'),
+  );
 }
 
 export function lowerCondition(condition: A.Condition, scope: InputScope): PlanCondition {
@@ -49,7 +54,11 @@ export function lowerCondition(condition: A.Condition, scope: InputScope): PlanC
     case "installed":
       return { op: "installed", module: condition.module.text };
     case "compare":
-      return { op: condition.op, input: lowerInput(condition.subject, scope), value: scope.ctx.literal(condition.value) };
+      return {
+        op: condition.op,
+        input: lowerInput(condition.subject, scope),
+        value: scope.ctx.literal(condition.value),
+      };
     case "in": {
       const test: PlanCondition = {
         op: "in",

@@ -90,7 +90,8 @@ export class CompileContext {
 
   fieldNames(model: string): string[] {
     const names = new Set<string>(this.catalog?.models.get(model)?.fields.keys() ?? []);
-    for (const decl of this.symbols.customFields.values()) if (decl.model.text === model) names.add(decl.field.name.text);
+    for (const decl of this.symbols.customFields.values())
+      if (decl.model.text === model) names.add(decl.field.name.text);
     for (const f of this.symbols.customModels.get(model)?.fields ?? []) names.add(f.name.text);
     return [...names];
   }

@@ -25,7 +25,11 @@ export function lowerDocument(decl: A.DocumentDecl, ctx: CompileContext): PlanDo
       case "kind": {
         const kind = values[0] as PlanDocumentRow["kind"];
         if (kinds.includes(kind)) row.kind = kind;
-        else ctx.report("MC2501", setting.values[0]?.range ?? setting.range, { kind: values[0] ?? "", allowed: kinds.join(", ") });
+        else
+          ctx.report("MC2501", setting.values[0]?.range ?? setting.range, {
+            kind: values[0] ?? "",
+            allowed: kinds.join(", "),
+          });
         break;
       }
       case "odoo":

@@ -91,7 +91,8 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
       const onMissing = step.onMissing
         ? lowerMissingPolicy(step.onMissing, scope.ctx, model)
         : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
-      const reference = lookup.against === "source" && !lookup.take ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
+      const reference =
+        lookup.against === "source" && !lookup.take ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
       const output: Typed = lookup.take ? { type: "text" } : recordType(input, model);
       return {
         step: { op: "lookup", lookup: lookup.name.text, model, onMissing, line },
@@ -117,7 +118,12 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
   }
 }
 
-function reportUnknown(ctx: CompileContext, code: "MC2207" | "MC2204" | "MC2017", name: A.Name, known: Iterable<string>): void {
+function reportUnknown(
+  ctx: CompileContext,
+  code: "MC2207" | "MC2204" | "MC2017",
+  name: A.Name,
+  known: Iterable<string>,
+): void {
   if (name.text === "") return;
   ctx.report(code, name.range, { name: name.text }, didYouMean(name.text, known));
 }
@@ -127,7 +133,10 @@ function recordType(input: Typed, model: string): Typed {
 }
 
 /** The mapping a `ref Object` lands on: the object's only mapping, or the one named. */
-export function resolveMappingTarget(name: A.Name, ctx: CompileContext): { mapping: string; model: string } | undefined {
+export function resolveMappingTarget(
+  name: A.Name,
+  ctx: CompileContext,
+): { mapping: string; model: string } | undefined {
   const direct = ctx.symbols.maps.get(name.text);
   if (direct) return { mapping: name.text, model: direct.model.text };
   const bySource = ctx.symbols.mapsBySource.get(name.text) ?? [];
@@ -197,11 +206,16 @@ function valueMapOutputType(valueMap: A.ValuesDecl, ctx: CompileContext): Typed 
   return { type: "any" };
 }
 
-function lowerTransform(step: A.Step & { kind: "transform" }, input: Typed, scope: ExpressionScope): LoweredStep | undefined {
+function lowerTransform(
+  step: A.Step & { kind: "transform" },
+  input: Typed,
+  scope: ExpressionScope,
+): LoweredStep | undefined {
   const name = step.name.text;
   const signature = (transformSignatures as Readonly<Record<string, TransformSignature>>)[name];
   if (!signature) {
-    if (name !== "") scope.ctx.report("MC2201", step.name.range, { name }, didYouMean(name, Object.keys(transformSignatures)));
+    if (name !== "")
+      scope.ctx.report("MC2201", step.name.range, { name }, didYouMean(name, Object.keys(transformSignatures)));
     return undefined;
   }
   const args: PlanLiteral[] = [];
@@ -210,7 +224,11 @@ function lowerTransform(step: A.Step & { kind: "transform" }, input: Typed, scop
   const elementwise = input.type === "list" && !signature.input.includes("list") && !signature.input.includes("any");
   const given = elementwise ? (input.element ?? "any") : input.type;
   if (given !== "any" && !signature.input.includes("any") && !signature.input.includes(given)) {
-    scope.ctx.report("MC2203", step.name.range, { name, expected: describeTypes(signature.input), given: describeType(input) });
+    scope.ctx.report("MC2203", step.name.range, {
+      name,
+      expected: describeTypes(signature.input),
+      given: describeType(input),
+    });
   }
   const output = outputType(signature, input);
   return {
@@ -261,7 +279,9 @@ function checkArguments(
     const spec = signature.named[argName];
     if (!spec) {
       const allowed = Object.keys(signature.named);
-      const problem = allowed.length ? `has no option \`${argName}\` (options: ${allowed.join(", ")})` : "takes no named options";
+      const problem = allowed.length
+        ? `has no option \`${argName}\` (options: ${allowed.join(", ")})`
+        : "takes no named options";
       ctx.report("MC2202", arg.name!.range, { name, problem });
       continue;
     }
@@ -289,7 +309,12 @@ function checkArgValue(transform: string, spec: ArgSpec, arg: A.StepArg, ctx: Co
     });
   }
   if (spec.name === "tz" && arg.value.kind === "string" && !isValidTimeZone(arg.value.value)) {
-    ctx.report("MC2208", arg.value.range, { zone: arg.value.value }, 'use an IANA zone such as "Europe/London" or "Asia/Kolkata"');
+    ctx.report(
+      "MC2208",
+      arg.value.range,
+      { zone: arg.value.value },
+      'use an IANA zone such as "Europe/London" or "Asia/Kolkata"',
+    );
   }
 }
 

@@ -50,7 +50,12 @@ export function compileSpec(text: string, file: string): CompileResult {
   const { catalog, diagnostics: catalogDiagnostics } = catalogFor(parsed.spec);
   const ctx = new CompileContext(file, symbols, catalog, externalIdModule(parsed.spec.header.system.text));
   const plan = buildPlan(parsed.spec, text, ctx);
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...symbolDiagnostics, ...catalogDiagnostics, ...ctx.diagnostics]);
+  const diagnostics = sortDiagnostics([
+    ...parsed.diagnostics,
+    ...symbolDiagnostics,
+    ...catalogDiagnostics,
+    ...ctx.diagnostics,
+  ]);
   const stage = stageReached([parsed.diagnostics, symbolDiagnostics, [...catalogDiagnostics, ...ctx.diagnostics]]);
   return { spec: parsed.spec, plan, diagnostics, ok: !hasErrors(diagnostics), stage };
 }
@@ -74,7 +79,12 @@ function catalogFor(spec: Spec): { catalog: OdooCatalog | undefined; diagnostics
   } catch (error) {
     if (!(error instanceof CatalogNotFoundError)) throw error;
     const ctx = new CompileContext(spec.file, collectSymbols(spec).symbols, undefined);
-    ctx.report("MC2001", spec.header.targetVersion.range, { version }, `catalogs exist for ${availableCatalogVersions().join(", ")}`);
+    ctx.report(
+      "MC2001",
+      spec.header.targetVersion.range,
+      { version },
+      `catalogs exist for ${availableCatalogVersions().join(", ")}`,
+    );
     return { catalog: undefined, diagnostics: ctx.diagnostics };
   }
 }
@@ -150,8 +160,10 @@ function checkRecordLiterals(spec: Spec, ctx: CompileContext): void {
 
 function reportUnused(spec: Spec, ctx: CompileContext): void {
   for (const d of spec.declarations) {
-    if (d.kind === "lookup" && !ctx.usedNames.has(`lookup:${d.name.text}`)) ctx.report("MC2210", d.name.range, { name: d.name.text });
-    if (d.kind === "values" && !ctx.usedNames.has(`values:${d.name.text}`)) ctx.report("MC2210", d.name.range, { name: d.name.text });
+    if (d.kind === "lookup" && !ctx.usedNames.has(`lookup:${d.name.text}`))
+      ctx.report("MC2210", d.name.range, { name: d.name.text });
+    if (d.kind === "values" && !ctx.usedNames.has(`values:${d.name.text}`))
+      ctx.report("MC2210", d.name.range, { name: d.name.text });
     if (d.kind === "customField" && !ctx.usedCustomFields.has(`${d.model.text}.${d.field.name.text}`)) {
       ctx.report("MC2118", d.field.name.range, { model: d.model.text, field: d.field.name.text });
     }

@@ -5,7 +5,11 @@ import type { CompileContext } from "./context.js";
 import type { PlanLoadOrder, PlanMapping } from "../plan/types.js";
 import { didYouMean } from "./hints.js";
 
-export function planLoadOrder(mappings: readonly PlanMapping[], order: A.OrderDecl | undefined, ctx: CompileContext): PlanLoadOrder {
+export function planLoadOrder(
+  mappings: readonly PlanMapping[],
+  order: A.OrderDecl | undefined,
+  ctx: CompileContext,
+): PlanLoadOrder {
   const loaded = withContributions(mappings);
   const derived = deriveOrder(loaded, ctx);
   const phases = order ? checkExplicitOrder(order, loaded, derived, ctx) : derived;
@@ -101,7 +105,8 @@ function checkExplicitOrder(
   for (const entry of order.entries) {
     const id = resolveOrderEntry(entry.text, ctx);
     if (!id || !byId.has(id)) {
-      if (entry.text !== "") ctx.report("MC2401", entry.range, { name: entry.text }, didYouMean(entry.text, byId.keys()));
+      if (entry.text !== "")
+        ctx.report("MC2401", entry.range, { name: entry.text }, didYouMean(entry.text, byId.keys()));
       continue;
     }
     if (seen.has(id)) {

@@ -27,11 +27,22 @@ export function lowerLookup(decl: A.LookupDecl, ctx: CompileContext): PlanLookup
 function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key"] {
   const source = ctx.symbols.sources.get(decl.target.text);
   if (!source && decl.target.text !== "") {
-    ctx.report("MC2017", decl.target.range, { name: decl.target.text }, didYouMean(decl.target.text, ctx.symbols.sources.keys()));
+    ctx.report(
+      "MC2017",
+      decl.target.range,
+      { name: decl.target.text },
+      didYouMean(decl.target.text, ctx.symbols.sources.keys()),
+    );
   }
   if (decl.take) checkColumn(decl.take, { ctx, source, hasItem: false });
-  else if (source && !primaryMappingOf(decl.target.text, ctx) && (ctx.symbols.mapsBySource.get(decl.target.text)?.length ?? 0) > 1) {
-    const choices = (ctx.symbols.mapsBySource.get(decl.target.text) ?? []).map((m) => `\`${m.alias?.text ?? m.source.text}\``).join(", ");
+  else if (
+    source &&
+    !primaryMappingOf(decl.target.text, ctx) &&
+    (ctx.symbols.mapsBySource.get(decl.target.text)?.length ?? 0) > 1
+  ) {
+    const choices = (ctx.symbols.mapsBySource.get(decl.target.text) ?? [])
+      .map((m) => `\`${m.alias?.text ?? m.source.text}\``)
+      .join(", ");
     ctx.report(
       "MC2312",
       decl.target.range,
@@ -54,7 +65,8 @@ function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["ke
 
 function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key"] {
   const model = decl.target.text;
-  if (decl.take) ctx.report("MC2202", decl.take.range, { name: "take", problem: "works only for lookups in source objects" });
+  if (decl.take)
+    ctx.report("MC2202", decl.take.range, { name: "take", problem: "works only for lookups in source objects" });
   if (decl.key.kind === "expression") {
     ctx.report(
       "MC2103",

@@ -103,7 +103,8 @@ function lowerCustomProperties(
 }
 
 function resolveUnknownSource(name: A.Name, ctx: CompileContext): void {
-  const hint = didYouMean(name.text, ctx.symbols.sources.keys()) ?? `declare it: \`source ${name.text} from csv "<file>" { … }\``;
+  const hint =
+    didYouMean(name.text, ctx.symbols.sources.keys()) ?? `declare it: \`source ${name.text} from csv "<file>" { … }\``;
   ctx.report("MC2017", name.range, { name: name.text }, hint);
 }
 
@@ -146,10 +147,17 @@ function lowerInto(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["into"]
     return undefined;
   }
   if (target.into)
-    ctx.report("MC2316", name.range, { name: name.text, problem: "that map adds to another itself; name the map that makes the records" });
+    ctx.report("MC2316", name.range, {
+      name: name.text,
+      problem: "that map adds to another itself; name the map that makes the records",
+    });
   else if (target.model.text !== decl.model.text)
-    ctx.report("MC2316", name.range, { name: name.text, problem: `it makes ${target.model.text} records, not ${decl.model.text}` });
-  else if (target === decl) ctx.report("MC2316", name.range, { name: name.text, problem: "a map cannot add to itself" });
+    ctx.report("MC2316", name.range, {
+      name: name.text,
+      problem: `it makes ${target.model.text} records, not ${decl.model.text}`,
+    });
+  else if (target === decl)
+    ctx.report("MC2316", name.range, { name: name.text, problem: "a map cannot add to itself" });
   return { mapping: name.text, input: key.input, steps: key.steps };
 }
 
@@ -215,7 +223,8 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
       checkValueMapSelections(a.value, m.model, field, ctx);
     }
   }
-  if (!a.deferred) return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
+  if (!a.deferred)
+    return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
   return {
     fields: [target.text],
     fieldTypes: [field?.type ?? "unknown"],

@@ -5,7 +5,12 @@ import type { MissingPolicy, PlanLiteral } from "../plan/types.js";
 import { checkWritableField } from "./targets.js";
 
 /** The policy as written, or `fail` when none is: a miss never passes silently. */
-export function lowerMissingPolicy(policy: A.MissingPolicy | undefined, ctx: CompileContext, model: string, quiet = false): MissingPolicy {
+export function lowerMissingPolicy(
+  policy: A.MissingPolicy | undefined,
+  ctx: CompileContext,
+  model: string,
+  quiet = false,
+): MissingPolicy {
   if (!policy) return { kind: "fail" };
   switch (policy.kind) {
     case "fail":

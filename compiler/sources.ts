@@ -64,7 +64,12 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   if (!keySetting) ctx.report("MC2015", decl.name.range, { object: decl.name.text });
   for (const [index, column] of key.entries()) {
     if (declared.has(column) || !keySetting) continue;
-    ctx.report("MC2013", keySetting.values[index]!.range, { column, object: decl.name.text }, didYouMean(column, declared, '"'));
+    ctx.report(
+      "MC2013",
+      keySetting.values[index]!.range,
+      { column, object: decl.name.text },
+      didYouMean(column, declared, '"'),
+    );
   }
   if (columns.length === 0 && decl.name.text !== "") ctx.report("MC2016", decl.name.range, { object: decl.name.text });
   return {
@@ -128,7 +133,12 @@ function lowerPropertiesSource(item: A.PropertiesSource, ctx: CompileContext): P
   const format = item.format.text as PropertiesFormat;
   const expected = propertiesSelectors[format];
   if (!expected) {
-    ctx.report("MC2022", item.format.range, { format: item.format.text }, didYouMean(item.format.text, Object.keys(propertiesSelectors)));
+    ctx.report(
+      "MC2022",
+      item.format.range,
+      { format: item.format.text },
+      didYouMean(item.format.text, Object.keys(propertiesSelectors)),
+    );
   } else if (item.selector.text !== expected) {
     ctx.report("MC2023", item.selector.range, {
       format,
@@ -171,10 +181,19 @@ function lowerSettings(decl: A.SourceDecl, format: SourceFormat, ctx: CompileCon
   return settings;
 }
 
-function settingValue(setting: A.Setting, kind: SettingKind, ctx: CompileContext): PlanSource["settings"][string] | undefined {
+function settingValue(
+  setting: A.Setting,
+  kind: SettingKind,
+  ctx: CompileContext,
+): PlanSource["settings"][string] | undefined {
   const values = setting.values;
   const first = values[0];
-  const expected = { string: "one string", strings: "one or more strings", number: "a number", boolean: "true or false" }[kind];
+  const expected = {
+    string: "one string",
+    strings: "one or more strings",
+    number: "a number",
+    boolean: "true or false",
+  }[kind];
   const fits =
     first !== undefined &&
     (kind === "strings"

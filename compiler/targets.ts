@@ -22,11 +22,18 @@ export function checkModelExists(model: A.Name, ctx: CompileContext, requiredMod
     const guard = missing.module
       ? ` Or keep it for databases that have it: \`map … -> ${name} requires ${missing.module}\` plus a fallback map \`unless ${missing.module}\`.`
       : "";
-    ctx.report("MC2102", model.range, { model: name, version: ctx.version, reason: missing.reason }, `use ${fallbacks}.${guard}`);
+    ctx.report(
+      "MC2102",
+      model.range,
+      { model: name, version: ctx.version, reason: missing.reason },
+      `use ${fallbacks}.${guard}`,
+    );
     return false;
   }
   const candidates = [...ctx.catalog.models.keys(), ...ctx.symbols.customModels.keys()];
-  const hint = name.startsWith("x_") ? `declare it: \`custom model ${name} "<label>" { … }\`` : didYouMean(name, candidates);
+  const hint = name.startsWith("x_")
+    ? `declare it: \`custom model ${name} "<label>" { … }\``
+    : didYouMean(name, candidates);
   ctx.report("MC2101", model.range, { model: name, version: ctx.version }, hint);
   return false;
 }
@@ -40,9 +47,15 @@ export function checkWritableField(model: string, field: A.Name, ctx: CompileCon
     reportUnknownField(model, field, ctx);
     return undefined;
   }
-  if (ctx.symbols.customFields.has(`${model}.${name}`) || ctx.customModel(model)) ctx.usedCustomFields.add(`${model}.${name}`);
+  if (ctx.symbols.customFields.has(`${model}.${name}`) || ctx.customModel(model))
+    ctx.usedCustomFields.add(`${model}.${name}`);
   if (info.type === "one2many") {
-    ctx.report("MC2112", field.range, { model, field: name, relation: info.relation ?? "?", inverse: info.relationField ?? "?" });
+    ctx.report("MC2112", field.range, {
+      model,
+      field: name,
+      relation: info.relation ?? "?",
+      inverse: info.relationField ?? "?",
+    });
     return undefined;
   }
   if (info.write === "ignored") {
@@ -54,7 +67,12 @@ export function checkWritableField(model: string, field: A.Name, ctx: CompileCon
   }
   // A required field must be written whatever Odoo computes for it later, so warning about it helps nobody.
   if (info.write === "volatile" && !info.required)
-    ctx.report("MC2105", field.range, { model, field: name }, "fine for a one-off load; say in a note which fields it follows");
+    ctx.report(
+      "MC2105",
+      field.range,
+      { model, field: name },
+      "fine for a one-off load; say in a note which fields it follows",
+    );
   return info;
 }
 
@@ -141,7 +159,12 @@ export function checkValueFits(
   }
   if (isList || !allowed.includes(effective)) {
     const hint = isList ? 'pick one with `| first`, or join them with `| join ", "`' : conversionHints[field.type];
-    ctx.report("MC2106", range, { model, field: field.name, fieldType: field.type, valueType: describeType(typed) }, hint);
+    ctx.report(
+      "MC2106",
+      range,
+      { model, field: field.name, fieldType: field.type, valueType: describeType(typed) },
+      hint,
+    );
   }
 }
 
@@ -152,7 +175,9 @@ export function checkSelectionValue(model: string, field: CatalogField, literal:
   const keys = field.selection.map(([key]) => key);
   if (keys.includes(value)) return;
   const byLabel = field.selection.find(([, label]) => label.toLowerCase() === value.toLowerCase());
-  const hint = byLabel ? `\`${byLabel[1]}\` is the label; the value is ${JSON.stringify(byLabel[0])}` : didYouMean(value, keys, '"');
+  const hint = byLabel
+    ? `\`${byLabel[1]}\` is the label; the value is ${JSON.stringify(byLabel[0])}`
+    : didYouMean(value, keys, '"');
   ctx.report(
     "MC2107",
     literal.range,
@@ -181,9 +206,15 @@ const customFieldTypes: readonly OdooFieldType[] = [
   "binary",
 ];
 
-export function lowerCustomField(model: A.Name, signature: A.FieldSignature, ctx: CompileContext, onCustomModel: boolean): PlanCustomField {
+export function lowerCustomField(
+  model: A.Name,
+  signature: A.FieldSignature,
+  ctx: CompileContext,
+  onCustomModel: boolean,
+): PlanCustomField {
   const name = signature.name.text;
-  if (!name.startsWith("x_") && name !== "") ctx.report("MC2114", signature.name.range, { field: name }, `call it \`x_${name}\``);
+  if (!name.startsWith("x_") && name !== "")
+    ctx.report("MC2114", signature.name.range, { field: name }, `call it \`x_${name}\``);
   if (!onCustomModel && ctx.catalog?.field(model.text, name)) {
     ctx.report(
       "MC2115",
@@ -221,12 +252,18 @@ export function lowerCustomField(model: A.Name, signature: A.FieldSignature, ctx
   };
 }
 
-export function lowerCustomModel(decl: A.CustomModelDecl, ctx: CompileContext): { model: PlanCustomModel; fields: PlanCustomField[] } {
+export function lowerCustomModel(
+  decl: A.CustomModelDecl,
+  ctx: CompileContext,
+): { model: PlanCustomModel; fields: PlanCustomField[] } {
   const name = decl.name.text;
   if (!name.startsWith("x_") && name !== "")
     ctx.report("MC2122", decl.name.range, { model: name }, `call it \`x_${name.replace(/\./g, "_")}\``);
   const fields = decl.fields.map((f) => lowerCustomField(decl.name, f, ctx, true));
-  return { model: { model: name, label: decl.label.text, fields: fields.map((f) => f.name), line: decl.range.start.line }, fields };
+  return {
+    model: { model: name, label: decl.label.text, fields: fields.map((f) => f.name), line: decl.range.start.line },
+    fields,
+  };
 }
 
 /** `record crm.tag as TicketTag { name = "Ticket" }`: checked like a map's constants, required fields included. */
@@ -250,10 +287,27 @@ export function lowerRecord(decl: A.RecordDecl, ctx: CompileContext): PlanRecord
   if (checkable) {
     for (const name of ctx.fieldNames(model)) {
       const field = ctx.field(model, name)!;
-      if (field.required && !field.serverDefault && field.type !== "one2many" && field.type !== "many2many" && !(name in values)) {
-        ctx.report("MC2108", decl.model.range, { model, field: name, map: decl.name.text }, `add \`${name} = <value>\``);
+      if (
+        field.required &&
+        !field.serverDefault &&
+        field.type !== "one2many" &&
+        field.type !== "many2many" &&
+        !(name in values)
+      ) {
+        ctx.report(
+          "MC2108",
+          decl.model.range,
+          { model, field: name, map: decl.name.text },
+          `add \`${name} = <value>\``,
+        );
       }
     }
   }
-  return { name: decl.name.text, model, xmlid: recordXmlid(ctx.module, decl.name.text), values, line: decl.range.start.line };
+  return {
+    name: decl.name.text,
+    model,
+    xmlid: recordXmlid(ctx.module, decl.name.text),
+    values,
+    line: decl.range.start.line,
+  };
 }

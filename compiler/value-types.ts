@@ -52,7 +52,8 @@ export function xmlidModel(xmlid: string, ctx: CompileContext): string | undefin
   const found = ctx.catalog?.findXmlid(xmlid)?.model ?? alwaysPresentXmlids.get(xmlid);
   if (found) return found;
   const model = /^[a-z0-9_]+\.model_([a-z0-9_]+)$/.exec(xmlid)?.[1];
-  const isModel = model !== undefined && [...(ctx.catalog?.models.keys() ?? [])].some((name) => name.replace(/\./g, "_") === model);
+  const isModel =
+    model !== undefined && [...(ctx.catalog?.models.keys() ?? [])].some((name) => name.replace(/\./g, "_") === model);
   return isModel ? "ir.model" : undefined;
 }
 

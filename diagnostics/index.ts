@@ -37,7 +37,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code),
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code),
   );
 }
 
@@ -78,7 +79,12 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
   return lines.join("\n");
 }
 
-function codeFrame(text: string, range: SourceRange, dim: (s: string) => string, mark: (s: string) => string): string[] {
+function codeFrame(
+  text: string,
+  range: SourceRange,
+  dim: (s: string) => string,
+  mark: (s: string) => string,
+): string[] {
   const sourceLines = text.split(/\r?\n/);
   const lineNo = range.start.line;
   const source = sourceLines[lineNo - 1];

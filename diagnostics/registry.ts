@@ -34,9 +34,13 @@ export const messages = {
   MC2021: { severity: "error", message: "Setting `{setting}` expects {expected}." },
   MC2022: {
     severity: "error",
-    message: "Unknown metadata format `{format}` for custom properties; use hubspot, dataverse, leadforce, concord or sage.",
+    message:
+      "Unknown metadata format `{format}` for custom properties; use hubspot, dataverse, leadforce, concord or sage.",
   },
-  MC2023: { severity: "error", message: '`custom properties from {format}` names its {what} with `{expected} "…"`, not `{found}`.' },
+  MC2023: {
+    severity: "error",
+    message: '`custom properties from {format}` names its {what} with `{expected} "…"`, not `{found}`.',
+  },
   MC2024: {
     severity: "error",
     message:
@@ -51,15 +55,36 @@ export const messages = {
     severity: "error",
     message: "`{model}.{field}` is computed without an inverse: Odoo recomputes it and silently discards the value.",
   },
-  MC2105: { severity: "warning", message: "`{model}.{field}` is computed: the written value stays only until Odoo recomputes it." },
+  MC2105: {
+    severity: "warning",
+    message: "`{model}.{field}` is computed: the written value stays only until Odoo recomputes it.",
+  },
   MC2106: { severity: "error", message: "`{model}.{field}` is a {fieldType} field but gets a {valueType} value." },
-  MC2107: { severity: "error", message: "{value} is not a valid value for `{model}.{field}`; expected one of {allowed}." },
+  MC2107: {
+    severity: "error",
+    message: "{value} is not a valid value for `{model}.{field}`; expected one of {allowed}.",
+  },
   MC2108: { severity: "error", message: "Required field `{model}.{field}` is not always set by map `{map}`." },
-  MC2109: { severity: "error", message: "`{model}.{field}` is a {fieldType} to `{relation}`: give it a `ref`, a `lookup` or an `xmlid`." },
-  MC2110: { severity: "error", message: "`{model}.{field}` points to `{relation}`, but this {via} gives `{given}` records." },
-  MC2111: { severity: "error", message: "Field `{field}` is set twice in map `{map}` without a `when` that tells the two apart." },
-  MC2112: { severity: "error", message: "`{model}.{field}` is a one2many field: set the link from the other side ({relation}.{inverse})." },
-  MC2113: { severity: "warning", message: "External id `{xmlid}` is not among the standard records of Odoo {version}." },
+  MC2109: {
+    severity: "error",
+    message: "`{model}.{field}` is a {fieldType} to `{relation}`: give it a `ref`, a `lookup` or an `xmlid`.",
+  },
+  MC2110: {
+    severity: "error",
+    message: "`{model}.{field}` points to `{relation}`, but this {via} gives `{given}` records.",
+  },
+  MC2111: {
+    severity: "error",
+    message: "Field `{field}` is set twice in map `{map}` without a `when` that tells the two apart.",
+  },
+  MC2112: {
+    severity: "error",
+    message: "`{model}.{field}` is a one2many field: set the link from the other side ({relation}.{inverse}).",
+  },
+  MC2113: {
+    severity: "warning",
+    message: "External id `{xmlid}` is not among the standard records of Odoo {version}.",
+  },
   MC2114: { severity: "error", message: "Custom field `{field}` must start with `x_`." },
   MC2115: { severity: "error", message: "Custom field `{model}.{field}` already exists in Odoo {version}." },
   MC2116: { severity: "error", message: "Unknown field type `{type}` for a custom field." },
@@ -115,12 +140,19 @@ export const messages = {
   MC2302: { severity: "error", message: "Map `{map}` dedupes but is not declared many:1." },
   MC2303: {
     severity: "error",
-    message: 'Map `{map}` is lossy but names nothing it drops: add `drop "<column>" because "…"` or `lost "…" because "…"`.',
+    message:
+      'Map `{map}` is lossy but names nothing it drops: add `drop "<column>" because "…"` or `lost "…" because "…"`.',
   },
-  MC2304: { severity: "error", message: "Map `{map}` is 1:many but neither fans out (`each`) nor shares its source with another map." },
+  MC2304: {
+    severity: "error",
+    message: "Map `{map}` is 1:many but neither fans out (`each`) nor shares its source with another map.",
+  },
   MC2305: { severity: "error", message: "Map `{map}` fans out with `each` but is not declared 1:many." },
   MC2306: { severity: "error", message: "`item` is only defined in a map with `each`." },
-  MC2307: { severity: "error", message: "A `link` sets two fields: the model and the record id, e.g. `model, res_id <- link …`." },
+  MC2307: {
+    severity: "error",
+    message: "A `link` sets two fields: the model and the record id, e.g. `model, res_id <- link …`.",
+  },
   MC2308: { severity: "error", message: "`{model}` has no field to hold a linked {part}: `{field}`." },
   MC2309: { severity: "error", message: "Unknown map cardinality `{cardinality}`: use 1:1, 1:many or many:1." },
   MC2310: { severity: "warning", message: "Map `{map}` names what it loses but is not marked `lossy`." },
@@ -131,12 +163,16 @@ export const messages = {
     message:
       "`{field}` is `deferred` and `required`: a deferred field is written after its record exists, so it cannot be required at creation.",
   },
-  MC2314: { severity: "error", message: "A link cannot be `deferred`: the record must know what it belongs to when it is created." },
+  MC2314: {
+    severity: "error",
+    message: "A link cannot be `deferred`: the record must know what it belongs to when it is created.",
+  },
   MC2315: { severity: "error", message: "`into {name}`: no map of that name." },
   MC2316: { severity: "error", message: "`into {name}`: {problem}." },
   MC2317: {
     severity: "error",
-    message: "Map `{map}` takes the custom properties of `{object}`, but the source does not say where the export lists them.",
+    message:
+      "Map `{map}` takes the custom properties of `{object}`, but the source does not say where the export lists them.",
   },
   MC2318: { severity: "error", message: "`custom properties` appears twice in map `{map}`." },
 
@@ -150,18 +186,24 @@ export const messages = {
   // the spec against a real export (`mapc check --source`)
   MC2601: { severity: "error", message: "The export has no file for `{object}`: nothing matches {paths}." },
   MC2602: { severity: "error", message: 'Column "{column}" of `{object}` is not in the export, and {why}.' },
-  MC2603: { severity: "warning", message: 'Column "{column}" of `{object}` is not in the export: every row reads it as empty.' },
+  MC2603: {
+    severity: "warning",
+    message: 'Column "{column}" of `{object}` is not in the export: every row reads it as empty.',
+  },
   MC2604: {
     severity: "warning",
-    message: 'The export\'s `{object}` has column "{column}", which the spec neither reads nor drops: it would not migrate.',
+    message:
+      'The export\'s `{object}` has column "{column}", which the spec neither reads nor drops: it would not migrate.',
   },
   MC2605: {
     severity: "info",
-    message: 'Custom property "{label}" of `{object}` (column "{column}") is not declared in the spec; it lands in {fields}.',
+    message:
+      'Custom property "{label}" of `{object}` (column "{column}") is not declared in the spec; it lands in {fields}.',
   },
   MC2606: {
     severity: "warning",
-    message: 'Custom property "{label}" of `{object}` (column "{column}") is in the export, but no map takes it: it would not migrate.',
+    message:
+      'Custom property "{label}" of `{object}` (column "{column}") is in the export, but no map takes it: it would not migrate.',
   },
   MC2607: { severity: "warning", message: "The custom properties of `{object}` could not be read: {detail}." },
   MC2608: { severity: "error", message: "`{object}` cannot be read from this export: {detail}" },
@@ -170,7 +212,10 @@ export const messages = {
   MC2501: { severity: "error", message: "Unknown document kind `{kind}`; use one of {allowed}." },
   MC2502: { severity: "error", message: "Unknown setting `{setting}` in a document row; use one of {allowed}." },
   MC2503: { severity: "error", message: 'Document row `{name}` needs `odoo "<recommended Odoo equivalent>"`.' },
-  MC2504: { severity: "warning", message: "Module `{module}` is not among the modules the Odoo {version} catalog was read with." },
+  MC2504: {
+    severity: "warning",
+    message: "Module `{module}` is not among the modules the Odoo {version} catalog was read with.",
+  },
 
   // runtime: reading the export
 
@@ -191,31 +236,49 @@ export const messages = {
     message: "Page {file} links to no next page, yet {next} follows it: is it left over from another export?",
   },
   MR3010: { severity: "error", message: "Setting `{setting}` of `{object}`: {reason}." },
-  MR3011: { severity: "warning", message: "{file} starts with a {found} byte order mark: read as {found}, not {declared}." },
+  MR3011: {
+    severity: "warning",
+    message: "{file} starts with a {found} byte order mark: read as {found}, not {declared}.",
+  },
   MR3012: { severity: "error", message: '{file} is not valid {encoding} at byte {offset} (near "{near}").' },
   MR3013: { severity: "error", message: "The quote opened at line {line} of {file} is never closed." },
-  MR3014: { severity: "error", message: 'Text after a closing quote ({file} line {line}): the cell is read as "{cell}".' },
+  MR3014: {
+    severity: "error",
+    message: 'Text after a closing quote ({file} line {line}): the cell is read as "{cell}".',
+  },
   MR3015: { severity: "error", message: "Line {line} of {file} is not valid JSON: {detail}." },
   MR3016: { severity: "error", message: "Record {row} of {file} is not an object: {detail}." },
   MR3017: { severity: "error", message: "{file} has no header row {headerRow}: the file has only {lines} line(s)." },
-  MR3018: { severity: "warning", message: 'The header of {file} names "{column}" {count} times; the first one is read.' },
-  MR3019: { severity: "error", message: "A record of {file} starting at line {line} is longer than {limit} million characters: {detail}." },
+  MR3018: {
+    severity: "warning",
+    message: 'The header of {file} names "{column}" {count} times; the first one is read.',
+  },
+  MR3019: {
+    severity: "error",
+    message: "A record of {file} starting at line {line} is longer than {limit} million characters: {detail}.",
+  },
   MR3020: {
     severity: "warning",
-    message: 'Column "{column}" of `{object}` is read from the header "{label}" of {file}: the same name but for case and spacing.',
+    message:
+      'Column "{column}" of `{object}` is read from the header "{label}" of {file}: the same name but for case and spacing.',
   },
   MR3021: {
     severity: "warning",
-    message: 'Column "{column}" of `{object}` is not in the header of {file}; it is declared `optional`, so every row reads it as empty.',
+    message:
+      'Column "{column}" of `{object}` is not in the header of {file}; it is declared `optional`, so every row reads it as empty.',
   },
-  MR3022: { severity: "warning", message: "The export has no {path}: `{object}` is declared `optional true`, so it has no rows." },
+  MR3022: {
+    severity: "warning",
+    message: "The export has no {path}: `{object}` is declared `optional true`, so it has no rows.",
+  },
   MR3023: {
     severity: "error",
     message: 'Column "{column}" of `{object}` is not in the export, and {why}: its rows would lose it without a word.',
   },
   MR3024: {
     severity: "warning",
-    message: "{count} column(s) of `{object}` are neither read nor dropped by the spec, so they would not migrate: {columns}.",
+    message:
+      "{count} column(s) of `{object}` are neither read nor dropped by the spec, so they would not migrate: {columns}.",
   },
   MR3025: {
     severity: "error",
@@ -227,7 +290,10 @@ export const messages = {
   },
   // MR31xx: a run, verify, rollback or apply-schema that stops; said with what to do next
   MR3101: { severity: "error", message: "{detail}. Nothing was written." },
-  MR3102: { severity: "error", message: "The target database lacks what the spec needs:\n{missing}\nNothing was written." },
+  MR3102: {
+    severity: "error",
+    message: "The target database lacks what the spec needs:\n{missing}\nNothing was written.",
+  },
   MR3103: { severity: "error", message: "{detail}" },
   MR3104: { severity: "error", message: "{detail}" },
   MR3105: { severity: "error", message: "{detail}" },
@@ -244,5 +310,7 @@ export function severityOf(code: DiagnosticCode): Severity {
 }
 
 export function renderMessage(code: DiagnosticCode, args: Readonly<Record<string, string | number>>): string {
-  return messages[code].message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+  return messages[code].message.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in args ? String(args[key]) : whole,
+  );
 }

@@ -42,7 +42,15 @@ export interface Header extends Located {
 }
 
 export type Declaration =
-  SourceDecl | LookupDecl | ValuesDecl | CustomFieldDecl | CustomModelDecl | MapDecl | DocumentDecl | RecordDecl | OrderDecl;
+  | SourceDecl
+  | LookupDecl
+  | ValuesDecl
+  | CustomFieldDecl
+  | CustomModelDecl
+  | MapDecl
+  | DocumentDecl
+  | RecordDecl
+  | OrderDecl;
 
 export interface RecordDecl extends Located {
   kind: "record";
@@ -236,7 +244,9 @@ export interface NoteItem extends Located {
 }
 
 export type Primary =
-  ({ kind: "column"; column: Name } & Located) | ({ kind: "columns"; columns: Name[] } & Located) | ({ kind: "item" } & Located);
+  | ({ kind: "column"; column: Name } & Located)
+  | ({ kind: "columns"; columns: Name[] } & Located)
+  | ({ kind: "item" } & Located);
 
 export interface Expression extends Located {
   kind: "expression";

@@ -11,6 +11,8 @@ type Chevrotain = typeof import("chevrotain");
 
 const entry = createRequire(import.meta.url).resolve("chevrotain");
 const bundle = join(dirname(entry), "..", "chevrotain.mjs");
-const chevrotain = (existsSync(bundle) ? await import(pathToFileURL(bundle).href) : await import("chevrotain")) as Chevrotain;
+const chevrotain = (
+  existsSync(bundle) ? await import(pathToFileURL(bundle).href) : await import("chevrotain")
+) as Chevrotain;
 
 export const { createToken, CstParser, generateCstDts, Lexer, tokenMatcher } = chevrotain;

@@ -153,7 +153,8 @@ function printSource(p: Printer, d: A.SourceDecl): void {
   for (const item of d.items) {
     if (item.kind === "setting") p.line(settingText(item), item.range);
     else if (item.kind === "properties") p.line(propertiesSourceText(item), item.range);
-    else if (item.kind === "skip") p.line(`skip when ${conditionText(item.condition)} because ${quote(item.reason.text)}`, item.range);
+    else if (item.kind === "skip")
+      p.line(`skip when ${conditionText(item.condition)} because ${quote(item.reason.text)}`, item.range);
     else if (item.kind === "drop") printMapItem(p, item);
     else
       printColumns(
@@ -260,7 +261,10 @@ function printMapItem(p: Printer, item: A.MapItem): void {
     case "each":
       return p.line(`each ${expressionText(item.expression)}`, item.range);
     case "drop":
-      return p.line(`drop ${item.columns.map((c) => quote(c.text)).join(", ")} because ${quote(item.reason.text)}`, item.range);
+      return p.line(
+        `drop ${item.columns.map((c) => quote(c.text)).join(", ")} because ${quote(item.reason.text)}`,
+        item.range,
+      );
     case "lost":
       return p.line(`lost ${quote(item.what.text)} because ${quote(item.reason.text)}`, item.range);
     case "note":
@@ -281,7 +285,9 @@ function printAssignment(p: Printer, a: A.Assignment): void {
     return;
   }
   const link = a.value;
-  const head = link.typeColumn ? `link ${quote(link.typeColumn.text)}, ${quote(link.idColumn?.text ?? "")}` : "link first";
+  const head = link.typeColumn
+    ? `link ${quote(link.typeColumn.text)}, ${quote(link.idColumn?.text ?? "")}`
+    : "link first";
   p.open(`${targets} <- ${head}`, a.range);
   for (const c of link.cases) p.line(`${quote(c.when.text)} => ${c.object.text}`, c.range);
   const missing = link.onMissing ? ` ${missingText(link.onMissing)}` : "";
@@ -317,7 +323,9 @@ export function stepText(step: A.Step): string {
     case "map":
       return `map ${step.target.text}`;
     case "transform": {
-      const args = step.args.map((arg) => (arg.name ? `${arg.name.text}: ${literalText(arg.value)}` : literalText(arg.value)));
+      const args = step.args.map((arg) =>
+        arg.name ? `${arg.name.text}: ${literalText(arg.value)}` : literalText(arg.value),
+      );
       return [step.name.text, ...args].join(" ");
     }
   }

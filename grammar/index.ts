@@ -105,9 +105,12 @@ function parseErrorDiagnostic(error: IRecognitionException, file: string, text: 
 
 function syntaxHint(error: IRecognitionException, token: IToken): string | undefined {
   const expected = error.message;
-  if (token.image === "=" && expected.includes("TakesFrom")) return "`=` sets a constant; `<-` takes a value from a column";
-  if (token.image === ":" && /Cardinality/.test(expected)) return "write the cardinality as one token: 1:1, 1:many or many:1";
-  if (isTokenType(token.tokenType, "StringLiteral") && expected.includes("LCurly")) return "did you forget `{` to open the block?";
+  if (token.image === "=" && expected.includes("TakesFrom"))
+    return "`=` sets a constant; `<-` takes a value from a column";
+  if (token.image === ":" && /Cardinality/.test(expected))
+    return "write the cardinality as one token: 1:1, 1:many or many:1";
+  if (isTokenType(token.tokenType, "StringLiteral") && expected.includes("LCurly"))
+    return "did you forget `{` to open the block?";
   return undefined;
 }
 

@@ -4,7 +4,15 @@ import type { CstNode, IToken, TokenType } from "chevrotain";
 import { CstParser, tokenMatcher } from "./chevrotain.js";
 import * as T from "./tokens.js";
 
-const literalStarts = new Set<TokenType>([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null, T.Xmlid, T.Record]);
+const literalStarts = new Set<TokenType>([
+  T.StringLiteral,
+  T.NumberLiteral,
+  T.True,
+  T.False,
+  T.Null,
+  T.Xmlid,
+  T.Record,
+]);
 const assignmentOperators = new Set<TokenType>([T.TakesFrom, T.Assign, T.Comma]);
 
 export class MapspecParser extends CstParser {
@@ -215,7 +223,9 @@ export class MapspecParser extends CstParser {
     this.CONSUME(T.Values);
     this.CONSUME(T.Name, { LABEL: "name" });
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.valueEntry) }, { ALT: () => this.SUBRULE(this.elseEntry) }]));
+    this.MANY(() =>
+      this.OR([{ ALT: () => this.SUBRULE(this.valueEntry) }, { ALT: () => this.SUBRULE(this.elseEntry) }]),
+    );
     this.CONSUME(T.RCurly);
   });
 
@@ -287,7 +297,10 @@ export class MapspecParser extends CstParser {
     this.OPTION2(() => this.CONSUME(T.Cardinality));
     this.OPTION3(() => this.CONSUME(T.Lossy));
     this.OPTION4(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Requires, { LABEL: "guard" }) }, { ALT: () => this.CONSUME(T.Unless, { LABEL: "guard" }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Requires, { LABEL: "guard" }) },
+        { ALT: () => this.CONSUME(T.Unless, { LABEL: "guard" }) },
+      ]);
       this.CONSUME4(T.Name, { LABEL: "module" });
     });
     // into Email by "_activityid_value": the rows add to the records another map made, not records of their own
@@ -582,7 +595,10 @@ export class MapspecParser extends CstParser {
     this.OR([
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.NotEquals, { LABEL: "op" }) }]);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.NotEquals, { LABEL: "op" }) },
+          ]);
           this.SUBRULE(this.literal);
         },
       },

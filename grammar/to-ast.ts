@@ -391,14 +391,17 @@ function mapItemFromCst(node: C.MapItemCstNode): A.MapItem[] {
   if (c.assignment) return [assignmentFromCst(c.assignment[0]!)];
   if (c.customPropertiesItem) {
     const item = c.customPropertiesItem[0]!;
-    return [{ kind: "customProperties", range: nodeRange(item), prefix: stringName(item.children.prefix, nodeRange(item)) }];
+    return [
+      { kind: "customProperties", range: nodeRange(item), prefix: stringName(item.children.prefix, nodeRange(item)) },
+    ];
   }
   if (c.dedupeItem) {
     const d = c.dedupeItem[0]!.children;
     const keep = d.keep?.[0] ? name(d.keep, range) : undefined;
     return [{ kind: "dedupe", range, by: expressionFromCst(d.expression?.[0]), ...(keep ? { keep } : {}) }];
   }
-  if (c.eachItem) return [{ kind: "each", range, expression: expressionFromCst(c.eachItem[0]!.children.expression?.[0]) }];
+  if (c.eachItem)
+    return [{ kind: "each", range, expression: expressionFromCst(c.eachItem[0]!.children.expression?.[0]) }];
   if (c.dropItem) return [dropFromCst(c.dropItem[0]!)];
   if (c.lostItem) {
     const d = c.lostItem[0]!.children;
@@ -414,7 +417,8 @@ function assignmentFromCst(node: C.AssignmentCstNode): A.Assignment {
   const when = c.condition?.[0] ? conditionFromCst(c.condition[0]) : undefined;
   let value: A.Assignment["value"];
   if (c.linkExpr?.[0]) value = linkFromCst(c.linkExpr[0]);
-  else if (c.literal?.[0]) value = { kind: "constant", literal: literalFromCst(c.literal[0]), range: nodeRange(c.literal[0]) };
+  else if (c.literal?.[0])
+    value = { kind: "constant", literal: literalFromCst(c.literal[0]), range: nodeRange(c.literal[0]) };
   else value = expressionFromCst(c.expression?.[0]);
   return {
     kind: "assignment",
@@ -491,7 +495,11 @@ function stepFromCst(node: C.StepCstNode): A.Step {
     args: (c.stepArg ?? []).map((arg) => {
       const argRange = nodeRange(arg);
       const argName = arg.children.name?.[0] ? name(arg.children.name, argRange) : undefined;
-      return { range: argRange, ...(argName ? { name: argName } : {}), value: literalFromCst(arg.children.literal?.[0]) };
+      return {
+        range: argRange,
+        ...(argName ? { name: argName } : {}),
+        value: literalFromCst(arg.children.literal?.[0]),
+      };
     }),
   };
 }

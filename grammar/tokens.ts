@@ -193,4 +193,7 @@ export const allTokens: readonly TokenType[] = [
   Name,
 ];
 
-export const mapspecLexer = new Lexer(allTokens as TokenType[], { positionTracking: "full", ensureOptimizations: false });
+export const mapspecLexer = new Lexer(allTokens as TokenType[], {
+  positionTracking: "full",
+  ensureOptimizations: false,
+});

@@ -52,7 +52,9 @@ const signatureTable = {
     input: TEXTUAL,
     output: "text",
     args: [],
-    named: { invalid: { name: "invalid", type: "string", optional: true, choices: ["fail", "empty"], default: "fail" } },
+    named: {
+      invalid: { name: "invalid", type: "string", optional: true, choices: ["fail", "empty"], default: "fail" },
+    },
     summary:
       'Trims and lowercases an e-mail address; rejects anything not like local@domain.tld (invalid: "empty" leaves it empty instead).',
   },
@@ -70,7 +72,8 @@ const signatureTable = {
     output: "date",
     args: [{ name: "format", type: "string", optional: true, default: "YYYY-MM-DD" }],
     named: {},
-    summary: "Reads a calendar date written in the format (YYYY, MM, M, DD, D and separators; default ISO) as YYYY-MM-DD.",
+    summary:
+      "Reads a calendar date written in the format (YYYY, MM, M, DD, D and separators; default ISO) as YYYY-MM-DD.",
   },
   datetime: {
     input: ["text", "datetime", "date", "integer", "decimal"],
@@ -121,7 +124,8 @@ const signatureTable = {
     output: "boolean",
     args: [{ name: "trueValues", type: "string", optional: true, variadic: true }],
     named: {},
-    summary: "Reads yes/no, true/false, 1/0, on/off, x, checked…; given values, exactly those are true and anything else false.",
+    summary:
+      "Reads yes/no, true/false, 1/0, on/off, x, checked…; given values, exactly those are true and anything else false.",
   },
   multiply: {
     input: NUMBER,
@@ -205,7 +209,9 @@ const signatureTable = {
     { name: "from", type: "string", optional: false },
     { name: "to", type: "string", optional: false },
   ]),
-  truncate: textToText("Keeps at most the given number of characters.", [{ name: "length", type: "number", optional: false }]),
+  truncate: textToText("Keeps at most the given number of characters.", [
+    { name: "length", type: "number", optional: false },
+  ]),
   html: {
     input: ["text"],
     output: "html",
@@ -274,7 +280,8 @@ export function argumentsFor(
       given.forEach((value) => checkArgument(name, spec, value));
       return given.length > 0 ? given : undefined;
     }
-    if (given === undefined && !spec.optional) throw new Error(`Transform \`${name}\` needs its ${spec.name} argument.`);
+    if (given === undefined && !spec.optional)
+      throw new Error(`Transform \`${name}\` needs its ${spec.name} argument.`);
     if (given !== undefined) checkArgument(name, spec, given);
     return given;
   });

@@ -178,7 +178,8 @@ export interface PlanCustomModel {
 }
 
 /** The value flowing through a transform chain, as far as the compiler can tell. */
-export type ValueType = "text" | "html" | "integer" | "decimal" | "boolean" | "date" | "datetime" | "binary" | "list" | "record" | "any";
+export type ValueType =
+  "text" | "html" | "integer" | "decimal" | "boolean" | "date" | "datetime" | "binary" | "list" | "record" | "any";
 
 export type PlanStep =
   | { op: "transform"; name: string; args: PlanLiteral[]; named: Record<string, PlanLiteral>; line: number }

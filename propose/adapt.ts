@@ -129,7 +129,11 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
       report.entries.push({ kind: "path", text: `or "${moved.table.path}"`, score: moved.score });
       found = await filesOf(source, ctx.options.exportDir);
     } else if (source.settings["optional"] !== true) {
-      edits.insertLineBefore(firstItemOffset(decl), "optional true", `the export has no file for "${source.path}", nor one like it`);
+      edits.insertLineBefore(
+        firstItemOffset(decl),
+        "optional true",
+        `the export has no file for "${source.path}", nor one like it`,
+      );
       report.entries.push({ kind: "optional", text: "the whole source (no file found)" });
       return;
     } else {
@@ -141,7 +145,9 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
   // ── its columns ──
   const survey = await surveySource(source, ctx.options.exportDir);
   if (survey.problems.length > 0) {
-    ctx.remaining.push(`${source.name}: the export cannot be read: ${survey.problems.map((p) => p.message).join("; ")}`);
+    ctx.remaining.push(
+      `${source.name}: the export cannot be read: ${survey.problems.map((p) => p.message).join("; ")}`,
+    );
     return;
   }
   const account = accountColumns(source, survey);
@@ -199,17 +205,27 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
       ` or ${JSON.stringify(pair.candidate)}`,
       `this export has no "${pair.column.column.text}"; "${pair.candidate}" is likely it (${confidence(pair.score)}: ${pair.why})`,
     );
-    report.entries.push({ kind: "alternative", text: `"${pair.column.column.text}" or "${pair.candidate}"`, score: pair.score });
+    report.entries.push({
+      kind: "alternative",
+      text: `"${pair.column.column.text}" or "${pair.candidate}"`,
+      score: pair.score,
+    });
   }
   for (const column of absent) {
     if (renamed.has(column) || column.optional) continue;
     const why = needed.get(column.column.text);
     if (why) {
-      ctx.remaining.push(`${source.name}: "${column.column.text}" is not in the export and nothing like it is, but ${why}`);
+      ctx.remaining.push(
+        `${source.name}: "${column.column.text}" is not in the export and nothing like it is, but ${why}`,
+      );
       report.entries.push({ kind: "problem", text: `"${column.column.text}" missing, and ${why}` });
       continue;
     }
-    edits.insert(column.range.end.offset, " optional", `not in this export, and no key or required field needs it: it reads as empty`);
+    edits.insert(
+      column.range.end.offset,
+      " optional",
+      `not in this export, and no key or required field needs it: it reads as empty`,
+    );
     report.entries.push({ kind: "optional", text: `"${column.column.text}"` });
   }
 
@@ -271,7 +287,9 @@ async function adaptSource(ctx: SourceContext): Promise<void> {
 
 async function filesOf(source: PlanSource, exportDir: string): Promise<string[]> {
   try {
-    return (await sourceFiles({ ...source, settings: { ...source.settings, optional: true } }, exportDir)).map((f) => f.relative);
+    return (await sourceFiles({ ...source, settings: { ...source.settings, optional: true } }, exportDir)).map(
+      (f) => f.relative,
+    );
   } catch (error) {
     if (error instanceof SourceReadError) return [];
     throw error;
@@ -286,9 +304,12 @@ function findMovedTable(ctx: SourceContext): { table: DetectedTable; score: numb
   for (const table of ctx.detected.tables) {
     if (ctx.claimed.has(table.path) || jsonFamily(table.format) !== jsonFamily(ctx.source.format)) continue;
     // a table another source reads already is not this one's
-    if (ctx.plan.sources.some((s) => s !== ctx.source && [s.path, ...(s.pathAlternatives ?? [])].includes(table.path))) continue;
+    if (ctx.plan.sources.some((s) => s !== ctx.source && [s.path, ...(s.pathAlternatives ?? [])].includes(table.path)))
+      continue;
     for (const path of paths) {
-      const score = round2(Math.max(editSimilarity(squash(path), squash(table.path)), nameSimilarity(tableWord(path), table.table) * 0.95));
+      const score = round2(
+        Math.max(editSimilarity(squash(path), squash(table.path)), nameSimilarity(tableWord(path), table.table) * 0.95),
+      );
       if (score >= 0.75 && (!best || score > best.score)) best = { table, score };
     }
   }
@@ -333,7 +354,11 @@ function alternativeScore(
     why = `every word of "${name}" is in it`;
   }
   // values of the declared kind (addresses, phone numbers, dates) are evidence beyond the name
-  if (profile && profile.guess.type === declaredType && ["email", "phone", "url", "date", "datetime"].includes(declaredType)) {
+  if (
+    profile &&
+    profile.guess.type === declaredType &&
+    ["email", "phone", "url", "date", "datetime"].includes(declaredType)
+  ) {
     score = Math.min(0.99, score + 0.05);
     why += `, and its values are ${declaredType}s`;
   }
@@ -341,7 +366,10 @@ function alternativeScore(
   const isKey = source.key.includes(name);
   if (isKey && candidateWords.at(-1) === "id" && (profile?.unique ?? false)) {
     const table = new Set(
-      [...words(source.name), ...words(source.label), ...words(source.path.replace(/\.[^.]*$/, ""))].flatMap((w) => [w, singular(w)]),
+      [...words(source.name), ...words(source.label), ...words(source.path.replace(/\.[^.]*$/, ""))].flatMap((w) => [
+        w,
+        singular(w),
+      ]),
     );
     const rest = candidateWords.slice(0, -1);
     if (rest.every((w) => table.has(w) || w === "record")) {
@@ -388,7 +416,9 @@ function dropPatterns(columns: string[]): Array<{ pattern: string; columns: stri
     patterns.push({
       pattern,
       columns: members,
-      what: suffix.includes("FormattedValue") ? "labels of values, not in the spec" : "annotations of other columns, not in the spec",
+      what: suffix.includes("FormattedValue")
+        ? "labels of values, not in the spec"
+        : "annotations of other columns, not in the spec",
     });
   }
   const rest = columns.filter((c) => !patterns.some((p) => p.columns.includes(c)));
@@ -416,12 +446,22 @@ async function customPropertyColumns(
   present: ReadonlySet<string>,
 ): Promise<{ columns: string[]; rule?: { format: PropertiesFormat; path: string; object: string } }> {
   const rule = source.customProperties
-    ? { format: source.customProperties.format, path: source.customProperties.paths[0]!, object: source.customProperties.object }
+    ? {
+        format: source.customProperties.format,
+        path: source.customProperties.paths[0]!,
+        object: source.customProperties.object,
+      }
     : metadataFor(ctx.detected, source);
   if (!rule) return { columns: [] };
   const paths = source.customProperties?.paths ?? [rule.path];
-  const reading = await readCustomProperties(source, { format: rule.format, paths, object: rule.object, line: 0 }, ctx.options.exportDir);
-  const declared = new Set(source.columns.flatMap((c) => [c.name, ...(c.alternatives ?? [])]).map((n) => n.toLowerCase()));
+  const reading = await readCustomProperties(
+    source,
+    { format: rule.format, paths, object: rule.object, line: 0 },
+    ctx.options.exportDir,
+  );
+  const declared = new Set(
+    source.columns.flatMap((c) => [c.name, ...(c.alternatives ?? [])]).map((n) => n.toLowerCase()),
+  );
   const dropped = new Set(source.drops.map((d) => d.column.toLowerCase()));
   const columns: string[] = [];
   for (const property of reading.properties) {
@@ -433,7 +473,10 @@ async function customPropertyColumns(
   return { columns, rule };
 }
 
-function metadataFor(detected: DetectedExport, source: PlanSource): { format: PropertiesFormat; path: string; object: string } | undefined {
+function metadataFor(
+  detected: DetectedExport,
+  source: PlanSource,
+): { format: PropertiesFormat; path: string; object: string } | undefined {
   const table = squash(tableWord(source.path));
   const plural = squash(`${source.name}s`);
   const keyEntity = source.key[0]?.toLowerCase().replace(/id$/, "");
@@ -441,7 +484,8 @@ function metadataFor(detected: DetectedExport, source: PlanSource): { format: Pr
     for (const [object, set] of metadata.objects) {
       const hit =
         metadata.format === "hubspot"
-          ? [table, plural, squash(objectName(source.name))].includes(squash(object)) || squash(singular(object)) === squash(source.name)
+          ? [table, plural, squash(objectName(source.name))].includes(squash(object)) ||
+            squash(singular(object)) === squash(source.name)
           : squash(set) === table || object === keyEntity;
       if (hit) return { format: metadata.format, path: metadata.path, object };
     }

@@ -21,7 +21,23 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 const PHONE = /^\+?[\d\s().\-/]{6,}$/;
 const HTML = /<\/?(p|br|div|span|ul|ol|li|strong|em|b|i|a|h[1-6]|table|tr|td)\b[^>]*>/i;
-const BOOLEAN_WORDS = new Set(["true", "false", "yes", "no", "y", "n", "0", "1", "on", "off", "x", "t", "f", "checked", "unchecked"]);
+const BOOLEAN_WORDS = new Set([
+  "true",
+  "false",
+  "yes",
+  "no",
+  "y",
+  "n",
+  "0",
+  "1",
+  "on",
+  "off",
+  "x",
+  "t",
+  "f",
+  "checked",
+  "unchecked",
+]);
 
 const dateFormats: Array<{ pattern: RegExp; format: (values: string[]) => string | undefined }> = [
   { pattern: /^\d{2}\.\d{2}\.\d{4}$/, format: () => "DD.MM.YYYY" },
@@ -40,7 +56,11 @@ function slashOrder(values: string[]): string | undefined {
  * The type of a column from its non-empty values (strings from CSV, anything from JSON). `fileExists` says
  * whether a text is the relative path of a file in the export (a `file` column).
  */
-export function guessColumnType(name: string, values: readonly unknown[], fileExists: (path: string) => boolean): TypeGuess {
+export function guessColumnType(
+  name: string,
+  values: readonly unknown[],
+  fileExists: (path: string) => boolean,
+): TypeGuess {
   const nameWords = words(name.replace(/^properties\./, "").replace(/@.*$/, ""));
   if (values.length === 0) return byName(nameWords);
   if (values.every((v) => typeof v === "boolean")) return { type: "boolean", why: "JSON booleans" };
@@ -49,7 +69,9 @@ export function guessColumnType(name: string, values: readonly unknown[], fileEx
       if (isIdName(nameWords)) return { type: "id", why: "whole numbers in a column named as an id" };
       return isMoneyName(nameWords) ? { type: "money", why: "amounts" } : { type: "integer", why: "whole numbers" };
     }
-    return isMoneyName(nameWords) ? { type: "money", why: "amounts" } : { type: "decimal", why: "numbers with decimals" };
+    return isMoneyName(nameWords)
+      ? { type: "money", why: "amounts" }
+      : { type: "decimal", why: "numbers with decimals" };
   }
   if (values.every((v) => Array.isArray(v))) return { type: "list", why: "lists of values" };
   if (values.some((v) => typeof v === "object" && v !== null)) return { type: "json", why: "objects" };
@@ -70,7 +92,8 @@ function guessFromTexts(nameWords: string[], texts: string[], fileExists: (path:
     if (dateFormat) return { type: "date", why: `dates written ${dateFormat}`, dateFormat };
     return { type: "text", why: "dates whose day and month order cannot be told apart: kept as text" };
   }
-  if (all((t) => isListOfIds(t)) && texts.some((t) => t.includes(";"))) return { type: "list", why: "ids separated by `;`" };
+  if (all((t) => isListOfIds(t)) && texts.some((t) => t.includes(";")))
+    return { type: "list", why: "ids separated by `;`" };
   if (all((t) => INTEGER.test(t))) {
     if (isIdName(nameWords)) return { type: "id", why: "whole numbers in a column named as an id" };
     if (isPhoneName(nameWords)) return { type: "phone", why: "phone numbers written as digits" };
@@ -81,10 +104,14 @@ function guessFromTexts(nameWords: string[], texts: string[], fileExists: (path:
     return { type: "integer", why: "whole numbers" };
   }
   if (all((t) => INTEGER.test(t) || DECIMAL.test(t)))
-    return isMoneyName(nameWords) ? { type: "money", why: "amounts" } : { type: "decimal", why: "numbers with decimals" };
+    return isMoneyName(nameWords)
+      ? { type: "money", why: "amounts" }
+      : { type: "decimal", why: "numbers with decimals" };
   if (all((t) => BOOLEAN_WORDS.has(t.toLowerCase())) && new Set(texts.map((t) => t.toLowerCase())).size <= 2)
     return { type: "boolean", why: "yes/no words" };
-  if (all((t) => /^https?:\/\//i.test(t) || (URL.test(t) && !t.includes("@") && /[a-z]/i.test(t) && isUrlName(nameWords))))
+  if (
+    all((t) => /^https?:\/\//i.test(t) || (URL.test(t) && !t.includes("@") && /[a-z]/i.test(t) && isUrlName(nameWords)))
+  )
     return { type: "url", why: "web addresses" };
   if (all((t) => URL.test(t) && /^https?:\/\//i.test(t))) return { type: "url", why: "web addresses" };
   if (all((t) => PHONE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6) && !isCodeName(nameWords))
@@ -111,7 +138,9 @@ function isListOfIds(text: string): boolean {
 function isIdName(nameWords: string[]): boolean {
   const last = nameWords.at(-1) ?? "";
   return (
-    last === "id" || (last.endsWith("id") && last.length > 4 && !last.endsWith("paid")) || (nameWords.at(-2) === "id" && last === "value")
+    last === "id" ||
+    (last.endsWith("id") && last.length > 4 && !last.endsWith("paid")) ||
+    (nameWords.at(-2) === "id" && last === "value")
   );
 }
 
@@ -120,17 +149,25 @@ function isListName(nameWords: string[]): boolean {
 }
 
 function isCodeName(nameWords: string[]): boolean {
-  return nameWords.some((w) => ["zip", "postal", "postcode", "postalcode", "code", "vat", "iban"].includes(w) || /postalcode$/.test(w));
+  return nameWords.some(
+    (w) => ["zip", "postal", "postcode", "postalcode", "code", "vat", "iban"].includes(w) || /postalcode$/.test(w),
+  );
 }
 
 function isPhoneName(nameWords: string[]): boolean {
-  return nameWords.some((w) => ["phone", "mobile", "mobilephone", "fax", "telephone"].includes(w) || /^telephone\d$/.test(w));
+  return nameWords.some(
+    (w) => ["phone", "mobile", "mobilephone", "fax", "telephone"].includes(w) || /^telephone\d$/.test(w),
+  );
 }
 
 function isMoneyName(nameWords: string[]): boolean {
-  return nameWords.some((w) => ["amount", "revenue", "price", "budget", "cost", "value", "estimatedvalue", "total", "money"].includes(w));
+  return nameWords.some((w) =>
+    ["amount", "revenue", "price", "budget", "cost", "value", "estimatedvalue", "total", "money"].includes(w),
+  );
 }
 
 function isUrlName(nameWords: string[]): boolean {
-  return nameWords.some((w) => ["url", "website", "websiteurl", "domain", "web", "site", "homepage", "link"].includes(w));
+  return nameWords.some((w) =>
+    ["url", "website", "websiteurl", "domain", "web", "site", "homepage", "link"].includes(w),
+  );
 }

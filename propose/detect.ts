@@ -105,11 +105,16 @@ function classifyJson(file: string, value: unknown): FileKind {
   if (!isObject(value)) return { file, kind: "ignored", why: "a JSON value that holds no records" };
   const rows = value["value"];
   if (Array.isArray(rows)) {
-    if (rows.some((row) => isObject(row) && typeof row["LogicalName"] === "string" && Array.isArray(row["Attributes"]))) {
+    if (
+      rows.some((row) => isObject(row) && typeof row["LogicalName"] === "string" && Array.isArray(row["Attributes"]))
+    ) {
       const objects = new Map<string, string>();
       for (const row of rows.filter(isObject)) {
         if (typeof row["LogicalName"] === "string")
-          objects.set(row["LogicalName"], typeof row["EntitySetName"] === "string" ? row["EntitySetName"] : `${row["LogicalName"]}s`);
+          objects.set(
+            row["LogicalName"],
+            typeof row["EntitySetName"] === "string" ? row["EntitySetName"] : `${row["LogicalName"]}s`,
+          );
       }
       return { file, kind: "metadata", metadata: { format: "dataverse", path: file, objects } };
     }
@@ -119,20 +124,37 @@ function classifyJson(file: string, value: unknown): FileKind {
     const results = value["results"];
     if (results.length > 0 && results.every(isPropertyDefinition)) {
       const object = typeof value["objectType"] === "string" ? value["objectType"] : basename(file, ".json");
-      return { file, kind: "metadata", metadata: { format: "hubspot", path: file, objects: new Map([[object, object]]) } };
+      return {
+        file,
+        kind: "metadata",
+        metadata: { format: "hubspot", path: file, objects: new Map([[object, object]]) },
+      };
     }
     return { file, kind: "table", format: "hubspot" };
   }
-  if (Array.isArray(value["data"]) && ("links" in value || "meta" in value)) return { file, kind: "table", format: "laravel" };
+  if (Array.isArray(value["data"]) && ("links" in value || "meta" in value))
+    return { file, kind: "table", format: "laravel" };
   const lists = Object.entries(value).filter(([, v]) => Array.isArray(v));
-  if (lists.length > 0 && lists.every(([, v]) => (v as unknown[]).length > 0 && (v as unknown[]).every(isPropertyDefinition))) {
-    return { file, kind: "metadata", metadata: { format: "hubspot", path: file, objects: new Map(lists.map(([k]) => [k, k])) } };
+  if (
+    lists.length > 0 &&
+    lists.every(([, v]) => (v as unknown[]).length > 0 && (v as unknown[]).every(isPropertyDefinition))
+  ) {
+    return {
+      file,
+      kind: "metadata",
+      metadata: { format: "hubspot", path: file, objects: new Map(lists.map(([k]) => [k, k])) },
+    };
   }
   return { file, kind: "ignored", why: "a JSON object without a records array (value, results, data)" };
 }
 
 function isPropertyDefinition(value: unknown): boolean {
-  return isObject(value) && typeof value["name"] === "string" && "label" in value && ("hubspotDefined" in value || "fieldType" in value);
+  return (
+    isObject(value) &&
+    typeof value["name"] === "string" &&
+    "label" in value &&
+    ("hubspotDefined" in value || "fieldType" in value)
+  );
 }
 
 function mergeMetadata(found: DetectedMetadata[]): DetectedMetadata[] {
@@ -252,7 +274,11 @@ async function csvSettings(dir: string, file: string): Promise<{ settings: Detec
 
 export function detectEncoding(bytes: Buffer): { encoding: string; seen: string; text: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { encoding: "utf-8", seen: "UTF-8 with a byte order mark", text: new TextDecoder("utf-8").decode(bytes.subarray(3)) };
+    return {
+      encoding: "utf-8",
+      seen: "UTF-8 with a byte order mark",
+      text: new TextDecoder("utf-8").decode(bytes.subarray(3)),
+    };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return {
@@ -271,7 +297,11 @@ export function detectEncoding(bytes: Buffer): { encoding: string; seen: string;
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
     return { encoding: "utf-8", seen: /[^\x00-\x7f]/.test(text) ? "UTF-8" : "UTF-8 (plain ASCII so far)", text };
   } catch {
-    return { encoding: "windows-1252", seen: "not UTF-8: read as Windows-1252", text: new TextDecoder("windows-1252").decode(bytes) };
+    return {
+      encoding: "windows-1252",
+      seen: "not UTF-8: read as Windows-1252",
+      text: new TextDecoder("windows-1252").decode(bytes),
+    };
   }
 }
 

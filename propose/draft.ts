@@ -109,12 +109,22 @@ const LINK_FIELDS: Record<string, [string, string]> = {
 
 export async function proposeDraft(options: DraftOptions): Promise<Draft> {
   const detected = await detectExport(options.exportDir);
-  const shared: Shared = { options, tables: [], lookups: new Map(), values: new Map(), records: new Map(), documents: [], nextItem: 1 };
+  const shared: Shared = {
+    options,
+    tables: [],
+    lookups: new Map(),
+    values: new Map(),
+    records: new Map(),
+    documents: [],
+    nextItem: 1,
+  };
   for (const table of detected.tables) {
     const profile = await profileTable(table, options.exportDir);
     const role = guessRole(table.table);
     const key = guessKey(profile);
-    const entitySets = new Map(detected.metadata.filter((m) => m.format === "dataverse").flatMap((m) => [...m.objects]));
+    const entitySets = new Map(
+      detected.metadata.filter((m) => m.format === "dataverse").flatMap((m) => [...m.objects]),
+    );
     shared.tables.push({
       profile,
       role,
@@ -179,7 +189,10 @@ async function attachProperties(shared: Shared, detected: DetectedExport): Promi
         object,
         columns: [],
       };
-      const source: PlanSource = { ...t.profile.source, customProperties: { format: rule.format, paths: [rule.path], object, line: 0 } };
+      const source: PlanSource = {
+        ...t.profile.source,
+        customProperties: { format: rule.format, paths: [rule.path], object, line: 0 },
+      };
       const reading = await readCustomProperties(source, source.customProperties!, shared.options.exportDir);
       const present = new Set(t.profile.columns.map((c) => c.name.toLowerCase()));
       for (const property of reading.properties) {
@@ -200,7 +213,10 @@ function metadataObject(metadata: DetectedMetadata, t: TableDraft): string | und
   const table = squash(t.profile.table.table);
   for (const [object, set] of metadata.objects) {
     if (metadata.format === "hubspot" && squash(object) === table) return object;
-    if (metadata.format === "dataverse" && (squash(set) === table || squash(object) === squash(t.keys.key?.replace(/id$/, "") ?? "")))
+    if (
+      metadata.format === "dataverse" &&
+      (squash(set) === table || squash(object) === squash(t.keys.key?.replace(/id$/, "") ?? ""))
+    )
       return object;
   }
   return undefined;
@@ -250,7 +266,8 @@ function ownerTable(shared: Shared): OwnerTable | undefined {
     if (first && last) {
       const firsts = byRow(first);
       const lasts = byRow(last);
-      for (let i = 0; i < Math.min(firsts.length, lasts.length); i++) names.add(`${firsts[i]} ${lasts[i]}`.toLowerCase());
+      for (let i = 0; i < Math.min(firsts.length, lasts.length); i++)
+        names.add(`${firsts[i]} ${lasts[i]}`.toLowerCase());
     }
     if (full) for (const name of byRow(full)) names.add(name.toLowerCase());
     found = {
@@ -370,7 +387,8 @@ function buildMap(
   const columnNamed = (name: string) => columns.find((c) => c.name === name);
 
   // constants that say what kind of record this is
-  if (model === "res.partner" && flavour === "company") assign("is_company", "=", "true", "proposed: the table holds companies");
+  if (model === "res.partner" && flavour === "company")
+    assign("is_company", "=", "true", "proposed: the table holds companies");
   if (model === "crm.lead")
     assign(
       "type",
@@ -383,7 +401,10 @@ function buildMap(
     assign("tag_ids", "=", "record TicketTag", "proposed: tickets are told apart from leads by the tag Ticket");
   }
   if (flavour === "article-task") {
-    shared.records.set("KnowledgeBase", `record project.project as KnowledgeBase {\n  name = "Knowledge Base (from ${system})"\n}`);
+    shared.records.set(
+      "KnowledgeBase",
+      `record project.project as KnowledgeBase {\n  name = "Knowledge Base (from ${system})"\n}`,
+    );
     assign("project_id", "=", "record KnowledgeBase", "proposed: articles are tasks of one Knowledge Base project");
   }
   if (model === "mail.message") {
@@ -412,7 +433,11 @@ function buildMap(
         refs: link.objects.map((object) => ({ object, hard: true })),
         ...(model === "mail.message" || model === "mail.activity" ? { required: true } : {}),
       });
-      report({ kind: "linked", text: `${linkFields.join(", ")} ← ${link.columns.map((c) => `"${c}"`).join(", ")}`, score: link.score });
+      report({
+        kind: "linked",
+        text: `${linkFields.join(", ")} ← ${link.columns.map((c) => `"${c}"`).join(", ")}`,
+        score: link.score,
+      });
     } else if (model === "mail.message" || model === "mail.activity") {
       return undefined;
     }
@@ -420,8 +445,12 @@ function buildMap(
 
   // a person's name from first and last name
   if (model === "res.partner" && flavour !== "company") {
-    const first = columns.find((c) => ["firstname", "givenname", "forename"].includes(squash(ownWords(c.name, "").join(" "))));
-    const last = columns.find((c) => ["lastname", "surname", "familyname"].includes(squash(ownWords(c.name, "").join(" "))));
+    const first = columns.find((c) =>
+      ["firstname", "givenname", "forename"].includes(squash(ownWords(c.name, "").join(" "))),
+    );
+    const last = columns.find((c) =>
+      ["lastname", "surname", "familyname"].includes(squash(ownWords(c.name, "").join(" "))),
+    );
     if (first && last) {
       assign(
         "name",
@@ -448,7 +477,9 @@ function buildMap(
     if (MESSAGE_LIKE.has(model) && model !== "calendar.event" && used.has(reference.column)) continue;
     const column = columnNamed(reference.column);
     if (!column) continue;
-    const cases = reference.typeColumn ? reference.typeColumn.cases : [{ value: "", object: reference.targets[0]!.object }];
+    const cases = reference.typeColumn
+      ? reference.typeColumn.cases
+      : [{ value: "", object: reference.targets[0]!.object }];
     const byModel = new Map<string, Array<{ value: string; object: string }>>();
     for (const c of cases) {
       const m = objectModel(c.object);
@@ -460,7 +491,10 @@ function buildMap(
       .filter((x) => x.field);
     if (chosen.length === 0) {
       const into = reference.targets.map((x) => x.object).join(", ");
-      referenceDrops.set(reference.column, `proposed: its values are keys of ${into}, but ${model} has no free field for them — review`);
+      referenceDrops.set(
+        reference.column,
+        `proposed: its values are keys of ${into}, but ${model} has no free field for them — review`,
+      );
       continue;
     }
     for (const choice of chosen) {
@@ -486,7 +520,9 @@ function buildMap(
       const score = round2(Math.min(0.95, 0.45 * reference.coverage + 0.5 * Math.max(target.score, 0.6)));
       const emptyWhen = taken ? `"${taken}" is empty` : undefined;
       for (const c of choice.cases) {
-        const typeCondition = reference.typeColumn ? `"${reference.typeColumn.column}" == ${JSON.stringify(c.value)}` : undefined;
+        const typeCondition = reference.typeColumn
+          ? `"${reference.typeColumn.column}" == ${JSON.stringify(c.value)}`
+          : undefined;
         const when = [emptyWhen, typeCondition].filter(Boolean).join(" and ") || undefined;
         const share = reference.targets.find((x) => x.object === c.object)?.share ?? reference.coverage;
         assign(
@@ -519,7 +555,8 @@ function buildMap(
     const chosen = ranked[0];
     if (chosen && userField) {
       const lookup = ownerLookup(shared, owners, chosen.by);
-      const chain = model === "mail.message" ? `lookup ${lookup} | lookup AuthorPartner` : `lookup ${lookup} | lookup OdooUser`;
+      const chain =
+        model === "mail.message" ? `lookup ${lookup} | lookup AuthorPartner` : `lookup ${lookup} | lookup OdooUser`;
       if (model === "mail.message")
         shared.lookups.set("AuthorPartner", "lookup AuthorPartner in odoo res.partner by email on missing empty");
       else
@@ -535,7 +572,11 @@ function buildMap(
         `${confidence(score)}: ${Math.round(chosen.share * 100)}% of its values are ${chosen.by === "key" ? "ids" : "names"} of ${owners.table.profile.table.object}, matched to ${model === "mail.message" ? "the user's partner" : "an Odoo user"} by e-mail`,
         { columns: [chosen.column] },
       );
-      report({ kind: "linked", text: `${userField.name} ← "${chosen.column}" (owner by ${chosen.by === "key" ? "id" : "name"})`, score });
+      report({
+        kind: "linked",
+        text: `${userField.name} ← "${chosen.column}" (owner by ${chosen.by === "key" ? "id" : "name"})`,
+        score,
+      });
     }
     for (const other of ranked.slice(chosen && userField ? 1 : 0)) {
       referenceDrops.set(
@@ -553,12 +594,17 @@ function buildMap(
     const column = columns.find(
       (c) =>
         !used.has(c.name) &&
-        ["country", "countryregion", "address1country", "countryname", "countrycode"].includes(squash(ownWords(c.name, "").join(" "))),
+        ["country", "countryregion", "address1country", "countryname", "countrycode"].includes(
+          squash(ownWords(c.name, "").join(" ")),
+        ),
     );
     if (column) {
       const byCode = [...column.distinct].every((v) => /^[A-Z]{2}$/.test(v)) && column.distinct.size > 0;
       const lookup = byCode ? "CountryByCode" : "CountryByName";
-      shared.lookups.set(lookup, `lookup ${lookup} in odoo res.country by ${byCode ? "code" : "name"} on missing empty`);
+      shared.lookups.set(
+        lookup,
+        `lookup ${lookup} in odoo res.country by ${byCode ? "code" : "name"} on missing empty`,
+      );
       assign(
         "country_id",
         "<-",
@@ -598,10 +644,16 @@ function buildMap(
       steps.push(`map ${name}`);
     }
     const required = pair.field.required && !pair.field.serverDefault;
-    assign(pair.field.name, "<-", [JSON.stringify(pair.column), ...steps].join(" | "), `${confidence(pair.score)}: ${pair.reason}`, {
-      columns: [pair.column],
-      ...(required ? { required: true } : {}),
-    });
+    assign(
+      pair.field.name,
+      "<-",
+      [JSON.stringify(pair.column), ...steps].join(" | "),
+      `${confidence(pair.score)}: ${pair.reason}`,
+      {
+        columns: [pair.column],
+        ...(required ? { required: true } : {}),
+      },
+    );
     report({ kind: "matched", text: `${pair.field.name} ← "${pair.column}"`, score: pair.score });
   }
 
@@ -610,7 +662,11 @@ function buildMap(
     (f) => f.required && !f.serverDefault && !["many2one", "many2many"].includes(f.type) && !set.has(f.name),
   )) {
     const free = columns.filter(
-      (c) => !used.has(c.name) && !referenceDrops.has(c.name) && fitValue(c, required).misfit === undefined && c.guess.type !== "list",
+      (c) =>
+        !used.has(c.name) &&
+        !referenceDrops.has(c.name) &&
+        fitValue(c, required).misfit === undefined &&
+        c.guess.type !== "list",
     );
     const ranked = free
       .map((c) => ({
@@ -636,8 +692,16 @@ function buildMap(
     report({ kind: "matched", text: `${required.name} ← "${pick.name}" (required, guessed)`, score });
   }
 
-  const demoted = fixPartnerRules(map, set, flavour, referenceDrops, new Set(fields.filter((f) => f.volatile).map((f) => f.name)));
-  t.report.entries = t.report.entries.filter((e) => !(e.kind === "matched" && demoted.some((f) => e.text.startsWith(`${f} ←`))));
+  const demoted = fixPartnerRules(
+    map,
+    set,
+    flavour,
+    referenceDrops,
+    new Set(fields.filter((f) => f.volatile).map((f) => f.name)),
+  );
+  t.report.entries = t.report.entries.filter(
+    (e) => !(e.kind === "matched" && demoted.some((f) => e.text.startsWith(`${f} ←`))),
+  );
 
   // custom properties the export's metadata lists
   if (t.properties) {
@@ -655,7 +719,8 @@ function buildMap(
   for (const column of columns) {
     if (read.has(column.name)) continue;
     const keyValues = t.keys.values;
-    const copiesKey = column.unique && column.distinct.size === keyValues.size && [...column.distinct].every((v) => keyValues.has(v));
+    const copiesKey =
+      column.unique && column.distinct.size === keyValues.size && [...column.distinct].every((v) => keyValues.has(v));
     const reason =
       referenceDrops.get(column.name) ??
       (copiesKey
@@ -663,7 +728,10 @@ function buildMap(
         : dropReason(bestOf.get(column.name), set));
     map.items.push({ kind: "drop", column: column.name, reason });
     const best = bestOf.get(column.name);
-    report({ kind: "dropped", text: `"${column.name}"${best ? ` (best: ${best.field.name}? ${confidence(best.score)})` : ""}` });
+    report({
+      kind: "dropped",
+      text: `"${column.name}"${best ? ` (best: ${best.field.name}? ${confidence(best.score)})` : ""}`,
+    });
   }
   return map;
 }
@@ -724,7 +792,9 @@ function fixPartnerRules(
   if (map.model === "crm.lead" && sets("partner_id")) {
     const partner = assignments().filter((i) => i.targets === "partner_id");
     const contactDetails = assignments().filter(
-      (i) => LEAD_PARTNER_FIELDS.has(i.targets) && (volatile.has(i.targets) || i.targets === "email_from" || i.targets === "phone"),
+      (i) =>
+        LEAD_PARTNER_FIELDS.has(i.targets) &&
+        (volatile.has(i.targets) || i.targets === "email_from" || i.targets === "phone"),
     );
     if (partner.every((i) => i.when)) {
       // only some leads have a partner: the others keep their own contact details
@@ -750,8 +820,11 @@ function fixPartnerRules(
   }
   if (map.model === "res.partner" && flavour !== "company" && sets("parent_id")) {
     for (const field of ["vat", "company_registry"])
-      if (sets(field)) demoteField(field, `proposed: a contact with a company takes the company's ${field} (MC2127) — review`);
-    const address = assignments().filter((i) => ["street", "street2", "city", "zip", "state_id", "country_id"].includes(i.targets));
+      if (sets(field))
+        demoteField(field, `proposed: a contact with a company takes the company's ${field} (MC2127) — review`);
+    const address = assignments().filter((i) =>
+      ["street", "street2", "city", "zip", "state_id", "country_id"].includes(i.targets),
+    );
     const tested = [...new Set(address.flatMap((i) => i.columns))];
     if (tested.length > 0) {
       const index = Math.max(...address.map((i) => map.items.indexOf(i))) + 1;
@@ -762,7 +835,8 @@ function fixPartnerRules(
         op: "=",
         value: '"other"',
         when: tested.map((c) => `${JSON.stringify(c)} is not empty`).join(" or "),
-        comment: "proposed: a contact with an address of its own keeps it; Odoo gives a contact its company's address (MC2125)",
+        comment:
+          "proposed: a contact with an address of its own keeps it; Odoo gives a contact its company's address (MC2125)",
         columns: [],
         refs: [],
       });
@@ -911,7 +985,8 @@ function applyDeferral(shared: Shared): void {
         .map((item) => ({ object: t.profile.table.object, item })),
     ),
   );
-  for (const { object, item } of assignments) for (const ref of item.refs) if (ref.hard && ref.object !== object) add(object, ref.object);
+  for (const { object, item } of assignments)
+    for (const ref of item.refs) if (ref.hard && ref.object !== object) add(object, ref.object);
   for (const { object, item } of assignments) {
     for (const ref of item.refs) {
       if (ref.hard || ref.object === object) continue;
@@ -931,7 +1006,9 @@ function applyDeferral(shared: Shared): void {
 function emit(shared: Shared): string {
   const { system, catalog, shownDir, exportDir } = shared.options;
   const out: string[] = [];
-  out.push(`# Drafted by \`mapc propose\` from the export in ${shownDir ?? exportDir}, against the Odoo ${catalog.version} field catalog.`);
+  out.push(
+    `# Drafted by \`mapc propose\` from the export in ${shownDir ?? exportDir}, against the Odoo ${catalog.version} field catalog.`,
+  );
   out.push("# Every source, map and field says how sure the proposal is (0–1) and why. Review it from the lowest");
   out.push("# confidence up, fix what is wrong, then `mapc check`, `mapc docs` and `mapc confirm`: no record moves");
   out.push("# before the customer confirms. Dropped columns say what they came closest to.");
@@ -947,7 +1024,14 @@ function emit(shared: Shared): string {
   if (shared.lookups.size > 0) {
     out.push("# ── Lookups ──");
     out.push("# Owners are never created: an owner without an Odoo user waits in the queue for the admin.");
-    for (const name of ["OwnerEmail", "OwnerEmailByName", "OdooUser", "AuthorPartner", "CountryByName", "CountryByCode"]) {
+    for (const name of [
+      "OwnerEmail",
+      "OwnerEmailByName",
+      "OdooUser",
+      "AuthorPartner",
+      "CountryByName",
+      "CountryByCode",
+    ]) {
       const text = shared.lookups.get(name);
       if (text) out.push(text);
     }
@@ -985,7 +1069,9 @@ function emitSource(shared: Shared, t: TableDraft): string[] {
   lines.push(`# proposed: ${table.path}: ${table.seen}, ${t.profile.rows} rows; ${key}`);
   if (t.profile.problems.length > 0)
     lines.push(`# proposed: the survey could not read it: ${t.profile.problems.join("; ").replace(/\n/g, " ")}`);
-  lines.push(`source ${table.object} ${JSON.stringify(table.table)} from ${table.format} ${JSON.stringify(table.path)} {`);
+  lines.push(
+    `source ${table.object} ${JSON.stringify(table.table)} from ${table.format} ${JSON.stringify(table.path)} {`,
+  );
   lines.push(`  key ${JSON.stringify(t.key?.column ?? t.profile.columns[0]?.name ?? "id")}`);
   if (table.settings.encoding) lines.push(`  encoding ${JSON.stringify(table.settings.encoding)}`);
   if (table.settings.delimiter) lines.push(`  delimiter ${JSON.stringify(table.settings.delimiter)}`);
@@ -993,19 +1079,26 @@ function emitSource(shared: Shared, t: TableDraft): string[] {
   const dateFormat = declared.find((c) => c.guess.dateFormat)?.guess.dateFormat;
   if (dateFormat) lines.push(`  dateFormat ${JSON.stringify(dateFormat)}`);
   const wallTimes = declared.some(
-    (c) => c.guess.type === "datetime" && c.samples.some((v) => typeof v === "string" && !/(Z|[+-]\d{2}:?\d{2})$/i.test(v.trim())),
+    (c) =>
+      c.guess.type === "datetime" &&
+      c.samples.some((v) => typeof v === "string" && !/(Z|[+-]\d{2}:?\d{2})$/i.test(v.trim())),
   );
   if (wallTimes)
-    lines.push('  timezone "UTC"  # proposed: times without an offset are read as UTC; name the zone the export was written in');
+    lines.push(
+      '  timezone "UTC"  # proposed: times without an offset are read as UTC; name the zone the export was written in',
+    );
   if (t.properties && t.maps.length > 0) {
     lines.push(
       `  custom properties from ${t.properties.format} ${JSON.stringify(t.properties.path)} ${t.properties.selector} ${JSON.stringify(t.properties.object)}`,
     );
   }
-  for (const pattern of t.patterns) lines.push(`  drop ${JSON.stringify(pattern.pattern)} because ${JSON.stringify(pattern.reason)}`);
+  for (const pattern of t.patterns)
+    lines.push(`  drop ${JSON.stringify(pattern.pattern)} because ${JSON.stringify(pattern.reason)}`);
   const sourceDrops = sourceLevelDrops(shared, t);
   if (sourceDrops.columns.length > 0)
-    lines.push(`  drop ${sourceDrops.columns.map((c) => JSON.stringify(c)).join(", ")} because ${JSON.stringify(sourceDrops.reason)}`);
+    lines.push(
+      `  drop ${sourceDrops.columns.map((c) => JSON.stringify(c)).join(", ")} because ${JSON.stringify(sourceDrops.reason)}`,
+    );
   lines.push("  columns {");
   for (const column of declared) {
     const note = column.guess.why.startsWith("no values")
@@ -1078,7 +1171,8 @@ function emitMap(map: MapDraft): string[] {
     lines.push(`  note "Used only when the target database has the ${map.guard.module} app (Odoo Enterprise)."`);
   for (const item of map.items) {
     if (item.kind === "raw") lines.push(`  ${item.text}${item.comment ? `  # ${item.comment}` : ""}`);
-    else if (item.kind === "drop") lines.push(`  drop ${JSON.stringify(item.column)} because ${JSON.stringify(item.reason)}`);
+    else if (item.kind === "drop")
+      lines.push(`  drop ${JSON.stringify(item.column)} because ${JSON.stringify(item.reason)}`);
     else {
       const flags = `${item.required ? " required" : ""}${item.deferred ? " deferred" : ""}${item.when ? ` when ${item.when}` : ""}`;
       lines.push(`  ${item.targets} ${item.op} ${item.value}${flags}  # ${item.comment}`);
@@ -1150,7 +1244,8 @@ function demote(
 function report(shared: Shared, detected: DetectedExport): ProposalReport {
   const { system, catalog, shownDir, exportDir } = shared.options;
   const notes = ignoredNotes(detected);
-  for (const m of detected.metadata) notes.push(`metadata: ${m.path} (${m.format}: ${[...m.objects.keys()].join(", ")})`);
+  for (const m of detected.metadata)
+    notes.push(`metadata: ${m.path} (${m.format}: ${[...m.objects.keys()].join(", ")})`);
   return {
     title: `mapc propose: ${shownDir ?? exportDir} → ${slug(system)} -> odoo ${catalog.version}`,
     sources: shared.tables.map((t) => t.report),

@@ -53,7 +53,11 @@ export class SpecEdits {
   /** A new line before the line holding `offset`, indented like `indentOf`'s line, with its reason. */
   insertLineBefore(offset: number, line: string, why: string, indentOf = offset): void {
     const start = this.lineStarts[this.lineOf(offset) - 1]!;
-    this.insertions.push({ offset: start, text: `${this.indentation(indentOf)}${line}  # proposed: ${why}\n`, order: this.sequence++ });
+    this.insertions.push({
+      offset: start,
+      text: `${this.indentation(indentOf)}${line}  # proposed: ${why}\n`,
+      order: this.sequence++,
+    });
   }
 
   /** `# proposed: why` at the end of the (1-based) line; above it when the line has a comment of its own. */
@@ -84,7 +88,8 @@ export class SpecEdits {
       const next = line < this.lineStarts.length ? this.lineStarts[line]! - 1 : this.text.length;
       const end = next > start && this.text[next - 1] === "\r" ? next - 1 : next;
       const why = `# proposed: ${whys.join("; ")}`;
-      if (this.commentedLines.has(line)) all.push({ offset: start, text: `${this.indentation(start)}${why}\n`, order: this.sequence++ });
+      if (this.commentedLines.has(line))
+        all.push({ offset: start, text: `${this.indentation(start)}${why}\n`, order: this.sequence++ });
       else all.push({ offset: end, text: `  ${why}`, order: Number.MAX_SAFE_INTEGER });
     }
     // removals (spaces only) never overlap an insertion point: apply all from the end of the text
@@ -94,7 +99,11 @@ export class SpecEdits {
         order: i.order,
         run: (text: string) => `${text.slice(0, i.offset)}${i.text}${text.slice(i.offset)}`,
       })),
-      ...this.removals.map((r) => ({ at: r.start, order: -1, run: (text: string) => `${text.slice(0, r.start)}${text.slice(r.end)}` })),
+      ...this.removals.map((r) => ({
+        at: r.start,
+        order: -1,
+        run: (text: string) => `${text.slice(0, r.start)}${text.slice(r.end)}`,
+      })),
     ];
     steps.sort((a, b) => b.at - a.at || b.order - a.order);
     let text = this.text;
@@ -112,13 +121,15 @@ export function unifiedDiff(before: string, after: string, fromName: string, toN
   const m = b.length;
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const ops: Array<{ kind: " " | "-" | "+"; line: string; ai: number; bi: number }> = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: " ", line: a[i]!, ai: i++, bi: j++ });
-    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: "-", line: a[i]!, ai: i++, bi: j });
+    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
+      ops.push({ kind: "-", line: a[i]!, ai: i++, bi: j });
     else ops.push({ kind: "+", line: b[j]!, ai: i, bi: j++ });
   }
   const out = [`--- ${fromName}`, `+++ ${toName}`];

@@ -42,7 +42,8 @@ export function writableFields(catalog: OdooCatalog, model: string): FieldInfo[]
 
 function isWritable(field: CatalogField): boolean {
   if (field.write === "ignored" || field.type === "one2many") return false;
-  if (["properties", "properties_definition", "json", "reference", "many2one_reference"].includes(field.type)) return false;
+  if (["properties", "properties_definition", "json", "reference", "many2one_reference"].includes(field.type))
+    return false;
   return !SKIPPED.test(field.name) || field.name === "user_ids";
 }
 

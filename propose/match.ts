@@ -30,25 +30,45 @@ const synonyms: Array<{ field: string; models?: string[]; names: string[] }> = [
   { field: "mobile", names: ["mobile", "mobilephone", "mobilephonenumber", "cellphone", "cell", "mobilenumber"] },
   { field: "function", names: ["jobtitle", "position", "jobposition", "role"] },
   { field: "website", names: ["website", "websiteurl", "url", "companydomainname", "domain", "homepage", "web"] },
-  { field: "street", names: ["street", "streetaddress", "address", "address1", "addressline1", "address1line1", "line1"] },
+  {
+    field: "street",
+    names: ["street", "streetaddress", "address", "address1", "addressline1", "address1line1", "line1"],
+  },
   { field: "street2", names: ["street2", "addressline2", "address1line2", "line2"] },
   { field: "city", names: ["city", "town", "address1city"] },
   { field: "zip", names: ["zip", "zipcode", "postalcode", "postcode", "address1postalcode"] },
   { field: "vat", names: ["vat", "vatnumber", "vatid", "taxid", "taxnumber"] },
-  { field: "name", models: ["crm.lead"], names: ["subject", "topic", "title", "name", "opportunityname", "dealname", "leadname"] },
+  {
+    field: "name",
+    models: ["crm.lead"],
+    names: ["subject", "topic", "title", "name", "opportunityname", "dealname", "leadname"],
+  },
   { field: "contact_name", models: ["crm.lead"], names: ["fullname", "contactname", "contact"] },
-  { field: "partner_name", models: ["crm.lead"], names: ["companyname", "company", "organization", "organisation", "account"] },
-  { field: "name", names: ["name", "fullname", "title", "subject", "label", "companyname", "productname", "stagename"] },
+  {
+    field: "partner_name",
+    models: ["crm.lead"],
+    names: ["companyname", "company", "organization", "organisation", "account"],
+  },
+  {
+    field: "name",
+    names: ["name", "fullname", "title", "subject", "label", "companyname", "productname", "stagename"],
+  },
   { field: "title", models: ["utm.campaign"], names: ["name", "title"] },
   { field: "description", names: ["description", "details", "content", "body", "articlebody"] },
   { field: "comment", models: ["res.partner"], names: ["notes", "comment", "remarks"] },
-  { field: "expected_revenue", names: ["amount", "estimatedvalue", "value", "dealamount", "expectedrevenue", "dealvalue"] },
+  {
+    field: "expected_revenue",
+    names: ["amount", "estimatedvalue", "value", "dealamount", "expectedrevenue", "dealvalue"],
+  },
   {
     field: "date_deadline",
     names: ["closedate", "estimatedclosedate", "expectedclosedate", "duedate", "deadline", "timestamp", "scheduledend"],
   },
   { field: "probability", names: ["probability", "closeprobability", "dealprobability"] },
-  { field: "body", names: ["body", "notebody", "notetext", "html", "emailhtml", "callbody", "content", "text", "description"] },
+  {
+    field: "body",
+    names: ["body", "notebody", "notetext", "html", "emailhtml", "callbody", "content", "text", "description"],
+  },
   { field: "subject", names: ["subject", "title", "calltitle", "emailsubject"] },
   {
     field: "date",
@@ -83,7 +103,12 @@ export function ownWords(column: string, table: string): string[] {
   return kept.length > 0 ? kept : parts;
 }
 
-export function matchColumn(column: ColumnProfile, table: string, model: string, fields: readonly FieldInfo[]): FieldMatch[] {
+export function matchColumn(
+  column: ColumnProfile,
+  table: string,
+  model: string,
+  fields: readonly FieldInfo[],
+): FieldMatch[] {
   const own = ownWords(column.name, table);
   const ownText = own.join(" ");
   const ownSquash = own.join("");
@@ -137,7 +162,12 @@ export function matchColumn(column: ColumnProfile, table: string, model: string,
 /** Best first; of equals, a field Odoo requires first. */
 export function byScore(a: FieldMatch, b: FieldMatch): number {
   const required = (m: FieldMatch) => (m.field.required && !m.field.serverDefault ? 1 : 0);
-  return b.score - a.score || required(b) - required(a) || a.column.localeCompare(b.column) || a.field.name.localeCompare(b.field.name);
+  return (
+    b.score - a.score ||
+    required(b) - required(a) ||
+    a.column.localeCompare(b.column) ||
+    a.field.name.localeCompare(b.field.name)
+  );
 }
 
 /** What a value of the column's type becomes on the way into the field, or why it does not fit. */
@@ -154,7 +184,8 @@ export function fitValue(
       if (value === "list") return { steps: ['join ", "'] };
       break;
     case "text":
-      if (["text", "html", "integer", "decimal", "date", "datetime"].includes(value)) return { steps: value === "html" ? ["text"] : [] };
+      if (["text", "html", "integer", "decimal", "date", "datetime"].includes(value))
+        return { steps: value === "html" ? ["text"] : [] };
       if (value === "list") return { steps: ['join ", "'] };
       break;
     case "html":
@@ -189,14 +220,21 @@ export function fitValue(
   return { steps: [], misfit: `a ${type} column cannot fill a ${field.type} field` };
 }
 
-function fitSelection(column: ColumnProfile, field: FieldInfo): { steps: string[]; valueMap?: Array<[string, string]>; misfit?: string } {
+function fitSelection(
+  column: ColumnProfile,
+  field: FieldInfo,
+): { steps: string[]; valueMap?: Array<[string, string]>; misfit?: string } {
   const selection = field.selection ?? [];
   const values = [...column.distinct];
-  if (values.length === 0 || values.length > 40) return { steps: [], misfit: "its values cannot be checked against the field's choices" };
+  if (values.length === 0 || values.length > 40)
+    return { steps: [], misfit: "its values cannot be checked against the field's choices" };
   const keys = new Set(selection.map(([key]) => key));
   // codes on both sides (Dataverse's 1 = High, Odoo's "1" = Medium) may mean different things
   if (values.every((v) => /^\d+$/.test(v)) && [...keys].every((k) => /^\d+$/.test(k))) {
-    return { steps: [], misfit: "its codes and the field's are both numbers, whose meanings cannot be checked: it needs a value map" };
+    return {
+      steps: [],
+      misfit: "its codes and the field's are both numbers, whose meanings cannot be checked: it needs a value map",
+    };
   }
   if (values.every((v) => keys.has(v))) return { steps: [] };
   const byLabel = new Map(

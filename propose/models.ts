@@ -44,7 +44,11 @@ const rules: Rule[] = [
     role: { kind: "map", model: "crm.lead", flavour: "opportunity" },
     what: "deals are crm.lead opportunities",
   },
-  { words: ["lead", "prospect"], role: { kind: "map", model: "crm.lead", flavour: "lead" }, what: "leads are crm.lead of type lead" },
+  {
+    words: ["lead", "prospect"],
+    role: { kind: "map", model: "crm.lead", flavour: "lead" },
+    what: "leads are crm.lead of type lead",
+  },
   {
     words: ["owner", "user", "systemuser", "employee"],
     role: { kind: "owners" },
@@ -60,29 +64,61 @@ const rules: Rule[] = [
     role: { kind: "map", model: "mail.message", flavour: "email" },
     what: "e-mails are messages on their record",
   },
-  { words: ["task", "todo"], role: { kind: "map", model: "mail.activity" }, what: "tasks are activities on their record" },
-  { words: ["meeting", "appointment", "event"], role: { kind: "map", model: "calendar.event" }, what: "meetings are calendar events" },
+  {
+    words: ["task", "todo"],
+    role: { kind: "map", model: "mail.activity" },
+    what: "tasks are activities on their record",
+  },
+  {
+    words: ["meeting", "appointment", "event"],
+    role: { kind: "map", model: "calendar.event" },
+    what: "meetings are calendar events",
+  },
   {
     words: ["ticket", "incident", "case"],
-    role: { kind: "map", model: "helpdesk.ticket", fallback: { module: "helpdesk", model: "crm.lead", flavour: "ticket-lead" } },
+    role: {
+      kind: "map",
+      model: "helpdesk.ticket",
+      fallback: { module: "helpdesk", model: "crm.lead", flavour: "ticket-lead" },
+    },
     what: "tickets go to the Helpdesk app where installed, else to a lead tagged Ticket",
   },
   {
     words: ["article", "kbarticle", "knowledge"],
-    role: { kind: "map", model: "knowledge.article", fallback: { module: "knowledge", model: "project.task", flavour: "article-task" } },
+    role: {
+      kind: "map",
+      model: "knowledge.article",
+      fallback: { module: "knowledge", model: "project.task", flavour: "article-task" },
+    },
     what: "articles go to the Knowledge app where installed, else to tasks of a Knowledge Base project",
   },
   { words: ["product"], role: { kind: "map", model: "product.product" }, what: "products are product variants" },
   { words: ["campaign"], role: { kind: "map", model: "utm.campaign" }, what: "campaigns are UTM campaigns" },
-  { words: ["template", "emailtemplate"], role: { kind: "map", model: "mail.template" }, what: "e-mail templates are mail templates" },
+  {
+    words: ["template", "emailtemplate"],
+    role: { kind: "map", model: "mail.template" },
+    what: "e-mail templates are mail templates",
+  },
   {
     words: ["file", "attachment", "document"],
     role: { kind: "map", model: "ir.attachment" },
     what: "files are attachments on their record",
   },
-  { words: ["pipeline", "team"], role: { kind: "map", model: "crm.team" }, what: "a pipeline is a sales team with its stages" },
-  { words: ["stage", "processstage"], role: { kind: "map", model: "crm.stage" }, what: "pipeline stages are CRM stages" },
-  { words: ["pricelist", "pricelevel"], role: { kind: "map", model: "product.pricelist" }, what: "price lists are pricelists" },
+  {
+    words: ["pipeline", "team"],
+    role: { kind: "map", model: "crm.team" },
+    what: "a pipeline is a sales team with its stages",
+  },
+  {
+    words: ["stage", "processstage"],
+    role: { kind: "map", model: "crm.stage" },
+    what: "pipeline stages are CRM stages",
+  },
+  {
+    words: ["pricelist", "pricelevel"],
+    role: { kind: "map", model: "product.pricelist" },
+    what: "price lists are pricelists",
+  },
   { words: ["tag", "label"], role: { kind: "map", model: "crm.tag" }, what: "tags are CRM tags" },
   {
     words: ["workflow", "automation", "flow"],

@@ -127,7 +127,8 @@ export async function profileSource(
   for (const column of columns) {
     if (column.guess.type !== "list") continue;
     const split = new Set<string>();
-    for (const value of column.distinct) for (const part of value.split(";")) if (part.trim() !== "") split.add(part.trim());
+    for (const value of column.distinct)
+      for (const part of value.split(";")) if (part.trim() !== "") split.add(part.trim());
     column.distinct = split;
   }
   return { table, source, columns, rows, problems };

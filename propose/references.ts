@@ -14,19 +14,37 @@ export interface KeyGuess {
 
 export function guessKey(profile: TableProfile): KeyGuess | undefined {
   const table = profile.table.table;
-  const preferred = new Set(["id", "recordid", "uuid", "guid", `${squash(singular(table))}id`, `${squash(profile.table.object)}id`]);
-  const candidates = profile.columns.filter((c) => !c.name.includes("@") && !c.name.includes("[]") && !c.name.startsWith("../"));
+  const preferred = new Set([
+    "id",
+    "recordid",
+    "uuid",
+    "guid",
+    `${squash(singular(table))}id`,
+    `${squash(profile.table.object)}id`,
+  ]);
+  const candidates = profile.columns.filter(
+    (c) => !c.name.includes("@") && !c.name.includes("[]") && !c.name.startsWith("../"),
+  );
   const unique = candidates.filter((c) => c.unique && ["id", "text", "integer", "url", "email"].includes(c.guess.type));
   const byName = unique.find((c) => preferred.has(squash(c.name)));
   if (byName)
-    return { column: byName.name, confidence: 0.95, reason: `"${byName.name}" is named as the table's id and no two rows share it` };
+    return {
+      column: byName.name,
+      confidence: 0.95,
+      reason: `"${byName.name}" is named as the table's id and no two rows share it`,
+    };
   const idLike = unique.find((c) => words(c.name).at(-1) === "id" || c.guess.type === "id");
   if (idLike) return { column: idLike.name, confidence: 0.85, reason: `"${idLike.name}" is an id no two rows share` };
   const first = unique[0];
-  if (first) return { column: first.name, confidence: 0.7, reason: `"${first.name}" is the first column no two rows share` };
+  if (first)
+    return { column: first.name, confidence: 0.7, reason: `"${first.name}" is the first column no two rows share` };
   const named = candidates.find((c) => preferred.has(squash(c.name))) ?? candidates[0];
   if (named)
-    return { column: named.name, confidence: 0.4, reason: `no column is unique in the rows read; "${named.name}" is the likeliest` };
+    return {
+      column: named.name,
+      confidence: 0.4,
+      reason: `no column is unique in the rows read; "${named.name}" is the likeliest`,
+    };
   return undefined;
 }
 
@@ -56,19 +74,28 @@ export interface TableKeys {
   aliases: ReadonlySet<string>;
 }
 
-export function tableKeys(profile: TableProfile, key: string | undefined, entitySets: ReadonlyMap<string, string>): TableKeys {
+export function tableKeys(
+  profile: TableProfile,
+  key: string | undefined,
+  entitySets: ReadonlyMap<string, string>,
+): TableKeys {
   const values = key ? (profile.columns.find((c) => c.name === key)?.distinct ?? new Set<string>()) : new Set<string>();
   const table = profile.table.table;
   const aliases = new Set(
     [table, singular(table), profile.table.object, squash(table), squash(singular(table))].map((a) => a.toLowerCase()),
   );
   if (key && /^[a-z_]+id$/.test(key) && key.length > 2) aliases.add(key.slice(0, -2));
-  for (const [logical, set] of entitySets) if (set.toLowerCase() === table.toLowerCase()) aliases.add(logical.toLowerCase());
+  for (const [logical, set] of entitySets)
+    if (set.toLowerCase() === table.toLowerCase()) aliases.add(logical.toLowerCase());
   return { object: profile.table.object, table, key, values, aliases };
 }
 
 /** References of one table's columns into the tables that are migrated (`targets`). */
-export function findReferences(profile: TableProfile, ownKey: string | undefined, targets: readonly TableKeys[]): Reference[] {
+export function findReferences(
+  profile: TableProfile,
+  ownKey: string | undefined,
+  targets: readonly TableKeys[],
+): Reference[] {
   const references: Reference[] = [];
   for (const column of profile.columns) {
     if (column.name === ownKey || column.name.includes("@") || !isIdLike(column)) continue;
@@ -82,7 +109,9 @@ export function findReferences(profile: TableProfile, ownKey: string | undefined
     const coverage = covered / values.length;
     if (coverage < 0.5 || covered < Math.min(2, values.length)) continue;
     // the row's own key again (HubSpot's properties.hs_object_id): no reference
-    const ownTable = targets.find((t) => t.key === ownKey && t.values === profile.columns.find((c) => c.name === ownKey)?.distinct);
+    const ownTable = targets.find(
+      (t) => t.key === ownKey && t.values === profile.columns.find((c) => c.name === ownKey)?.distinct,
+    );
     if (ownTable && column.unique && hits.length === 1 && hits[0]!.object === ownTable.object) continue;
     const reference: Reference = {
       column: column.name,

@@ -22,7 +22,17 @@ export interface ProposalReport {
   notes: string[];
 }
 
-const order: ReportEntry["kind"][] = ["path", "matched", "linked", "alternative", "custom", "added", "optional", "dropped", "problem"];
+const order: ReportEntry["kind"][] = [
+  "path",
+  "matched",
+  "linked",
+  "alternative",
+  "custom",
+  "added",
+  "optional",
+  "dropped",
+  "problem",
+];
 
 export function renderReport(report: ProposalReport): string {
   const lines = [report.title];

@@ -83,12 +83,22 @@ export function unparenthesized(expression: string): string {
  * A chain as the body of an arrow function: `cell("X")` or `domain(cell("X"))` when short, otherwise a
  * block with one statement per step, so each transform of the spec has its own line.
  */
-export function chainBody(context: BuildContext, input: PlanInput, steps: readonly PlanStep[], scope: ChainScope): string[] {
+export function chainBody(
+  context: BuildContext,
+  input: PlanInput,
+  steps: readonly PlanStep[],
+  scope: ChainScope,
+): string[] {
   const start = inputExpression(input);
   const [only] = steps;
   if (!only) return [start];
   if (steps.length === 1) return [stepCall(context, only, start, scope)];
-  return ["{", ...chainStatements(context, "value", input, steps, scope).map((line) => `  ${line}`), "  return value;", "}"];
+  return [
+    "{",
+    ...chainStatements(context, "value", input, steps, scope).map((line) => `  ${line}`),
+    "  return value;",
+    "}",
+  ];
 }
 
 /** `let <variable>: unknown = <input>;` then `<variable> = <step>(<variable>, …);` for each step. */
@@ -158,9 +168,12 @@ function transformCall(
   if (!isTransformName(name)) throw new Error(`The plan names an unknown transform \`${name}\`.`);
   const signature = transformSignatures[name];
   argumentsFor(name, signature, args, named);
-  const positional = signature.args.map((spec, index) => (spec.variadic ? variadicLiteral(args.slice(index)) : literal(args[index])));
+  const positional = signature.args.map((spec, index) =>
+    spec.variadic ? variadicLiteral(args.slice(index)) : literal(args[index]),
+  );
   const namedEntries = Object.entries(named).map(([key, given]) => [key, literal(given)] as const);
-  const written = namedEntries.length > 0 ? [...positional, objectLiteral(namedEntries)] : dropTrailingUndefined(positional);
+  const written =
+    namedEntries.length > 0 ? [...positional, objectLiteral(namedEntries)] : dropTrailingUndefined(positional);
   return `${use(context, transformExportName(name))}(${[value, ...written].join(", ")})`;
 }
 

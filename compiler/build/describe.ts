@@ -1,6 +1,14 @@
 // One-line, spec-like descriptions of plan elements, for the comments that point generated code back to
 // the spec line it came from: `name <- "Company name" | collapse  (required)`.
-import type { MissingPolicy, PlanAssignment, PlanCondition, PlanInput, PlanLiteral, PlanStep, PlanValue } from "../../plan/types.js";
+import type {
+  MissingPolicy,
+  PlanAssignment,
+  PlanCondition,
+  PlanInput,
+  PlanLiteral,
+  PlanStep,
+  PlanValue,
+} from "../../plan/types.js";
 import { commentText } from "./literals.js";
 
 export function describeAssignment(assignment: PlanAssignment): string {
@@ -26,7 +34,9 @@ function describeValue(value: PlanValue): string {
     case "link": {
       const cases = value.cases.map((linked) => `${JSON.stringify(linked.when)} → ${linked.mapping}`).join(", ");
       const by =
-        value.mode === "discriminated" ? `${JSON.stringify(value.typeColumn ?? "")} / ${JSON.stringify(value.idColumn ?? "")}` : "first of";
+        value.mode === "discriminated"
+          ? `${JSON.stringify(value.typeColumn ?? "")} / ${JSON.stringify(value.idColumn ?? "")}`
+          : "first of";
       return `link ${by}: ${cases}${describeMissing(value.onMissing)}`;
     }
   }

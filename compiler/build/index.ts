@@ -35,7 +35,12 @@ export function generateTypeScript(plan: TransformPlan, options: BuildOptions = 
     "",
     ...transformRecordSection(context),
   ];
-  const head = [...headerSection(context), "", ...importSection(context, options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT), ""];
+  const head = [
+    ...headerSection(context),
+    "",
+    ...importSection(context, options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT),
+    "",
+  ];
   return `${[...head, ...body].join("\n")}\n`;
 }
 

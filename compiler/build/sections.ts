@@ -2,7 +2,14 @@
 // per mapping, one dispatcher per source, and transformRecord.
 import { coercionSettingsOf } from "../../plan/source-settings.js";
 import type { PlanAssignment, PlanMapping, PlanSource, PlanValue } from "../../plan/types.js";
-import { chainBody, chainStatements, conditionExpression, negatedCondition, unparenthesized, type ChainScope } from "./code.js";
+import {
+  chainBody,
+  chainStatements,
+  conditionExpression,
+  negatedCondition,
+  unparenthesized,
+  type ChainScope,
+} from "./code.js";
 import { lookupName, use, useType, type BuildContext } from "./context.js";
 import { describeAssignment, describeChain, describeCondition } from "./describe.js";
 import { arrayLiteral, commentText, indent, inlineLiteral, objectLiteral, str } from "./literals.js";
@@ -38,7 +45,9 @@ export function targetSection(context: BuildContext): string[] {
 
 /** Only sources the module reads: an unused constant would not compile under noUnusedLocals. */
 export function sourcesSection(context: BuildContext): string[] {
-  const read = context.plan.sources.filter((source) => source.skips.length > 0 || mappingsOf(context.plan, source.name).length > 0);
+  const read = context.plan.sources.filter(
+    (source) => source.skips.length > 0 || mappingsOf(context.plan, source.name).length > 0,
+  );
   return read.flatMap((source) => ["", ...sourceConstant(context, source)]);
 }
 
@@ -130,7 +139,11 @@ function whereLines(context: BuildContext, mapping: PlanMapping): string[] {
 }
 
 function singleRecordLines(context: BuildContext, mapping: PlanMapping): string[] {
-  return [`const record = ${use(context, "startRecord")}(target, sourceKey);`, ...recordLines(context, mapping), "return [record];"];
+  return [
+    `const record = ${use(context, "startRecord")}(target, sourceKey);`,
+    ...recordLines(context, mapping),
+    "return [record];",
+  ];
 }
 
 function fanOutLines(context: BuildContext, mapping: PlanMapping, each: NonNullable<PlanMapping["each"]>): string[] {
@@ -176,7 +189,10 @@ function intoLines(context: BuildContext, mapping: PlanMapping): string[] {
   const line = into.steps[0]?.line ?? mapping.line;
   return [
     `// ${location(context, line)}  into ${into.mapping} by ${describeChain(into.input, into.steps)}`,
-    ...arrowCall(`${use(context, "setIntoKey")}(record, ${str(into.mapping)}, `, chainBody(context, into.input, into.steps, {})),
+    ...arrowCall(
+      `${use(context, "setIntoKey")}(record, ${str(into.mapping)}, `,
+      chainBody(context, into.input, into.steps, {}),
+    ),
   ];
 }
 
@@ -224,14 +240,18 @@ function linkConstants(context: BuildContext, mapping: PlanMapping): string[] {
   return mapping.assignments.flatMap((assignment) => {
     const value = assignment.value;
     if (value.kind !== "link") return [];
-    const name = context.names.unique(`${constantCase(mapping.id)}_${constantCase(assignment.fields.at(-1) ?? "")}_LINK`);
+    const name = context.names.unique(
+      `${constantCase(mapping.id)}_${constantCase(assignment.fields.at(-1) ?? "")}_LINK`,
+    );
     context.linkConstants.set(linkKey(mapping, assignment), name);
     const columns = { typeColumn: value.typeColumn, idColumn: value.idColumn };
     return [
       `/** link of ${commentText(mapping.id)}.${commentText(assignment.fields.join(", "))} (${location(context, assignment.line)}) */`,
       `const ${name}: ${useType(context, "LinkSpec")} = {`,
       `  mode: ${str(value.mode)},`,
-      ...indent(Object.entries(columns).flatMap(([key, column]) => (column === undefined ? [] : [`${key}: ${str(column)},`]))),
+      ...indent(
+        Object.entries(columns).flatMap(([key, column]) => (column === undefined ? [] : [`${key}: ${str(column)},`])),
+      ),
       "  cases: [",
       ...indent(
         value.cases.map((linked) => `${inlineLiteral(linked)},`),
@@ -256,7 +276,9 @@ export function sourceDispatchSection(context: BuildContext, source: PlanSource)
   const row = mappings.length > 0 || source.skips.length > 0 ? "row" : "_row";
   const asksContext = mappings.length > 0 || source.skips.some((skip) => asksInstalled(skip.condition));
   const contextParameter = asksContext ? "context" : "_context";
-  const calls = mappings.map((mapping) => `() => ${lookupName(context.mappingFunctions, mapping.id, "mapping")}(row, context),`);
+  const calls = mappings.map(
+    (mapping) => `() => ${lookupName(context.mappingFunctions, mapping.id, "mapping")}(row, context),`,
+  );
   return [
     `/** ${commentText(source.name)} rows: skip rules, then ${mappings.map((mapping) => commentText(mapping.id)).join(", ") || "no mappings"}. */`,
     `function ${name}(${row}: ${useType(context, "SourceRow")}, ${contextParameter}: ${useType(context, "TransformContext")}): ${useType(context, "RecordOutcome")} {`,

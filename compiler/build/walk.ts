@@ -7,7 +7,9 @@ export function mappingsOf(plan: TransformPlan, source: string): PlanMapping[] {
 
 /** Every step of a mapping: assignment chains, the fan-out and the dedupe key. */
 export function stepsOf(mapping: PlanMapping): PlanStep[] {
-  const chains = mapping.assignments.flatMap((assignment) => (assignment.value.kind === "expression" ? assignment.value.steps : []));
+  const chains = mapping.assignments.flatMap((assignment) =>
+    assignment.value.kind === "expression" ? assignment.value.steps : [],
+  );
   return [...chains, ...(mapping.each?.steps ?? []), ...(mapping.dedupe?.steps ?? [])];
 }
 
@@ -19,7 +21,9 @@ export function valueMapsUsed(plan: TransformPlan): Set<string> {
 /** Whether a mapping's code reads the target database's modules (a guard or an `installed` condition). */
 export function usesContext(mapping: PlanMapping): boolean {
   const conditions = [mapping.where, ...mapping.assignments.map((assignment) => assignment.when)];
-  return mapping.guard !== undefined || conditions.some((condition) => condition !== undefined && asksInstalled(condition));
+  return (
+    mapping.guard !== undefined || conditions.some((condition) => condition !== undefined && asksInstalled(condition))
+  );
 }
 
 export function asksInstalled(condition: PlanCondition): boolean {

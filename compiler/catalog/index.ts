@@ -14,7 +14,14 @@ import {
   readServerDefaults,
   type KnownModelsFile,
 } from "./read.js";
-import type { CatalogField, CatalogModel, KnownMissingModel, OdooCatalog, ReferenceRecord, RenamedField } from "./types.js";
+import type {
+  CatalogField,
+  CatalogModel,
+  KnownMissingModel,
+  OdooCatalog,
+  ReferenceRecord,
+  RenamedField,
+} from "./types.js";
 
 export { closestNames, editDistance } from "./closest-names.js";
 export { packageRoot } from "../../plan/package-root.js";
@@ -84,18 +91,23 @@ function readCatalog(version: string): OdooCatalog {
   for (const name of index.models) {
     const file = join(dir, `${name}.json`);
     const raw = readModelFile(file);
-    if (raw.model !== name) throw new CatalogFormatError(file, `holds model "${raw.model}", index.json expects "${name}"`);
+    if (raw.model !== name)
+      throw new CatalogFormatError(file, `holds model "${raw.model}", index.json expects "${name}"`);
     const defaults = serverDefaults.get(name);
     const fields = new Map<string, CatalogField>();
     for (const field of raw.fields) {
       const reason = defaults?.get(field.name);
       fields.set(field.name, freezeField(reason === undefined ? field : { ...field, serverDefault: reason }));
     }
-    models.set(name, Object.freeze({ model: name, label: raw.label, modules: Object.freeze(raw.modules) as string[], fields }));
+    models.set(
+      name,
+      Object.freeze({ model: name, label: raw.label, modules: Object.freeze(raw.modules) as string[], fields }),
+    );
   }
   checkServerDefaults(defaultsFile, serverDefaults, models);
 
-  const referenceData = readJsonIfPresent(join(dir, "reference-data.json"), readReferenceData) ?? new Map<string, ReferenceRecord[]>();
+  const referenceData =
+    readJsonIfPresent(join(dir, "reference-data.json"), readReferenceData) ?? new Map<string, ReferenceRecord[]>();
   const byXmlid = new Map<string, { model: string; record: ReferenceRecord }>();
   for (const [model, records] of referenceData) {
     Object.freeze(records);
@@ -124,14 +136,19 @@ function readCatalog(version: string): OdooCatalog {
 }
 
 /** A server default for a field the catalog lacks, or does not mark required, is a stale file: refuse it. */
-function checkServerDefaults(file: string, defaults: Map<string, Map<string, string>>, models: Map<string, CatalogModel>): void {
+function checkServerDefaults(
+  file: string,
+  defaults: Map<string, Map<string, string>>,
+  models: Map<string, CatalogModel>,
+): void {
   for (const [model, fields] of defaults) {
     const known = models.get(model);
     if (!known) throw new CatalogFormatError(file, `model "${model}" is not in this catalog`);
     for (const name of fields.keys()) {
       const field = known.fields.get(name);
       if (!field) throw new CatalogFormatError(file, `field "${model}.${name}" is not in this catalog`);
-      if (!field.required) throw new CatalogFormatError(file, `field "${model}.${name}" is not required in this catalog`);
+      if (!field.required)
+        throw new CatalogFormatError(file, `field "${model}.${name}" is not required in this catalog`);
     }
   }
 }

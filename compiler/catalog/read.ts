@@ -49,7 +49,11 @@ const fieldTypes: readonly string[] = odooFieldTypes;
 export function readIndex(file: string): CatalogIndex {
   const root = new Reader(file, readJson(file));
   const models = root.object("models");
-  return { serverVersion: root.string("odoo_version"), series: root.string("server_serie"), models: Object.keys(models.value) };
+  return {
+    serverVersion: root.string("odoo_version"),
+    series: root.string("server_serie"),
+    models: Object.keys(models.value),
+  };
 }
 
 export function readModelFile(file: string): ModelFile {

@@ -83,5 +83,6 @@ function checkLossy(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext):
   const named = mapping.drops.length + mapping.losses.length;
   if (decl.lossy && named === 0) ctx.report("MC2303", decl.lossy.range, { map: id });
   const losses = decl.items.some((i) => i.kind === "lost");
-  if (!decl.lossy && losses) ctx.report("MC2310", decl.source.range, { map: id }, "write `lossy` after the cardinality");
+  if (!decl.lossy && losses)
+    ctx.report("MC2310", decl.source.range, { map: id }, "write `lossy` after the cardinality");
 }

@@ -9,7 +9,9 @@ import { odoo17Rules } from "./odoo17.js";
 import type { ModelRule } from "./rule.js";
 
 /** The rule modules by the first major version they apply to, newest first. */
-const families: ReadonlyArray<{ from: number; rules: Readonly<Record<string, readonly ModelRule[]>> }> = [{ from: 17, rules: odoo17Rules }];
+const families: ReadonlyArray<{ from: number; rules: Readonly<Record<string, readonly ModelRule[]>> }> = [
+  { from: 17, rules: odoo17Rules },
+];
 
 export function checkModelRules(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
   const major = Number.parseInt(ctx.version, 10);

@@ -13,7 +13,9 @@ import type { ModelRule } from "./rule.js";
 const addressFields = ["street", "street2", "city", "zip", "state_id", "country_id"];
 
 function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
-  const parent = decl.items.find((i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "parent_id");
+  const parent = decl.items.find(
+    (i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "parent_id",
+  );
   if (!parent) return;
   const isCompany = assignments.some(
     (a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true,
@@ -40,12 +42,22 @@ const COMMERCIAL_FIELDS = ["vat", "company_registry", "industry_id"];
 
 function checkCommercialFields(decl: A.MapDecl, assignments: readonly PlanAssignment[], ctx: CompileContext): void {
   if (!assignments.some((a) => a.fields[0] === "parent_id")) return;
-  if (assignments.some((a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true)) return;
+  if (
+    assignments.some(
+      (a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true,
+    )
+  )
+    return;
   for (const item of decl.items) {
     if (item.kind !== "assignment") continue;
     const field = item.targets[0]?.text ?? "";
     if (COMMERCIAL_FIELDS.includes(field))
-      ctx.report("MC2127", item.targets[0]!.range, { field }, "keep the value in a custom field (`x_…`), or set it on the company");
+      ctx.report(
+        "MC2127",
+        item.targets[0]!.range,
+        { field },
+        "keep the value in a custom field (`x_…`), or set it on the company",
+      );
   }
 }
 
@@ -73,14 +85,20 @@ function checkOwnAddressCondition(
 ): void {
   const tested = new Set(other.flatMap((a) => conditionColumns(a.when!)));
   const typeItem = decl.items.find(
-    (i): i is A.Assignment => i.kind === "assignment" && i.targets[0]?.text === "type" && i.range.start.line === other[0]!.line,
+    (i): i is A.Assignment =>
+      i.kind === "assignment" && i.targets[0]?.text === "type" && i.range.start.line === other[0]!.line,
   );
   for (const address of assignments.filter((a) => addressFields.includes(a.fields[0] ?? ""))) {
     if (address.value.kind !== "expression") continue;
     const column = inputColumns(address.value.input).find((c) => !tested.has(c));
     if (column === undefined) continue;
     const field = address.fields[0]!;
-    ctx.report("MC2126", (typeItem ?? decl).range, { field, column }, `add \`or "${column}" is not empty\` to the condition`);
+    ctx.report(
+      "MC2126",
+      (typeItem ?? decl).range,
+      { field, column },
+      `add \`or "${column}" is not empty\` to the condition`,
+    );
   }
 }
 
@@ -116,7 +134,12 @@ function checkPartnerEmailConflict(decl: A.MapDecl, assignments: readonly PlanAs
     const own = sets(field);
     const overlap = partner.length > 0 && own.length > 0 && (partner.some((a) => !a.when) || own.some((a) => !a.when));
     if (overlap)
-      ctx.report("MC2121", decl.model.range, { field, what }, `set \`partner_id\` only, or set \`${field}\` only when there is no partner`);
+      ctx.report(
+        "MC2121",
+        decl.model.range,
+        { field, what },
+        `set \`partner_id\` only, or set \`${field}\` only when there is no partner`,
+      );
   }
 }
 

@@ -77,8 +77,10 @@ function parseExportArgs(argv: readonly string[], help: string, known: readonly 
   if (!values.out) return { message: `--out is required\n\n${help}`, exitCode: 2 };
   const seed = Number(values.seed);
   const scale = Number(values.scale);
-  if (!Number.isInteger(seed) || seed < 0) return { message: `--seed must be a whole number ≥ 0, got ${values.seed}\n`, exitCode: 2 };
-  if (!Number.isInteger(scale) || scale < 1) return { message: `--scale must be a whole number ≥ 1, got ${values.scale}\n`, exitCode: 2 };
+  if (!Number.isInteger(seed) || seed < 0)
+    return { message: `--seed must be a whole number ≥ 0, got ${values.seed}\n`, exitCode: 2 };
+  if (!Number.isInteger(scale) || scale < 1)
+    return { message: `--scale must be a whole number ≥ 1, got ${values.scale}\n`, exitCode: 2 };
   let variants: string[];
   try {
     variants = resolveVariants(known, values.variant);
@@ -90,7 +92,12 @@ function parseExportArgs(argv: readonly string[], help: string, known: readonly 
 
 type Generate = (args: ExportArgs) => Promise<readonly { records: number }[]>;
 
-async function main(argv: readonly string[], help: string, known: readonly ExportVariant[], generate: Generate): Promise<number> {
+async function main(
+  argv: readonly string[],
+  help: string,
+  known: readonly ExportVariant[],
+  generate: Generate,
+): Promise<number> {
   const parsed = parseExportArgs(argv, help, known);
   if ("message" in parsed) {
     (parsed.exitCode === 0 ? process.stdout : process.stderr).write(parsed.message);

@@ -49,7 +49,9 @@ export class CsvFile {
   }
 
   private line(cells: readonly string[]): string {
-    return cells.map((cell) => csvCell(cell, this.dialect.delimiter)).join(this.dialect.delimiter) + this.dialect.lineEnd;
+    return (
+      cells.map((cell) => csvCell(cell, this.dialect.delimiter)).join(this.dialect.delimiter) + this.dialect.lineEnd
+    );
   }
 
   private async write(text: string): Promise<void> {
@@ -72,7 +74,8 @@ export function tinyPdf(lines: readonly string[]): Buffer {
       .replace(/[\u2010-\u2015]/g, "-")
       .replace(/[\\()]/g, (c) => `\\${c}`)
       .replace(/[^\x20-\x7e]/g, "?");
-  const content = "BT\n/F1 14 Tf\n72 770 Td\n18 TL\n" + lines.map((line) => `(${escape(line)}) Tj T*\n`).join("") + "ET\n";
+  const content =
+    "BT\n/F1 14 Tf\n72 770 Td\n18 TL\n" + lines.map((line) => `(${escape(line)}) Tj T*\n`).join("") + "ET\n";
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -109,7 +112,11 @@ function crc32(bytes: Buffer): number {
  * An RGB PNG whose pixels come from `pixel(x, y)`. The image data is deflate-"stored" (uncompressed)
  * by hand rather than by node:zlib, so the bytes cannot change with the zlib version.
  */
-export function tinyPng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+export function tinyPng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number],
+): Buffer {
   const raw = Buffer.alloc(height * (1 + width * 3));
   for (let y = 0; y < height; y++) {
     const row = y * (1 + width * 3);

@@ -30,7 +30,15 @@ import {
 } from "./opex365-vocabulary.js";
 import type { Random } from "./random.js";
 
-export const PARTICIPATION = { sender: 1, to: 2, cc: 3, requiredAttendee: 5, optionalAttendee: 6, organizer: 7, owner: 9 } as const;
+export const PARTICIPATION = {
+  sender: 1,
+  to: 2,
+  cc: 3,
+  requiredAttendee: 5,
+  optionalAttendee: 6,
+  organizer: 7,
+  owner: 9,
+} as const;
 
 export interface Party {
   mask: number;
@@ -117,7 +125,8 @@ export function regardingOpportunity(model: Opex365Model, index: number, rng: Ra
   const opportunity = model.opportunity(index);
   const customer = opportunity.customer;
   const contacts = customer.table === "contact" ? [customer.index] : model.contactsOf(customer.index);
-  const person = contacts.length > 0 ? personOfContact(model, rng.pick(contacts)) : personOfAccount(model, customer.index);
+  const person =
+    contacts.length > 0 ? personOfContact(model, rng.pick(contacts)) : personOfAccount(model, customer.index);
   return { ...person, ref: refOfOpportunity(opportunity), owner: opportunity.owner, notBefore: opportunity.createdAt };
 }
 
@@ -224,7 +233,9 @@ export function activityTime(
   if (planned) return workingTime(rng, EXPORTED_AT + rng.int(1, 60) * DAY);
   const spread = CREATED_FROM + ((index + rng.float()) / model.counts[`${table}s`]) * (EXPORTED_AT - CREATED_FROM);
   const at = workingTime(rng, Math.max(spread, notBefore + rng.int(1, 72) * HOUR));
-  return at < EXPORTED_AT - HOUR ? Math.max(at, notBefore + HOUR) : notBefore + Math.floor((EXPORTED_AT - HOUR - notBefore) * rng.float());
+  return at < EXPORTED_AT - HOUR
+    ? Math.max(at, notBefore + HOUR)
+    : notBefore + Math.floor((EXPORTED_AT - HOUR - notBefore) * rng.float());
 }
 
 /** The owner of an activity done at `at`: the record's owner while he or she worked here, else a colleague of the same team. */
@@ -258,12 +269,22 @@ export function email(model: Opex365Model, index: number): EmailRecord {
   const draft = index === at.draft || (index !== at.leaverSender && rng.chance(0.05));
   const alwaysOutgoing: readonly number[] = [at.leaverSender, at.html, at.japanese, at.unresolvedRecipient];
   const outgoing = index === at.cyrillic ? false : draft || alwaysOutgoing.includes(index) || rng.chance(0.7);
-  const createdAt = index === at.leaverSender ? LEAVER_EMAIL_AT : activityTime(model, "email", index, rng, regarding.notBefore, false);
+  const createdAt =
+    index === at.leaverSender ? LEAVER_EMAIL_AT : activityTime(model, "email", index, rng, regarding.notBefore, false);
   const owner =
-    index === at.leaverSender ? USER.leaver : index === at.japanese ? USER.kenji : activityOwner(model, rng, createdAt, regarding.owner);
+    index === at.leaverSender
+      ? USER.leaver
+      : index === at.japanese
+        ? USER.kenji
+        : activityOwner(model, rng, createdAt, regarding.owner);
   const topic = rng.pick(OPPORTUNITY_TOPICS);
   const [subject, body] = outgoing ? rng.pick(OUTGOING_EMAILS) : rng.pick(INCOMING_EMAILS);
-  const parties = emailParties(model, rng, { outgoing, owner, regarding, unresolved: index === at.unresolvedRecipient });
+  const parties = emailParties(model, rng, {
+    outgoing,
+    owner,
+    regarding,
+    unresolved: index === at.unresolvedRecipient,
+  });
   const sentOn = draft ? undefined : createdAt + rng.int(0, 5) * MINUTE;
   const record: EmailRecord = {
     index,
@@ -362,8 +383,10 @@ function outlookHtml(first: string, owner: string): string {
 
 /** Exchange Online's message ids for mail sent from Dataverse; the customer's mail server's for replies. */
 function messageId(rng: Random, outgoing: boolean, regarding: Regarding): string {
-  const token = (length: number) => Array.from({ length }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rng.int(0, 36)]).join("");
-  if (outgoing) return `<DB9PR08MB${rng.digits(4)}${token(6)}${rng.digits(4)}@DB9PR08MB${rng.digits(4)}.eurprd08.prod.outlook.com>`;
+  const token = (length: number) =>
+    Array.from({ length }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rng.int(0, 36)]).join("");
+  if (outgoing)
+    return `<DB9PR08MB${rng.digits(4)}${token(6)}${rng.digits(4)}@DB9PR08MB${rng.digits(4)}.eurprd08.prod.outlook.com>`;
   const domain = regarding.personAddress?.split("@")[1] ?? "example.com";
   return `<${token(12).toLowerCase()}.${rng.digits(6)}@${domain}>`;
 }
@@ -472,13 +495,17 @@ export function appointment(model: Opex365Model, index: number): AppointmentReco
       location: "Αθήνα, γραφεία πελάτη",
       description: "<p>Συζήτηση για 20 επιπλέον αισθητήρες T-210 στις αποθήκες.</p>",
     });
-  if (allDay) Object.assign(record, { subject: `Training day: ${regarding.companyName}`, location: "Kestrel HQ, Munich" });
+  if (allDay)
+    Object.assign(record, { subject: `Training day: ${regarding.companyName}`, location: "Kestrel HQ, Munich" });
   return record;
 }
 
 function attendees(model: Opex365Model, rng: Random, regarding: Regarding, owner: number, index: number): Party[] {
   const at = AT.appointment;
-  const parties: Party[] = [userParty(model, owner, PARTICIPATION.organizer), personParty(regarding, PARTICIPATION.requiredAttendee)];
+  const parties: Party[] = [
+    userParty(model, owner, PARTICIPATION.organizer),
+    personParty(regarding, PARTICIPATION.requiredAttendee),
+  ];
   if (index === at.userAttendee || rng.chance(0.2)) {
     const colleague = owner === USER.salesDirector ? USER.supportEngineer : USER.salesDirector;
     parties.push(userParty(model, colleague, PARTICIPATION.requiredAttendee));

@@ -11,7 +11,18 @@ import type {
 } from "./opex365-activities.js";
 import type { Opex365Model } from "./opex365-model.js";
 import type { AnnotationRecord } from "./opex365-notes.js";
-import { choice, dateTime, labelled, lookup, row, text, whole, yesNo, type Cell, type ODataRow } from "./opex365-odata.js";
+import {
+  choice,
+  dateTime,
+  labelled,
+  lookup,
+  row,
+  text,
+  whole,
+  yesNo,
+  type Cell,
+  type ODataRow,
+} from "./opex365-odata.js";
 import { DIRECTION, OPTIONS } from "./opex365-org.js";
 import { ownerCells, tableRow, versionNumber } from "./opex365-rows.js";
 
@@ -25,7 +36,11 @@ const TABLE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** The columns every activity row ends with: the record it is regarding, and its owner. */
-function regardingAndOwner(model: Opex365Model, activity: ActivityCommon, table: ActivityTable): (readonly [string, Cell])[] {
+function regardingAndOwner(
+  model: Opex365Model,
+  activity: ActivityCommon,
+  table: ActivityTable,
+): (readonly [string, Cell])[] {
   return [
     ["_regardingobjectid_value", lookup(activity.regarding, (target) => `regardingobjectid_${target}_${table}`)],
     ...ownerCells(model, activity.owner),
@@ -128,7 +143,10 @@ export function activityPartyRow(
 ): ODataRow {
   return row(versionNumber(model, `activityparty-${activity.table}`, activity.index * 16 + position), [
     ["activitypartyid", text(activityPartyId(model, activity.table, activity.index, position))],
-    ["_activityid_value", lookup({ id: activity.id, table: activity.table, name: activity.subject }, (t) => `activityid_${t}`)],
+    [
+      "_activityid_value",
+      lookup({ id: activity.id, table: activity.table, name: activity.subject }, (t) => `activityid_${t}`),
+    ],
     ["_partyid_value", lookup(party.party, (t) => `partyid_${t}`)],
     ["participationtypemask", choice(OPTIONS.participation, party.mask)],
     ["addressused", text(party.address)],

@@ -90,7 +90,10 @@ export function processStageRow(model: Opex365Model, index: number): ODataRow {
   return tableRow(model, "processstage", index, [
     ["stagename", text(stage.name)],
     ["stagecategory", choice(OPTIONS.stageCategory, stage.category)],
-    ["_processid_value", lookup({ id: model.id("workflow", 0), table: "workflow", name: WORKFLOWS[0]!.name }, "processid")],
+    [
+      "_processid_value",
+      lookup({ id: model.id("workflow", 0), table: "workflow", name: WORKFLOWS[0]!.name }, "processid"),
+    ],
     ["primaryentitytypecode", text("opportunity")],
   ]);
 }
@@ -120,10 +123,16 @@ export function pluginStepRow(model: Opex365Model, index: number): ODataRow {
     ["mode", choice(OPTIONS.stepMode, s.mode)],
     ["rank", whole(1)],
     ["filteringattributes", text(s.filteringAttributes)],
-    ["_sdkmessageid_value", lookup({ id: model.id("sdkmessage", index), table: "sdkmessage", name: s.message }, "sdkmessageid")],
+    [
+      "_sdkmessageid_value",
+      lookup({ id: model.id("sdkmessage", index), table: "sdkmessage", name: s.message }, "sdkmessageid"),
+    ],
     [
       "_eventhandler_value",
-      lookup({ id: model.id("plugintype", index), table: "plugintype", name: s.pluginType }, (table) => `eventhandler_${table}`),
+      lookup(
+        { id: model.id("plugintype", index), table: "plugintype", name: s.pluginType },
+        (table) => `eventhandler_${table}`,
+      ),
     ],
   ]);
 }

@@ -83,7 +83,13 @@ function column(
 }
 
 /** A choice column: one option, or (multi-select) one to `max` of them. */
-function picklist(logicalName: string, schemaTail: string, displayName: string, share: number, options: OptionSet): CustomColumn {
+function picklist(
+  logicalName: string,
+  schemaTail: string,
+  displayName: string,
+  share: number,
+  options: OptionSet,
+): CustomColumn {
   return column(logicalName, schemaTail, displayName, "Picklist", share, oneOption(options), { options });
 }
 
@@ -95,7 +101,9 @@ function multiSelect(
   options: OptionSet,
   max: number,
 ): CustomColumn {
-  return column(logicalName, schemaTail, displayName, "MultiSelectPicklist", share, someOptions(options, max), { options });
+  return column(logicalName, schemaTail, displayName, "MultiSelectPicklist", share, someOptions(options, max), {
+    options,
+  });
 }
 
 const code =
@@ -130,7 +138,10 @@ const dayAfterCreation =
     return future ? day : Math.min(day, Math.floor(EXPORTED_AT / DAY) * DAY - DAY);
   };
 const momentSinceCreation: Draw = (rng, row) =>
-  Math.min(EXPORTED_AT - 3_600_000, workingTime(rng, row.createdAt + DAY + rng.float() * Math.max(0, EXPORTED_AT - row.createdAt - DAY)));
+  Math.min(
+    EXPORTED_AT - 3_600_000,
+    workingTime(rng, row.createdAt + DAY + rng.float() * Math.max(0, EXPORTED_AT - row.createdAt - DAY)),
+  );
 const oneOption =
   (options: OptionSet): Draw =>
   (rng) =>
@@ -141,7 +152,13 @@ const someOptions =
   (rng) =>
     rng.sample(Object.keys(options).map(Number), rng.int(1, max + 1)).sort((a, b) => a - b);
 
-const PRODUCT_INTERESTS = choices("Temperature sensors", "Humidity sensors", "Data loggers", "Kestrel Cloud", "Calibration service");
+const PRODUCT_INTERESTS = choices(
+  "Temperature sensors",
+  "Humidity sensors",
+  "Data loggers",
+  "Kestrel Cloud",
+  "Calibration service",
+);
 
 export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomColumn[]>> = {
   account: [
@@ -163,8 +180,12 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     column("installedsensors", "InstalledSensors", "Installed Sensors", "Integer", 0.8, integer(0, 2000)),
     column("discountrate", "DiscountRate", "Discount Rate (%)", "Decimal", 0.75, decimalOf(0.5, 25)),
     column("creditlimit", "CreditLimit", "Credit Limit", "Money", 0.7, amount(5_000, 500_000, 500)),
-    column("customersince", "CustomerSince", "Customer Since", "DateTime", 0.75, dayAfterCreation(5, 120), { format: "DateOnly" }),
-    column("lastauditon", "LastAuditOn", "Last Audit", "DateTime", 0.75, momentSinceCreation, { format: "DateAndTime" }),
+    column("customersince", "CustomerSince", "Customer Since", "DateTime", 0.75, dayAfterCreation(5, 120), {
+      format: "DateOnly",
+    }),
+    column("lastauditon", "LastAuditOn", "Last Audit", "DateTime", 0.75, momentSinceCreation, {
+      format: "DateAndTime",
+    }),
     column("keyaccount", "KeyAccount", "Key Account", "Boolean", 0.95, yes(0.2)),
     picklist(
       "salesregion",
@@ -201,10 +222,20 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     column("trainingsattended", "TrainingsAttended", "Trainings Attended", "Integer", 0.7, integer(0, 9)),
     column("satisfactionscore", "SatisfactionScore", "Satisfaction Score", "Decimal", 0.75, decimalOf(1, 5)),
     column("trainingbudget", "TrainingBudget", "Training Budget", "Money", 0.75, amount(500, 20_000, 250)),
-    column("gdprconsenton", "GdprConsentOn", "GDPR Consent On", "DateTime", 0.7, dayAfterCreation(0, 30), { format: "DateOnly" }),
-    column("lastwebinaron", "LastWebinarOn", "Last Webinar", "DateTime", 0.75, momentSinceCreation, { format: "DateAndTime" }),
+    column("gdprconsenton", "GdprConsentOn", "GDPR Consent On", "DateTime", 0.7, dayAfterCreation(0, 30), {
+      format: "DateOnly",
+    }),
+    column("lastwebinaron", "LastWebinarOn", "Last Webinar", "DateTime", 0.75, momentSinceCreation, {
+      format: "DateAndTime",
+    }),
     column("newsletter", "Newsletter", "Newsletter", "Boolean", 0.9, yes(0.55)),
-    picklist("buyingrole", "BuyingRole", "Buying Role", 0.8, choices("Decision Maker", "Champion", "Influencer", "End User", "Blocker")),
+    picklist(
+      "buyingrole",
+      "BuyingRole",
+      "Buying Role",
+      0.8,
+      choices("Decision Maker", "Champion", "Influencer", "End User", "Blocker"),
+    ),
     multiSelect("productinterests", "ProductInterests", "Product Interests", 0.7, PRODUCT_INTERESTS, 3),
   ],
   lead: [
@@ -228,8 +259,12 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     column("sensorsneeded", "SensorsNeeded", "Sensors Needed", "Integer", 0.7, integer(5, 500)),
     column("fitscore", "FitScore", "Fit Score", "Decimal", 0.75, decimalOf(0, 10)),
     column("budget", "Budget", "Budget", "Money", 0.75, amount(2_000, 250_000, 1_000)),
-    column("firstcontacton", "FirstContactOn", "First Contact On", "DateTime", 0.8, dayAfterCreation(0, 14), { format: "DateOnly" }),
-    column("demobookedon", "DemoBookedOn", "Demo Booked On", "DateTime", 0.75, momentSinceCreation, { format: "DateAndTime" }),
+    column("firstcontacton", "FirstContactOn", "First Contact On", "DateTime", 0.8, dayAfterCreation(0, 14), {
+      format: "DateOnly",
+    }),
+    column("demobookedon", "DemoBookedOn", "Demo Booked On", "DateTime", 0.75, momentSinceCreation, {
+      format: "DateAndTime",
+    }),
     column("budgetconfirmed", "BudgetConfirmed", "Budget Confirmed", "Boolean", 0.9, yes(0.4)),
     picklist("temperature", "Temperature", "Lead Temperature", 0.85, choices("Hot", "Warm", "Cold")),
     multiSelect("interestedin", "InterestedIn", "Interested In", 0.7, PRODUCT_INTERESTS, 2),
@@ -253,10 +288,20 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     column("sensorquantity", "SensorQuantity", "Sensor Quantity", "Integer", 0.75, integer(1, 400)),
     column("discountpercent", "DiscountPercent", "Discount (%)", "Decimal", 0.75, decimalOf(1, 30)),
     column("installationfee", "InstallationFee", "Installation Fee", "Money", 0.75, amount(400, 12_000, 50)),
-    column("golivedate", "GoLiveDate", "Go-Live Date", "DateTime", 0.75, dayAfterCreation(30, 240, true), { format: "DateOnly" }),
-    column("contractsignedon", "ContractSignedOn", "Contract Signed On", "DateTime", 0.75, momentSinceCreation, { format: "DateAndTime" }),
+    column("golivedate", "GoLiveDate", "Go-Live Date", "DateTime", 0.75, dayAfterCreation(30, 240, true), {
+      format: "DateOnly",
+    }),
+    column("contractsignedon", "ContractSignedOn", "Contract Signed On", "DateTime", 0.75, momentSinceCreation, {
+      format: "DateAndTime",
+    }),
     column("legalreview", "LegalReview", "Requires Legal Review", "Boolean", 0.9, yes(0.2)),
-    picklist("competitor", "Competitor", "Main Competitor", 0.75, choices("Testo", "Vaisala", "Rotronic", "ELPRO", "No competitor")),
+    picklist(
+      "competitor",
+      "Competitor",
+      "Main Competitor",
+      0.75,
+      choices("Testo", "Vaisala", "Rotronic", "ELPRO", "No competitor"),
+    ),
     multiSelect(
       "addons",
       "AddOns",
@@ -278,8 +323,12 @@ export const CUSTOM_COLUMNS: Readonly<Record<CustomizedTable, readonly CustomCol
     column("affectedsensors", "AffectedSensors", "Affected Sensors", "Integer", 0.7, integer(1, 60)),
     column("timespent", "TimeSpent", "Time Spent (hours)", "Decimal", 0.8, decimalOf(0.25, 16)),
     column("creditnoteamount", "CreditNoteAmount", "Credit Note Amount", "Money", 0.75, amount(50, 5_000, 10)),
-    column("sladueon", "SlaDueOn", "SLA Due On", "DateTime", 0.85, dayAfterCreation(1, 10, true), { format: "DateOnly" }),
-    column("firstresponseon", "FirstResponseOn", "First Response On", "DateTime", 0.8, momentSinceCreation, { format: "DateAndTime" }),
+    column("sladueon", "SlaDueOn", "SLA Due On", "DateTime", 0.85, dayAfterCreation(1, 10, true), {
+      format: "DateOnly",
+    }),
+    column("firstresponseon", "FirstResponseOn", "First Response On", "DateTime", 0.8, momentSinceCreation, {
+      format: "DateAndTime",
+    }),
     column("escalated", "Escalated", "Escalated", "Boolean", 0.95, yes(0.15)),
     picklist(
       "affectedcomponent",
@@ -336,7 +385,8 @@ export function withCustomColumns(model: Opex365Model, table: CustomizedTable, r
 
 function cellOf(c: CustomColumn, value: CustomValue, row: CustomRowContext): Cell {
   const number = () => {
-    if (typeof value !== "number") throw new TypeError(`${c.logicalName}: a ${c.type} column drew ${JSON.stringify(value)}`);
+    if (typeof value !== "number")
+      throw new TypeError(`${c.logicalName}: a ${c.type} column drew ${JSON.stringify(value)}`);
     return value;
   };
   switch (c.type) {

@@ -84,13 +84,30 @@ export const STANDARD_TABLES: readonly StandardTable[] = [
   table("lead", "Lead", "leads", "leadid", "fullname", ["Lead", "Leads"], "UserOwned", [
     newColumn("new_leadscore", "new_LeadScore", "Decimal", "Lead Score"),
   ]),
-  table("opportunity", "Opportunity", "opportunities", "opportunityid", "name", ["Opportunity", "Opportunities"], "UserOwned", [
-    newColumn("new_opportunitytype", "new_OpportunityType", "Picklist", "Opportunity Type", OPTIONS.opportunityType),
-    newColumn("new_lostreason", "new_LostReason", "String", "Lost Reason"),
-  ]),
+  table(
+    "opportunity",
+    "Opportunity",
+    "opportunities",
+    "opportunityid",
+    "name",
+    ["Opportunity", "Opportunities"],
+    "UserOwned",
+    [
+      newColumn("new_opportunitytype", "new_OpportunityType", "Picklist", "Opportunity Type", OPTIONS.opportunityType),
+      newColumn("new_lostreason", "new_LostReason", "String", "Lost Reason"),
+    ],
+  ),
   table("incident", "Incident", "incidents", "incidentid", "title", ["Case", "Cases"], "UserOwned"),
   table("email", "Email", "emails", "activityid", "subject", ["Email", "Email Messages"], "UserOwned"),
-  table("appointment", "Appointment", "appointments", "activityid", "subject", ["Appointment", "Appointments"], "UserOwned"),
+  table(
+    "appointment",
+    "Appointment",
+    "appointments",
+    "activityid",
+    "subject",
+    ["Appointment", "Appointments"],
+    "UserOwned",
+  ),
   table("phonecall", "PhoneCall", "phonecalls", "activityid", "subject", ["Phone Call", "Phone Calls"], "UserOwned"),
   table("task", "Task", "tasks", "activityid", "subject", ["Task", "Tasks"], "UserOwned"),
   table("annotation", "Annotation", "annotations", "annotationid", "subject", ["Note", "Notes"], "UserOwned"),
@@ -110,9 +127,16 @@ export function describedTables(options: { allStandardTables: boolean; customCol
 /** One standard table's entry: its key, primary name and custom columns. */
 function standardDefinition(model: Opex365Model, t: StandardTable, customColumns: boolean): Record<string, unknown> {
   const metadataId = model.id(`entitymetadata-${t.logicalName}`, 0);
-  const custom = customColumns && t.logicalName in CUSTOM_COLUMNS ? CUSTOM_COLUMNS[t.logicalName as CustomizedTable] : [];
+  const custom =
+    customColumns && t.logicalName in CUSTOM_COLUMNS ? CUSTOM_COLUMNS[t.logicalName as CustomizedTable] : [];
   const attributes: AttributeDescription[] = [
-    { logicalName: t.primaryId, schemaName: `${t.schemaName}Id`, type: "Uniqueidentifier", displayName: t.displayName, isCustom: false },
+    {
+      logicalName: t.primaryId,
+      schemaName: `${t.schemaName}Id`,
+      type: "Uniqueidentifier",
+      displayName: t.displayName,
+      isCustom: false,
+    },
     {
       logicalName: t.primaryName,
       schemaName: schemaOf(t.primaryName),
@@ -161,7 +185,12 @@ const primaryNameLabel = (primaryName: string) => PRIMARY_NAME_SCHEMA[primaryNam
  * Format and behaviour, a choice's options, a Yes/No column's two options. A multi-select choice is, as in
  * Dataverse, AttributeType `Virtual` with AttributeTypeName `MultiSelectPicklistType`.
  */
-function attributeMetadata(model: Opex365Model, table: string, index: number, a: AttributeDescription): Record<string, unknown> {
+function attributeMetadata(
+  model: Opex365Model,
+  table: string,
+  index: number,
+  a: AttributeDescription,
+): Record<string, unknown> {
   const metadataId = model.id(`attributemetadata-${table}`, index);
   const labelId = (n: number) => model.id(`attribute-label-${table}`, index * 100 + n);
   const typeName = a.type === "Uniqueidentifier" ? "UniqueIdentifier" : a.type;
@@ -185,7 +214,10 @@ function attributeMetadata(model: Opex365Model, table: string, index: number, a:
       Name: `${table}_${a.logicalName}`,
       IsGlobal: false,
       OptionSetType: "Picklist",
-      Options: Object.entries(a.options).map(([value, text], k) => ({ Value: Number(value), Label: label(text, labelId(k + 1)) })),
+      Options: Object.entries(a.options).map(([value, text], k) => ({
+        Value: Number(value),
+        Label: label(text, labelId(k + 1)),
+      })),
     };
   }
   if (a.type === "Boolean") {
@@ -202,13 +234,23 @@ function attributeMetadata(model: Opex365Model, table: string, index: number, a:
 }
 
 /** Every table's entry: the described standard tables, then new_project. */
-export function entityEntries(model: Opex365Model, tables: readonly StandardTable[], customColumns: boolean): Record<string, unknown>[] {
+export function entityEntries(
+  model: Opex365Model,
+  tables: readonly StandardTable[],
+  customColumns: boolean,
+): Record<string, unknown>[] {
   return [...tables.map((t) => standardDefinition(model, t, customColumns)), newProjectDefinition(model)];
 }
 
 /** EntityDefinitions.json: one unpaged document. */
-export async function writeMetadataDocument(outDir: string, entries: readonly Record<string, unknown>[]): Promise<WrittenFile[]> {
-  await writeJsonFile(join(outDir, ENTITY_DEFINITIONS_FILE), { "@odata.context": ENTITY_DEFINITIONS_CONTEXT, value: entries });
+export async function writeMetadataDocument(
+  outDir: string,
+  entries: readonly Record<string, unknown>[],
+): Promise<WrittenFile[]> {
+  await writeJsonFile(join(outDir, ENTITY_DEFINITIONS_FILE), {
+    "@odata.context": ENTITY_DEFINITIONS_CONTEXT,
+    value: entries,
+  });
   return [{ path: ENTITY_DEFINITIONS_FILE, records: 1 }];
 }
 
@@ -216,7 +258,10 @@ export async function writeMetadataDocument(outDir: string, entries: readonly Re
  * EntityDefinitions/page-0001.json …: the metadata as a tool that pages it writes it, METADATA_PAGE_SIZE
  * tables a page, `@odata.nextLink` on every page but the last. A page's records are its tables.
  */
-export async function writeMetadataPages(outDir: string, entries: readonly Record<string, unknown>[]): Promise<WrittenFile[]> {
+export async function writeMetadataPages(
+  outDir: string,
+  entries: readonly Record<string, unknown>[],
+): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
   const pages = Math.ceil(entries.length / METADATA_PAGE_SIZE);
   for (let page = 1; page <= pages; page++) {

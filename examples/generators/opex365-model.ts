@@ -277,7 +277,9 @@ export class Opex365Model {
   }
 
   ownerRef(owner: OwnerRef): RecordRef {
-    return owner.kind === "user" ? this.userRef(owner.user) : { id: this.id("team", 0), table: "team", name: KEY_ACCOUNTS_TEAM };
+    return owner.kind === "user"
+      ? this.userRef(owner.user)
+      : { id: this.id("team", 0), table: "team", name: KEY_ACCOUNTS_TEAM };
   }
 
   accountRef(index: number): RecordRef {
@@ -362,7 +364,11 @@ export class Opex365Model {
   contactsOf(account: number): number[] {
     const { accounts, contacts } = this.counts;
     const found: number[] = [];
-    for (let i = Math.max(0, Math.ceil((account * contacts) / accounts) - 1); i < contacts && this.slotOf(i) <= account; i++) {
+    for (
+      let i = Math.max(0, Math.ceil((account * contacts) / accounts) - 1);
+      i < contacts && this.slotOf(i) <= account;
+      i++
+    ) {
       const parent = this.contactParent(i);
       if (parent?.table === "account" && parent.index === account) found.push(i);
     }
@@ -375,10 +381,14 @@ export class Opex365Model {
     const parent = this.contactParent(index);
     const accountIndex = parent?.table === "account" ? parent.index : this.slotOf(index);
     const account = this.account(accountIndex);
-    const fixedLocale = index === at.japanese || index === at.parentIsContact || index === at.greek || index === at.bulgarian;
+    const fixedLocale =
+      index === at.japanese || index === at.parentIsContact || index === at.greek || index === at.bulgarian;
     const locale = fixedLocale || rng.chance(0.8) ? account.locale : rng.pick(LATIN_LOCALES);
     const name = personName(rng, locale);
-    const createdAt = Math.max(this.createdAt(rng, index, this.counts.contacts), account.createdAt + rng.int(5, 600) * MINUTE);
+    const createdAt = Math.max(
+      this.createdAt(rng, index, this.counts.contacts),
+      account.createdAt + rng.int(5, 600) * MINUTE,
+    );
     const domain = parent?.table === "account" && account.domain ? account.domain : FREEMAIL[locale];
     const country = countryOfLocale(locale, account);
     const home = rng.pick(country.cities);
@@ -404,7 +414,12 @@ export class Opex365Model {
       parent,
       owner:
         account.owner.kind === "user"
-          ? this.owner(rng, createdAt, SALES_USERS.includes(account.owner.user) ? SALES_USERS : [account.owner.user], account.owner.user)
+          ? this.owner(
+              rng,
+              createdAt,
+              SALES_USERS.includes(account.owner.user) ? SALES_USERS : [account.owner.user],
+              account.owner.user,
+            )
           : this.owner(rng, createdAt, SALES_USERS),
       active: index !== at.inactive,
       lifecycle: rng.weighted<number | null>([
@@ -458,7 +473,10 @@ export class Opex365Model {
     const locale: Locale = index === AT.lead.greek ? "el" : (account?.locale ?? rng.pick(LATIN_LOCALES));
     const name = personName(rng, locale);
     const company = account ? { name: account.name, domain: account.domain } : prospect(rng, locale);
-    const createdAt = Math.max(this.createdAt(rng, index, this.counts.leads), (account?.createdAt ?? 0) + rng.int(1, 40) * DAY);
+    const createdAt = Math.max(
+      this.createdAt(rng, index, this.counts.leads),
+      (account?.createdAt ?? 0) + rng.int(1, 40) * DAY,
+    );
     const [state, status] =
       opportunity !== undefined
         ? ([1, 3] as const)
@@ -484,7 +502,9 @@ export class Opex365Model {
       website: company.domain && rng.chance(0.7) ? `https://www.${company.domain}` : null,
       city: account?.city ?? rng.pick(country.cities).name,
       country: account?.country ?? country.name,
-      description: rng.chance(0.5) ? `Came in through the ${rng.pick(["website form", "trade show booth", "partner referral"])}.` : null,
+      description: rng.chance(0.5)
+        ? `Came in through the ${rng.pick(["website form", "trade show booth", "partner referral"])}.`
+        : null,
       source: rng.chance(0.85) ? rng.pick([1, 3, 4, 6, 7, 8, 8, 8, 9, 10]) : null,
       quality: rng.chance(0.8) ? rng.pick([1, 2, 2, 3]) : null,
       state,
@@ -533,7 +553,10 @@ export class Opex365Model {
                 ["lost", 22],
               ]);
     const stage = rng.int(0, STAGES.length);
-    const closedAt = Math.max(createdAt + DAY, Math.min(createdAt + rng.int(10, 150) * DAY, EXPORTED_AT - rng.int(1, 5) * DAY));
+    const closedAt = Math.max(
+      createdAt + DAY,
+      Math.min(createdAt + rng.int(10, 150) * DAY, EXPORTED_AT - rng.int(1, 5) * DAY),
+    );
     const record: OpportunityRecord = {
       index,
       id: this.id("opportunity", index),
@@ -593,7 +616,8 @@ export class Opex365Model {
         : rng.chance(0.7)
           ? { table: "account", index: this.earlier(rng, fraction, this.counts.accounts) }
           : { table: "contact", index: this.earlier(rng, fraction, this.counts.contacts) };
-    const notBefore = customer.table === "account" ? this.account(customer.index).createdAt : this.contact(customer.index).createdAt;
+    const notBefore =
+      customer.table === "account" ? this.account(customer.index).createdAt : this.contact(customer.index).createdAt;
     const createdAt = Math.max(this.createdAt(rng, index, this.counts.incidents), notBefore + rng.int(1, 60) * DAY);
     const old = createdAt < EXPORTED_AT - 30 * DAY;
     const [state, status] = rng.weighted<readonly [0 | 1 | 2, number]>(
@@ -634,7 +658,8 @@ export class Opex365Model {
     };
     if (index === at.cyrillic) {
       record.title = "Сензорът не изпраща данни";
-      record.description = "След смяната на батерията сензор T-200 в склад 2 не изпраща данни към облака. Моля за спешна помощ.";
+      record.description =
+        "След смяната на батерията сензор T-200 в склад 2 не изпраща данни към облака. Моля за спешна помощ.";
     }
     return record;
   }
@@ -645,7 +670,10 @@ export class Opex365Model {
       index === AT.project.noAccount || rng.chance(0.08)
         ? undefined
         : this.account(this.earlier(rng, (index + 1) / this.counts.projects, this.counts.accounts));
-    const createdAt = Math.max(this.createdAt(rng, index, this.counts.projects), (account?.createdAt ?? 0) + rng.int(1, 60) * DAY);
+    const createdAt = Math.max(
+      this.createdAt(rng, index, this.counts.projects),
+      (account?.createdAt ?? 0) + rng.int(1, 60) * DAY,
+    );
     return {
       index,
       id: this.id("new_project", index),
@@ -694,7 +722,11 @@ export function fullName(contact: ContactRecord): string {
 
 // The lookup to a record: its id, its table and the primary name Dataverse shows for it.
 export const refOfContact = (c: ContactRecord): RecordRef => ({ id: c.id, table: "contact", name: fullName(c) });
-export const refOfLead = (l: LeadRecord): RecordRef => ({ id: l.id, table: "lead", name: `${l.name.first} ${l.name.last}` });
+export const refOfLead = (l: LeadRecord): RecordRef => ({
+  id: l.id,
+  table: "lead",
+  name: `${l.name.first} ${l.name.last}`,
+});
 export const refOfOpportunity = (o: OpportunityRecord): RecordRef => ({ id: o.id, table: "opportunity", name: o.name });
 export const refOfIncident = (i: IncidentRecord): RecordRef => ({ id: i.id, table: "incident", name: i.title });
 
@@ -714,7 +746,14 @@ function fixedAccountCountry(index: number): CountryCode | undefined {
   if (index === at.japanese) return "JP";
   if (index === at.greek) return "GR";
   if (index === at.bulgarian) return "BG";
-  const german: readonly number[] = [at.groupParent, at.groupChild, at.groupGrandchild, at.inactive, at.teamOwned, at.sparse];
+  const german: readonly number[] = [
+    at.groupParent,
+    at.groupChild,
+    at.groupGrandchild,
+    at.inactive,
+    at.teamOwned,
+    at.sparse,
+  ];
   return german.includes(index) ? "DE" : undefined;
 }
 
@@ -722,7 +761,14 @@ function fixedAccountCountry(index: number): CountryCode | undefined {
 function placeAccount(record: AccountRecord): AccountRecord {
   const at = AT.account;
   const named = (name: string, shortName: string, domain: string, industry: IndustryCode) =>
-    Object.assign(record, { name, shortName, domain, industry, email: `info@${domain}`, website: `https://www.${domain}` });
+    Object.assign(record, {
+      name,
+      shortName,
+      domain,
+      industry,
+      email: `info@${domain}`,
+      website: `https://www.${domain}`,
+    });
   switch (record.index) {
     case at.groupParent:
       named("Nordwerk Holding AG", "Nordwerk", "nordwerk.de", 16);

@@ -75,7 +75,8 @@ function noteTarget(model: Opex365Model, index: number, rng: Random): NoteTarget
     [at.noFile]: "account",
     [at.onQualifiedLead]: "lead",
   } as const;
-  const table = fixed[index as keyof typeof fixed] ?? rng.pick(["account", "contact", "opportunity", "lead", "incident"] as const);
+  const table =
+    fixed[index as keyof typeof fixed] ?? rng.pick(["account", "contact", "opportunity", "lead", "incident"] as const);
   switch (table) {
     case "account": {
       const account = model.account(recordIndex(at.noFile, AT.account.groupParent, model.counts.accounts));
@@ -88,7 +89,10 @@ function noteTarget(model: Opex365Model, index: number, rng: Random): NoteTarget
     case "contact":
       return targetOf(refOfContact, model.contact(recordIndex(at.text, AT.contact.japanese, model.counts.contacts)));
     case "opportunity":
-      return targetOf(refOfOpportunity, model.opportunity(recordIndex(at.pdf, AT.opportunity.won, model.counts.opportunities)));
+      return targetOf(
+        refOfOpportunity,
+        model.opportunity(recordIndex(at.pdf, AT.opportunity.won, model.counts.opportunities)),
+      );
     case "lead":
       return targetOf(refOfLead, model.lead(recordIndex(at.onQualifiedLead, AT.lead.qualified, model.counts.leads)));
     case "incident":
@@ -96,7 +100,10 @@ function noteTarget(model: Opex365Model, index: number, rng: Random): NoteTarget
   }
 }
 
-function targetOf<R extends { createdAt: number; owner: number }>(refOf: (record: R) => RecordRef, record: R): NoteTarget {
+function targetOf<R extends { createdAt: number; owner: number }>(
+  refOf: (record: R) => RecordRef,
+  record: R,
+): NoteTarget {
   return { ref: refOf(record), createdAt: record.createdAt, owner: record.owner };
 }
 
@@ -127,12 +134,17 @@ function placeNote(model: Opex365Model, record: AnnotationRecord): AnnotationRec
       return Object.assign(record, {
         subject: "打ち合わせメモ",
         noteText: "訪問時のメモを添付します。",
-        file: { name: "打ち合わせメモ_2024-04-18.txt", mimetype: "text/plain", content: Buffer.from(JAPANESE_MEETING_NOTES, "utf8") },
+        file: {
+          name: "打ち合わせメモ_2024-04-18.txt",
+          mimetype: "text/plain",
+          content: Buffer.from(JAPANESE_MEETING_NOTES, "utf8"),
+        },
       });
     case at.noFile:
       return Object.assign(record, {
         subject: "Group structure",
-        noteText: "Nordwerk Holding owns Nordwerk Kühllogistik, which owns Nordwerk Kühllogistik Süd. Contracts are signed by the holding.",
+        noteText:
+          "Nordwerk Holding owns Nordwerk Kühllogistik, which owns Nordwerk Kühllogistik Süd. Contracts are signed by the holding.",
         file: undefined,
       });
   }

@@ -94,7 +94,10 @@ export function dateTime(at: number | undefined): Cell {
   const d = new Date(at);
   const hours = d.getUTCHours();
   const clock = `${hours % 12 === 0 ? 12 : hours % 12}:${pad(d.getUTCMinutes())} ${hours < 12 ? "AM" : "PM"}`;
-  return labelled(`${isoDate(at)}T${pad(hours)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`, `${usDate(at)} ${clock}`);
+  return labelled(
+    `${isoDate(at)}T${pad(hours)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`,
+    `${usDate(at)} ${clock}`,
+  );
 }
 
 /** Date-only columns: `1982-05-14`, shown as `5/14/1982`. */
@@ -226,7 +229,10 @@ export class EntitySetPages {
     const count = this.written.reduce((n, w) => n + w.records, 0);
     for (const { path } of this.written) {
       const file = join(this.outDir, path);
-      const { "@odata.context": context, ...rest } = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+      const { "@odata.context": context, ...rest } = JSON.parse(await readFile(file, "utf8")) as Record<
+        string,
+        unknown
+      >;
       await writeJsonFile(file, { "@odata.context": context, "@odata.count": count, ...rest });
     }
   }

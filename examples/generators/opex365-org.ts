@@ -142,9 +142,23 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   flow("Phone to Case Process", 4, "incident", 0),
   flow("Send welcome e-mail to new contact", 0, "contact", 1, 0, "Uses the e-mail template 'Welcome to Kestrel'."),
   flow("Create follow-up task when opportunity is won", 0, "opportunity", 1),
-  flow("Escalate high-priority cases after 4 hours", 0, "incident", 1, 0, "Waits 4 hours, then assigns to the service lead."),
+  flow(
+    "Escalate high-priority cases after 4 hours",
+    0,
+    "incident",
+    1,
+    0,
+    "Waits 4 hours, then assigns to the service lead.",
+  ),
   flow("Notify owner when case is reassigned", 0, "incident", 1, 1),
-  flow("Legacy: copy account address to contacts", 0, "account", 0, 0, "Replaced by the plugin step in 2022; kept as draft."),
+  flow(
+    "Legacy: copy account address to contacts",
+    0,
+    "account",
+    0,
+    0,
+    "Replaced by the plugin step in 2022; kept as draft.",
+  ),
   flow("Phone script: qualify inbound lead", 1, "lead", 0),
   flow("Require close date above 50 %", 2, "opportunity", 1),
   flow("Lock account number after creation", 2, "account", 1),
@@ -153,7 +167,14 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   flow("Post won opportunities to Teams channel", 5, "none", 1),
   flow("Create Jira issue for new case", 5, "none", 1, 0, "Power Automate flow with the Jira connector."),
   flow("Daily export of leads to SharePoint", 5, "none", 1),
-  flow("Send satisfaction survey after case resolution", 5, "none", 2, 0, "Suspended: Forms Pro connector blocked by DLP policy."),
+  flow(
+    "Send satisfaction survey after case resolution",
+    5,
+    "none",
+    2,
+    0,
+    "Suspended: Forms Pro connector blocked by DLP policy.",
+  ),
   flow("Power BI dataset refresh after import", 5, "none", 0),
   flow("Enter orders into legacy ERP", 6, "none", 1, 0, "Desktop flow (RPA) on the finance VM."),
   flow("Assign web leads round robin", 0, "lead", 1),
@@ -231,7 +252,9 @@ const attribute = (
   isCustom: boolean,
   targets?: readonly string[],
 ): NewProjectAttribute =>
-  targets ? { logicalName, schemaName, type, displayName, targets, isCustom } : { logicalName, schemaName, type, displayName, isCustom };
+  targets
+    ? { logicalName, schemaName, type, displayName, targets, isCustom }
+    : { logicalName, schemaName, type, displayName, isCustom };
 
 /** The custom table new_project as `EntityDefinitions?$expand=Attributes` describes it, system columns included. */
 export const NEW_PROJECT_ATTRIBUTES: readonly NewProjectAttribute[] = [
@@ -263,7 +286,15 @@ export const OPTIONS = {
   activeInactive: { 0: "Active", 1: "Inactive" },
   activeInactiveStatus: { 1: "Active", 2: "Inactive" },
   leadState: { 0: "Open", 1: "Qualified", 2: "Disqualified" },
-  leadStatus: { 1: "New", 2: "Contacted", 3: "Qualified", 4: "Lost", 5: "Cannot Contact", 6: "No Longer Interested", 7: "Canceled" },
+  leadStatus: {
+    1: "New",
+    2: "Contacted",
+    3: "Qualified",
+    4: "Lost",
+    5: "Cannot Contact",
+    6: "No Longer Interested",
+    7: "Canceled",
+  },
   leadSource: {
     1: "Advertisement",
     2: "Employee Referral",
@@ -296,9 +327,25 @@ export const OPTIONS = {
   caseOrigin: { 1: "Phone", 2: "Email", 3: "Web" },
   activityState: { 0: "Open", 1: "Completed", 2: "Canceled" },
   appointmentState: { 0: "Open", 1: "Completed", 2: "Canceled", 3: "Scheduled" },
-  emailStatus: { 1: "Draft", 2: "Completed", 3: "Sent", 4: "Received", 5: "Canceled", 6: "Pending Send", 7: "Sending", 8: "Failed" },
+  emailStatus: {
+    1: "Draft",
+    2: "Completed",
+    3: "Sent",
+    4: "Received",
+    5: "Canceled",
+    6: "Pending Send",
+    7: "Sending",
+    8: "Failed",
+  },
   phoneCallStatus: { 1: "Open", 2: "Made", 3: "Canceled", 4: "Received" },
-  taskStatus: { 2: "Not Started", 3: "In Progress", 4: "Waiting on someone else", 5: "Completed", 6: "Canceled", 7: "Deferred" },
+  taskStatus: {
+    2: "Not Started",
+    3: "In Progress",
+    4: "Waiting on someone else",
+    5: "Completed",
+    6: "Canceled",
+    7: "Deferred",
+  },
   taskPriority: { 0: "Low", 1: "Normal", 2: "High" },
   appointmentStatus: { 1: "Free", 2: "Tentative", 3: "Completed", 4: "Canceled", 5: "Busy", 6: "Out of Office" },
   participation: {

@@ -129,7 +129,15 @@ function filesSection(written: readonly WrittenFile[], shape: Opex365Shape): str
     const last = name(pages.at(-1)!.path);
     return `| ${folder}/ | ${pages.length === 1 ? last : `${name(pages[0]!.path)} … ${last}`} | ${records} | ${WHAT[entitySet]} |`;
   });
-  return ["## Files", "", "| folder | pages | records | what |", "| --- | --- | ---: | --- |", ...rows, metadataFiles(written, shape), ""];
+  return [
+    "## Files",
+    "",
+    "| folder | pages | records | what |",
+    "| --- | --- | ---: | --- |",
+    ...rows,
+    metadataFiles(written, shape),
+    "",
+  ];
 }
 
 function metadataFiles(written: readonly WrittenFile[], shape: Opex365Shape): string {

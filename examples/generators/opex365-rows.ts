@@ -110,7 +110,10 @@ export function contactRow(model: Opex365Model, index: number): ODataRow {
     ["address1_stateorprovince", text(c.state)],
     ["address1_country", text(c.country)],
     ["birthdate", dateOnly(c.birthdate)],
-    ["_parentcustomerid_value", lookup(c.parent && model.customerRef(c.parent), (table) => `parentcustomerid_${table}`)],
+    [
+      "_parentcustomerid_value",
+      lookup(c.parent && model.customerRef(c.parent), (table) => `parentcustomerid_${table}`),
+    ],
     ...ownerCells(model, c.owner),
     ...activeState(c.active),
     ["new_lifecyclestage", choice(OPTIONS.lifecycleStage, c.lifecycle)],
@@ -140,17 +143,28 @@ export function leadRow(model: Opex365Model, index: number): ODataRow {
     ["statuscode", choice(OPTIONS.leadStatus, l.status)],
     ...ownerCells(model, l.owner),
     ["_parentaccountid_value", lookup(l.account === undefined ? null : model.accountRef(l.account), "parentaccountid")],
-    ["_qualifyingopportunityid_value", lookup(qualifyingOpportunity(model, l.opportunity, l.companyName), "qualifyingopportunityid")],
+    [
+      "_qualifyingopportunityid_value",
+      lookup(qualifyingOpportunity(model, l.opportunity, l.companyName), "qualifyingopportunityid"),
+    ],
     ["new_leadscore", decimal(l.score, 2)],
     ["createdon", dateTime(l.createdAt)],
   ]);
 }
 
 /** The opportunity a lead was qualified into; one of them is no longer in the export, but the lookup keeps its GUID and name. */
-function qualifyingOpportunity(model: Opex365Model, opportunity: number | "missing" | undefined, companyName: string): RecordRef | null {
+function qualifyingOpportunity(
+  model: Opex365Model,
+  opportunity: number | "missing" | undefined,
+  companyName: string,
+): RecordRef | null {
   if (opportunity === undefined) return null;
   if (opportunity === "missing")
-    return { id: model.missingId("opportunity"), table: "opportunity", name: `${companyName} – Calibration contract 2024` };
+    return {
+      id: model.missingId("opportunity"),
+      table: "opportunity",
+      name: `${companyName} – Calibration contract 2024`,
+    };
   return refOfOpportunity(model.opportunity(opportunity));
 }
 
@@ -170,13 +184,19 @@ export function opportunityRow(model: Opex365Model, index: number): ODataRow {
     ["actualclosedate", dateOnly(o.actualClose)],
     ["_customerid_value", lookup(model.customerRef(o.customer), (table) => `customerid_${table}`)],
     ...ownerCells(model, o.owner),
-    ["_originatingleadid_value", lookup(o.lead === undefined ? null : refOfLead(model.lead(o.lead)), "originatingleadid")],
+    [
+      "_originatingleadid_value",
+      lookup(o.lead === undefined ? null : refOfLead(model.lead(o.lead)), "originatingleadid"),
+    ],
     ["new_opportunitytype", choice(OPTIONS.opportunityType, o.type)],
     ["new_lostreason", text(o.lostReason)],
     ["_transactioncurrencyid_value", currencyCell(model, o.currency)],
     [
       "_pricelevelid_value",
-      lookup({ id: model.id("pricelevel", o.currency), table: "pricelevel", name: PRICE_LEVELS[o.currency].name }, "pricelevelid"),
+      lookup(
+        { id: model.id("pricelevel", o.currency), table: "pricelevel", name: PRICE_LEVELS[o.currency].name },
+        "pricelevelid",
+      ),
     ],
     ["createdon", dateTime(o.createdAt)],
   ]);
@@ -196,7 +216,10 @@ export function incidentRow(model: Opex365Model, index: number): ODataRow {
     ...ownerCells(model, c.owner),
     [
       "_entitlementid_value",
-      lookup(c.entitlement === null ? null : { id: c.entitlement, table: "entitlement", name: "Premium Support 2024" }, "entitlementid"),
+      lookup(
+        c.entitlement === null ? null : { id: c.entitlement, table: "entitlement", name: "Premium Support 2024" },
+        "entitlementid",
+      ),
     ],
     ["createdon", dateTime(c.createdAt)],
   ]);
@@ -226,7 +249,13 @@ export function productRow(model: Opex365Model, index: number): ODataRow {
     ["productnumber", text(p.number)],
     [
       "description",
-      text(p.structure === 3 ? `Bundle of ${p.components!.length} items.` : p.structure === 2 ? null : `${p.name} (${p.number}).`),
+      text(
+        p.structure === 3
+          ? `Bundle of ${p.components!.length} items.`
+          : p.structure === 2
+            ? null
+            : `${p.name} (${p.number}).`,
+      ),
     ],
     ["price", money(p.price, eur)],
     ["standardcost", money(p.cost, eur)],
@@ -235,7 +264,10 @@ export function productRow(model: Opex365Model, index: number): ODataRow {
     ["_defaultuomid_value", lookup(unitRef(model, p.unit), "defaultuomid")],
     ["statecode", choice(OPTIONS.productState, p.state)],
     ["statuscode", choice(OPTIONS.productStatus, ([1, 2, 0] as const)[p.state])],
-    ["_parentproductid_value", lookup(p.familyIndex === undefined ? null : model.productRef(p.familyIndex), "parentproductid")],
+    [
+      "_parentproductid_value",
+      lookup(p.familyIndex === undefined ? null : model.productRef(p.familyIndex), "parentproductid"),
+    ],
     [
       "_defaultuomscheduleid_value",
       lookup({ id: model.id("uomschedule", 0), table: "uomschedule", name: UNIT_GROUP }, "defaultuomscheduleid"),
@@ -256,7 +288,10 @@ export function productPriceLevelRow(model: Opex365Model, product: number, list:
   const level = PRICE_LEVELS[list];
   const amount = list === 0 ? p.price! : Math.round(p.price! * CURRENCIES[1].exchangeRate * 100) / 100;
   return tableRow(model, "productpricelevel", product * 2 + list, [
-    ["_pricelevelid_value", lookup({ id: model.id("pricelevel", list), table: "pricelevel", name: level.name }, "pricelevelid")],
+    [
+      "_pricelevelid_value",
+      lookup({ id: model.id("pricelevel", list), table: "pricelevel", name: level.name }, "pricelevelid"),
+    ],
     ["_productid_value", lookup(model.productRef(product), "productid")],
     ["amount", money(amount, currency(model, level.currency))],
     ["quantitysellingcode", choice(OPTIONS.quantitySelling, p.unit === "Primary Unit" ? 2 : 3)],

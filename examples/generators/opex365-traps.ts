@@ -22,7 +22,12 @@ export function opex365Traps(scale: number, seed = 1): Opex365Trap[] {
   return [...recordTraps(model), ...activityTraps(model), ...configurationTraps(model)];
 }
 
-const trap = (key: string, file: string, ids: string[], description: string): Opex365Trap => ({ key, file, ids, description });
+const trap = (key: string, file: string, ids: string[], description: string): Opex365Trap => ({
+  key,
+  file,
+  ids,
+  description,
+});
 
 function recordTraps(model: Opex365Model): Opex365Trap[] {
   const account = (i: number) => model.id("account", i);
@@ -126,7 +131,12 @@ function recordTraps(model: Opex365Model): Opex365Trap[] {
       [model.id("incident", AT.incident.cyrillic)],
       "Bulgarian (Cyrillic) title and description, from a Bulgarian contact.",
     ),
-    trap("project-without-account", "new_projects/", [model.id("new_project", AT.project.noAccount)], "_new_accountid_value is null."),
+    trap(
+      "project-without-account",
+      "new_projects/",
+      [model.id("new_project", AT.project.noAccount)],
+      "_new_accountid_value is null.",
+    ),
     trap(
       "custom-option-values",
       "new_projects/",
@@ -144,7 +154,9 @@ function activityTraps(model: Opex365Model): Opex365Trap[] {
   const deletedMeeting = appointment(model, AT.appointment.deletedContact);
   const deletedParty = deletedMeeting.parties.findIndex((p) => p.deleted);
   const userMeeting = appointment(model, AT.appointment.userAttendee);
-  const userAttendee = userMeeting.parties.findIndex((p) => p.mask === PARTICIPATION.requiredAttendee && p.party?.table === "systemuser");
+  const userAttendee = userMeeting.parties.findIndex(
+    (p) => p.mask === PARTICIPATION.requiredAttendee && p.party?.table === "systemuser",
+  );
   const noteIds = (...indices: number[]) => indices.map((i) => model.id("annotation", i));
   const n = AT.annotation;
   return [
@@ -203,7 +215,12 @@ function activityTraps(model: Opex365Model): Opex365Trap[] {
       [emailId(e.japanese), emailId(e.cyrillic)],
       "Japanese subject and body; an incoming e-mail in Bulgarian (Cyrillic).",
     ),
-    trap("draft-email", "emails/", [emailId(e.draft)], "statecode 0, statuscode 1 (Draft): senton and messageid are null."),
+    trap(
+      "draft-email",
+      "emails/",
+      [emailId(e.draft)],
+      "statecode 0, statuscode 1 (Draft): senton and messageid are null.",
+    ),
     trap(
       "unresolved-recipient",
       "emails/",
@@ -216,7 +233,12 @@ function activityTraps(model: Opex365Model): Opex365Trap[] {
       noteIds(n.pdf, n.png, n.text),
       "isdocument true, documentbody base64: a PDF quote on the won opportunity, a PNG screenshot on a case, a UTF-8 text file with a Japanese filename on a contact.",
     ),
-    trap("note-without-file", "annotations/", noteIds(n.noFile), "isdocument false: filename, mimetype and documentbody null, filesize 0."),
+    trap(
+      "note-without-file",
+      "annotations/",
+      noteIds(n.noFile),
+      "isdocument false: filename, mimetype and documentbody null, filesize 0.",
+    ),
     trap(
       "note-on-qualified-lead",
       "annotations/",
@@ -228,7 +250,8 @@ function activityTraps(model: Opex365Model): Opex365Trap[] {
 
 function notesOnQualifiedLeads(model: Opex365Model): string[] {
   const qualified = new Set<string>();
-  for (let i = 0; i < model.counts.leads; i++) if (model.leadOpportunity(i) !== undefined) qualified.add(model.id("lead", i));
+  for (let i = 0; i < model.counts.leads; i++)
+    if (model.leadOpportunity(i) !== undefined) qualified.add(model.id("lead", i));
   const notes: string[] = [];
   for (let i = 0; i < model.counts.annotations; i++) {
     const note = annotation(model, i);
@@ -260,7 +283,12 @@ function configurationTraps(model: Opex365Model): Opex365Trap[] {
       [user(USER.jonas)],
       `internalemailaddress ${USERS[USER.jonas]!.email} in mixed case (domainname is lower case).`,
     ),
-    trap("non-latin-user", "systemusers/", [user(USER.kenji)], `${USERS[USER.kenji]!.fullname}: owns the Japanese accounts.`),
+    trap(
+      "non-latin-user",
+      "systemusers/",
+      [user(USER.kenji)],
+      `${USERS[USER.kenji]!.fullname}: owns the Japanese accounts.`,
+    ),
     trap(
       "roles-per-business-unit",
       "roles/",

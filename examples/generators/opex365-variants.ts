@@ -21,12 +21,27 @@ import { Random } from "./random.js";
 import { resolveVariants, variantFlag, type ExportVariant } from "./variants.js";
 
 export const OPEX365_VARIANTS = [
-  { name: "logical-names", summary: "folders named by the table's logical name (account/), pages account_1.json, account_2.json, …" },
-  { name: "metadata-pages", summary: "EntityDefinitions as pages in EntityDefinitions/, listing the standard tables too" },
-  { name: "custom-columns", summary: "the customer's kst_ columns of every type on account, contact, lead, opportunity and incident" },
-  { name: "annotations-minimal", summary: "rows read with only the lookuplogicalname annotation; pages carry @odata.count" },
+  {
+    name: "logical-names",
+    summary: "folders named by the table's logical name (account/), pages account_1.json, account_2.json, …",
+  },
+  {
+    name: "metadata-pages",
+    summary: "EntityDefinitions as pages in EntityDefinitions/, listing the standard tables too",
+  },
+  {
+    name: "custom-columns",
+    summary: "the customer's kst_ columns of every type on account, contact, lead, opportunity and incident",
+  },
+  {
+    name: "annotations-minimal",
+    summary: "rows read with only the lookuplogicalname annotation; pages carry @odata.count",
+  },
   { name: "unselected", summary: "some non-key columns not selected: absent from every row of their table" },
-  { name: "address-recipients", summary: "more e-mail To/CC parties that are only an address (addressused, no _partyid_value)" },
+  {
+    name: "address-recipients",
+    summary: "more e-mail To/CC parties that are only an address (addressused, no _partyid_value)",
+  },
 ] as const satisfies readonly ExportVariant[];
 
 export type Opex365Variant = (typeof OPEX365_VARIANTS)[number]["name"];
@@ -72,7 +87,10 @@ const UNSELECTED: Readonly<Partial<Record<EntitySet, readonly string[]>>> = {
 };
 
 /** Annotations a `Prefer: odata.include-annotations="Microsoft.Dynamics.CRM.lookuplogicalname"` read leaves out. */
-const DROPPED_ANNOTATIONS = ["@OData.Community.Display.V1.FormattedValue", "@Microsoft.Dynamics.CRM.associatednavigationproperty"];
+const DROPPED_ANNOTATIONS = [
+  "@OData.Community.Display.V1.FormattedValue",
+  "@Microsoft.Dynamics.CRM.associatednavigationproperty",
+];
 
 /** Shared mailboxes at a customer, which match no contact. */
 const MAILBOXES = ["einkauf", "buchhaltung", "service", "qualitaet", "office", "accounts.payable"];
@@ -111,7 +129,8 @@ export class Opex365Shape {
   row(entitySet: EntitySet, key: string, values: ODataRow): ODataRow {
     let row = values;
     const table = LOGICAL_NAMES[entitySet];
-    if (this.has("custom-columns") && table in CUSTOM_COLUMNS) row = withCustomColumns(this.model, table as CustomizedTable, row, key);
+    if (this.has("custom-columns") && table in CUSTOM_COLUMNS)
+      row = withCustomColumns(this.model, table as CustomizedTable, row, key);
     const unselected = this.has("unselected") ? UNSELECTED[entitySet] : undefined;
     if (unselected) row = withoutColumns(row, unselected);
     if (this.has("annotations-minimal")) row = withLookupNamesOnly(row);
@@ -149,7 +168,11 @@ export class Opex365Shape {
   async writeMetadata(outDir: string): Promise<WrittenFile[]> {
     const paged = this.has("metadata-pages");
     const custom = this.has("custom-columns");
-    const entries = entityEntries(this.model, describedTables({ allStandardTables: paged, customColumns: custom }), custom);
+    const entries = entityEntries(
+      this.model,
+      describedTables({ allStandardTables: paged, customColumns: custom }),
+      custom,
+    );
     return paged ? writeMetadataPages(outDir, entries) : writeMetadataDocument(outDir, entries);
   }
 
@@ -183,7 +206,9 @@ export class Opex365Shape {
         return [
           "- `logical-names`: each table's folder is named by its logical name, not its entity set, and its pages",
           "  `<logicalname>_<n>.json`, numbered from 1 without padding (so `_10` sorts before `_2`): " +
-            (Object.entries(LOGICAL_NAMES) as [EntitySet, string][]).map(([set, table]) => `\`${set}/\` → \`${table}/\``).join(", ") +
+            (Object.entries(LOGICAL_NAMES) as [EntitySet, string][])
+              .map(([set, table]) => `\`${set}/\` → \`${table}/\``)
+              .join(", ") +
             ".",
           "  `@odata.context` and `@odata.nextLink` still name the entity set, as the Web API does.",
         ];
@@ -266,6 +291,7 @@ function withoutColumns(row: ODataRow, columns: readonly string[]): ODataRow {
 
 function withLookupNamesOnly(row: ODataRow): ODataRow {
   const kept: ODataRow = {};
-  for (const [name, value] of Object.entries(row)) if (!DROPPED_ANNOTATIONS.some((a) => name.endsWith(a))) kept[name] = value;
+  for (const [name, value] of Object.entries(row))
+    if (!DROPPED_ANNOTATIONS.some((a) => name.endsWith(a))) kept[name] = value;
   return kept;
 }

@@ -25,7 +25,12 @@ export interface Country {
   phone(rng: Random, city: City): string;
 }
 
-const city = (name: string, state: string, postalCode: string, areaCode: string): City => ({ name, state, postalCode, areaCode });
+const city = (name: string, state: string, postalCode: string, areaCode: string): City => ({
+  name,
+  state,
+  postalCode,
+  areaCode,
+});
 
 export const COUNTRIES = {
   DE: {
@@ -40,7 +45,8 @@ export const COUNTRIES = {
       city("Köln", "Nordrhein-Westfalen", "50667", "221"),
       city("Leipzig", "Sachsen", "04109", "341"),
     ],
-    street: (rng) => `${rng.pick(["Leopoldstraße", "Industriestraße", "Am Hafen", "Hauptstraße", "Kaiserstraße"])} ${rng.int(1, 160)}`,
+    street: (rng) =>
+      `${rng.pick(["Leopoldstraße", "Industriestraße", "Am Hafen", "Hauptstraße", "Kaiserstraße"])} ${rng.int(1, 160)}`,
     phone: (rng, c) => `+49 ${c.areaCode} ${rng.digits(7)}`,
   },
   AT: {
@@ -48,7 +54,11 @@ export const COUNTRIES = {
     tld: "at",
     currency: "EUR",
     people: "de",
-    cities: [city("Wien", "Wien", "1010", "1"), city("Graz", "Steiermark", "8010", "316"), city("Linz", "Oberösterreich", "4020", "732")],
+    cities: [
+      city("Wien", "Wien", "1010", "1"),
+      city("Graz", "Steiermark", "8010", "316"),
+      city("Linz", "Oberösterreich", "4020", "732"),
+    ],
     street: (rng) => `${rng.pick(["Mariahilfer Straße", "Herrengasse", "Landstraße"])} ${rng.int(1, 120)}`,
     phone: (rng, c) => `+43 ${c.areaCode} ${rng.digits(6)}`,
   },
@@ -75,7 +85,8 @@ export const COUNTRIES = {
       city("Toulouse", "Occitanie", "31000", "5"),
       city("Paris", "Île-de-France", "75002", "1"),
     ],
-    street: (rng) => `${rng.int(1, 140)} ${rng.pick(["rue de la République", "avenue Jean Jaurès", "boulevard de la Liberté"])}`,
+    street: (rng) =>
+      `${rng.int(1, 140)} ${rng.pick(["rue de la République", "avenue Jean Jaurès", "boulevard de la Liberté"])}`,
     phone: (rng, c) => `+33 ${c.areaCode} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}`,
   },
   IT: {
@@ -92,7 +103,11 @@ export const COUNTRIES = {
     tld: "com",
     currency: "USD",
     people: "en",
-    cities: [city("Boston", "MA", "02110", "617"), city("Chicago", "IL", "60601", "312"), city("San Diego", "CA", "92101", "619")],
+    cities: [
+      city("Boston", "MA", "02110", "617"),
+      city("Chicago", "IL", "60601", "312"),
+      city("San Diego", "CA", "92101", "619"),
+    ],
     street: (rng) => `${rng.int(100, 4000)} ${rng.pick(["Market Street", "Michigan Ave", "Harbor Drive"])}`,
     phone: (rng, c) => `+1 ${c.areaCode}-555-${rng.digits(4)}`,
   },
@@ -101,8 +116,13 @@ export const COUNTRIES = {
     tld: "co.jp",
     currency: "USD",
     people: "ja",
-    cities: [city("東京", "東京都", "100-0005", "3"), city("大阪", "大阪府", "530-0001", "6"), city("横浜", "神奈川県", "220-0011", "45")],
-    street: (rng) => `${rng.pick(["丸の内", "梅田", "みなとみらい"])}${rng.int(1, 5)}-${rng.int(1, 12)}-${rng.int(1, 30)}`,
+    cities: [
+      city("東京", "東京都", "100-0005", "3"),
+      city("大阪", "大阪府", "530-0001", "6"),
+      city("横浜", "神奈川県", "220-0011", "45"),
+    ],
+    street: (rng) =>
+      `${rng.pick(["丸の内", "梅田", "みなとみらい"])}${rng.int(1, 5)}-${rng.int(1, 12)}-${rng.int(1, 30)}`,
     phone: (rng, c) => `+81 ${c.areaCode}-${rng.digits(4)}-${rng.digits(4)}`,
   },
   GR: {
@@ -155,7 +175,10 @@ const LATIN_NAMES = {
     ["Camille", "Julien", "Élodie", "Mathieu", "Céline", "Nicolas"],
     ["Lefèvre", "Moreau", "Girard", "Rousseau", "Faure", "Mercier"],
   ),
-  it: latin(["Giulia", "Marco", "Chiara", "Luca", "Francesca", "Davide"], ["Bianchi", "Romano", "Colombo", "Ricci", "Greco", "Conti"]),
+  it: latin(
+    ["Giulia", "Marco", "Chiara", "Luca", "Francesca", "Davide"],
+    ["Bianchi", "Romano", "Colombo", "Ricci", "Greco", "Conti"],
+  ),
 } as const;
 
 /** Non-Latin names come whole, with the spelling the person uses in e-mail addresses. */
@@ -442,10 +465,18 @@ export const OPPORTUNITY_TOPICS = [
   "Gateway replacement",
 ] as const;
 
-export const LOST_REASONS = ["Price too high", "Chose a competitor", "No budget this year", "Project postponed"] as const;
+export const LOST_REASONS = [
+  "Price too high",
+  "Chose a competitor",
+  "No budget this year",
+  "Project postponed",
+] as const;
 
 export const CASE_TOPICS = [
-  ["Sensor shows no data in cloud portal", "Since the firmware update on Monday the T-200 sensors in hall 3 report no values."],
+  [
+    "Sensor shows no data in cloud portal",
+    "Since the firmware update on Monday the T-200 sensors in hall 3 report no values.",
+  ],
   ["Calibration certificate missing", "The certificate for the last on-site calibration was not in the delivery."],
   ["Gateway offline after power cut", "G-10 gateway does not reconnect after the power cut last night."],
   ["Wrong unit on invoice", "Invoice lists 12 months of licence instead of 12 sensors."],
@@ -475,7 +506,11 @@ export const APPOINTMENT_TOPICS = [
     "Microsoft Teams Meeting",
     '<p>Demo of dashboards and alarm rules.</p><p>Join: <a href="https://teams.microsoft.com/l/meetup-join/19%3ameeting">Teams</a></p>',
   ],
-  ["Quarterly business review", "Kestrel HQ, Munich", "<p>Agenda:</p><ol><li>Service tickets</li><li>Roadmap</li><li>Renewal</li></ol>"],
+  [
+    "Quarterly business review",
+    "Kestrel HQ, Munich",
+    "<p>Agenda:</p><ol><li>Service tickets</li><li>Roadmap</li><li>Renewal</li></ol>",
+  ],
   ["Calibration kickoff", "On site", "<p>Plan the calibration days with maintenance.</p>"],
 ] as const;
 
@@ -508,8 +543,14 @@ export const OUTGOING_EMAILS = [
 ] as const;
 
 export const INCOMING_EMAILS = [
-  ["RE: Your quote", "<p>Hello,</p><p>thanks for the quote. Could you add the installation as a separate line?</p><p>{first}</p>"],
-  ["Sensor question", "<p>Hi,</p><p>can the T-200 be mounted directly in the freezer at -30 °C?</p><p>Regards, {first}</p>"],
+  [
+    "RE: Your quote",
+    "<p>Hello,</p><p>thanks for the quote. Could you add the installation as a separate line?</p><p>{first}</p>",
+  ],
+  [
+    "Sensor question",
+    "<p>Hi,</p><p>can the T-200 be mounted directly in the freezer at -30 °C?</p><p>Regards, {first}</p>",
+  ],
   ["Purchase order", "<p>Please find our purchase order attached.</p><p>{first}</p>"],
 ] as const;
 
@@ -565,7 +606,12 @@ const family = (name: string, number: string): CatalogItem => ({
   unit: "Primary Unit",
   state: 0,
 });
-const bundle = (name: string, number: string, price: number, components: readonly (readonly [number, number])[]): CatalogItem => ({
+const bundle = (
+  name: string,
+  number: string,
+  price: number,
+  components: readonly (readonly [number, number])[],
+): CatalogItem => ({
   name,
   number,
   structure: 3,

@@ -11,8 +11,23 @@ import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appointment, email, phoneCall, task, type ActivityCommon, type ActivityTable } from "./opex365-activities.js";
-import { activityPartyRow, annotationRow, appointmentRow, emailRow, phoneCallRow, taskRow } from "./opex365-activity-rows.js";
-import { currencyRow, pluginStepRow, priceLevelRow, processStageRow, roleRow, systemUserRow, workflowRow } from "./opex365-config-rows.js";
+import {
+  activityPartyRow,
+  annotationRow,
+  appointmentRow,
+  emailRow,
+  phoneCallRow,
+  taskRow,
+} from "./opex365-activity-rows.js";
+import {
+  currencyRow,
+  pluginStepRow,
+  priceLevelRow,
+  processStageRow,
+  roleRow,
+  systemUserRow,
+  workflowRow,
+} from "./opex365-config-rows.js";
 import { Opex365Model } from "./opex365-model.js";
 import { annotation } from "./opex365-notes.js";
 import { EntitySetPages, type ODataRow, type WrittenFile } from "./opex365-odata.js";
@@ -190,7 +205,9 @@ async function clearEarlierExport(outDir: string, replace: boolean): Promise<voi
   const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
   if (existing.length === 0) return;
   if (!replace)
-    throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
+    throw new Error(
+      `${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`,
+    );
   for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
 }
 
@@ -207,7 +224,8 @@ function* priceListItems(model: Opex365Model): Iterable<ODataRow> {
 function* bundleComponents(model: Opex365Model): Iterable<ODataRow> {
   for (let product = 0; product < model.counts.products; product++) {
     const components = model.product(product).components ?? [];
-    for (let position = 0; position < components.length; position++) yield productAssociationRow(model, product, position);
+    for (let position = 0; position < components.length; position++)
+      yield productAssociationRow(model, product, position);
   }
 }
 
@@ -254,7 +272,12 @@ async function writeActivities(model: Opex365Model, shape: Opex365Shape, outDir:
       const { values, record } = writer.write(model, index);
       await pages.add(shape.row(writer.entitySet, "activityid", values));
       for (const [position, party] of shape.parties(writer.table, index, record.parties).entries()) {
-        const values = activityPartyRow(model, { table: writer.table, index, id: record.id, subject: record.subject }, party, position);
+        const values = activityPartyRow(
+          model,
+          { table: writer.table, index, id: record.id, subject: record.subject },
+          party,
+          position,
+        );
         await parties.add(shape.row("activityparties", "activitypartyid", values));
       }
     }

@@ -11,7 +11,10 @@ export interface PersonName {
 }
 
 /** A name drawn from lists in Latin script, which is its own spelling in addresses. */
-export function latinName(rng: Random, names: { readonly first: readonly string[]; readonly last: readonly string[] }): PersonName {
+export function latinName(
+  rng: Random,
+  names: { readonly first: readonly string[]; readonly last: readonly string[] },
+): PersonName {
   const first = rng.pick(names.first);
   const last = rng.pick(names.last);
   return { first, last, asciiFirst: first, asciiLast: last };

@@ -18,14 +18,62 @@ export const ARCHIVED_OWNER_ID = "41106";
 export const ARCHIVED_OWNER_LEFT_AT = Date.UTC(2024, 1, 15, 17, 0);
 
 export const OWNERS: readonly Owner[] = [
-  owner("41101", "priya.raman@brightwave.io", "Priya", "Raman", 9100101, "2021-03-01T08:12:44.201Z", "2024-05-02T10:01:13.870Z"),
+  owner(
+    "41101",
+    "priya.raman@brightwave.io",
+    "Priya",
+    "Raman",
+    9100101,
+    "2021-03-01T08:12:44.201Z",
+    "2024-05-02T10:01:13.870Z",
+  ),
   // Mixed case on purpose: matching owners to Odoo users by e-mail must ignore case.
-  owner("41102", "Marco.Bianchi@Brightwave.io", "Marco", "Bianchi", 9100102, "2021-03-01T08:15:02.554Z", "2023-11-20T16:45:09.018Z"),
-  owner("41103", "sophie.laurent@brightwave.io", "Sophie", "Laurent", 9100103, "2021-09-13T07:58:31.090Z", "2024-01-08T09:30:00.412Z"),
-  owner("41104", "kenji.watanabe@brightwave.io", "Kenji", "Watanabe", 9100104, "2022-04-04T00:30:12.733Z", "2024-04-18T01:02:57.600Z"),
-  owner("41105", "aisha.khan@brightwave.io", "Aisha", "Khan", 9100105, "2023-06-01T08:00:05.345Z", "2024-06-03T12:11:40.129Z"),
+  owner(
+    "41102",
+    "Marco.Bianchi@Brightwave.io",
+    "Marco",
+    "Bianchi",
+    9100102,
+    "2021-03-01T08:15:02.554Z",
+    "2023-11-20T16:45:09.018Z",
+  ),
+  owner(
+    "41103",
+    "sophie.laurent@brightwave.io",
+    "Sophie",
+    "Laurent",
+    9100103,
+    "2021-09-13T07:58:31.090Z",
+    "2024-01-08T09:30:00.412Z",
+  ),
+  owner(
+    "41104",
+    "kenji.watanabe@brightwave.io",
+    "Kenji",
+    "Watanabe",
+    9100104,
+    "2022-04-04T00:30:12.733Z",
+    "2024-04-18T01:02:57.600Z",
+  ),
+  owner(
+    "41105",
+    "aisha.khan@brightwave.io",
+    "Aisha",
+    "Khan",
+    9100105,
+    "2023-06-01T08:00:05.345Z",
+    "2024-06-03T12:11:40.129Z",
+  ),
   {
-    ...owner("41106", "tom.becker@brightwave.io", "Tom", "Becker", 9100106, "2021-03-01T08:20:18.777Z", "2024-02-15T17:00:00.000Z"),
+    ...owner(
+      "41106",
+      "tom.becker@brightwave.io",
+      "Tom",
+      "Becker",
+      9100106,
+      "2021-03-01T08:20:18.777Z",
+      "2024-02-15T17:00:00.000Z",
+    ),
     archived: true,
   },
 ];
@@ -158,7 +206,8 @@ export interface PropertyDefinition {
   options?: PropertyOption[];
 }
 
-const options = (pairs: readonly (readonly [string, string])[]): PropertyOption[] => pairs.map(([label, value]) => ({ label, value }));
+const options = (pairs: readonly (readonly [string, string])[]): PropertyOption[] =>
+  pairs.map(([label, value]) => ({ label, value }));
 
 function property(
   name: string,
@@ -169,13 +218,28 @@ function property(
   description: string,
   extra: { custom?: boolean; options?: PropertyOption[] } = {},
 ): PropertyDefinition {
-  const definition: PropertyDefinition = { name, label, type, fieldType, groupName, description, hubspotDefined: !extra.custom };
+  const definition: PropertyDefinition = {
+    name,
+    label,
+    type,
+    fieldType,
+    groupName,
+    description,
+    hubspotDefined: !extra.custom,
+  };
   if (extra.options) definition.options = extra.options;
   return definition;
 }
 
 const recordId = (group: string, label = "Record ID") =>
-  property("hs_object_id", label, "number", "number", group, "The unique ID for this record. This value is set automatically by HubSpot.");
+  property(
+    "hs_object_id",
+    label,
+    "number",
+    "number",
+    group,
+    "The unique ID for this record. This value is set automatically by HubSpot.",
+  );
 
 /** The deactivated owner is not an option any more: resolving "Tom Becker" needs owners.json. */
 const ownerProperty = (label: string, group: string) =>
@@ -266,10 +330,25 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
   companies: [
     recordId("companyinformation"),
     property("name", "Company name", "string", "text", "companyinformation", "Name of the company."),
-    property("domain", "Company Domain Name", "string", "text", "companyinformation", "The domain name of the company or organization."),
-    property("industry", "Industry", "enumeration", "select", "companyinformation", "The type of business the company performs.", {
-      options: options(INDUSTRIES),
-    }),
+    property(
+      "domain",
+      "Company Domain Name",
+      "string",
+      "text",
+      "companyinformation",
+      "The domain name of the company or organization.",
+    ),
+    property(
+      "industry",
+      "Industry",
+      "enumeration",
+      "select",
+      "companyinformation",
+      "The type of business the company performs.",
+      {
+        options: options(INDUSTRIES),
+      },
+    ),
     property(
       "numberofemployees",
       "Number of Employees",
@@ -296,11 +375,39 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
       "Street address of the company or organization, including unit number.",
     ),
     property("city", "City", "string", "text", "companyinformation", "City where the company is located."),
-    property("state", "State/Region", "string", "text", "companyinformation", "State or region in which the company is located."),
-    property("zip", "Postal Code", "string", "text", "companyinformation", "Postal or zip code of the company or organization."),
-    property("country", "Country/Region", "string", "text", "companyinformation", "Country in which the company is located."),
+    property(
+      "state",
+      "State/Region",
+      "string",
+      "text",
+      "companyinformation",
+      "State or region in which the company is located.",
+    ),
+    property(
+      "zip",
+      "Postal Code",
+      "string",
+      "text",
+      "companyinformation",
+      "Postal or zip code of the company or organization.",
+    ),
+    property(
+      "country",
+      "Country/Region",
+      "string",
+      "text",
+      "companyinformation",
+      "Country in which the company is located.",
+    ),
     ownerProperty("Company owner", "companyinformation"),
-    property("createdate", "Create Date", "datetime", "date", "companyinformation", "The date the company was added to your account."),
+    property(
+      "createdate",
+      "Create Date",
+      "datetime",
+      "date",
+      "companyinformation",
+      "The date the company was added to your account.",
+    ),
     property(
       "hs_lastmodifieddate",
       "Last Modified Date",
@@ -309,20 +416,51 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
       "companyinformation",
       "Most recent timestamp of any property update for this company.",
     ),
-    property("hs_parent_company_id", "Parent Company ID", "number", "number", "companyinformation", "The object id of the parent company."),
-    property("customer_tier", "Customer Tier", "enumeration", "select", "companyinformation", "Service level agreed in the contract.", {
+    property(
+      "hs_parent_company_id",
+      "Parent Company ID",
+      "number",
+      "number",
+      "companyinformation",
+      "The object id of the parent company.",
+    ),
+    property(
+      "customer_tier",
+      "Customer Tier",
+      "enumeration",
+      "select",
+      "companyinformation",
+      "Service level agreed in the contract.",
+      {
+        custom: true,
+        options: options(CUSTOMER_TIERS),
+      },
+    ),
+    property("vat_number", "VAT Number", "string", "text", "companyinformation", "Tax id printed on invoices.", {
       custom: true,
-      options: options(CUSTOMER_TIERS),
     }),
-    property("vat_number", "VAT Number", "string", "text", "companyinformation", "Tax id printed on invoices.", { custom: true }),
   ],
   contacts: [
     recordId("contactinformation"),
     property("firstname", "First Name", "string", "text", "contactinformation", "A contact's first name."),
     property("lastname", "Last Name", "string", "text", "contactinformation", "A contact's last name."),
     property("email", "Email", "string", "text", "contactinformation", "A contact's email address."),
-    property("phone", "Phone Number", "string", "phonenumber", "contactinformation", "A contact's primary phone number."),
-    property("mobilephone", "Mobile Phone Number", "string", "phonenumber", "contactinformation", "A contact's mobile phone number."),
+    property(
+      "phone",
+      "Phone Number",
+      "string",
+      "phonenumber",
+      "contactinformation",
+      "A contact's primary phone number.",
+    ),
+    property(
+      "mobilephone",
+      "Mobile Phone Number",
+      "string",
+      "phonenumber",
+      "contactinformation",
+      "A contact's mobile phone number.",
+    ),
     property("jobtitle", "Job Title", "string", "text", "contactinformation", "A contact's job title."),
     ownerProperty("Contact owner", "contactinformation"),
     property(
@@ -347,7 +485,14 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
         options: options(CONTACT_LEAD_STATUSES),
       },
     ),
-    property("createdate", "Create Date", "datetime", "date", "contactinformation", "The date that a contact entered the system."),
+    property(
+      "createdate",
+      "Create Date",
+      "datetime",
+      "date",
+      "contactinformation",
+      "The date that a contact entered the system.",
+    ),
     property(
       "lastmodifieddate",
       "Last Modified Date",
@@ -366,7 +511,14 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
       "Contact's street address, including apartment or unit number.",
     ),
     property("city", "City", "string", "text", "contactinformation", "A contact's city of residence."),
-    property("country", "Country/Region", "string", "text", "contactinformation", "The contact's country/region of residence."),
+    property(
+      "country",
+      "Country/Region",
+      "string",
+      "text",
+      "contactinformation",
+      "The contact's country/region of residence.",
+    ),
     property(
       "preferred_language",
       "Preferred Language",
@@ -406,10 +558,18 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
         options: options(LEAD_STATUSES),
       },
     ),
-    property("lead_source", "Lead Source", "enumeration", "select", "lead_information", "Where the lead first came from.", {
-      custom: true,
-      options: options(LEAD_SOURCES),
-    }),
+    property(
+      "lead_source",
+      "Lead Source",
+      "enumeration",
+      "select",
+      "lead_information",
+      "Where the lead first came from.",
+      {
+        custom: true,
+        options: options(LEAD_SOURCES),
+      },
+    ),
     ownerProperty("Lead owner", "lead_information"),
     associationColumn("contacts", "Associated Contact IDs"),
     associationColumn("companies", "Associated Company IDs"),
@@ -433,10 +593,19 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
       options: dealPipelines.map((p) => ({ label: p.label, value: p.id })),
     }),
     property("amount", "Amount", "number", "number", "dealinformation", "The total amount of the deal."),
-    property("closedate", "Close Date", "datetime", "date", "dealinformation", "Date the deal was closed or is expected to close."),
+    property(
+      "closedate",
+      "Close Date",
+      "datetime",
+      "date",
+      "dealinformation",
+      "Date the deal was closed or is expected to close.",
+    ),
     ownerProperty("Deal owner", "dealinformation"),
     property("createdate", "Create Date", "datetime", "date", "dealinformation", "Date the deal was created."),
-    property("dealtype", "Deal Type", "enumeration", "radio", "dealinformation", "The type of deal.", { options: options(DEAL_TYPES) }),
+    property("dealtype", "Deal Type", "enumeration", "radio", "dealinformation", "The type of deal.", {
+      options: options(DEAL_TYPES),
+    }),
     associationColumn("contacts", "Associated Contact IDs"),
     associationColumn("companies", "Associated Company IDs"),
     property(
@@ -456,9 +625,17 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
       "Minimum term of the contract.",
       { custom: true },
     ),
-    property("renewal_date", "Renewal Date", "date", "date", "dealinformation", "Date the contract renews (won deals only).", {
-      custom: true,
-    }),
+    property(
+      "renewal_date",
+      "Renewal Date",
+      "date",
+      "date",
+      "dealinformation",
+      "Date the contract renews (won deals only).",
+      {
+        custom: true,
+      },
+    ),
   ],
   tickets: [
     recordId("ticketinformation", "Ticket ID"),
@@ -482,9 +659,17 @@ export const PROPERTIES: Readonly<Record<CrmObject, readonly PropertyDefinition[
         options: SUPPORT_PIPELINE.stages.map((s) => ({ label: s.label, value: s.id })),
       },
     ),
-    property("hs_pipeline", "Pipeline", "enumeration", "select", "ticketinformation", "The pipeline that contains this ticket.", {
-      options: [{ label: SUPPORT_PIPELINE.label, value: SUPPORT_PIPELINE.id }],
-    }),
+    property(
+      "hs_pipeline",
+      "Pipeline",
+      "enumeration",
+      "select",
+      "ticketinformation",
+      "The pipeline that contains this ticket.",
+      {
+        options: [{ label: SUPPORT_PIPELINE.label, value: SUPPORT_PIPELINE.id }],
+      },
+    ),
     property(
       "hs_ticket_priority",
       "Priority",
@@ -544,7 +729,8 @@ export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [
   {
     id: "18103",
     name: "Onboarding welcome",
-    subject: '{% if contact.preferred_language == "de" %}Willkommen bei SmartDesk{% else %}Welcome to SmartDesk{% endif %}',
+    subject:
+      '{% if contact.preferred_language == "de" %}Willkommen bei SmartDesk{% else %}Welcome to SmartDesk{% endif %}',
     body:
       '{% if contact.preferred_language == "de" %}<p>Hallo {{contact.firstname}},</p>\n<p>willkommen an Bord!</p>' +
       "{% else %}<p>Hi {{contact.firstname}},</p>\n<p>welcome aboard!</p>{% endif %}\n" +
@@ -652,7 +838,13 @@ export const WORKFLOWS = [
     type: "DRIP_DELAY",
     objectType: "TICKET",
     enabled: false,
-    trigger: { type: "PROPERTY_VALUE", property: "hs_pipeline_stage", operator: "EQ", value: "3", forMillis: "172800000" },
+    trigger: {
+      type: "PROPERTY_VALUE",
+      property: "hs_pipeline_stage",
+      operator: "EQ",
+      value: "3",
+      forMillis: "172800000",
+    },
     actions: [
       { type: "SET_PROPERTY", property: "hs_ticket_priority", value: "HIGH" },
       { type: "WEBHOOK", method: "POST", url: "https://hooks.example.com/smartdesk/escalations" },

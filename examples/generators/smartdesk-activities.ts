@@ -2,7 +2,13 @@
 // a string, properties in alphabetical order, and `associations` only for the object types that have any.
 import { Random } from "./random.js";
 import { ARCHIVED_OWNER_ID, ARCHIVED_OWNER_LEFT_AT, OWNERS } from "./smartdesk-account.js";
-import { AT, EXPORTED_AT, type EngagementObject, type EngagementTarget, type SmartDeskModel } from "./smartdesk-model.js";
+import {
+  AT,
+  EXPORTED_AT,
+  type EngagementObject,
+  type EngagementTarget,
+  type SmartDeskModel,
+} from "./smartdesk-model.js";
 import { isoUtc, isoWithOffset, offsetMinutesFor } from "./smartdesk-time.js";
 import { CALL_TOPICS, EMAIL_TOPICS, MEETING_TOPICS, NOTE_BODIES, TASK_TOPICS } from "./smartdesk-vocabulary.js";
 
@@ -77,7 +83,8 @@ function fill(template: string, target: EngagementTarget): string {
 
 /** Most activity times are UTC; about one in eight keeps the offset of the person it was logged with. */
 function timestamp(rng: Random, at: number, target: EngagementTarget, offsetMinutes?: number): string {
-  const offset = offsetMinutes ?? (target.person && rng.chance(0.12) ? offsetMinutesFor(target.person.locale, at) : undefined);
+  const offset =
+    offsetMinutes ?? (target.person && rng.chance(0.12) ? offsetMinutesFor(target.person.locale, at) : undefined);
   return offset === undefined ? isoUtc(at) : isoWithOffset(at, offset);
 }
 
@@ -104,7 +111,9 @@ function finish(
   rng: Random,
 ): EngagementJson {
   const id = model.id(object, index);
-  const updatedAt = rng.chance(0.3) ? Math.min(EXPORTED_AT - HOUR, createdAt + rng.int(1, 20) * DAY) : createdAt + rng.int(0, 5000);
+  const updatedAt = rng.chance(0.3)
+    ? Math.min(EXPORTED_AT - HOUR, createdAt + rng.int(1, 20) * DAY)
+    : createdAt + rng.int(0, 5000);
   const all: Record<string, string> = {
     ...properties,
     hs_createdate: isoUtc(createdAt),
@@ -126,7 +135,10 @@ function finish(
 }
 
 function call(model: SmartDeskModel, index: number, rng: Random): EngagementJson {
-  const target = index === AT.call.dealAndContact ? model.dealTarget(AT.deal.twoContacts) : model.engagementTarget("calls", index, rng);
+  const target =
+    index === AT.call.dealAndContact
+      ? model.dealTarget(AT.deal.twoContacts)
+      : model.engagementTarget("calls", index, rng);
   const at = index === AT.call.offset ? OFFSET_CALL_AT : model.engagementTime("calls", index, rng, target, false);
   const outcome = rng.weighted<keyof typeof CALL_DISPOSITIONS>([
     ["connected", 55],
@@ -160,7 +172,9 @@ function call(model: SmartDeskModel, index: number, rng: Random): EngagementJson
     hs_call_duration: String(duration),
     hs_call_status: outcome === "noAnswer" ? "NO_ANSWER" : outcome === "busy" ? "BUSY" : "COMPLETED",
     hs_call_title:
-      outcome === "connected" ? title : `${title} (${outcome === "noAnswer" || outcome === "busy" ? "not reached" : "voicemail"})`,
+      outcome === "connected"
+        ? title
+        : `${title} (${outcome === "noAnswer" || outcome === "busy" ? "not reached" : "voicemail"})`,
     hs_timestamp: timestamp(rng, at, target, index === AT.call.offset ? 330 : undefined),
     hubspot_owner_id: model.owner(rng, at, target.ownerId),
   };
@@ -253,7 +267,11 @@ function meeting(model: SmartDeskModel, index: number, rng: Random): EngagementJ
     attendees.push(other.id);
   }
   if (injected && !attendees.includes("41101")) attendees.push("41101");
-  const offset = injected ? 540 : target.person && rng.chance(0.12) ? offsetMinutesFor(target.person.locale, start) : undefined;
+  const offset = injected
+    ? 540
+    : target.person && rng.chance(0.12)
+      ? offsetMinutesFor(target.person.locale, start)
+      : undefined;
   const write = (at: number) => (offset === undefined ? isoUtc(at) : isoWithOffset(at, offset));
   const properties = {
     hs_attendee_owner_ids: attendees.join(";"),
@@ -291,8 +309,10 @@ function note(model: SmartDeskModel, index: number, rng: Random): EngagementJson
   const at = model.engagementTime("notes", index, rng, target, false);
   let body = fill(rng.pick(NOTE_BODIES), target);
   if (index === AT.note.attachments)
-    body = "<p>打ち合わせメモと契約概要を添付します。</p><p>Notes from the kickoff and the contract summary are attached.</p>";
-  if (index === AT.note.orphanContact) body = "<p>Imported from the old CRM: follow up about the <b>pilot</b> &amp; pricing.</p>";
+    body =
+      "<p>打ち合わせメモと契約概要を添付します。</p><p>Notes from the kickoff and the contract summary are attached.</p>";
+  if (index === AT.note.orphanContact)
+    body = "<p>Imported from the old CRM: follow up about the <b>pilot</b> &amp; pricing.</p>";
   const properties = {
     hs_attachment_ids: index === AT.note.attachments ? `${model.id("files", 3)};${model.id("files", 4)}` : "",
     hs_note_body: body,

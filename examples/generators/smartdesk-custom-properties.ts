@@ -72,7 +72,14 @@ const REGIONS: Options = [
 ];
 
 const COMPANIES: readonly AddedProperty[] = ((g) => [
-  custom(g, "erp_customer_number", "ERP Customer Number", TEXT, "Debtor number in the ERP (SAP S/4HANA).", sometimes(0.85, code("D-", 6))),
+  custom(
+    g,
+    "erp_customer_number",
+    "ERP Customer Number",
+    TEXT,
+    "Debtor number in the ERP (SAP S/4HANA).",
+    sometimes(0.85, code("D-", 6)),
+  ),
   custom(
     g,
     "onboarding_notes",
@@ -123,8 +130,23 @@ const COMPANIES: readonly AddedProperty[] = ((g) => [
     sometimes(0.9, option(REGIONS)),
     REGIONS,
   ),
-  custom(g, "modules_in_use", "Modules in Use", CHECKBOX, "Licensed modules.", sometimes(0.8, options(MODULES, 1, 3)), MODULES),
-  custom(g, "reference_customer", "Reference Customer", BOOLEAN, "Agreed to act as a reference.", sometimes(0.85, yes(0.3))),
+  custom(
+    g,
+    "modules_in_use",
+    "Modules in Use",
+    CHECKBOX,
+    "Licensed modules.",
+    sometimes(0.8, options(MODULES, 1, 3)),
+    MODULES,
+  ),
+  custom(
+    g,
+    "reference_customer",
+    "Reference Customer",
+    BOOLEAN,
+    "Agreed to act as a reference.",
+    sometimes(0.85, yes(0.3)),
+  ),
 ])("companyinformation");
 
 const BUYING_ROLES: Options = [
@@ -152,7 +174,8 @@ const CONTACTS: readonly AddedProperty[] = ((g) => [
     "Profile handle, without the URL.",
     sometimes(
       0.65,
-      (rng) => `in/${rng.pick(["m", "s", "j", "a", "k", "p"])}${rng.digits(2)}-${rng.pick(["sales", "ops", "it", "cx"])}-${rng.digits(4)}`,
+      (rng) =>
+        `in/${rng.pick(["m", "s", "j", "a", "k", "p"])}${rng.digits(2)}-${rng.pick(["sales", "ops", "it", "cx"])}-${rng.digits(4)}`,
     ),
   ),
   custom(
@@ -189,7 +212,15 @@ const CONTACTS: readonly AddedProperty[] = ((g) => [
     "Start of the last webinar the contact joined.",
     sometimes(0.65, momentSinceCreation),
   ),
-  custom(g, "buying_role", "Buying Role", SELECT, "Role in the buying decision.", sometimes(0.8, option(BUYING_ROLES)), BUYING_ROLES),
+  custom(
+    g,
+    "buying_role",
+    "Buying Role",
+    SELECT,
+    "Role in the buying decision.",
+    sometimes(0.8, option(BUYING_ROLES)),
+    BUYING_ROLES,
+  ),
   custom(
     g,
     "product_interests",
@@ -234,9 +265,30 @@ const LEADS: readonly AddedProperty[] = ((g) => [
       ]),
     ),
   ),
-  custom(g, "estimated_seats", "Estimated Seats", NUMBER, "Users the prospect expects to license.", sometimes(0.7, integer(5, 400))),
-  custom(g, "first_contact_date", "First Contact Date", DATE, "Day of the first conversation.", sometimes(0.8, dayAfterCreation(0, 14))),
-  custom(g, "demo_booked_at", "Demo Booked At", DATETIME, "When the demo was booked.", sometimes(0.65, momentSinceCreation)),
+  custom(
+    g,
+    "estimated_seats",
+    "Estimated Seats",
+    NUMBER,
+    "Users the prospect expects to license.",
+    sometimes(0.7, integer(5, 400)),
+  ),
+  custom(
+    g,
+    "first_contact_date",
+    "First Contact Date",
+    DATE,
+    "Day of the first conversation.",
+    sometimes(0.8, dayAfterCreation(0, 14)),
+  ),
+  custom(
+    g,
+    "demo_booked_at",
+    "Demo Booked At",
+    DATETIME,
+    "When the demo was booked.",
+    sometimes(0.65, momentSinceCreation),
+  ),
   custom(
     g,
     "lead_temperature",
@@ -246,8 +298,23 @@ const LEADS: readonly AddedProperty[] = ((g) => [
     sometimes(0.85, option(LEAD_TEMPERATURES)),
     LEAD_TEMPERATURES,
   ),
-  custom(g, "interested_in", "Interested In", CHECKBOX, "Modules the lead asked about.", sometimes(0.75, options(MODULES, 1, 2)), MODULES),
-  custom(g, "budget_confirmed", "Budget Confirmed", BOOLEAN, "The prospect confirmed a budget.", sometimes(0.9, yes(0.4))),
+  custom(
+    g,
+    "interested_in",
+    "Interested In",
+    CHECKBOX,
+    "Modules the lead asked about.",
+    sometimes(0.75, options(MODULES, 1, 2)),
+    MODULES,
+  ),
+  custom(
+    g,
+    "budget_confirmed",
+    "Budget Confirmed",
+    BOOLEAN,
+    "The prospect confirmed a budget.",
+    sometimes(0.9, yes(0.4)),
+  ),
 ])("lead_information");
 
 const COMPETITORS: Options = [
@@ -266,7 +333,14 @@ const ADD_ONS: Options = [
 ];
 
 const DEALS: readonly AddedProperty[] = ((g) => [
-  custom(g, "po_number", "PO Number", TEXT, "The customer's purchase order number.", sometimes(0.65, code("PO-2024-", 5))),
+  custom(
+    g,
+    "po_number",
+    "PO Number",
+    TEXT,
+    "The customer's purchase order number.",
+    sometimes(0.65, code("PO-2024-", 5)),
+  ),
   custom(
     g,
     "deal_source_detail",
@@ -284,11 +358,48 @@ const DEALS: readonly AddedProperty[] = ((g) => [
       ]),
     ),
   ),
-  custom(g, "discount_percent", "Discount (%)", NUMBER, "Discount granted on the list price.", sometimes(0.65, decimal(2, 30, 1))),
-  custom(g, "go_live_date", "Go-Live Date", DATE, "Planned go-live of the rollout.", sometimes(0.65, dayAfterCreation(30, 240, false))),
-  custom(g, "contract_signed_at", "Contract Signed At", DATETIME, "When the customer signed.", sometimes(0.65, momentSinceCreation)),
-  custom(g, "competitor", "Main Competitor", SELECT, "The competitor in the evaluation.", sometimes(0.8, option(COMPETITORS)), COMPETITORS),
-  custom(g, "deal_add_ons", "Add-ons", CHECKBOX, "Add-ons in the offer.", sometimes(0.7, options(ADD_ONS, 1, 3)), ADD_ONS),
+  custom(
+    g,
+    "discount_percent",
+    "Discount (%)",
+    NUMBER,
+    "Discount granted on the list price.",
+    sometimes(0.65, decimal(2, 30, 1)),
+  ),
+  custom(
+    g,
+    "go_live_date",
+    "Go-Live Date",
+    DATE,
+    "Planned go-live of the rollout.",
+    sometimes(0.65, dayAfterCreation(30, 240, false)),
+  ),
+  custom(
+    g,
+    "contract_signed_at",
+    "Contract Signed At",
+    DATETIME,
+    "When the customer signed.",
+    sometimes(0.65, momentSinceCreation),
+  ),
+  custom(
+    g,
+    "competitor",
+    "Main Competitor",
+    SELECT,
+    "The competitor in the evaluation.",
+    sometimes(0.8, option(COMPETITORS)),
+    COMPETITORS,
+  ),
+  custom(
+    g,
+    "deal_add_ons",
+    "Add-ons",
+    CHECKBOX,
+    "Add-ons in the offer.",
+    sometimes(0.7, options(ADD_ONS, 1, 3)),
+    ADD_ONS,
+  ),
   custom(
     g,
     "requires_legal_review",
@@ -315,7 +426,14 @@ const PLATFORMS: Options = [
 ];
 
 const TICKETS: readonly AddedProperty[] = ((g) => [
-  custom(g, "external_reference", "External Reference", TEXT, "Issue in the engineering tracker.", sometimes(0.65, code("JIRA-", 4))),
+  custom(
+    g,
+    "external_reference",
+    "External Reference",
+    TEXT,
+    "Issue in the engineering tracker.",
+    sometimes(0.65, code("JIRA-", 4)),
+  ),
   custom(
     g,
     "steps_to_reproduce",
@@ -331,9 +449,30 @@ const TICKETS: readonly AddedProperty[] = ((g) => [
       ]),
     ),
   ),
-  custom(g, "time_spent_hours", "Time Spent (hours)", NUMBER, "Support time booked on the ticket.", sometimes(0.8, decimal(0.25, 12, 2))),
-  custom(g, "sla_due_date", "SLA Due Date", DATE, "Resolution due under the SLA.", sometimes(0.85, dayAfterCreation(1, 10, false))),
-  custom(g, "first_response_at", "First Response At", DATETIME, "First answer to the customer.", sometimes(0.8, momentSinceCreation)),
+  custom(
+    g,
+    "time_spent_hours",
+    "Time Spent (hours)",
+    NUMBER,
+    "Support time booked on the ticket.",
+    sometimes(0.8, decimal(0.25, 12, 2)),
+  ),
+  custom(
+    g,
+    "sla_due_date",
+    "SLA Due Date",
+    DATE,
+    "Resolution due under the SLA.",
+    sometimes(0.85, dayAfterCreation(1, 10, false)),
+  ),
+  custom(
+    g,
+    "first_response_at",
+    "First Response At",
+    DATETIME,
+    "First answer to the customer.",
+    sometimes(0.8, momentSinceCreation),
+  ),
   custom(
     g,
     "affected_module",

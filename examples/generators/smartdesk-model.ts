@@ -290,7 +290,9 @@ export class SmartDeskModel {
   owner(rng: Random, at: number, preferred = ""): string {
     const present = (id: string) => {
       const owner = OWNERS.find((o) => o.id === id);
-      return owner !== undefined && Date.parse(owner.createdAt) <= at && (!owner.archived || at < ARCHIVED_OWNER_LEFT_AT);
+      return (
+        owner !== undefined && Date.parse(owner.createdAt) <= at && (!owner.archived || at < ARCHIVED_OWNER_LEFT_AT)
+      );
     };
     if (preferred && present(preferred) && rng.chance(0.75)) return preferred;
     if (present(ARCHIVED_OWNER_ID) && rng.chance(0.15)) return ARCHIVED_OWNER_ID;
@@ -354,9 +356,11 @@ export class SmartDeskModel {
       vatNumber: rng.chance(0.85) ? country.vatNumber(rng) : "",
     };
     // A few generated subsidiaries, always of an older company.
-    if (index >= this.counts.companies / this.scale && rng.chance(0.05)) record.parentId = this.id("companies", rng.int(0, index));
+    if (index >= this.counts.companies / this.scale && rng.chance(0.05))
+      record.parentId = this.id("companies", rng.int(0, index));
 
-    const named = (name: string, shortName: string, domain: string) => Object.assign(record, { name, shortName, domain });
+    const named = (name: string, shortName: string, domain: string) =>
+      Object.assign(record, { name, shortName, domain });
     switch (index) {
       case at.groupParent:
         named("Helios Industrial Group AG", "Helios Group", "helios-group.de");
@@ -369,11 +373,19 @@ export class SmartDeskModel {
         break;
       case at.groupChild:
         named("Helios Logistik GmbH", "Helios Logistik", "helios-logistik.de");
-        Object.assign(record, { industry: "Logistics and Supply Chain", employees: "860", parentId: this.id("companies", at.groupParent) });
+        Object.assign(record, {
+          industry: "Logistics and Supply Chain",
+          employees: "860",
+          parentId: this.id("companies", at.groupParent),
+        });
         break;
       case at.groupGrandchild:
         named("Helios Logistik Nord GmbH", "Helios Logistik Nord", "nord.helios-logistik.de");
-        Object.assign(record, { industry: "Logistics and Supply Chain", employees: "140", parentId: this.id("companies", at.groupChild) });
+        Object.assign(record, {
+          industry: "Logistics and Supply Chain",
+          employees: "140",
+          parentId: this.id("companies", at.groupChild),
+        });
         break;
       case at.childBeforeParent:
         named("Meridian Labs Inc.", "Meridian Labs", "meridianlabs.com");
@@ -454,7 +466,8 @@ export class SmartDeskModel {
     const slot = this.slotOf(index);
     if (index === at.noCompany) return { companies: [], missingCompanyIds: [] };
     if (index === at.mergedCompany) return { companies: [], missingCompanyIds: [this.missingId("companies")] };
-    if (index === at.twoCompanies) return { companies: [AT.company.groupChild, AT.company.groupParent], missingCompanyIds: [] };
+    if (index === at.twoCompanies)
+      return { companies: [AT.company.groupChild, AT.company.groupParent], missingCompanyIds: [] };
     if (index < AT.contactLayoutEnd) return { companies: [slot], missingCompanyIds: [] };
     const rng = this.random("contact-links", index);
     if (rng.chance(0.06)) return { companies: [], missingCompanyIds: [] };
@@ -482,7 +495,13 @@ export class SmartDeskModel {
     const links = this.contactLinks(index);
     const company = links.companies[0] === undefined ? undefined : this.company(links.companies[0]);
     const locale: PersonLocale =
-      index === at.cyrillic ? "ru" : index === at.japanese ? "ja" : company && rng.chance(0.8) ? company.people : rng.pick(PERSON_LOCALES);
+      index === at.cyrillic
+        ? "ru"
+        : index === at.japanese
+          ? "ja"
+          : company && rng.chance(0.8)
+            ? company.people
+            : rng.pick(PERSON_LOCALES);
     const name =
       index === at.cyrillic
         ? { first: "Ольга", last: "Иванова", asciiFirst: "Olga", asciiLast: "Ivanova" }
@@ -497,7 +516,11 @@ export class SmartDeskModel {
     let createdAt = this.createdAt(rng, index, this.counts.contacts);
     if (company && createdAt < company.createdAt) createdAt = company.createdAt + rng.int(5, 600) * MINUTE;
 
-    const local = emailLocalPart(rng, name, index >= BASE_COUNTS.contacts ? Math.floor(index / BASE_COUNTS.contacts) : 0);
+    const local = emailLocalPart(
+      rng,
+      name,
+      index >= BASE_COUNTS.contacts ? Math.floor(index / BASE_COUNTS.contacts) : 0,
+    );
     const domain = company?.domain ? company.domain.replace(/^www\./, "") : FREEMAIL_OF[locale];
     const lifecycle = rng.weighted<string>([
       ["subscriber", 8],
@@ -516,7 +539,11 @@ export class SmartDeskModel {
       name,
       locale,
       email: rng.chance(0.03) ? `${local.charAt(0).toUpperCase()}${local.slice(1)}@${domain}` : `${local}@${domain}`,
-      phone: rng.chance(0.7) ? (company?.phone ? company.phone.replace(/\d{2}$/, rng.digits(2)) : country.phone(rng, homeCity)) : "",
+      phone: rng.chance(0.7)
+        ? company?.phone
+          ? company.phone.replace(/\d{2}$/, rng.digits(2))
+          : country.phone(rng, homeCity)
+        : "",
       mobile: rng.chance(0.5) ? country.phone(rng, homeCity) : "",
       jobTitle: rng.chance(0.85)
         ? rng.chance(0.3) && LOCAL_JOB_TITLES[locale]
@@ -525,7 +552,10 @@ export class SmartDeskModel {
         : "",
       ownerId: this.owner(rng, createdAt, company?.ownerId),
       lifecycleStage: labelOf(LIFECYCLE_STAGES, lifecycle),
-      leadStatus: lifecycle === "customer" || lifecycle === "evangelist" || rng.chance(0.3) ? "" : rng.pick(CONTACT_LEAD_STATUSES)[0],
+      leadStatus:
+        lifecycle === "customer" || lifecycle === "evangelist" || rng.chance(0.3)
+          ? ""
+          : rng.pick(CONTACT_LEAD_STATUSES)[0],
       createdAt,
       modifiedAt: modifiedAfter(rng, createdAt),
       street: address < 0.4 && company ? company.street : address < 0.55 ? country.street(rng) : "",
@@ -540,7 +570,8 @@ export class SmartDeskModel {
       ...links,
     };
     if (index === at.quotedTitle) record.jobTitle = 'Head of "Special Projects", EMEA';
-    if (index === at.abroad) Object.assign(record, { street: "", city: "", country: abroadFrom(company?.country ?? "") });
+    if (index === at.abroad)
+      Object.assign(record, { street: "", city: "", country: abroadFrom(company?.country ?? "") });
     if (index === at.sparse) {
       Object.assign(record, {
         email: "",
@@ -568,7 +599,8 @@ export class SmartDeskModel {
   lead(index: number): LeadRecord {
     const rng = this.random("lead", index);
     const fraction = (index + 1) / this.counts.leads;
-    const contactIndex = index === AT.lead.noCompany ? AT.contact.noCompany : this.earlier(rng, fraction, this.counts.contacts);
+    const contactIndex =
+      index === AT.lead.noCompany ? AT.contact.noCompany : this.earlier(rng, fraction, this.counts.contacts);
     const person = this.contact(contactIndex);
     const company = person.companies[0] === undefined ? undefined : this.company(person.companies[0]);
     const createdAt = Math.max(this.createdAt(rng, index, this.counts.leads), person.createdAt + rng.int(1, 48) * HOUR);
@@ -655,7 +687,9 @@ export class SmartDeskModel {
       stage,
       amount: rng.chance(0.1) ? (amount - 0.01).toFixed(2) : String(amount),
       closeDate,
-      ownerId: at.archivedOwner.some((i) => i === index) ? ARCHIVED_OWNER_ID : this.owner(rng, createdAt, company.ownerId),
+      ownerId: at.archivedOwner.some((i) => i === index)
+        ? ARCHIVED_OWNER_ID
+        : this.owner(rng, createdAt, company.ownerId),
       createdAt,
       dealType: renewal
         ? "Existing Business"
@@ -670,7 +704,13 @@ export class SmartDeskModel {
       renewalDate: won && months ? addMonths(closeDate, months) : undefined,
     };
     if (index === at.sparse)
-      Object.assign(record, { amount: "", closeDate: undefined, dealType: "", contractMonths: "", renewalDate: undefined });
+      Object.assign(record, {
+        amount: "",
+        closeDate: undefined,
+        dealType: "",
+        contractMonths: "",
+        renewalDate: undefined,
+      });
     if (index === at.quotedName) record.name = `${company.shortName} – Rollout "Phase 2", Hamburg`;
     if (index === at.withProposal) record.name = `${company.shortName} – Platform licence (200 seats)`;
     return record;
@@ -681,7 +721,10 @@ export class SmartDeskModel {
     const at = AT.ticket;
     const contactIndex = this.earlier(rng, (index + 1) / this.counts.tickets, this.counts.contacts);
     const person = this.contact(contactIndex);
-    const createdAt = Math.max(this.createdAt(rng, index, this.counts.tickets), person.createdAt + rng.int(1, 20) * DAY);
+    const createdAt = Math.max(
+      this.createdAt(rng, index, this.counts.tickets),
+      person.createdAt + rng.int(1, 20) * DAY,
+    );
     const [subject, description] = rng.pick(TICKET_TOPICS);
     const old = createdAt < EXPORTED_AT - 30 * DAY;
     const stageId = old && rng.chance(0.8) ? "4" : rng.pick(["1", "2", "3", "4"]);
@@ -719,7 +762,8 @@ export class SmartDeskModel {
       record.subject = "ログインできません";
       record.description = "パスワードを再設定した後もログインできません。至急対応をお願いします。";
     }
-    if (index === at.unassigned) Object.assign(record, { ownerId: "", priority: "", stage: stageOf(SUPPORT_PIPELINE, "1") });
+    if (index === at.unassigned)
+      Object.assign(record, { ownerId: "", priority: "", stage: stageOf(SUPPORT_PIPELINE, "1") });
     return record;
   }
 
@@ -805,11 +849,21 @@ export class SmartDeskModel {
   }
 
   /** When activity `index` happened: after its target, spread over the timeline, not after the export. */
-  engagementTime(object: EngagementObject, index: number, rng: Random, target: EngagementTarget, allowFuture: boolean): number {
-    const spread = workingTime(rng, CREATED_FROM + ((index + rng.float()) / this.counts[object]) * (EXPORTED_AT - CREATED_FROM));
+  engagementTime(
+    object: EngagementObject,
+    index: number,
+    rng: Random,
+    target: EngagementTarget,
+    allowFuture: boolean,
+  ): number {
+    const spread = workingTime(
+      rng,
+      CREATED_FROM + ((index + rng.float()) / this.counts[object]) * (EXPORTED_AT - CREATED_FROM),
+    );
     let at = workingTime(rng, Math.max(spread, target.notBefore + rng.int(1, 72) * HOUR));
     if (at < target.notBefore) at += DAY;
-    if (!allowFuture && at > EXPORTED_AT - HOUR) at = target.notBefore + Math.floor((EXPORTED_AT - HOUR - target.notBefore) * rng.float());
+    if (!allowFuture && at > EXPORTED_AT - HOUR)
+      at = target.notBefore + Math.floor((EXPORTED_AT - HOUR - target.notBefore) * rng.float());
     return at;
   }
 }
@@ -833,5 +887,11 @@ function modifiedAfter(rng: Random, createdAt: number): number {
 
 function addMonths(at: number, months: number): number {
   const d = new Date(at);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, Math.min(d.getUTCDate(), 28), d.getUTCHours(), d.getUTCMinutes());
+  return Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + months,
+    Math.min(d.getUTCDate(), 28),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  );
 }

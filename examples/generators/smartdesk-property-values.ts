@@ -112,7 +112,11 @@ export const lines =
 // ---- Writing values
 
 /** The cell of a UI export (CSV): option labels, `Yes`/`No`, datetimes as the export prints them. */
-export function csvText(definition: PropertyDefinition, value: PropertyValue | undefined, dateTime: (utc: number) => string): string {
+export function csvText(
+  definition: PropertyDefinition,
+  value: PropertyValue | undefined,
+  dateTime: (utc: number) => string,
+): string {
   if (value === undefined) return "";
   switch (definition.type) {
     case "bool":
@@ -148,12 +152,14 @@ export function apiText(definition: PropertyDefinition, value: PropertyValue | u
 }
 
 function booleanOf(definition: PropertyDefinition, value: PropertyValue): boolean {
-  if (typeof value !== "boolean") throw new TypeError(`${definition.name}: a bool property drew ${JSON.stringify(value)}`);
+  if (typeof value !== "boolean")
+    throw new TypeError(`${definition.name}: a bool property drew ${JSON.stringify(value)}`);
   return value;
 }
 
 function momentOf(definition: PropertyDefinition, value: PropertyValue): number {
-  if (typeof value !== "number") throw new TypeError(`${definition.name}: a ${definition.type} property drew ${JSON.stringify(value)}`);
+  if (typeof value !== "number")
+    throw new TypeError(`${definition.name}: a ${definition.type} property drew ${JSON.stringify(value)}`);
   return value;
 }
 

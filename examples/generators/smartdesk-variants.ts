@@ -6,7 +6,13 @@
 // it is the sample's shape, byte for byte.
 import type { CsvDialect } from "./export-files.js";
 import { Random } from "./random.js";
-import { PIPELINES, PROPERTIES, SUPPORT_PIPELINE, type CrmObject, type PropertyDefinition } from "./smartdesk-account.js";
+import {
+  PIPELINES,
+  PROPERTIES,
+  SUPPORT_PIPELINE,
+  type CrmObject,
+  type PropertyDefinition,
+} from "./smartdesk-account.js";
 import type { EngagementJson } from "./smartdesk-activities.js";
 import { CUSTOM_PROPERTIES, ENGAGEMENT_CUSTOM_PROPERTIES } from "./smartdesk-custom-properties.js";
 import { EXTRA_COLUMNS } from "./smartdesk-extra-columns.js";
@@ -18,11 +24,18 @@ import { resolveVariants, variantFlag, type ExportVariant } from "./variants.js"
 export const SMARTDESK_VARIANTS = [
   {
     name: "legacy-labels",
-    summary: "an older portal: id columns named by object (Contact ID …), owners `HubSpot Owner`, association columns `… IDs (Primary)`",
+    summary:
+      "an older portal: id columns named by object (Contact ID …), owners `HubSpot Owner`, association columns `… IDs (Primary)`",
   },
   { name: "unselected", summary: "properties the customer did not select: some columns of each CSV are absent" },
-  { name: "custom-properties", summary: "the customer's own properties of every kind on every object, and on calls and notes" },
-  { name: "extra-columns", summary: "HubSpot-defined columns the spec never heard of (Last Activity Date, Number of Pageviews, …)" },
+  {
+    name: "custom-properties",
+    summary: "the customer's own properties of every kind on every object, and on calls and notes",
+  },
+  {
+    name: "extra-columns",
+    summary: "HubSpot-defined columns the spec never heard of (Last Activity Date, Number of Pageviews, …)",
+  },
   {
     name: "layout",
     summary:
@@ -113,13 +126,18 @@ export class SmartDeskShape {
 
   /** Page `page` (from 1) of an engagement export: `engagements/calls-1.json`, or `engagements/calls_0001.json`. */
   pageFile(object: EngagementObject, page: number): string {
-    return this.has("layout") ? `engagements/${object}_${String(page).padStart(4, "0")}.json` : `engagements/${object}-${page}.json`;
+    return this.has("layout")
+      ? `engagements/${object}_${String(page).padStart(4, "0")}.json`
+      : `engagements/${object}-${page}.json`;
   }
 
   /** pipelines.json: one `results` list, or the deal and ticket pipelines under their object types. */
   pipelines(): unknown {
     if (!this.has("layout")) return { results: PIPELINES };
-    return { deals: { results: PIPELINES.filter((p) => p !== SUPPORT_PIPELINE) }, tickets: { results: [SUPPORT_PIPELINE] } };
+    return {
+      deals: { results: PIPELINES.filter((p) => p !== SUPPORT_PIPELINE) },
+      tickets: { results: [SUPPORT_PIPELINE] },
+    };
   }
 
   /** The columns of `<object>.csv`, before layout's reordering (which `columnOrder` does for every CSV). */
@@ -139,7 +157,8 @@ export class SmartDeskShape {
         .map((column) => column.property);
     }
     if (this.has("custom-properties")) {
-      for (const [object, added] of Object.entries(ENGAGEMENT_CUSTOM_PROPERTIES)) properties[object] = added.map((p) => p.definition);
+      for (const [object, added] of Object.entries(ENGAGEMENT_CUSTOM_PROPERTIES))
+        properties[object] = added.map((p) => p.definition);
     }
     return properties;
   }

@@ -44,7 +44,8 @@ export const COUNTRIES: Readonly<Record<string, Country>> = {
       city("Köln", "Nordrhein-Westfalen", "50667", "221"),
       city("Stuttgart", "Baden-Württemberg", "70173", "711"),
     ],
-    street: (rng) => `${rng.pick(["Friedrichstraße", "Hauptstraße", "Bahnhofstraße", "Leopoldstraße", "Königsallee"])} ${rng.int(1, 180)}`,
+    street: (rng) =>
+      `${rng.pick(["Friedrichstraße", "Hauptstraße", "Bahnhofstraße", "Leopoldstraße", "Königsallee"])} ${rng.int(1, 180)}`,
     phone: (rng, c) => `+49 ${c.areaCode} ${rng.digits(7)}`,
     vatNumber: (rng) => `DE${rng.digits(9)}`,
     people: "de",
@@ -106,7 +107,8 @@ export const COUNTRIES: Readonly<Record<string, Country>> = {
       city("Osaka", "大阪府", "530-0001", "6"),
       city("Yokohama", "神奈川県", "220-0011", "45"),
     ],
-    street: (rng) => `${rng.pick(["丸の内", "梅田", "みなとみらい", "西新宿"])}${rng.int(1, 5)}-${rng.int(1, 12)}-${rng.int(1, 30)}`,
+    street: (rng) =>
+      `${rng.pick(["丸の内", "梅田", "みなとみらい", "西新宿"])}${rng.int(1, 5)}-${rng.int(1, 12)}-${rng.int(1, 30)}`,
     phone: (rng, c) => `+81 ${c.areaCode}-${rng.digits(4)}-${rng.digits(4)}`,
     vatNumber: (rng) => `T${rng.digits(13)}`,
     people: "ja",
@@ -134,7 +136,8 @@ export const COUNTRIES: Readonly<Record<string, Country>> = {
       city("Torino", "Piemonte", "10121", "011"),
       city("Bologna", "Emilia-Romagna", "40121", "051"),
     ],
-    street: (rng) => `${rng.pick(["Via Dante", "Corso Vittorio Emanuele II", "Via dell'Indipendenza"])} ${rng.int(1, 120)}`,
+    street: (rng) =>
+      `${rng.pick(["Via Dante", "Corso Vittorio Emanuele II", "Via dell'Indipendenza"])} ${rng.int(1, 120)}`,
     phone: (rng, c) => `+39 ${c.areaCode} ${rng.digits(4)} ${rng.digits(4)}`,
     vatNumber: (rng) => `IT${rng.digits(11)}`,
     people: "it",
@@ -349,15 +352,24 @@ export const LEAD_SOURCES: readonly (readonly [string, string])[] = [
 ];
 
 export const TICKET_TOPICS: readonly (readonly [string, string])[] = [
-  ["Login fails after password reset", "Since this morning the reset link says the token has expired, even for a fresh link."],
-  ["Invoice shows wrong VAT rate", "Our last invoice lists 19% VAT, but we are VAT-exempt (reverse charge). Please reissue it."],
+  [
+    "Login fails after password reset",
+    "Since this morning the reset link says the token has expired, even for a fresh link.",
+  ],
+  [
+    "Invoice shows wrong VAT rate",
+    "Our last invoice lists 19% VAT, but we are VAT-exempt (reverse charge). Please reissue it.",
+  ],
   ["Export to Excel times out", "Exporting the full contact list stops after roughly 30 seconds with a gateway error."],
   ["Feature request: dark mode", "Several of our agents work night shifts and would like a dark theme."],
   ["Calendar sync duplicates meetings", "Every meeting booked through the scheduler appears twice in Outlook."],
   ["API rate limit reached", "Our nightly import hits the rate limit at about 40,000 records."],
   ["Add two more seats", "We hired two new account managers; please add seats to our subscription."],
   ["Webhook deliveries failing", "The webhook to our ERP returns 401 since the certificate rotation."],
-  ["Anmeldung mit SSO nicht möglich", "Seit dem Update auf Azure AD erscheint beim Login die Meldung „Zugriff verweigert“."],
+  [
+    "Anmeldung mit SSO nicht möglich",
+    "Seit dem Update auf Azure AD erscheint beim Login die Meldung „Zugriff verweigert“.",
+  ],
   ["Mobile app crashes on Android 14", "The app closes right after opening a deal with attachments."],
 ];
 
@@ -380,7 +392,10 @@ export const EMAIL_TOPICS: readonly (readonly [string, string])[] = [
 ];
 
 export const MEETING_TOPICS: readonly (readonly [string, string])[] = [
-  ["Product demo – {company}", "<p><strong>Agenda</strong></p><ul><li>Dashboards</li><li>Workflows</li><li>Q&amp;A</li></ul>"],
+  [
+    "Product demo – {company}",
+    "<p><strong>Agenda</strong></p><ul><li>Dashboards</li><li>Workflows</li><li>Q&amp;A</li></ul>",
+  ],
   ["Quarterly business review", "<p>Review adoption KPIs and roadmap for next quarter.</p>"],
   ["Contract negotiation", "<p>Discuss payment terms and the SLA annex.</p>"],
   ["Onboarding workshop", "<p>Hands-on session for admins: users, pipelines, imports.</p>"],

@@ -95,7 +95,9 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
   const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
   if (existing.length > 0) {
     if (!options.replace)
-      throw new Error(`${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`);
+      throw new Error(
+        `${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`,
+      );
     for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
   }
   await mkdir(outDir, { recursive: true });
@@ -151,7 +153,8 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
       },
     );
   };
-  const ids = (object: "companies" | "contacts", indices: readonly number[]) => indices.map((i) => model.id(object, i)).join(";");
+  const ids = (object: "companies" | "contacts", indices: readonly number[]) =>
+    indices.map((i) => model.id(object, i)).join(";");
   const at = shape.dateTime;
 
   await crmCsv("companies", (i) => {
@@ -258,11 +261,15 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
     model.counts.campaigns,
     (i) => campaignRow(model, i),
   );
-  await csv("kb-articles.csv", ["URL", "Title", "Category", "Subcategory", "Article Body", "Status"], model.counts.kbArticles, (i) =>
-    kbArticleRow(model, i),
+  await csv(
+    "kb-articles.csv",
+    ["URL", "Title", "Category", "Subcategory", "Article Body", "Status"],
+    model.counts.kbArticles,
+    (i) => kbArticleRow(model, i),
   );
 
-  if (wanted("engagements")) for (const object of ENGAGEMENTS) written.push(...(await writePages(model, shape, outDir, object)));
+  if (wanted("engagements"))
+    for (const object of ENGAGEMENTS) written.push(...(await writePages(model, shape, outDir, object)));
 
   await csv(
     "files.csv",
@@ -274,7 +281,15 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
         await mkdir(join(outDir, "files"), { recursive: true });
         await writeFile(join(outDir, file.path), file.content);
       }
-      return [file.id, file.name, file.path, file.type, String(file.content?.length ?? file.missingSize), file.objectType, file.objectId];
+      return [
+        file.id,
+        file.name,
+        file.path,
+        file.type,
+        String(file.content?.length ?? file.missingSize),
+        file.objectType,
+        file.objectId,
+      ];
     },
   );
 
@@ -285,7 +300,12 @@ export async function generateSmartDeskExport(options: SmartDeskExportOptions): 
 }
 
 /** One JSON file per page: calls-1.json, calls-2.json, … (or as the shape names them); the notes export ends with an empty page. */
-async function writePages(model: SmartDeskModel, shape: SmartDeskShape, outDir: string, object: EngagementObject): Promise<WrittenFile[]> {
+async function writePages(
+  model: SmartDeskModel,
+  shape: SmartDeskShape,
+  outDir: string,
+  object: EngagementObject,
+): Promise<WrittenFile[]> {
   const count = model.counts[object];
   const size = shape.pageSize;
   // HubSpot hands out a "next" cursor when a page comes back full; the notes export followed it once
@@ -319,10 +339,17 @@ function campaignRow(model: SmartDeskModel, index: number): string[] {
   const [name, type, budget] = CAMPAIGNS[index % CAMPAIGNS.length]!;
   const round = Math.floor(index / CAMPAIGNS.length);
   const DAY = 86_400_000;
-  const start = CREATED_FROM + ((index + rng.float()) / model.counts.campaigns) * (EXPORTED_AT + 90 * DAY - CREATED_FROM);
+  const start =
+    CREATED_FROM + ((index + rng.float()) / model.counts.campaigns) * (EXPORTED_AT + 90 * DAY - CREATED_FROM);
   const end = rng.chance(0.25) ? undefined : start + rng.int(14, 120) * DAY;
   const status =
-    start > EXPORTED_AT ? "Planned" : end !== undefined && end < EXPORTED_AT ? "Completed" : rng.chance(0.15) ? "Paused" : "In progress";
+    start > EXPORTED_AT
+      ? "Planned"
+      : end !== undefined && end < EXPORTED_AT
+        ? "Completed"
+        : rng.chance(0.15)
+          ? "Paused"
+          : "In progress";
   return [
     rng.uuid(),
     round > 0 ? `${name} (${round + 1})` : name,
@@ -396,7 +423,11 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
     case 0:
     case 1: {
       const deal = model.deal(AT.deal.withProposal);
-      const lines = [`Brightwave - ${deal.name}`, `Term: ${deal.contractMonths || "12"} months`, `Total: ${deal.amount} EUR`];
+      const lines = [
+        `Brightwave - ${deal.name}`,
+        `Term: ${deal.contractMonths || "12"} months`,
+        `Total: ${deal.amount} EUR`,
+      ];
       return index === 0
         ? file("proposal-acme-robotics.pdf", "DOCUMENT", tinyPdf(["Proposal", ...lines]), "DEAL", deal.id)
         : file(
@@ -408,7 +439,13 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
           );
     }
     case 2:
-      return file("dashboard-screenshot.png", "IMG", chartPng(model.seed), "TICKET", model.id("tickets", AT.ticket.html));
+      return file(
+        "dashboard-screenshot.png",
+        "IMG",
+        chartPng(model.seed),
+        "TICKET",
+        model.id("tickets", AT.ticket.html),
+      );
     case 3:
       return file(
         "meeting-notes-2024-04-18.txt",
@@ -432,7 +469,13 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
       );
     case 5:
       // Listed by the file manager, but the download failed: the file is not in files/.
-      return file("signed-contract-mueller.pdf", "DOCUMENT", undefined, "COMPANY", model.id("companies", AT.company.umlaut));
+      return file(
+        "signed-contract-mueller.pdf",
+        "DOCUMENT",
+        undefined,
+        "COMPANY",
+        model.id("companies", AT.company.umlaut),
+      );
   }
   const kind = index % 3;
   if (kind === 0) {
@@ -466,13 +509,19 @@ function fileOf(model: SmartDeskModel, index: number): ExportedFile {
 export function smartDeskTraps(scale: number, seed = 1, variants: readonly string[] = []): SmartDeskTrap[] {
   const model = new SmartDeskModel(seed >>> 0, scale);
   const shape = new SmartDeskShape(model.seed, resolveSmartDeskVariants(variants));
-  const page = (object: EngagementObject, index: number) => shape.pageFile(object, Math.floor(index / shape.pageSize) + 1);
+  const page = (object: EngagementObject, index: number) =>
+    shape.pageFile(object, Math.floor(index / shape.pageSize) + 1);
   const company = (i: number) => model.id("companies", i);
   const contact = (i: number) => model.id("contacts", i);
   const deal = (i: number) => model.id("deals", i);
   const ticket = (i: number) => model.id("tickets", i);
   const c = AT.company;
-  const trap = (key: string, file: string, ids: string[], description: string): SmartDeskTrap => ({ key, file, ids, description });
+  const trap = (key: string, file: string, ids: string[], description: string): SmartDeskTrap => ({
+    key,
+    file,
+    ids,
+    description,
+  });
   const notesPages = Math.ceil(model.counts.notes / shape.pageSize) + 1;
   return [
     trap(
@@ -499,8 +548,18 @@ export function smartDeskTraps(scale: number, seed = 1, variants: readonly strin
       [company(c.umlaut), company(c.japanese)],
       `"Müller GmbH" and "株式会社サンプル" (Japanese region and street too).`,
     ),
-    trap("html-entity-name", "companies.csv", [company(c.htmlEntityName)], `Name holds an HTML entity: "Bits &amp; Bytes Ltd".`),
-    trap("quoted-name", "companies.csv", [company(c.quotedName)], `Name with a comma and quotes: Smith, Jones & "Partners" LLP.`),
+    trap(
+      "html-entity-name",
+      "companies.csv",
+      [company(c.htmlEntityName)],
+      `Name holds an HTML entity: "Bits &amp; Bytes Ltd".`,
+    ),
+    trap(
+      "quoted-name",
+      "companies.csv",
+      [company(c.quotedName)],
+      `Name with a comma and quotes: Smith, Jones & "Partners" LLP.`,
+    ),
     trap(
       "multiline-cell",
       "companies.csv",
@@ -532,7 +591,12 @@ export function smartDeskTraps(scale: number, seed = 1, variants: readonly strin
       [contact(AT.contact.cyrillic), contact(AT.contact.japanese), contact(AT.contact.quotedTitle)],
       "Ольга Иванова, 陽菜 佐藤 (at 株式会社サンプル) and Jürgen Müller (at Müller GmbH).",
     ),
-    trap("quoted-job-title", "contacts.csv", [contact(AT.contact.quotedTitle)], `Job Title: Head of "Special Projects", EMEA.`),
+    trap(
+      "quoted-job-title",
+      "contacts.csv",
+      [contact(AT.contact.quotedTitle)],
+      `Job Title: Head of "Special Projects", EMEA.`,
+    ),
     trap(
       "empty-contact",
       "contacts.csv",
@@ -571,10 +635,30 @@ export function smartDeskTraps(scale: number, seed = 1, variants: readonly strin
       [deal(AT.deal.salesContractSent), deal(AT.deal.renewalsContractSent)],
       `Deal Stage "Contract Sent" in Sales Pipeline (contractsent) and in Renewals (74291532).`,
     ),
-    trap("empty-deal", "deals.csv", [deal(AT.deal.sparse)], "No Amount, Close Date, Deal Type, contract length or renewal date."),
-    trap("quoted-deal-name", "deals.csv", [deal(AT.deal.quotedName)], `Deal Name with quotes and a comma: … – Rollout "Phase 2", Hamburg.`),
-    trap("html-ticket", "tickets.csv", [ticket(AT.ticket.html)], `HTML Ticket description; screenshot ${model.id("files", 2)} attached.`),
-    trap("multiline-ticket", "tickets.csv", [ticket(AT.ticket.multiline)], "Description with line breaks, quotes and a comma."),
+    trap(
+      "empty-deal",
+      "deals.csv",
+      [deal(AT.deal.sparse)],
+      "No Amount, Close Date, Deal Type, contract length or renewal date.",
+    ),
+    trap(
+      "quoted-deal-name",
+      "deals.csv",
+      [deal(AT.deal.quotedName)],
+      `Deal Name with quotes and a comma: … – Rollout "Phase 2", Hamburg.`,
+    ),
+    trap(
+      "html-ticket",
+      "tickets.csv",
+      [ticket(AT.ticket.html)],
+      `HTML Ticket description; screenshot ${model.id("files", 2)} attached.`,
+    ),
+    trap(
+      "multiline-ticket",
+      "tickets.csv",
+      [ticket(AT.ticket.multiline)],
+      "Description with line breaks, quotes and a comma.",
+    ),
     trap("non-latin-ticket", "tickets.csv", [ticket(AT.ticket.japanese)], "Japanese name and description."),
     trap("unassigned-ticket", "tickets.csv", [ticket(AT.ticket.unassigned)], "No owner, no priority."),
     trap(
@@ -694,7 +778,8 @@ function readme(model: SmartDeskModel, shape: SmartDeskShape, written: readonly 
       const list = pages(object);
       const total = list.reduce((n, w) => n + w.records, 0);
       const first = shape.pageFile(object, 1);
-      const files = list.length === 1 ? first : `${first} … ${shape.pageFile(object, list.length).slice("engagements/".length)}`;
+      const files =
+        list.length === 1 ? first : `${first} … ${shape.pageFile(object, list.length).slice("engagements/".length)}`;
       const last = list.at(-1)?.records === 0 ? ", last page empty" : "";
       return `| ${files} | ${total} | ${object}, up to ${shape.pageSize} per page${last} |`;
     }),

@@ -28,7 +28,9 @@ export function resolveVariants<Name extends string>(
   if (names.has(ALL_VARIANTS)) return known.map((v) => v.name);
   const unknown = [...names].filter((name) => !known.some((v) => v.name === name));
   if (unknown.length > 0) {
-    throw new RangeError(`unknown variant ${unknown.join(", ")}; known: ${[...known.map((v) => v.name), ALL_VARIANTS].join(", ")}`);
+    throw new RangeError(
+      `unknown variant ${unknown.join(", ")}; known: ${[...known.map((v) => v.name), ALL_VARIANTS].join(", ")}`,
+    );
   }
   return known.filter((v) => names.has(v.name)).map((v) => v.name);
 }

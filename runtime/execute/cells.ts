@@ -1,7 +1,14 @@
 // Reading a source row's cells as their declared column types. Coercion happens when a cell is first
 // read, so a malformed cell in a column the spec drops never rejects a record.
 import type { ColumnType, PlanSource } from "../../plan/types.js";
-import { coerceColumn, coercionSettingsOf, isEmptyValue, textOf, TransformError, type CoercionSettings } from "../transforms/index.js";
+import {
+  coerceColumn,
+  coercionSettingsOf,
+  isEmptyValue,
+  textOf,
+  TransformError,
+  type CoercionSettings,
+} from "../transforms/index.js";
 import type { SourceRow } from "./types.js";
 
 /** A source object as the executor needs it; generated code spells one out per source. */
@@ -36,7 +43,8 @@ export function cellsOf(shape: SourceShape, row: SourceRow): CellReader {
 
 function coerceCell(shape: SourceShape, row: SourceRow, column: string): unknown {
   const type = shape.columns[column];
-  if (type === undefined) throw new Error(`The plan reads column "${column}", which source ${shape.name} does not declare.`);
+  if (type === undefined)
+    throw new Error(`The plan reads column "${column}", which source ${shape.name} does not declare.`);
   try {
     return coerceColumn(row[column], type, shape.settings);
   } catch (error) {

@@ -16,7 +16,13 @@ import type {
   TransformPlan,
 } from "../../plan/types.js";
 import * as transforms from "../transforms/index.js";
-import { argumentsFor, isEmptyValue, isTransformName, transformExportName, transformSignatures } from "../transforms/index.js";
+import {
+  argumentsFor,
+  isEmptyValue,
+  isTransformName,
+  transformExportName,
+  transformSignatures,
+} from "../transforms/index.js";
 import { cellsOf, sourceKeyOf, sourceShapeOf, type CellReader, type SourceShape } from "./cells.js";
 import { equalsText, guardHolds, isInstalled, isOneOf } from "./conditions.js";
 import { linkTo } from "./links.js";
@@ -36,7 +42,9 @@ import { applyValueMap, lookupIn, refTo, type QueueTicket, type ValueMapTable } 
 import type { MappingOutcome, RecordOutcome, SourceRow, TargetRecord, TransformContext } from "./types.js";
 
 /** The transform library by the names generated code imports its functions by (`trim`, `defaultTo`, …). */
-const library = transforms as unknown as Readonly<Record<string, ((value: unknown, ...args: unknown[]) => unknown) | undefined>>;
+const library = transforms as unknown as Readonly<
+  Record<string, ((value: unknown, ...args: unknown[]) => unknown) | undefined>
+>;
 
 /** Where an expression is evaluated: the row's cells, the fan-out item, the target database. */
 interface Scope {
@@ -96,7 +104,12 @@ function prepare(plan: TransformPlan): PreparedPlan {
   return ready;
 }
 
-export function transformRecord(plan: TransformPlan, source: string, row: SourceRow, context: TransformContext): RecordOutcome {
+export function transformRecord(
+  plan: TransformPlan,
+  source: string,
+  row: SourceRow,
+  context: TransformContext,
+): RecordOutcome {
   const found = prepare(plan).sources.get(source) ?? unknownSource(source);
   // One cell reader per row: a cell is coerced once however many skip rules and mappings read it.
   const cell = cellsOf(found.shape, row);
@@ -162,19 +175,28 @@ function compileAssignment(ready: PreparedPlan, assignment: PlanAssignment): Ass
   const value = assignment.value;
   if (value.kind === "link") {
     const [modelField = "", idField = ""] = assignment.fields;
-    const rule: LinkRule = { required: assignment.required, deferred: assignment.deferred, fields: [modelField, idField] };
+    const rule: LinkRule = {
+      required: assignment.required,
+      deferred: assignment.deferred,
+      fields: [modelField, idField],
+    };
     return (record, scope) =>
-      assignLink(record, condition ? { ...rule, when: () => condition(scope) } : rule, () => linkTo(scope.cell, value, record, idField));
+      assignLink(record, condition ? { ...rule, when: () => condition(scope) } : rule, () =>
+        linkTo(scope.cell, value, record, idField),
+      );
   }
   const field = assignment.fields[0] ?? "";
   const rule: FieldRule = { field, required: assignment.required, deferred: assignment.deferred };
   if (value.kind === "constant") {
     const constant = value.value;
-    return (record, scope) => assign(record, condition ? { ...rule, when: () => condition(scope) } : rule, () => constant);
+    return (record, scope) =>
+      assign(record, condition ? { ...rule, when: () => condition(scope) } : rule, () => constant);
   }
   const chain = compileChain(ready, value.input, value.steps);
   // Only a chain with a `queue` reference notes anything on the record.
-  const queues = value.steps.some((step) => (step.op === "ref" || step.op === "lookup") && step.onMissing.kind === "queue");
+  const queues = value.steps.some(
+    (step) => (step.op === "ref" || step.op === "lookup") && step.onMissing.kind === "queue",
+  );
   return (record, scope) =>
     assign(record, condition ? { ...rule, when: () => condition(scope) } : rule, () =>
       chain(scope, queues ? { record, field } : undefined),

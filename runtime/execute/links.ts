@@ -28,7 +28,8 @@ export function linkTo(cell: CellReader, link: LinkSpec, record: TargetRecord, f
   if (link.onMissing.kind === "queue") {
     record.queued.push({ mapping: linked.mapping, key, reason: link.onMissing.reason, field });
   }
-  const model: TargetValue = link.modelAs === "name" ? linked.model : { lookup: { name: IR_MODEL_LOOKUP, key: linked.model } };
+  const model: TargetValue =
+    link.modelAs === "name" ? linked.model : { lookup: { name: IR_MODEL_LOOKUP, key: linked.model } };
   return [model, { link: { mapping: linked.mapping, model: linked.model, key } }];
 }
 

@@ -8,7 +8,8 @@ export function runMapping(mapping: string, body: () => TargetRecord[]): Mapping
   try {
     return { status: "staged", records: body() };
   } catch (error) {
-    if (error instanceof FieldRejection) return { status: "rejected", reason: error.message, mapping, field: error.field };
+    if (error instanceof FieldRejection)
+      return { status: "rejected", reason: error.message, mapping, field: error.field };
     if (error instanceof TransformError) return { status: "rejected", reason: error.message, mapping };
     throw error;
   }

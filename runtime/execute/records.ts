@@ -50,7 +50,8 @@ export function assign(record: TargetRecord, rule: FieldRule, compute: () => unk
   try {
     if (rule.when && !rule.when()) return;
     const value = toTargetValue(compute());
-    if (rule.required && isEmptyValue(value)) throw new TransformError(`${rule.field} is required, but the value is empty`);
+    if (rule.required && isEmptyValue(value))
+      throw new TransformError(`${rule.field} is required, but the value is empty`);
     fieldsOf(record, rule)[rule.field] = value;
   } catch (error) {
     throw blamed(error, rule.field);

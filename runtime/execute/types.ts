@@ -31,13 +31,18 @@ export interface LinkReference {
   link: { mapping: string; model: string; key: string };
 }
 
-export type TargetValue = PlanLiteral | TargetValue[] | RecordReference | LookupReference | LinkReference | Base64Content | FileReference;
+export type TargetValue =
+  PlanLiteral | TargetValue[] | RecordReference | LookupReference | LinkReference | Base64Content | FileReference;
 
 /**
  * A reference whose miss policy is `queue`: if the loader cannot resolve it, the field stays empty and the
  * record goes to the reconciliation queue with `reason`, instead of failing.
  */
-export type QueuedReference = ({ mapping: string } | { lookup: string }) & { key: ReferenceKey; reason: string; field: string };
+export type QueuedReference = ({ mapping: string } | { lookup: string }) & {
+  key: ReferenceKey;
+  reason: string;
+  field: string;
+};
 
 export interface TargetRecord {
   /** id of the plan mapping that made it */
@@ -58,7 +63,8 @@ export interface TargetRecord {
 
 export type RejectedOutcome = { status: "rejected"; reason: string; mapping?: string; field?: string };
 
-export type RecordOutcome = { status: "skipped"; reason: string } | RejectedOutcome | { status: "staged"; records: TargetRecord[] };
+export type RecordOutcome =
+  { status: "skipped"; reason: string } | RejectedOutcome | { status: "staged"; records: TargetRecord[] };
 
 /** What one mapping makes of a row: nothing (guard or where), records, or a rejection. */
 export type MappingOutcome = RejectedOutcome | { status: "staged"; records: TargetRecord[] };

@@ -26,7 +26,9 @@ export function compileColumn(name: string, nulls: ReadonlySet<string>): ColumnR
 }
 
 function parseColumnPath(path: string): PathStep[] {
-  return path.split(".").map((part) => (part.endsWith("[]") ? { key: part.slice(0, -2), each: true } : { key: part, each: false }));
+  return path
+    .split(".")
+    .map((part) => (part.endsWith("[]") ? { key: part.slice(0, -2), each: true } : { key: part, each: false }));
 }
 
 type Walk = (value: unknown) => unknown;

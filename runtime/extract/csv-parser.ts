@@ -27,7 +27,11 @@ export class CsvSyntaxError extends Error {
     readonly kind: "unclosed-quote" | "record-too-long",
     readonly line: number,
   ) {
-    super(kind === "unclosed-quote" ? `the quote opened at line ${line} is never closed` : `the record at line ${line} is too long`);
+    super(
+      kind === "unclosed-quote"
+        ? `the quote opened at line ${line} is never closed`
+        : `the record at line ${line} is too long`,
+    );
     this.name = "CsvSyntaxError";
   }
 }
@@ -118,7 +122,8 @@ export class CsvRecordParser {
         }
         if (close + 1 === n && !final) return -1;
         cell = s.slice(i + 1, close);
-        if (cell.includes(this.options.quote)) cell = cell.split(this.options.quote + this.options.quote).join(this.options.quote);
+        if (cell.includes(this.options.quote))
+          cell = cell.split(this.options.quote + this.options.quote).join(this.options.quote);
         newlines += countLineBreaks(cell);
         i = close + 1;
         const next = s.charCodeAt(i);
@@ -151,7 +156,9 @@ export class CsvRecordParser {
       }
       break;
     }
-    records.push(strayQuoteCell === undefined ? { cells, line: this.line } : { cells, line: this.line, strayQuoteCell });
+    records.push(
+      strayQuoteCell === undefined ? { cells, line: this.line } : { cells, line: this.line, strayQuoteCell },
+    );
     this.line += 1 + newlines;
     return i;
   }

@@ -44,14 +44,22 @@ export async function* readCsvFile(
       }
       const location = { file: file.relative, row, line: record.line };
       const problem = rowProblem(record, width, file);
-      batch.push(problem ? { row: values, location, problem: problem.message, problemCode: problem.code } : { row: values, location });
+      batch.push(
+        problem
+          ? { row: values, location, problem: problem.message, problemCode: problem.code }
+          : { row: values, location },
+      );
     }
     if (batch.length > 0) yield batch;
   }
 }
 
 /** The header's problems (missing, undeclared and repeated columns), read without reading the rows. */
-export async function checkCsvHeader(source: PlanSource, settings: ReaderSettings, file: ExportFile): Promise<SourceProblem[]> {
+export async function checkCsvHeader(
+  source: PlanSource,
+  settings: ReaderSettings,
+  file: ExportFile,
+): Promise<SourceProblem[]> {
   const problems: SourceProblem[] = [];
   try {
     for await (const records of csvRecords(settings, file, { onProblem: (problem) => problems.push(problem) })) {
@@ -66,7 +74,11 @@ export async function checkCsvHeader(source: PlanSource, settings: ReaderSetting
 }
 
 /** The header labels of a CSV file as the reader matches them (byte order mark dropped, trimmed). */
-export async function readCsvHeader(settings: ReaderSettings, file: ExportFile, options: ReadSourceOptions): Promise<string[]> {
+export async function readCsvHeader(
+  settings: ReaderSettings,
+  file: ExportFile,
+  options: ReadSourceOptions,
+): Promise<string[]> {
   for await (const records of csvRecords(settings, file, options)) {
     const [header] = records;
     if (header) return headerLabels(header.cells);
@@ -80,7 +92,12 @@ function headerLabels(cells: readonly string[]): string[] {
 
 function rowProblem(record: CsvRecord, width: number, file: ExportFile): SourceProblem | undefined {
   if (record.cells.length !== width) {
-    return sourceProblem("MR3005", file.relative, { cells: record.cells.length, columns: width, line: record.line }, { line: record.line });
+    return sourceProblem(
+      "MR3005",
+      file.relative,
+      { cells: record.cells.length, columns: width, line: record.line },
+      { line: record.line },
+    );
   }
   if (record.strayQuoteCell !== undefined) {
     const cell = record.strayQuoteCell.length > 60 ? `${record.strayQuoteCell.slice(0, 57)}…` : record.strayQuoteCell;
@@ -90,7 +107,11 @@ function rowProblem(record: CsvRecord, width: number, file: ExportFile): SourceP
 }
 
 /** Records of a file in batches (one per decoded chunk); the first is the header. */
-async function* csvRecords(settings: ReaderSettings, file: ExportFile, options: ReadSourceOptions): AsyncGenerator<CsvRecord[]> {
+async function* csvRecords(
+  settings: ReaderSettings,
+  file: ExportFile,
+  options: ReadSourceOptions,
+): AsyncGenerator<CsvRecord[]> {
   const parser = new CsvRecordParser({
     delimiter: settings.delimiter,
     quote: settings.quote,
@@ -143,7 +164,9 @@ function checkHeader(source: PlanSource, cells: readonly string[], file: ExportF
     const exact = names.map((name) => first.get(name)).find((position) => position !== undefined);
     const position = exact ?? names.map((name) => sameLabel(name, labels, declared)).find((p) => p !== undefined);
     if (position !== undefined && !names.includes(labels[position]!)) {
-      problems.push(sourceProblem("MR3020", file.relative, { column: column.name, object: source.name, label: labels[position]! }));
+      problems.push(
+        sourceProblem("MR3020", file.relative, { column: column.name, object: source.name, label: labels[position]! }),
+      );
       declared.add(labels[position]!);
       return position;
     }
@@ -202,7 +225,8 @@ function closestLabel(name: string, labels: readonly string[]): string | undefin
   let best: { label: string; distance: number } | undefined;
   for (const label of labels) {
     const distance = editDistance(squash(label), squash(name));
-    if (distance <= Math.max(1, Math.floor(name.length / 4)) && (!best || distance < best.distance)) best = { label, distance };
+    if (distance <= Math.max(1, Math.floor(name.length / 4)) && (!best || distance < best.distance))
+      best = { label, distance };
   }
   return best?.label;
 }

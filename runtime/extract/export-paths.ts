@@ -1,7 +1,17 @@
 // Paths inside the export folder. Every path a spec or an export names (a source file, a `*` page pattern,
 // a Library file path from Sage, a `file` cell) goes through resolveExportPath, so nothing outside the
 // folder is read, and nothing is read through a symlink.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  type Stats,
+} from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { ExportFile } from "./types.js";
@@ -83,7 +93,9 @@ export function readExportFileSync(exportDir: string, relativePath: string): Buf
 
 /** ELOOP from an O_NOFOLLOW open means the file is a symlink (now); any other error passes as it is. */
 function swappedForLink(error: unknown, relativePath: string): unknown {
-  return errorCode(error) === "ELOOP" ? new ExportPathError(relativePath, "it is a symlink; no file is read through a symlink") : error;
+  return errorCode(error) === "ELOOP"
+    ? new ExportPathError(relativePath, "it is a symlink; no file is read through a symlink")
+    : error;
 }
 
 function refuseNonFile(stats: Stats, relativePath: string): void {
@@ -166,7 +178,9 @@ function isInside(realRoot: string, real: string): boolean {
 }
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
+    ? error.code
+    : undefined;
 }
 
 /**
@@ -206,7 +220,9 @@ async function matchingNames(exportDir: string, prefix: string, pattern: string)
   try {
     const entries = await readdir(join(resolve(exportDir), prefix));
     // Sorted so that, of several refused matches, the same one is reported on every file system.
-    return entries.filter((name) => matcher.test(name) && !(name.startsWith(".") && !pattern.startsWith("."))).sort(naturalCompare);
+    return entries
+      .filter((name) => matcher.test(name) && !(name.startsWith(".") && !pattern.startsWith(".")))
+      .sort(naturalCompare);
   } catch {
     return [];
   }

@@ -3,7 +3,14 @@
 // Problems that make a source unreadable (a missing file, a missing column, broken JSON) throw a
 // SourceReadError before or while rows flow; a malformed row is yielded with `problem` set.
 export { ExportPathError, readExportFile, resolveExportPath } from "./export-paths.js";
-export { extractMessages, sourceProblem, SourceReadError, type ExtractCode, type ProblemSeverity, type SourceProblem } from "./problems.js";
+export {
+  extractMessages,
+  sourceProblem,
+  SourceReadError,
+  type ExtractCode,
+  type ProblemSeverity,
+  type SourceProblem,
+} from "./problems.js";
 export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
 export { readInventory, type InventoryItems } from "./inventory.js";
 export { columnNames, labelMatches, readCsvHeader } from "./csv.js";

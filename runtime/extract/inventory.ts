@@ -9,7 +9,11 @@ export interface InventoryItems {
   more: number;
 }
 
-export async function readInventory(plan: TransformPlan, exportDir: string, limit = 500): Promise<Record<string, InventoryItems>> {
+export async function readInventory(
+  plan: TransformPlan,
+  exportDir: string,
+  limit = 500,
+): Promise<Record<string, InventoryItems>> {
   const inventory: Record<string, InventoryItems> = {};
   for (const row of plan.documentation) {
     const source = plan.sources.find((s) => s.name === row.from);

@@ -25,7 +25,11 @@ export function locateJsonFault(text: string): JsonFault | undefined {
     const c = text[i];
     if (c === undefined) {
       if (expect === "end") return undefined;
-      return fault(closers.length > 0 ? `unexpected end: '${closers[closers.length - 1]}' is missing` : "unexpected end of the text");
+      return fault(
+        closers.length > 0
+          ? `unexpected end: '${closers[closers.length - 1]}' is missing`
+          : "unexpected end of the text",
+      );
     }
     switch (expect) {
       case "end":
@@ -109,11 +113,13 @@ function stringEnd(text: string, start: number): number | JsonFault {
     if (c === 0x5c) {
       const escape = text[i + 1];
       if (escape === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, detail: "a \\u escape needs four hex digits" };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { offset: i, detail: "a \\u escape needs four hex digits" };
         i += 6;
         continue;
       }
-      if (escape === undefined || !'"\\/bfnrt'.includes(escape)) return { offset: i, detail: `invalid escape \\${escape ?? ""}` };
+      if (escape === undefined || !'"\\/bfnrt'.includes(escape))
+        return { offset: i, detail: `invalid escape \\${escape ?? ""}` };
       i += 2;
       continue;
     }

@@ -46,7 +46,12 @@ function firstPresent(readers: ColumnReader[]): ColumnReader {
  * an array). `owner` is the record `value` belongs to: it becomes the parent (`../`) of the records found
  * in its arrays. A missing or null array holds no records; any other non-array is a problem.
  */
-export function* descend(value: unknown, steps: readonly PathStep[], parents: unknown[], owner: unknown): Generator<Found> {
+export function* descend(
+  value: unknown,
+  steps: readonly PathStep[],
+  parents: unknown[],
+  owner: unknown,
+): Generator<Found> {
   if (steps.length === 0) {
     yield { record: value, parents };
     return;

@@ -7,7 +7,8 @@
 // and strings, and leaves the rest to JSON.parse (whose failures locateJsonFault pins to a position).
 import { lineAndColumn, locateJsonFault } from "./json-errors.js";
 
-export type JsonScanEvent = { kind: "record"; value: unknown; line: number } | { kind: "member"; key: string; value: unknown };
+export type JsonScanEvent =
+  { kind: "record"; value: unknown; line: number } | { kind: "member"; key: string; value: unknown };
 
 /** Where the records are: a key path to the array ([] = the document itself), or keys to try at the top. */
 export type RecordsTarget = { path: string[] } | { candidates: string[] };
@@ -115,7 +116,11 @@ export class JsonRecordScanner {
     const capture = this.capture;
     if (capture) {
       if (!(capture.scalar && capture.closers.length === 0 && !capture.inString)) {
-        throw new JsonSyntaxError("the file ends inside the value that starts here: is it cut off?", capture.line, capture.column);
+        throw new JsonSyntaxError(
+          "the file ends inside the value that starts here: is it cut off?",
+          capture.line,
+          capture.column,
+        );
       }
       this.endCapture("", 0);
     }
@@ -198,7 +203,8 @@ export class JsonRecordScanner {
     top.expect = "comma-or-end";
     const atTop = top.path.length === 0;
     if ("candidates" in this.target) {
-      if (atTop && ch === "[" && !this.recordsFound && this.target.candidates.includes(key)) return this.openRecords(path);
+      if (atTop && ch === "[" && !this.recordsFound && this.target.candidates.includes(key))
+        return this.openRecords(path);
     } else {
       const wanted = this.target.path;
       const onPath = path.length <= wanted.length && path.every((part, index) => part === wanted[index]);

@@ -53,7 +53,9 @@ export async function* readJsonFile(
   }
   if (!result) {
     const scan = lastScan!;
-    throw new SourceReadError([noRecordsProblem(source, file, settings.records, envelopeKeys[format], scan.root, scan.envelope)]);
+    throw new SourceReadError([
+      noRecordsProblem(source, file, settings.records, envelopeKeys[format], scan.root, scan.envelope),
+    ]);
   }
   return result;
 }
@@ -97,7 +99,8 @@ async function* scanRecords(
         for (const found of recordsOf(event.value, rest)) {
           options.signal?.throwIfAborted();
           const row = ++counter.next;
-          const location = rest.length === 0 ? { file: file.relative, row, line: event.line } : { file: file.relative, row };
+          const location =
+            rest.length === 0 ? { file: file.relative, row, line: event.line } : { file: file.relative, row };
           if (!("problem" in found)) options.onRecord?.(found.record);
           const built = "problem" in found ? found.problem : rows.row(found.record, found.parents);
           if (typeof built !== "string") {
@@ -120,7 +123,10 @@ function recordsOf(value: unknown, rest: readonly PathStep[]): Iterable<Found> {
 }
 
 /** The scanner streams the first array of the path; the rest of the path is walked in memory. */
-function recordsTarget(records: PathStep[] | undefined, candidates: string[]): { target: RecordsTarget; rest: PathStep[] } {
+function recordsTarget(
+  records: PathStep[] | undefined,
+  candidates: string[],
+): { target: RecordsTarget; rest: PathStep[] } {
   if (!records) return { target: { candidates }, rest: [] };
   const firstEach = records.findIndex((step) => step.each);
   const streamed = records
@@ -141,7 +147,10 @@ function jsonReadError(error: unknown, source: PlanSource, file: ExportFile): un
     return new SourceReadError([problem], { cause: error });
   }
   if (error instanceof JsonShapeError) {
-    return new SourceReadError([sourceProblem("MR3006", file.relative, { object: source.name, detail: error.message })], { cause: error });
+    return new SourceReadError(
+      [sourceProblem("MR3006", file.relative, { object: source.name, detail: error.message })],
+      { cause: error },
+    );
   }
   if (error instanceof JsonValueTooLargeError) {
     const args = {
@@ -189,7 +198,10 @@ function hasNextPage(format: SourceFormat, envelope: Record<string, unknown>): b
     case "laravel": {
       const current = Number(member(envelope["meta"], "current_page"));
       const last = Number(member(envelope["meta"], "last_page"));
-      return present(member(envelope["links"], "next")) || (Number.isFinite(current) && Number.isFinite(last) && current < last);
+      return (
+        present(member(envelope["links"], "next")) ||
+        (Number.isFinite(current) && Number.isFinite(last) && current < last)
+      );
     }
     default:
       return false;

@@ -33,7 +33,12 @@ export async function* readJsonlFile(
         { line, detail: `${fault.detail} at column ${fault.offset + 1}` },
         { line, column: fault.offset + 1 },
       );
-      yield { row: rows.emptyRow(), location: { file: file.relative, row, line }, problem: problem.message, problemCode: problem.code };
+      yield {
+        row: rows.emptyRow(),
+        location: { file: file.relative, row, line },
+        problem: problem.message,
+        problemCode: problem.code,
+      };
       continue;
     }
     const found = settings.records

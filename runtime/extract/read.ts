@@ -10,7 +10,11 @@ import { sourceProblem, SourceReadError, type SourceProblem } from "./problems.j
 import { readerSettings } from "./settings.js";
 import type { ExportFile, ReadSourceOptions, SourceRecord } from "./types.js";
 
-export async function* readSource(source: PlanSource, exportDir: string, options: ReadSourceOptions = {}): AsyncIterable<SourceRecord> {
+export async function* readSource(
+  source: PlanSource,
+  exportDir: string,
+  options: ReadSourceOptions = {},
+): AsyncIterable<SourceRecord> {
   for await (const batch of readSourceBatches(source, exportDir, options)) {
     for (const record of batch) {
       options.signal?.throwIfAborted();
@@ -108,7 +112,9 @@ export async function sourceFiles(source: PlanSource, exportDir: string): Promis
       files = await findExportFiles(exportDir, path);
     } catch (error) {
       if (!(error instanceof ExportPathError)) throw error;
-      throw new SourceReadError([sourceProblem("MR3007", path, { path, object: source.name, reason: error.reason })], { cause: error });
+      throw new SourceReadError([sourceProblem("MR3007", path, { path, object: source.name, reason: error.reason })], {
+        cause: error,
+      });
     }
     if (files.length > 0) return files;
   }

@@ -35,11 +35,13 @@ export function readerSettings(source: PlanSource): { settings: ReaderSettings; 
   };
 
   const encoding = text("encoding") ?? "utf-8";
-  if (!knownEncoding(encoding)) refuse("encoding", `"${encoding}" is not an encoding; use utf-8, windows-1252, latin1 or utf-16le`);
+  if (!knownEncoding(encoding))
+    refuse("encoding", `"${encoding}" is not an encoding; use utf-8, windows-1252, latin1 or utf-16le`);
 
   const declaredDelimiter = text("delimiter") ?? ",";
   const delimiter = delimiterNames[declaredDelimiter.toLowerCase()] ?? declaredDelimiter;
-  if (delimiter.length !== 1 || /[\r\n]/.test(delimiter)) refuse("delimiter", `"${declaredDelimiter}" is not one character`);
+  if (delimiter.length !== 1 || /[\r\n]/.test(delimiter))
+    refuse("delimiter", `"${declaredDelimiter}" is not one character`);
 
   const quote = text("quote") ?? '"';
   if (quote.length > 1 || /[\r\n]/.test(quote) || (quote === delimiter && quote !== "")) {
@@ -59,7 +61,10 @@ export function readerSettings(source: PlanSource): { settings: ReaderSettings; 
   }
 
   const nulls = new Set(list(source.settings["null"]).filter((value) => value !== ""));
-  return { settings: { encoding, delimiter, quote, headerRow, nulls, records: recordsPaths ? records : undefined }, problems };
+  return {
+    settings: { encoding, delimiter, quote, headerRow, nulls, records: recordsPaths ? records : undefined },
+    problems,
+  };
 }
 
 // A list setting (`null "NULL", "N/A"`) arrives as an array; older plans joined it with a unit separator.

@@ -44,13 +44,15 @@ export function toCell(field: string, info: LiveField, value: TargetValue, ids: 
   if (typeof value === "object") {
     if ("xmlid" in value && typeof value.xmlid === "string") {
       const id = ids.xmlid(value.xmlid);
-      if (id === undefined) throw new UnresolvedReference(field, value.xmlid, "is not in Odoo (its record was rejected or not loaded)");
+      if (id === undefined)
+        throw new UnresolvedReference(field, value.xmlid, "is not in Odoo (its record was rejected or not loaded)");
       return String(id);
     }
     if ("lookup" in value) {
       const key = typeof value.lookup.key === "string" ? value.lookup.key : "";
       const id = ids.lookup(value.lookup.name, key);
-      if (id === undefined) throw new UnresolvedReference(field, `lookup ${value.lookup.name} "${key}"`, "found no record in Odoo");
+      if (id === undefined)
+        throw new UnresolvedReference(field, `lookup ${value.lookup.name} "${key}"`, "found no record in Odoo");
       return id === null ? "" : String(id);
     }
     if ("base64" in value && typeof value.base64 === "string") return value.base64;
@@ -67,8 +69,13 @@ function readFileCell(field: string, path: string, ids: IdResolver): string {
   try {
     return ids.file(path);
   } catch (error) {
-    if (error instanceof ExportPathError) throw new UnresolvedReference(field, `file "${path}"`, `is refused: ${error.reason}`);
-    throw new UnresolvedReference(field, `file "${path}"`, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof ExportPathError)
+      throw new UnresolvedReference(field, `file "${path}"`, `is refused: ${error.reason}`);
+    throw new UnresolvedReference(
+      field,
+      `file "${path}"`,
+      `cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -91,7 +98,9 @@ export function readCell(info: LiveField, value: unknown): string {
 export function htmlText(html: string): string {
   // Odoo's sanitizer drops what is not content (a mail's <head>, <style>, scripts, comments) and stores
   // characters rather than entities; the text that remains is what must survive.
-  const content = html.replace(/<!--[\s\S]*?-->/g, " ").replace(/<(head|style|script|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
+  const content = html
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<(head|style|script|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
   return decodeHTML(content.replace(/<[^>]*>/g, " "))
     .replace(/\s+/g, " ")
     .trim();

@@ -54,7 +54,13 @@ export function emptyCellLeftToOdoo(
  * for 66 records while each left out its own set).
  */
 function computedFromNothing(info: LiveField, cell: (field: string) => string | undefined): boolean {
-  if (info.required === true || info.type === "html" || info.defaulted !== false || !info.depends || info.depends.length === 0)
+  if (
+    info.required === true ||
+    info.type === "html" ||
+    info.defaulted !== false ||
+    !info.depends ||
+    info.depends.length === 0
+  )
     return false;
   return info.depends.every((path) => cell(path.split(".")[0]!) === "");
 }
@@ -69,7 +75,10 @@ function omitsEmpty(model: string, field: string, info: LiveField): boolean {
 
 function keepsEmpty(model: string, field: string, info: LiveField): boolean {
   if (info.required === true) return false;
-  return (info.type === "many2one" && info.relation === "res.users") || (IMPORTING_USER_DEFAULTS[model]?.includes(field) ?? false);
+  return (
+    (info.type === "many2one" && info.relation === "res.users") ||
+    (IMPORTING_USER_DEFAULTS[model]?.includes(field) ?? false)
+  );
 }
 
 const PARTNER_ADDRESS = ["street", "street2", "zip", "city", "state_id", "country_id"];
@@ -81,12 +90,20 @@ const PARTNER_COMMERCIAL = ["vat", "company_registry", "industry_id"];
  * commercial fields, and a company without an address the address of its first contact. Empty in the spec,
  * they hold the other partner's values in Odoo; that is no difference, and nothing to clear.
  */
-function filledFromRelatedPartner(model: string, field: string, written: (field: string) => string | undefined): boolean {
+function filledFromRelatedPartner(
+  model: string,
+  field: string,
+  written: (field: string) => string | undefined,
+): boolean {
   if (model !== "res.partner") return false;
   const cell = (name: string) => written(name) ?? "";
   if (PARTNER_ADDRESS.includes(field)) {
     const noAddress = PARTNER_ADDRESS.every((f) => cell(f) === "");
     return noAddress || (cell("parent_id") !== "" && (cell("type") === "" || cell("type") === "contact"));
   }
-  return PARTNER_COMMERCIAL.includes(field) && cell("parent_id") !== "" && !["1", "true", "True"].includes(cell("is_company"));
+  return (
+    PARTNER_COMMERCIAL.includes(field) &&
+    cell("parent_id") !== "" &&
+    !["1", "true", "True"].includes(cell("is_company"))
+  );
 }

@@ -21,7 +21,14 @@ export {
   type TargetSchema,
 } from "./schema.js";
 export { emptyCellLeftToOdoo } from "./empty-cells.js";
-export { OdooAuthError, OdooFault, TransientError, XmlRpcTransport, type OdooConnection, type OdooTransport } from "./transport.js";
+export {
+  OdooAuthError,
+  OdooFault,
+  TransientError,
+  XmlRpcTransport,
+  type OdooConnection,
+  type OdooTransport,
+} from "./transport.js";
 export { IMPORT_CONTEXT, type PhaseCounts } from "./phase.js";
 
 export interface LoadOptions {
@@ -59,7 +66,9 @@ export async function loadIntoOdoo(
   const active = new Set(activeMappings(plan, schema.installedModules).map((m) => m.id));
   const phases = [
     ...placeholderPhases.map((p) => ({ id: p.mapping, model: p.model })),
-    ...plan.loadOrder.phases.filter((id) => active.has(id)).map((id) => ({ id, model: plan.mappings.find((m) => m.id === id)!.model })),
+    ...plan.loadOrder.phases
+      .filter((id) => active.has(id))
+      .map((id) => ({ id, model: plan.mappings.find((m) => m.id === id)!.model })),
   ];
   const secondPasses = secondPassSchedule(
     plan,
@@ -89,7 +98,10 @@ export async function loadIntoOdoo(
         held,
         ...(options.include ? { include: options.include } : {}),
         ...(options.progress
-          ? { progress: (rows: number, of: number) => options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }) }
+          ? {
+              progress: (rows: number, of: number) =>
+                options.progress!({ source: `load ${phase.id}`, rows, total: of, done: false }),
+            }
           : {}),
       },
       phase.id,
@@ -218,7 +230,9 @@ async function askAhead(
   const limit = pLimit(3);
   await Promise.all([
     rememberXmlids(odoo, [...xmlids], answers),
-    ...[...lookupKeys].map(([name, keys]) => limit(() => rememberLookup(odoo, lookupOf(plan, name), [...keys], answers))),
+    ...[...lookupKeys].map(([name, keys]) =>
+      limit(() => rememberLookup(odoo, lookupOf(plan, name), [...keys], answers)),
+    ),
   ]);
 }
 
@@ -250,8 +264,14 @@ function forgetMisses(plan: TransformPlan, answers: OdooAnswers, model: string):
 }
 
 /** Odoo's ids for these external ids, asking only for those of modules not read whole and not answered before. */
-async function rememberXmlids(odoo: OdooTransport, xmlids: readonly string[], answers: OdooAnswers): Promise<Map<string, number>> {
-  const unknown = xmlids.filter((xmlid) => !answers.xmlids.has(xmlid) && !answers.completeModules.has(xmlid.slice(0, xmlid.indexOf("."))));
+async function rememberXmlids(
+  odoo: OdooTransport,
+  xmlids: readonly string[],
+  answers: OdooAnswers,
+): Promise<Map<string, number>> {
+  const unknown = xmlids.filter(
+    (xmlid) => !answers.xmlids.has(xmlid) && !answers.completeModules.has(xmlid.slice(0, xmlid.indexOf("."))),
+  );
   for (const [xmlid, id] of await fetchXmlids(odoo, unknown)) answers.xmlids.set(xmlid, id);
   return answers.xmlids;
 }
@@ -266,7 +286,8 @@ function secondPassSchedule(plan: TransformPlan, phases: readonly string[]): Map
   const runAfter = new Map(phases.map((id) => [id, id]));
   for (const deferral of plan.loadOrder.deferred) {
     const current = runAfter.get(deferral.mapping);
-    if (current !== undefined && position(deferral.after) > position(current)) runAfter.set(deferral.mapping, deferral.after);
+    if (current !== undefined && position(deferral.after) > position(current))
+      runAfter.set(deferral.mapping, deferral.after);
   }
   const schedule = new Map<string, string[]>();
   for (const [mapping, after] of runAfter) schedule.set(after, [...(schedule.get(after) ?? []), mapping]);
@@ -287,7 +308,12 @@ export async function prefetch(
   answers?: OdooAnswers,
   references: PhaseReferences = collectReferences(store, mapping),
 ): Promise<IdResolver> {
-  const known = answers ?? { lookups: new Map(), xmlids: new Map(), completeModules: new Set<string>(), written: new Set<string>() };
+  const known = answers ?? {
+    lookups: new Map(),
+    xmlids: new Map(),
+    completeModules: new Set<string>(),
+    written: new Set<string>(),
+  };
   // Our own external ids are in the id map once loaded; others (standard records, records declared in
   // the spec and created by apply-schema in another run folder) are asked of Odoo.
   const foreignXmlids = [...references.xmlids].filter((xmlid) => !store.idMapEntry(xmlid));
@@ -312,7 +338,8 @@ export async function prefetch(
 
 /** `ir.model` is the lookup behind links written as `res_model_id`. */
 function lookupOf(plan: TransformPlan, name: string): Pick<PlanLookup, "model" | "key" | "onMissing" | "name"> {
-  if (name === "ir.model") return { name, model: "ir.model", key: { kind: "field", name: "model" }, onMissing: { kind: "fail" } };
+  if (name === "ir.model")
+    return { name, model: "ir.model", key: { kind: "field", name: "model" }, onMissing: { kind: "fail" } };
   const lookup = plan.lookups.find((l) => l.name === name);
   if (!lookup) throw new Error(`The plan uses lookup \`${name}\`, which it does not define.`);
   return lookup;
@@ -368,7 +395,8 @@ function recordMisses(
   for (const page of store.recordPages(mapping, 2000)) {
     store.transaction(() => {
       for (const record of page)
-        for (const [field, value] of Object.entries(record.values)) queueMiss(plan, store, record, field, value, lookups);
+        for (const [field, value] of Object.entries(record.values))
+          queueMiss(plan, store, record, field, value, lookups);
     });
   }
 }
@@ -382,7 +410,8 @@ function queueMiss(
   lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
 ): void {
   if (Array.isArray(value)) return value.forEach((v) => queueMiss(plan, store, record, field, v, lookups));
-  if (value === null || typeof value !== "object" || !("lookup" in value) || typeof value.lookup.key !== "string") return;
+  if (value === null || typeof value !== "object" || !("lookup" in value) || typeof value.lookup.key !== "string")
+    return;
   if (lookups.get(value.lookup.name)?.get(value.lookup.key) !== null) return;
   const lookup = plan.lookups.find((l) => l.name === value.lookup.name);
   if (lookup?.onMissing.kind !== "queue") return;
@@ -394,6 +423,7 @@ function queueMiss(
     target: lookup.name,
     key: value.lookup.key,
     reason:
-      lookup.onMissing.reason || `no ${lookup.model} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
+      lookup.onMissing.reason ||
+      `no ${lookup.model} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
   });
 }

@@ -60,7 +60,13 @@ interface PendingRow {
 
 interface LoadAnswer {
   ids: number[] | false;
-  messages: Array<{ type?: string; message: string; field?: string; record?: number; rows?: { from: number; to: number } }>;
+  messages: Array<{
+    type?: string;
+    message: string;
+    field?: string;
+    record?: number;
+    rows?: { from: number; to: number };
+  }>;
 }
 
 export class PhaseLoader {
@@ -115,7 +121,9 @@ export class PhaseLoader {
     const rows: PendingRow[] = [];
     for (const record of batch) {
       try {
-        const cells = fields.map((field) => toCell(field, this.fieldInfo(field), record.values[field] ?? null, this.env.ids));
+        const cells = fields.map((field) =>
+          toCell(field, this.fieldInfo(field), record.values[field] ?? null, this.env.ids),
+        );
         rows.push({ record, cells, hash: hashCells(fields, cells) });
       } catch (error) {
         if (!(error instanceof UnresolvedReference)) throw error;
@@ -125,7 +133,9 @@ export class PhaseLoader {
     const existing = this.existingIds(rows.map((r) => r.record.externalId));
     const toWrite: Array<PendingRow & { before?: Record<string, unknown> }> = [];
     const needsRead = rows.filter(
-      (row) => existing.has(row.record.externalId) && this.env.store.idMapEntry(row.record.externalId)?.loadedHash !== row.hash,
+      (row) =>
+        existing.has(row.record.externalId) &&
+        this.env.store.idMapEntry(row.record.externalId)?.loadedHash !== row.hash,
     );
     const current = await this.readCurrent(
       needsRead.map((r) => existing.get(r.record.externalId)!),
@@ -147,7 +157,11 @@ export class PhaseLoader {
       toWrite.push({ ...row, ...(before ? { before: pick(before, fields) } : {}) });
     }
     for (const group of this.groupByOmittedColumns(fields, toWrite)) {
-      await this.loadRows(["id", ...group.fields.map((f) => columnName(f, this.fieldInfo(f).type))], group.rows, existing);
+      await this.loadRows(
+        ["id", ...group.fields.map((f) => columnName(f, this.fieldInfo(f).type))],
+        group.rows,
+        existing,
+      );
     }
   }
 
@@ -157,10 +171,15 @@ export class PhaseLoader {
    * cannot share a `load` call (contacts with and without a phone, a street, a mobile… came to one call per
    * two records).
    */
-  private groupByOmittedColumns<Row extends PendingRow>(fields: readonly string[], rows: Row[]): Array<{ fields: string[]; rows: Row[] }> {
+  private groupByOmittedColumns<Row extends PendingRow>(
+    fields: readonly string[],
+    rows: Row[],
+  ): Array<{ fields: string[]; rows: Row[] }> {
     const groups = new Map<string, { fields: string[]; rows: Row[] }>();
     for (const row of rows) {
-      const keep = fields.map((field, index) => row.cells[index] !== "" || !this.leftToOdoo(field, fields, row.cells, row.record));
+      const keep = fields.map(
+        (field, index) => row.cells[index] !== "" || !this.leftToOdoo(field, fields, row.cells, row.record),
+      );
       const key = keep.map((k) => (k ? "1" : "0")).join("");
       const group = groups.get(key) ?? { fields: fields.filter((_, index) => keep[index]), rows: [] };
       group.rows.push({ ...row, cells: row.cells.filter((_, index) => keep[index]) });
@@ -169,7 +188,12 @@ export class PhaseLoader {
     return [...groups.values()];
   }
 
-  private leftToOdoo(field: string, fields: readonly string[], cells: readonly string[], record?: StagedRecordRow): boolean {
+  private leftToOdoo(
+    field: string,
+    fields: readonly string[],
+    cells: readonly string[],
+    record?: StagedRecordRow,
+  ): boolean {
     // undefined for a field the record does not write at all
     const cell = (name: string) => (fields.includes(name) ? (cells[fields.indexOf(name)] ?? "") : undefined);
     return emptyCellLeftToOdoo(this.model, field, this.env.fields, cell, record?.deferred ?? {});
@@ -203,7 +227,10 @@ export class PhaseLoader {
     return existing;
   }
 
-  private async readCurrent(ids: readonly number[], fields: readonly string[]): Promise<Map<number, Record<string, unknown>>> {
+  private async readCurrent(
+    ids: readonly number[],
+    fields: readonly string[],
+  ): Promise<Map<number, Record<string, unknown>>> {
     if (ids.length === 0) return new Map();
     const rows = await this.env.odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(
       this.model,
@@ -241,7 +268,9 @@ export class PhaseLoader {
     const data = rows.map((row) => [row.record.externalId, ...row.cells]);
     let answer: LoadAnswer;
     try {
-      answer = await this.env.odoo.executeKw<LoadAnswer>(this.model, "load", [columns, data], { context: IMPORT_CONTEXT });
+      answer = await this.env.odoo.executeKw<LoadAnswer>(this.model, "load", [columns, data], {
+        context: IMPORT_CONTEXT,
+      });
     } catch (error) {
       if (!(error instanceof OdooFault)) throw error;
       answer = { ids: false, messages: [{ message: error.message }] };
@@ -262,7 +291,11 @@ export class PhaseLoader {
     await this.loadBisecting(columns, rows.slice(middle), landed, refused);
   }
 
-  private landed(row: PendingRow & { before?: Record<string, unknown> }, odooId: number, existing: ReadonlyMap<string, number>): void {
+  private landed(
+    row: PendingRow & { before?: Record<string, unknown> },
+    odooId: number,
+    existing: ReadonlyMap<string, number>,
+  ): void {
     const { store } = this.env;
     const wasThere = existing.has(row.record.externalId);
     const known = store.idMapEntry(row.record.externalId);
@@ -335,10 +368,14 @@ export class PhaseLoader {
         this.queueDeferred(record, error.field, error.message);
       }
     }
-    if (rows.length > 0) await this.loadDeferredRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], rows);
+    if (rows.length > 0)
+      await this.loadDeferredRows(["id", ...fields.map((f) => columnName(f, this.fieldInfo(f).type))], rows);
   }
 
-  private loadDeferredRows(columns: string[], rows: Array<PendingRow & { before?: Record<string, unknown> }>): Promise<void> {
+  private loadDeferredRows(
+    columns: string[],
+    rows: Array<PendingRow & { before?: Record<string, unknown> }>,
+  ): Promise<void> {
     return this.loadBisecting(
       columns,
       rows,

@@ -31,20 +31,31 @@ export class SchemaMismatchError extends Error {
 const METADATA_JOBS = 3;
 
 export async function readInstalledModules(odoo: OdooTransport): Promise<Set<string>> {
-  const modules = await odoo.executeKw<Array<{ name: string }>>("ir.module.module", "search_read", [[["state", "=", "installed"]]], {
-    fields: ["name"],
-  });
+  const modules = await odoo.executeKw<Array<{ name: string }>>(
+    "ir.module.module",
+    "search_read",
+    [[["state", "=", "installed"]]],
+    {
+      fields: ["name"],
+    },
+  );
   return new Set(modules.map((m) => m.name));
 }
 
 /** The target's installed modules and the fields of every model the plan writes; SchemaMismatchError lists what is missing. */
-export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport, modules?: Set<string>): Promise<TargetSchema> {
+export async function readTargetSchema(
+  plan: TransformPlan,
+  odoo: OdooTransport,
+  modules?: Set<string>,
+): Promise<TargetSchema> {
   const installedModules = modules ?? (await readInstalledModules(odoo));
   const fields = new Map<string, Map<string, LiveField>>();
   const missing: string[] = [];
   const models = new Set(activeMappings(plan, installedModules).map((mapping) => mapping.model));
   // a model only looked up in needs to exist, not to be described: one call for all of them
-  const lookedUp = [...new Set(plan.lookups.filter((l) => l.against === "odoo" && !models.has(l.model)).map((l) => l.model))];
+  const lookedUp = [
+    ...new Set(plan.lookups.filter((l) => l.against === "odoo" && !models.has(l.model)).map((l) => l.model)),
+  ];
   const limit = pLimit(METADATA_JOBS);
   const [described, existing] = await Promise.all([
     // read-only metadata: asked of the server's workers in parallel
@@ -57,7 +68,9 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport,
             const custom = plan.customModels.some((m) => m.model === model);
             return {
               model,
-              problem: custom ? `custom model ${model} (declared in the spec)` : `model ${model}: ${(error as Error).message}`,
+              problem: custom
+                ? `custom model ${model} (declared in the spec)`
+                : `model ${model}: ${(error as Error).message}`,
             };
           }
         }),
@@ -65,7 +78,9 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport,
     ),
     lookedUp.length === 0
       ? []
-      : odoo.executeKw<Array<{ model: string }>>("ir.model", "search_read", [[["model", "in", lookedUp]]], { fields: ["model"] }),
+      : odoo.executeKw<Array<{ model: string }>>("ir.model", "search_read", [[["model", "in", lookedUp]]], {
+          fields: ["model"],
+        }),
   ]);
   const present = new Set(existing.map((row) => row.model));
   for (const model of lookedUp) if (!present.has(model)) missing.push(`model ${model} (looked up in by the spec)`);
@@ -97,13 +112,18 @@ export async function readTargetSchema(plan: TransformPlan, odoo: OdooTransport,
  * whether a create that leaves them out gets a default. The last two decide which empty cells a new record
  * can be sent with (phase.ts); a server that cannot say leaves them unknown, and the loader stays careful.
  */
-export async function describeModel(odoo: OdooTransport, model: string, written: readonly string[]): Promise<Map<string, LiveField>> {
+export async function describeModel(
+  odoo: OdooTransport,
+  model: string,
+  written: readonly string[],
+): Promise<Map<string, LiveField>> {
   const described = await odoo.executeKw<Record<string, LiveField>>(model, "fields_get", [], {
     attributes: ["type", "relation", "required", "depends"],
   });
   const fields = new Map(Object.entries(described));
   const known = written.filter((name) => fields.has(name));
-  for (const [name, defaulted] of await defaultedFields(odoo, model, known)) fields.set(name, { ...fields.get(name)!, defaulted });
+  for (const [name, defaulted] of await defaultedFields(odoo, model, known))
+    fields.set(name, { ...fields.get(name)!, defaulted });
   return fields;
 }
 
@@ -112,7 +132,11 @@ export async function describeModel(odoo: OdooTransport, model: string, written:
  * one default is something XML-RPC cannot carry (None, seen on Odoo 17's res.partner): then each is asked
  * alone, and a field whose answer cannot be had stays unknown.
  */
-async function defaultedFields(odoo: OdooTransport, model: string, names: readonly string[]): Promise<Map<string, boolean>> {
+async function defaultedFields(
+  odoo: OdooTransport,
+  model: string,
+  names: readonly string[],
+): Promise<Map<string, boolean>> {
   if (names.length === 0) return new Map();
   try {
     const defaults = await odoo.executeKw<Record<string, unknown>>(model, "default_get", [[...names]]);
@@ -143,5 +167,7 @@ export function writtenFields(plan: TransformPlan, model: string, installedModul
 
 /** The maps that apply to this database: unguarded ones, `requires` ones whose module is installed, `unless` ones whose is not. */
 export function activeMappings(plan: TransformPlan, installedModules: ReadonlySet<string>): TransformPlan["mappings"] {
-  return plan.mappings.filter((m) => !m.guard || (m.guard.kind === "requires") === installedModules.has(m.guard.module));
+  return plan.mappings.filter(
+    (m) => !m.guard || (m.guard.kind === "requires") === installedModules.has(m.guard.module),
+  );
 }

@@ -61,7 +61,8 @@ function classify(error: unknown, model: string, method: string): Error {
   if (typeof error === "string") return new OdooAuthError(error);
   const e = error as XmlRpcError;
   if (e && e.faultString !== undefined) {
-    if (/Access Denied/.test(e.faultString)) return new OdooAuthError("Odoo refused the login or password (Access Denied)");
+    if (/Access Denied/.test(e.faultString))
+      return new OdooAuthError("Odoo refused the login or password (Access Denied)");
     return new OdooFault(e.faultCode ?? "?", e.faultString, model, method);
   }
   if (
@@ -75,7 +76,10 @@ function classify(error: unknown, model: string, method: string): Error {
     return new TransientError(`${e.code ?? "connection"}: ${e.message}`);
   }
   // The xmlrpc client reports an HTML error page (a proxy's 502/503) as an unparsable answer.
-  if (e && /Unknown XML-RPC tag|Unexpected end|non-whitespace before first tag|Invalid|status code 5\d\d/i.test(e.message)) {
+  if (
+    e &&
+    /Unknown XML-RPC tag|Unexpected end|non-whitespace before first tag|Invalid|status code 5\d\d/i.test(e.message)
+  ) {
     return new TransientError(`unexpected answer from the server: ${e.message}`);
   }
   return e instanceof Error ? e : new Error(String(error));

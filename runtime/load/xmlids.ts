@@ -16,9 +16,14 @@ export async function fetchXmlids(odoo: OdooTransport, xmlids: readonly string[]
     }
     const conditions = [...byModule].map(([module, names]) => ["&", ["module", "=", module], ["name", "in", names]]);
     const domain = [...Array<string>(conditions.length - 1).fill("|"), ...conditions.flat()];
-    const rows = await odoo.executeKw<Array<{ module: string; name: string; res_id: number }>>("ir.model.data", "search_read", [domain], {
-      fields: ["module", "name", "res_id"],
-    });
+    const rows = await odoo.executeKw<Array<{ module: string; name: string; res_id: number }>>(
+      "ir.model.data",
+      "search_read",
+      [domain],
+      {
+        fields: ["module", "name", "res_id"],
+      },
+    );
     for (const row of rows) found.set(`${row.module}.${row.name}`, row.res_id);
   }
   return found;

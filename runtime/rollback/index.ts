@@ -41,7 +41,12 @@ export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Pro
       continue;
     }
     const run = [] as JournalEntry[];
-    while (index < entries.length && entries[index]!.op === "create" && entries[index]!.model === entry.model && run.length < CHUNK)
+    while (
+      index < entries.length &&
+      entries[index]!.op === "create" &&
+      entries[index]!.model === entry.model &&
+      run.length < CHUNK
+    )
       run.push(entries[index++]!);
     await deleteCreated(odoo, store, entry.model, run, result);
   }
@@ -64,7 +69,9 @@ async function deleteCreated(
   result: RollbackResult,
 ): Promise<void> {
   const ids = run.map((e) => e.odoo_id);
-  const existing = new Set(await odoo.executeKw<number[]>(model, "search", [[["id", "in", ids]]], { context: { active_test: false } }));
+  const existing = new Set(
+    await odoo.executeKw<number[]>(model, "search", [[["id", "in", ids]]], { context: { active_test: false } }),
+  );
   const hidden = await hiddenFromSearch(
     odoo,
     model,
@@ -104,7 +111,11 @@ async function deleteCreated(
  * Records `search` does not find may be gone, or only hidden from this user by a record rule. Their external
  * ids tell: Odoo deletes those with the record, and ir.model.data is not hidden. Hidden ones are not gone.
  */
-async function hiddenFromSearch(odoo: OdooTransport, model: string, ids: readonly number[]): Promise<Map<number, string>> {
+async function hiddenFromSearch(
+  odoo: OdooTransport,
+  model: string,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await odoo.executeKw<Array<{ res_id: number; module: string; name: string }>>(
     "ir.model.data",
@@ -131,9 +142,12 @@ async function restore(odoo: OdooTransport, entry: JournalEntry): Promise<void> 
       return [field, value];
     }),
   );
-  const exists = await odoo.executeKw<number[]>(entry.model, "search", [[["id", "=", entry.odoo_id]]], { context: { active_test: false } });
+  const exists = await odoo.executeKw<number[]>(entry.model, "search", [[["id", "=", entry.odoo_id]]], {
+    context: { active_test: false },
+  });
   // with the importer's context: a restore must not post tracking messages that outlive the rollback
-  if (exists.length > 0) await odoo.executeKw(entry.model, "write", [[entry.odoo_id], values], { context: IMPORT_CONTEXT });
+  if (exists.length > 0)
+    await odoo.executeKw(entry.model, "write", [[entry.odoo_id], values], { context: IMPORT_CONTEXT });
 }
 
 /**
@@ -142,9 +156,14 @@ async function restore(odoo: OdooTransport, entry: JournalEntry): Promise<void> 
  * have (a custom model the rollback itself removed) holds nothing.
  */
 export async function countModels(odoo: OdooTransport, models: readonly string[]): Promise<Record<string, number>> {
-  const rows = await odoo.executeKw<Array<{ model: string; count: number }>>("ir.model", "search_read", [[["model", "in", [...models]]]], {
-    fields: ["model", "count"],
-  });
+  const rows = await odoo.executeKw<Array<{ model: string; count: number }>>(
+    "ir.model",
+    "search_read",
+    [[["model", "in", [...models]]]],
+    {
+      fields: ["model", "count"],
+    },
+  );
   const counts = new Map(rows.map((row) => [row.model, row.count]));
   return Object.fromEntries(models.map((model) => [model, counts.get(model) ?? 0]));
 }

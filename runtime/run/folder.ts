@@ -23,7 +23,15 @@ export const QUEUE_VERSION = 1;
 /** queue.json: the entries of queue.csv, for machines. */
 export interface QueueFile {
   queueVersion: typeof QUEUE_VERSION;
-  entries: Array<{ kind: QueueKind; mapping: string; externalId: string; field: string; target: string; key: string; reason: string }>;
+  entries: Array<{
+    kind: QueueKind;
+    mapping: string;
+    externalId: string;
+    field: string;
+    target: string;
+    key: string;
+    reason: string;
+  }>;
 }
 
 export type VerifyFile = VerifyResult & { verifyVersion: typeof VERIFY_VERSION; verifiedAt: string };
@@ -50,7 +58,8 @@ export function writePlan(runDir: string, plan: TransformPlan): void {
 export function readPlan(runDir: string): TransformPlan {
   const plan = readJson(runFile(runDir, "plan"));
   const problems = validatePlan(plan);
-  if (problems.length > 0) throw new RunFolderError(`${runFile(runDir, "plan")} is not a plan this mapc can read:\n${problems.join("\n")}`);
+  if (problems.length > 0)
+    throw new RunFolderError(`${runFile(runDir, "plan")} is not a plan this mapc can read:\n${problems.join("\n")}`);
   return plan as TransformPlan;
 }
 
@@ -125,7 +134,9 @@ const validators = new Map<string, ValidateFunction>();
 function validated<T>(file: string, schema: "summary" | "verify" | "rollback" | "queue"): T {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(runFileSchemaPath(schema), "utf8")) as object);
+    validate = new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(readFileSync(runFileSchemaPath(schema), "utf8")) as object,
+    );
     validators.set(schema, validate);
   }
   const data = readJson(file);
@@ -138,7 +149,9 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as unknown;
   } catch (error) {
-    throw new RunFolderError(`${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RunFolderError(
+      `${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

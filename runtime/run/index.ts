@@ -78,7 +78,11 @@ export interface ExportCheck {
  * with the first one halfway through. Every export column the spec neither reads nor drops is a warning
  * (an error with `strict`).
  */
-export async function checkExport(plan: TransformPlan, exportDir: string, options: { strict?: boolean } = {}): Promise<ExportCheck> {
+export async function checkExport(
+  plan: TransformPlan,
+  exportDir: string,
+  options: { strict?: boolean } = {},
+): Promise<ExportCheck> {
   const survey = await surveyExport(plan, exportDir);
   const problems: SourceProblem[] = [];
   for (const source of survey.plan.sources) problems.push(...(await checkSourceHeader(source, exportDir)));
@@ -113,7 +117,9 @@ function unaccountedColumns(survey: ExportSurvey, strict: boolean): SourceProble
         .join(", ");
       const columns = account.unaccounted.length > 12 ? `${shown} and ${account.unaccounted.length - 12} more` : shown;
       const file =
-        account.files.length === 1 ? account.files[0]! : `${account.files[0] ?? account.source} (and ${account.files.length - 1} more)`;
+        account.files.length === 1
+          ? account.files[0]!
+          : `${account.files[0] ?? account.source} (and ${account.files.length - 1} more)`;
       const args = { count: account.unaccounted.length, file, object: account.source, columns };
       const hint = `map them, or drop them with a reason: \`drop "…" because "…"\` in source \`${account.source}\``;
       return sourceProblem(strict ? "MR3025" : "MR3024", file, args, { hint });
@@ -142,7 +148,10 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
   void connecting?.catch(() => undefined);
   let connected: Connected | undefined;
   try {
-    if (!options.resume) ({ plan, warnings, survey } = await checkExport(specPlan, options.exportDir, { strict: options.strict === true }));
+    if (!options.resume)
+      ({ plan, warnings, survey } = await checkExport(specPlan, options.exportDir, {
+        strict: options.strict === true,
+      }));
     // A wrong password stops the run before anything is staged or written.
     connected = await connecting;
   } catch (error) {
@@ -158,10 +167,15 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
     const countsReading = connected ? countsBeforeFirstRun(plan, store, connected) : undefined;
     void schemaReading?.catch(() => undefined);
     void countsReading?.catch(() => undefined);
-    const stage = options.resume ? resumeStage(plan, store) : await restage(plan, store, options, connected?.installedModules);
+    const stage = options.resume
+      ? resumeStage(plan, store)
+      : await restage(plan, store, options, connected?.installedModules);
     // A resumed load reads its files from the export it staged, whatever folder the command names.
     const exportDir = options.resume ? (store.meta("exportDir") ?? options.exportDir) : options.exportDir;
-    const queue = () => ({ counts: store.queueCounts(), owners: store.ownersToCreate().map(({ key, records }) => ({ key, records })) });
+    const queue = () => ({
+      counts: store.queueCounts(),
+      owners: store.ownersToCreate().map(({ key, records }) => ({ key, records })),
+    });
     const landed: PhaseCounts[] = [];
     const summarize = (failure?: string) => {
       let summary = summarizeStage(plan, stage, queue(), {
@@ -205,7 +219,13 @@ export async function runMigration(specPlan: TransformPlan, options: RunOptions)
 }
 
 /** summary.json for a run that stopped before staging: nothing was staged or written, and why. */
-function notStartedSummary(plan: TransformPlan, options: RunOptions, startedAt: Date, finishedAt: Date, error: unknown): RunSummary {
+function notStartedSummary(
+  plan: TransformPlan,
+  options: RunOptions,
+  startedAt: Date,
+  finishedAt: Date,
+  error: unknown,
+): RunSummary {
   return {
     summaryVersion: SUMMARY_VERSION,
     mode: options.odoo ? "load" : "dry-run",

@@ -19,9 +19,12 @@ function gather(summary: RunSummary, store: StagingStore): ReportData {
     owners: store.ownersToCreate(),
     orphans: store.queueGroups("orphan"),
     placeholders: store.queueGroups("placeholder"),
-    rejects: store
-      .firstRejects(REJECTS_SHOWN)
-      .map((r) => ({ source: r.source, key: r.source_key ?? "", where: r.file ? `${r.file}:${r.row ?? "?"}` : "", reason: r.reason })),
+    rejects: store.firstRejects(REJECTS_SHOWN).map((r) => ({
+      source: r.source,
+      key: r.source_key ?? "",
+      where: r.file ? `${r.file}:${r.row ?? "?"}` : "",
+      reason: r.reason,
+    })),
   };
 }
 
@@ -47,7 +50,10 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
       intro: summary.balanced
         ? "Every source row is staged, rejected with a reason, or skipped by a declared rule: the counts balance for every object."
         : "Some counts do NOT balance: a source row was lost. This is a defect; please report it with this run directory.",
-      table: { headers: ["object", "source rows", "staged", "rejected", "skipped", "balanced", "time"], rows: stageRows },
+      table: {
+        headers: ["object", "source rows", "staged", "rejected", "skipped", "balanced", "time"],
+        rows: stageRows,
+      },
     },
     ...(summary.loadPhases
       ? [
@@ -55,7 +61,17 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
             title: "Load phases",
             intro: `Loaded into ${summary.odoo?.url ?? "Odoo"} (database ${summary.odoo?.db ?? "?"}) in this order; each phase balanced before the next began.`,
             table: {
-              headers: ["phase", "Odoo model", "records", "created", "updated", "unchanged", "rejected", "skipped", "time"],
+              headers: [
+                "phase",
+                "Odoo model",
+                "records",
+                "created",
+                "updated",
+                "unchanged",
+                "rejected",
+                "skipped",
+                "time",
+              ],
               rows: summary.loadPhases.map((p) => [
                 p.phase,
                 p.model,
@@ -76,7 +92,10 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
           {
             title: "Changes since the previous run",
             intro: `${summary.delta.new} new, ${summary.delta.changed} changed and ${summary.delta.unchanged} unchanged source rows; ${summary.delta.gone.length} row(s) of the previous export are gone (listed; nothing is deleted in Odoo).`,
-            table: { headers: ["object", "key no longer in the export"], rows: summary.delta.gone.map((g) => [g.source, g.key]) },
+            table: {
+              headers: ["object", "key no longer in the export"],
+              rows: summary.delta.gone.map((g) => [g.source, g.key]),
+            },
           },
         ]
       : []),
@@ -95,7 +114,12 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
         ? "These owners have no matching Odoo user. mapc does not invent users: create them (or map them to existing users), then run again."
         : "No owner is waiting for an Odoo user.",
       ...(data.owners.length
-        ? { table: { headers: ["owner", "records waiting", "note"], rows: data.owners.map((o) => [o.key, o.records, o.reason]) } }
+        ? {
+            table: {
+              headers: ["owner", "records waiting", "note"],
+              rows: data.owners.map((o) => [o.key, o.records, o.reason]),
+            },
+          }
         : {}),
     },
     {
@@ -104,7 +128,12 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
         ? "These records point at keys the export does not hold; the field is left empty and the record is queued."
         : "Every reference points at a record in the export.",
       ...(data.orphans.length
-        ? { table: { headers: ["points at", "key", "records"], rows: data.orphans.map((o) => [o.target, o.key, o.records]) } }
+        ? {
+            table: {
+              headers: ["points at", "key", "records"],
+              rows: data.orphans.map((o) => [o.target, o.key, o.records]),
+            },
+          }
         : {}),
     },
     {
@@ -123,8 +152,12 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
     },
     {
       title: "Lookups left for the live Odoo",
-      intro: "Distinct keys that the load will look up in Odoo (users by e-mail, countries, stages…); a dry run cannot answer them.",
-      table: { headers: ["lookup", "distinct keys"], rows: Object.entries(summary.pendingOdooLookups).map(([name, n]) => [name, n]) },
+      intro:
+        "Distinct keys that the load will look up in Odoo (users by e-mail, countries, stages…); a dry run cannot answer them.",
+      table: {
+        headers: ["lookup", "distinct keys"],
+        rows: Object.entries(summary.pendingOdooLookups).map(([name, n]) => [name, n]),
+      },
     },
     {
       title: "Rejects",
@@ -132,7 +165,12 @@ function sections(data: ReportData): Array<{ title: string; intro: string; table
         ? `${summary.rejects} source record(s) were rejected; ${Math.min(summary.rejects, REJECTS_SHOWN)} are shown here, all are in rejects.csv.`
         : "No source record was rejected.",
       ...(data.rejects.length
-        ? { table: { headers: ["object", "key", "where", "reason"], rows: data.rejects.map((r) => [r.source, r.key, r.where, r.reason]) } }
+        ? {
+            table: {
+              headers: ["object", "key", "where", "reason"],
+              rows: data.rejects.map((r) => [r.source, r.key, r.where, r.reason]),
+            },
+          }
         : {}),
     },
   ];
@@ -150,7 +188,15 @@ function columnSections(summary: RunSummary): Array<{ title: string; intro: stri
         ? "Some columns of the export are neither read nor dropped by the spec: they do NOT migrate. Map them, or drop them with a reason (`mapc run --strict` refuses until every column is accounted for)."
         : "Every column of the export is read or dropped with a reason by the spec.",
       table: {
-        headers: ["object", "files", "export columns", "read", "dropped", "not accounted for", "declared, not in the export"],
+        headers: [
+          "object",
+          "files",
+          "export columns",
+          "read",
+          "dropped",
+          "not accounted for",
+          "declared, not in the export",
+        ],
         rows: summary.columns.map((c) => [
           c.source,
           c.files.length,
@@ -197,7 +243,10 @@ function markdownReport(data: ReportData): string {
   for (const section of sections(data)) {
     lines.push(`## ${section.title}`, "", section.intro, "");
     if (section.table && section.table.rows.length > 0) {
-      lines.push(`| ${section.table.headers.join(" | ")} |`, `| ${section.table.headers.map(() => "---").join(" | ")} |`);
+      lines.push(
+        `| ${section.table.headers.join(" | ")} |`,
+        `| ${section.table.headers.map(() => "---").join(" | ")} |`,
+      );
       for (const row of section.table.rows) lines.push(`| ${row.map(markdownCell).join(" | ")} |`);
       lines.push("");
     }
@@ -206,7 +255,10 @@ function markdownReport(data: ReportData): string {
 }
 
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 function htmlReport(data: ReportData): string {

@@ -37,7 +37,8 @@ function referencedIds(values: readonly TargetValue[]): string[] {
   const found: string[] = [];
   const visit = (value: TargetValue): void => {
     if (Array.isArray(value)) return value.forEach(visit);
-    if (value !== null && typeof value === "object" && "xmlid" in value && typeof value.xmlid === "string") found.push(value.xmlid);
+    if (value !== null && typeof value === "object" && "xmlid" in value && typeof value.xmlid === "string")
+      found.push(value.xmlid);
   };
   values.forEach(visit);
   return found;

@@ -106,7 +106,12 @@ export function summarizeStage(
       ms: counts.ms,
     };
     const label = plan.sources.find((s) => s.name === counts.source)?.label ?? counts.source;
-    return { object: counts.source, label, phases: [phase], balanced: phase.source === phase.staged + phase.rejected + phase.skipped };
+    return {
+      object: counts.source,
+      label,
+      phases: [phase],
+      balanced: phase.source === phase.staged + phase.rejected + phase.skipped,
+    };
   });
   const mappings = stage.mappings.map((m) => ({
     mapping: m.mapping,
@@ -184,7 +189,8 @@ export function addLoadPhases(
       skipped: sum("skipped"),
       ms: sum("ms"),
     };
-    const balanced = object.balanced && load.source === load.created + load.updated + load.unchanged + load.rejected + load.skipped;
+    const balanced =
+      object.balanced && load.source === load.created + load.updated + load.unchanged + load.rejected + load.skipped;
     return { ...object, phases: [...object.phases, load], balanced };
   });
   const loadRejects = phases.reduce((n, p) => n + p.rejected, 0);

@@ -15,13 +15,18 @@ export interface SchemaChange {
 
 const PHASE = "apply-schema";
 
-export async function applySchema(plan: TransformPlan, odoo: OdooTransport, store: StagingStore): Promise<SchemaChange[]> {
+export async function applySchema(
+  plan: TransformPlan,
+  odoo: OdooTransport,
+  store: StagingStore,
+): Promise<SchemaChange[]> {
   const changes: SchemaChange[] = [];
   for (const model of plan.customModels) {
     const fields = plan.customFields.filter((f) => f.model === model.model);
     changes.push(...(await ensureModel(odoo, store, model.model, model.label, fields)));
   }
-  for (const field of plan.customFields.filter((f) => !f.onCustomModel)) changes.push(await ensureField(odoo, store, field));
+  for (const field of plan.customFields.filter((f) => !f.onCustomModel))
+    changes.push(await ensureField(odoo, store, field));
   for (const record of plan.records) changes.push(await ensureRecord(odoo, store, record));
   return changes;
 }
@@ -31,7 +36,10 @@ export async function applySchema(plan: TransformPlan, odoo: OdooTransport, stor
  * under its external id, so a second apply-schema finds it and leaves it as it is.
  */
 async function ensureRecord(odoo: OdooTransport, store: StagingStore, record: PlanRecord): Promise<SchemaChange> {
-  const [module, name] = [record.xmlid.slice(0, record.xmlid.indexOf(".")), record.xmlid.slice(record.xmlid.indexOf(".") + 1)];
+  const [module, name] = [
+    record.xmlid.slice(0, record.xmlid.indexOf(".")),
+    record.xmlid.slice(record.xmlid.indexOf(".") + 1),
+  ];
   const found = await odoo.executeKw<Array<{ res_id: number }>>(
     "ir.model.data",
     "search_read",
@@ -94,7 +102,18 @@ async function ensureModel(
   // Odoo requires a manual model to be created with at least one field: x_name, unless the spec lists it.
   const withName = fields.some((f) => f.name === "x_name")
     ? fields
-    : [{ model, name: "x_name", type: "char", label: "Name", required: false, onCustomModel: true, line: 0 } as PlanCustomField, ...fields];
+    : [
+        {
+          model,
+          name: "x_name",
+          type: "char",
+          label: "Name",
+          required: false,
+          onCustomModel: true,
+          line: 0,
+        } as PlanCustomField,
+        ...fields,
+      ];
   const id = await odoo.executeKw<number>("ir.model", "create", [
     { name: label, model, state: "manual", field_id: withName.map((f) => [0, 0, fieldValues(f)]) },
   ]);
@@ -139,7 +158,8 @@ async function ensureField(odoo: OdooTransport, store: StagingStore, field: Plan
   ]);
   if (found.length > 0) return { kind: "field", name, status: "exists" };
   const model = await modelId(odoo, field.model);
-  if (model === undefined) throw new Error(`model ${field.model} is not in the target database; install the app that brings it first`);
+  if (model === undefined)
+    throw new Error(`model ${field.model} is not in the target database; install the app that brings it first`);
   const id = await odoo.executeKw<number>("ir.model.fields", "create", [{ model_id: model, ...fieldValues(field) }]);
   store.journal({ phase: PHASE, op: "create", model: "ir.model.fields", odooId: id, externalId: null });
   return { kind: "field", name, status: "created" };

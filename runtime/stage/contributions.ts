@@ -45,7 +45,11 @@ export function mergeContributions(
           const resolved = resolver.resolveRecord({ ...row, externalId: target });
           const record = store.record(target)!;
           const fields = listFields.get(row.mapping) ?? new Set<string>();
-          store.setResolved(target, merged(record.values, resolved.values, fields), merged(record.deferred, resolved.deferred, fields));
+          store.setResolved(
+            target,
+            merged(record.values, resolved.values, fields),
+            merged(record.deferred, resolved.deferred, fields),
+          );
         } catch (error) {
           if (!(error instanceof ReferenceFailure)) throw error;
           store.dropContribution(row.externalId, row.into.mapping);
@@ -63,7 +67,11 @@ function listFieldsOf(plan: TransformPlan): Map<string, Set<string>> {
       .filter((m) => m.into)
       .map((m) => [
         m.id,
-        new Set(m.assignments.flatMap((a) => a.fields.filter((_, i) => a.fieldTypes[i] === "many2many" || a.fieldTypes[i] === "one2many"))),
+        new Set(
+          m.assignments.flatMap((a) =>
+            a.fields.filter((_, i) => a.fieldTypes[i] === "many2many" || a.fieldTypes[i] === "one2many"),
+          ),
+        ),
       ]),
   );
 }
@@ -81,7 +89,9 @@ function merged(
     }
     const list = [...asList(result[field]), ...asList(value)];
     // The same party listed twice (as To and Cc) is one recipient.
-    result[field] = list.filter((element, index) => list.findIndex((other) => JSON.stringify(other) === JSON.stringify(element)) === index);
+    result[field] = list.filter(
+      (element, index) => list.findIndex((other) => JSON.stringify(other) === JSON.stringify(element)) === index,
+    );
   }
   return result;
 }

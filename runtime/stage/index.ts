@@ -88,7 +88,9 @@ export async function stageExport(
       ms: Math.round(timings.get(source.name) ?? 0),
     })),
     mappings: countRecords(plan, store),
-    pendingOdooLookups: Object.fromEntries([...resolver.stats.pendingOdooLookups].map(([name, keys]) => [name, keys.size])),
+    pendingOdooLookups: Object.fromEntries(
+      [...resolver.stats.pendingOdooLookups].map(([name, keys]) => [name, keys.size]),
+    ),
     queued: resolver.stats.queued,
     placeholders: resolver.stats.placeholders,
     resolveMs: Math.round(resolveMs),
@@ -122,10 +124,22 @@ export function writePreparedRows(
 }
 
 /** Writes one prepared row: its outcome, its records and its source-lookup keys. */
-function applyRow(store: StagingStore, source: string, row: PreparedRow, keep: ReadonlyMap<string, "first" | "last">): void {
+function applyRow(
+  store: StagingStore,
+  source: string,
+  row: PreparedRow,
+  keep: ReadonlyMap<string, "first" | "last">,
+): void {
   const { sourceKey, location } = row;
   const reject = (reason: string, mapping?: string, field?: string) =>
-    store.addReject({ source, sourceKey, location, ...(mapping ? { mapping } : {}), ...(field ? { field } : {}), reason });
+    store.addReject({
+      source,
+      sourceKey,
+      location,
+      ...(mapping ? { mapping } : {}),
+      ...(field ? { field } : {}),
+      reason,
+    });
   // The insert that records the outcome is also what finds an earlier row with the same key.
   const claimed = store.addFirstSourceRow(
     source,
@@ -154,7 +168,9 @@ function resolveMapping(
   progress?: StageProgress,
 ): void {
   resolveOwnRecords(plan, mapping, store, resolver, progress);
-  mergeContributions(plan, mapping, store, resolver, (row, error) => rejectSourceRows(plan, store, row, [row.sourceKey], error));
+  mergeContributions(plan, mapping, store, resolver, (row, error) =>
+    rejectSourceRows(plan, store, row, [row.sourceKey], error),
+  );
 }
 
 function resolveOwnRecords(

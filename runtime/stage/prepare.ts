@@ -3,7 +3,13 @@
 // main thread; what it returns is plain data that crosses threads by structured clone.
 import { hash } from "node:crypto";
 import type { PlanLookup, PlanSource, TransformPlan } from "../../plan/types.js";
-import { evaluateChain, externalId, transformRecord, type TargetValue, type TransformContext } from "../execute/index.js";
+import {
+  evaluateChain,
+  externalId,
+  transformRecord,
+  type TargetValue,
+  type TransformContext,
+} from "../execute/index.js";
 import type { SourceLocation, SourceRecord } from "../extract/index.js";
 import { isEmptyValue, textOf } from "../transforms/index.js";
 
@@ -61,13 +67,25 @@ export interface SourcePreparation {
  * Whether the live Odoo answers a lookup (the loader prefetches it) rather than the staged export. `ir.model`,
  * which links use and the plan does not declare, is one of those.
  */
-export function answeredByOdoo(lookup: PlanLookup | undefined): lookup is (PlanLookup & { against: "odoo" }) | undefined {
+export function answeredByOdoo(
+  lookup: PlanLookup | undefined,
+): lookup is (PlanLookup & { against: "odoo" }) | undefined {
   return !lookup || lookup.against === "odoo";
 }
 
-export function sourcePreparation(plan: TransformPlan, source: PlanSource, context: TransformContext): SourcePreparation {
+export function sourcePreparation(
+  plan: TransformPlan,
+  source: PlanSource,
+  context: TransformContext,
+): SourcePreparation {
   const lookups = new Map(plan.lookups.map((lookup) => [lookup.name, lookup]));
-  return { plan, source, context, indexers: lookupIndexers(plan, source), isOdooLookup: (name) => answeredByOdoo(lookups.get(name)) };
+  return {
+    plan,
+    source,
+    context,
+    indexers: lookupIndexers(plan, source),
+    isOdooLookup: (name) => answeredByOdoo(lookups.get(name)),
+  };
 }
 
 export function prepareRow(preparation: SourcePreparation, record: SourceRecord, odooKeys: OdooKeys): PreparedRow {
@@ -75,7 +93,15 @@ export function prepareRow(preparation: SourcePreparation, record: SourceRecord,
   const location = { file: record.location.file, row: record.location.row };
   const key = rawSourceKey(source, record.row);
   const sourceKey = key ?? `(row ${location.file}:${location.row})`;
-  const row: PreparedRow = { sourceKey, location, outcome: "rejected", reason: null, rowHash: null, records: [], indexed: [] };
+  const row: PreparedRow = {
+    sourceKey,
+    location,
+    outcome: "rejected",
+    reason: null,
+    rowHash: null,
+    records: [],
+    indexed: [],
+  };
   if (record.problem) return Object.assign(row, { unclaimed: record.problem, reason: record.problem });
   if (key === undefined) {
     const reason = `the key ${source.key.map((k) => `"${k}"`).join(", ")} is empty`;
@@ -122,7 +148,11 @@ export function prepareRow(preparation: SourcePreparation, record: SourceRecord,
  * 1 when some value needs the resolution pass: a ref, a link, a file to check, or a lookup in the export.
  * A lookup in Odoo by a plain key is the loader's to answer, so it is only noted in `odooKeys`.
  */
-function collectReferences(isOdooLookup: (name: string) => boolean, values: Record<string, TargetValue>, odooKeys: OdooKeys): 0 | 1 {
+function collectReferences(
+  isOdooLookup: (name: string) => boolean,
+  values: Record<string, TargetValue>,
+  odooKeys: OdooKeys,
+): 0 | 1 {
   let unresolved: 0 | 1 = 0;
   const visit = (value: TargetValue): void => {
     if (value === null || typeof value !== "object") return;
@@ -145,7 +175,9 @@ function collectReferences(isOdooLookup: (name: string) => boolean, values: Reco
 /** Source lookups that look in this object: each row adds its key → value (or → its source key). */
 function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupIndexer[] {
   return plan.lookups
-    .filter((lookup) => lookup.against === "source" && lookup.target === source.name && lookup.key.kind === "expression")
+    .filter(
+      (lookup) => lookup.against === "source" && lookup.target === source.name && lookup.key.kind === "expression",
+    )
     .map((lookup) => {
       const chain = lookup.key as {
         input: Parameters<typeof evaluateChain>[3]["input"];
@@ -176,7 +208,12 @@ function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupIndexer[
 function rowHash(row: SourceRecord["row"]): string {
   let text = "";
   for (const value of Object.values(row)) {
-    text += value === null || value === undefined ? "\u0000" : typeof value === "string" ? value : `\u0002${JSON.stringify(value)}`;
+    text +=
+      value === null || value === undefined
+        ? "\u0000"
+        : typeof value === "string"
+          ? value
+          : `\u0002${JSON.stringify(value)}`;
     text += "\u0001";
   }
   return hash("sha1", text, "base64");

@@ -63,7 +63,9 @@ export async function* preparedBatches(
   };
   worker.on("message", deliver);
   worker.on("error", (error) => deliver({ kind: "crashed", error }));
-  worker.on("exit", (code) => deliver({ kind: "crashed", error: new Error(`the staging worker stopped (exit code ${code})`) }));
+  worker.on("exit", (code) =>
+    deliver({ kind: "crashed", error: new Error(`the staging worker stopped (exit code ${code})`) }),
+  );
   try {
     for (;;) {
       while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));

@@ -122,7 +122,10 @@ export class ReferenceResolver {
   }
 
   /** Resolves every reference in a record; throws ReferenceFailure when a `fail` policy is met. */
-  resolveRecord(record: StagedRecordRow): { values: Record<string, TargetValue>; deferred: Record<string, TargetValue> } {
+  resolveRecord(record: StagedRecordRow): {
+    values: Record<string, TargetValue>;
+    deferred: Record<string, TargetValue>;
+  } {
     const values = this.resolveFields(record, record.values);
     this.alignLinkModels(record.mapping, values);
     return { values, deferred: this.resolveFields(record, record.deferred) };
@@ -171,7 +174,8 @@ export class ReferenceResolver {
     try {
       absolute = resolveExportPath(this.exportDir!, path);
     } catch (error) {
-      const why = error instanceof ExportPathError ? error.reason : error instanceof Error ? error.message : String(error);
+      const why =
+        error instanceof ExportPathError ? error.reason : error instanceof Error ? error.message : String(error);
       throw new ReferenceFailure(field, `file "${path}" is refused: ${why}`);
     }
     const entry = entryAt(absolute);
@@ -209,7 +213,8 @@ export class ReferenceResolver {
     );
     // A link is what anchors a message, an activity or an attachment: queued, the record waits with it
     // instead of landing nowhere (Odoo will not even let an orphaned message be deleted again).
-    if (policy.kind === "queue") throw new ReferenceFailure(field, `${reason}; held back in the queue until it can be linked`);
+    if (policy.kind === "queue")
+      throw new ReferenceFailure(field, `${reason}; held back in the queue until it can be linked`);
     return result;
   }
 
@@ -332,9 +337,15 @@ export class ReferenceResolver {
       const keyField = lookup?.key.kind === "field" ? { [lookup.key.name]: target.key } : {};
       // `name = "Unknown party {key}"`: a placeholder names what it stands in for, so it can be reconciled.
       const filled = Object.fromEntries(
-        Object.entries(values).map(([field, value]) => [field, typeof value === "string" ? value.replaceAll("{key}", target.key) : value]),
+        Object.entries(values).map(([field, value]) => [
+          field,
+          typeof value === "string" ? value.replaceAll("{key}", target.key) : value,
+        ]),
       );
-      this.store.addPlaceholder(externalId, `placeholder:${target.target}`, target.model, target.key, { ...keyField, ...filled });
+      this.store.addPlaceholder(externalId, `placeholder:${target.target}`, target.model, target.key, {
+        ...keyField,
+        ...filled,
+      });
       this.stats.placeholders += 1;
     }
     this.store.addQueue({

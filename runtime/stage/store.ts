@@ -131,7 +131,9 @@ export class StagingStore {
     this.db.exec(schema);
     addMissingColumns(this.db);
     this.statements = {
-      setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+      setMeta: this.db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ),
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
       sourceRow: this.db.prepare<[string, string], { outcome: RowOutcome; reason: string | null }>(
         "SELECT outcome, reason FROM source_rows WHERE source = ? AND source_key = ?",
@@ -142,7 +144,9 @@ export class StagingStore {
       addFirstSourceRow: this.db.prepare(
         "INSERT INTO source_rows (source, source_key, file, row, outcome, reason, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_key) DO NOTHING",
       ),
-      setRowOutcome: this.db.prepare("UPDATE source_rows SET outcome = ?, reason = ? WHERE source = ? AND source_key = ?"),
+      setRowOutcome: this.db.prepare(
+        "UPDATE source_rows SET outcome = ?, reason = ? WHERE source = ? AND source_key = ?",
+      ),
       byDedupe: this.db.prepare<[string, string], { external_id: string }>(
         "SELECT external_id FROM records WHERE mapping = ? AND dedupe_key = ?",
       ),
@@ -164,12 +168,16 @@ export class StagingStore {
         "SELECT * FROM contributions WHERE into_mapping = ? AND seq > ? ORDER BY seq LIMIT ?",
       ),
       dropContribution: this.db.prepare("DELETE FROM contributions WHERE external_id = ? AND into_mapping = ?"),
-      addAlias: this.db.prepare("INSERT OR REPLACE INTO record_aliases (mapping, source_key, external_id) VALUES (?, ?, ?)"),
+      addAlias: this.db.prepare(
+        "INSERT OR REPLACE INTO record_aliases (mapping, source_key, external_id) VALUES (?, ?, ?)",
+      ),
       resolveAlias: this.db.prepare<[string, string], { external_id: string }>(
         "SELECT a.external_id FROM record_aliases a JOIN records r ON r.external_id = a.external_id AND r.status = 'staged' WHERE a.mapping = ? AND a.source_key = ?",
       ),
       addIndexKey: this.db.prepare("INSERT OR IGNORE INTO lookup_index (lookup, key, value) VALUES (?, ?, ?)"),
-      indexValue: this.db.prepare<[string, string], { value: string }>("SELECT value FROM lookup_index WHERE lookup = ? AND key = ?"),
+      indexValue: this.db.prepare<[string, string], { value: string }>(
+        "SELECT value FROM lookup_index WHERE lookup = ? AND key = ?",
+      ),
       addReject: this.db.prepare(
         "INSERT INTO rejects (source, source_key, file, row, mapping, field, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -186,14 +194,19 @@ export class StagingStore {
       unresolvedCount: this.db.prepare<[string], { n: number }>(
         "SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged' AND unresolved = 1",
       ),
-      setResolved: this.db.prepare("UPDATE records SET values_json = ?, deferred_json = ?, unresolved = 0 WHERE external_id = ?"),
+      setResolved: this.db.prepare(
+        "UPDATE records SET values_json = ?, deferred_json = ?, unresolved = 0 WHERE external_id = ?",
+      ),
       rejectRecord: this.db.prepare("UPDATE records SET status = 'rejected' WHERE external_id = ?"),
       recordByExternalId: this.db.prepare<[string], RecordRowDb>("SELECT * FROM records WHERE external_id = ?"),
       statusOf: this.db.prepare<[string], { status: string }>("SELECT status FROM records WHERE external_id = ?"),
-      aliasesOf: this.db.prepare<[string], { source_key: string }>("SELECT source_key FROM record_aliases WHERE external_id = ?"),
-      idMapGet: this.db.prepare<[string], { model: string; odoo_id: number; created: number; loaded_hash: string | null }>(
-        "SELECT model, odoo_id, created, loaded_hash FROM id_map WHERE external_id = ?",
+      aliasesOf: this.db.prepare<[string], { source_key: string }>(
+        "SELECT source_key FROM record_aliases WHERE external_id = ?",
       ),
+      idMapGet: this.db.prepare<
+        [string],
+        { model: string; odoo_id: number; created: number; loaded_hash: string | null }
+      >("SELECT model, odoo_id, created, loaded_hash FROM id_map WHERE external_id = ?"),
       idMapSet: this.db.prepare(
         "INSERT INTO id_map (external_id, model, odoo_id, created, loaded_hash) VALUES (?, ?, ?, ?, ?) " +
           "ON CONFLICT (external_id) DO UPDATE SET model = excluded.model, odoo_id = excluded.odoo_id, created = MAX(id_map.created, excluded.created), loaded_hash = excluded.loaded_hash",
@@ -226,9 +239,13 @@ export class StagingStore {
     );
   }
 
-  idMapEntry(externalId: string): { model: string; odooId: number; created: boolean; loadedHash: string | null } | undefined {
+  idMapEntry(
+    externalId: string,
+  ): { model: string; odooId: number; created: boolean; loadedHash: string | null } | undefined {
     const row = this.statements.idMapGet.get(externalId);
-    return row ? { model: row.model, odooId: row.odoo_id, created: row.created === 1, loadedHash: row.loaded_hash } : undefined;
+    return row
+      ? { model: row.model, odooId: row.odoo_id, created: row.created === 1, loadedHash: row.loaded_hash }
+      : undefined;
   }
 
   /** Records where Odoo holds a record; `created` stays true once mapc created it, whatever a later run does. */
@@ -301,7 +318,10 @@ export class StagingStore {
     reason: string | null,
     rowHash: string | null,
   ): boolean {
-    return this.statements.addFirstSourceRow.run(source, sourceKey, location.file, location.row, outcome, reason, rowHash).changes === 1;
+    return (
+      this.statements.addFirstSourceRow.run(source, sourceKey, location.file, location.row, outcome, reason, rowHash)
+        .changes === 1
+    );
   }
 
   setRowOutcome(source: string, sourceKey: string, outcome: RowOutcome, reason: string | null): void {
@@ -313,7 +333,11 @@ export class StagingStore {
    * `keep first` leaves the first values, `keep last` takes the newest; either way the source key becomes
    * an alias of the surviving record, so references to it still resolve.
    */
-  stageRecord(record: PreparedRecord, source: string, keep: "first" | "last" = "first"): { externalId: string; merged: boolean } {
+  stageRecord(
+    record: PreparedRecord,
+    source: string,
+    keep: "first" | "last" = "first",
+  ): { externalId: string; merged: boolean } {
     if (record.into) {
       this.statements.addContribution.run(
         record.externalId,
@@ -344,7 +368,8 @@ export class StagingStore {
       );
       if (inserted.changes === 0) {
         const existing = this.statements.byDedupe.get(record.mapping, record.dedupeKey)!;
-        if (keep === "last") this.statements.replaceMerged.run(record.valuesJson, record.deferredJson, unresolved, existing.external_id);
+        if (keep === "last")
+          this.statements.replaceMerged.run(record.valuesJson, record.deferredJson, unresolved, existing.external_id);
         else this.statements.mergeInto.run(existing.external_id);
         this.statements.addAlias.run(record.mapping, record.sourceKey, existing.external_id);
         return { externalId: existing.external_id, merged: true };
@@ -376,8 +401,25 @@ export class StagingStore {
     return [...new Set([...(own === undefined ? [] : [own]), ...merged])];
   }
 
-  addPlaceholder(externalId: string, mapping: string, model: string, key: string, values: Record<string, TargetValue>): void {
-    this.statements.addRecord.run(externalId, mapping, model, "(placeholder)", key, null, JSON.stringify(values), "{}", 1, 0);
+  addPlaceholder(
+    externalId: string,
+    mapping: string,
+    model: string,
+    key: string,
+    values: Record<string, TargetValue>,
+  ): void {
+    this.statements.addRecord.run(
+      externalId,
+      mapping,
+      model,
+      "(placeholder)",
+      key,
+      null,
+      JSON.stringify(values),
+      "{}",
+      1,
+      0,
+    );
   }
 
   /** Whether this staging holds a record of that id, staged or rejected. */
@@ -420,7 +462,15 @@ export class StagingStore {
   }
 
   addQueue(entry: QueueEntry): void {
-    this.statements.addQueue.run(entry.kind, entry.mapping, entry.externalId, entry.field, entry.target, entry.key, entry.reason);
+    this.statements.addQueue.run(
+      entry.kind,
+      entry.mapping,
+      entry.externalId,
+      entry.field,
+      entry.target,
+      entry.key,
+      entry.reason,
+    );
   }
 
   /**
@@ -509,11 +559,22 @@ export class StagingStore {
 
   /** Rows of a source refused because their key was taken: they have no source row of their own. */
   duplicateKeyRejects(source: string): number {
-    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM rejects WHERE source = ? AND reason LIKE 'duplicate key %'", source)?.n ?? 0;
+    return (
+      this.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM rejects WHERE source = ? AND reason LIKE 'duplicate key %'",
+        source,
+      )?.n ?? 0
+    );
   }
 
   /** Staged records per map and model, with the rows merged into them and the placeholders among them. */
-  stagedRecordCounts(): Array<{ mapping: string; model: string; records: number; merged: number; placeholders: number }> {
+  stagedRecordCounts(): Array<{
+    mapping: string;
+    model: string;
+    records: number;
+    merged: number;
+    placeholders: number;
+  }> {
     return this.all(
       "SELECT mapping, model, COUNT(*) AS records, SUM(merged - 1) AS merged, SUM(placeholder) AS placeholders FROM records WHERE status = 'staged' GROUP BY mapping, model",
     );
@@ -521,7 +582,9 @@ export class StagingStore {
 
   /** Rows each map `into` another merged into that map's records. */
   contributionCounts(): Array<{ mapping: string; records: number; merged: number; placeholders: number }> {
-    return this.all("SELECT mapping, 0 AS records, COUNT(*) AS merged, 0 AS placeholders FROM contributions GROUP BY mapping");
+    return this.all(
+      "SELECT mapping, 0 AS records, COUNT(*) AS merged, 0 AS placeholders FROM contributions GROUP BY mapping",
+    );
   }
 
   /**
@@ -569,18 +632,24 @@ export class StagingStore {
 
   /** The maps whose placeholders wait to load, each a phase before the others. */
   placeholderPhases(): Array<{ mapping: string; model: string }> {
-    return this.all("SELECT DISTINCT mapping, model FROM records WHERE placeholder = 1 AND status = 'staged' ORDER BY mapping");
+    return this.all(
+      "SELECT DISTINCT mapping, model FROM records WHERE placeholder = 1 AND status = 'staged' ORDER BY mapping",
+    );
   }
 
   /** The external ids of a map's staged records. */
   stagedIds(mapping: string): string[] {
-    return this.all<{ external_id: string }>("SELECT external_id FROM records WHERE mapping = ? AND status = 'staged'", mapping).map(
-      (row) => row.external_id,
-    );
+    return this.all<{ external_id: string }>(
+      "SELECT external_id FROM records WHERE mapping = ? AND status = 'staged'",
+      mapping,
+    ).map((row) => row.external_id);
   }
 
   stagedCount(mapping: string): number {
-    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", mapping)?.n ?? 0;
+    return (
+      this.get<{ n: number }>("SELECT COUNT(*) AS n FROM records WHERE mapping = ? AND status = 'staged'", mapping)
+        ?.n ?? 0
+    );
   }
 
   /** A staged record of the model whose value of `field` is `value` (a lookup against staged records). */
@@ -595,7 +664,9 @@ export class StagingStore {
 
   /** The maps whose records went to Odoo (loaded, or refused by it), in staging order. */
   loadedPhases(): Array<{ mapping: string; model: string }> {
-    return this.all("SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid");
+    return this.all(
+      "SELECT DISTINCT mapping, model FROM records WHERE status IN ('staged', 'load-rejected') ORDER BY rowid",
+    );
   }
 
   /** A map's records that Odoo holds by the id map, refused updates included. */
@@ -624,7 +695,8 @@ export class StagingStore {
     this.transaction(() => {
       for (const entry of entries) {
         this.execute("DELETE FROM journal WHERE seq = ?", entry.seq);
-        if (entry.op === "create" && entry.external_id) this.execute("DELETE FROM id_map WHERE external_id = ?", entry.external_id);
+        if (entry.op === "create" && entry.external_id)
+          this.execute("DELETE FROM id_map WHERE external_id = ?", entry.external_id);
         if (entry.op === "update" && entry.external_id)
           this.execute("UPDATE id_map SET loaded_hash = NULL WHERE external_id = ?", entry.external_id);
       }
@@ -636,7 +708,10 @@ export class StagingStore {
   }
 
   firstRejects(limit: number): RejectRow[] {
-    return this.all("SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq LIMIT ?", limit);
+    return this.all(
+      "SELECT source, source_key, file, row, mapping, field, reason FROM rejects ORDER BY seq LIMIT ?",
+      limit,
+    );
   }
 
   queueRows(): IterableIterator<QueueRow> {
@@ -650,12 +725,17 @@ export class StagingStore {
 
   /** Owners no Odoo user was found for, with how many records wait for each and why. */
   ownersToCreate(): Array<{ key: string; records: number; reason: string }> {
-    return this.all("SELECT key, COUNT(*) AS records, MIN(reason) AS reason FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key");
+    return this.all(
+      "SELECT key, COUNT(*) AS records, MIN(reason) AS reason FROM queue WHERE kind = 'owner' GROUP BY key ORDER BY key",
+    );
   }
 
   /** Queue entries of one kind grouped by what they looked in and for. */
   queueGroups(kind: "orphan" | "placeholder"): Array<{ target: string; key: string; records: number }> {
-    return this.all("SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = ? GROUP BY target, key ORDER BY target, key", kind);
+    return this.all(
+      "SELECT target, key, COUNT(*) AS records FROM queue WHERE kind = ? GROUP BY target, key ORDER BY target, key",
+      kind,
+    );
   }
 
   /** This staging's source rows against the previous one's (snapshotSourceRows): new, changed, unchanged, gone. */

@@ -33,7 +33,12 @@ async function prepareSources(): Promise<void> {
     // An owner's e-mail or a country repeats on most rows: each key is sent once per batch.
     let odooKeys: OdooKeys = new Map();
     const flush = async () => {
-      await send({ kind: "batch", source: source.name, rows, odooKeys: [...odooKeys].map(([lookup, keys]) => [lookup, [...keys]]) });
+      await send({
+        kind: "batch",
+        source: source.name,
+        rows,
+        odooKeys: [...odooKeys].map(([lookup, keys]) => [lookup, [...keys]]),
+      });
       rows = [];
       odooKeys = new Map();
     };

@@ -28,7 +28,8 @@ export function accountColumns(source: PlanSource, survey: SourceSurvey): Column
   const unaccounted: string[] = [];
   for (const column of survey.columns) {
     if (names.some((name) => matches(column, name))) read.push(column);
-    else if (patterns.some((pattern) => pattern.test(column)) || source.drops.some((drop) => drop.column === column)) dropped.push(column);
+    else if (patterns.some((pattern) => pattern.test(column)) || source.drops.some((drop) => drop.column === column))
+      dropped.push(column);
     else unaccounted.push(column);
   }
   const absent =
@@ -36,10 +37,20 @@ export function accountColumns(source: PlanSource, survey: SourceSurvey): Column
       ? []
       : source.columns
           .filter(
-            (column) => !column.name.startsWith("../") && !columnNames(column).some((name) => survey.columns.some((c) => matches(c, name))),
+            (column) =>
+              !column.name.startsWith("../") &&
+              !columnNames(column).some((name) => survey.columns.some((c) => matches(c, name))),
           )
           .map((c) => c.name);
-  return { source: source.name, files: survey.files, columns: survey.columns.length, read, dropped, unaccounted, absent };
+  return {
+    source: source.name,
+    files: survey.files,
+    columns: survey.columns.length,
+    read,
+    dropped,
+    unaccounted,
+    absent,
+  };
 }
 
 /**
@@ -56,7 +67,8 @@ export function neededColumns(plan: TransformPlan, source: PlanSource): Map<stri
         needed.set(column, `map \`${mapping.id}\` requires \`${assignment.fields.join(", ")}\``);
     }
     if (mapping.into)
-      for (const column of inputColumns(mapping.into.input)) needed.set(column, `map \`${mapping.id}\` finds its record by it`);
+      for (const column of inputColumns(mapping.into.input))
+        needed.set(column, `map \`${mapping.id}\` finds its record by it`);
   }
   return needed;
 }

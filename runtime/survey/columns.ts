@@ -3,7 +3,14 @@
 // leaf path of every record (`properties.hs_timestamp`, `associations.deals.results[].id`), read in full,
 // because a column that only some records carry is still a column.
 import type { PlanSource } from "../../plan/types.js";
-import { readCsvHeader, readerSettings, readSourceBatches, sourceFiles, SourceReadError, type SourceProblem } from "../extract/index.js";
+import {
+  readCsvHeader,
+  readerSettings,
+  readSourceBatches,
+  sourceFiles,
+  SourceReadError,
+  type SourceProblem,
+} from "../extract/index.js";
 
 export interface SourceSurvey {
   source: string;

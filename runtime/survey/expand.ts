@@ -66,7 +66,9 @@ export function planWithProperties(
 
 function isAlreadyAccounted(source: PlanSource, property: CustomProperty): boolean {
   const names = new Set([property.column, ...property.alternatives].map((n) => n.toLowerCase()));
-  const declared = source.columns.some((c) => [c.name, ...(c.alternatives ?? [])].some((n) => names.has(n.toLowerCase())));
+  const declared = source.columns.some((c) =>
+    [c.name, ...(c.alternatives ?? [])].some((n) => names.has(n.toLowerCase())),
+  );
   return declared || source.drops.some((d) => names.has(d.column.toLowerCase()));
 }
 
@@ -97,7 +99,9 @@ function addToMapping(
     type,
     label: property.label,
     required: false,
-    ...(property.kind === "choice" ? { selection: property.options.map((o): [string, string] => [o.value, o.label]) } : {}),
+    ...(property.kind === "choice"
+      ? { selection: property.options.map((o): [string, string] => [o.value, o.label]) }
+      : {}),
     onCustomModel: false,
     line: rule.line,
   };
@@ -112,7 +116,8 @@ function addToMapping(
     shared.add(wanted);
   }
   const steps: PlanStep[] = [];
-  if (property.kind === "choice") steps.push({ op: "map", valueMap: addValueMap(plan, source, property, rule.line), line: rule.line });
+  if (property.kind === "choice")
+    steps.push({ op: "map", valueMap: addValueMap(plan, source, property, rule.line), line: rule.line });
   const assignment: PlanAssignment = {
     fields: [field],
     fieldTypes: [type],

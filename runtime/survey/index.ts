@@ -31,7 +31,11 @@ export interface SurveyOptions {
   onSource?: (source: string) => void;
 }
 
-export async function surveyExport(plan: TransformPlan, exportDir: string, options: SurveyOptions = {}): Promise<ExportSurvey> {
+export async function surveyExport(
+  plan: TransformPlan,
+  exportDir: string,
+  options: SurveyOptions = {},
+): Promise<ExportSurvey> {
   const sources: SourceSurvey[] = [];
   for (const source of plan.sources) {
     options.onSource?.(source.name);
@@ -51,7 +55,14 @@ export async function surveyExport(plan: TransformPlan, exportDir: string, optio
   }
   const expanded = planWithProperties(plan, customProperties);
   const accounts = expanded.plan.sources.map((source, index) => accountColumns(source, sources[index]!));
-  return { plan: expanded.plan, sources, accounts, discovered: expanded.discovered, customProperties, metadataProblems };
+  return {
+    plan: expanded.plan,
+    sources,
+    accounts,
+    discovered: expanded.discovered,
+    customProperties,
+    metadataProblems,
+  };
 }
 
 // A property the customer did not export has nothing to migrate: no column, no field. One it did is read
@@ -61,7 +72,11 @@ function asExported(property: CustomProperty, survey: SourceSurvey): CustomPrope
   const names = [property.column, ...property.alternatives];
   if (!names.some((name) => spelled(name) !== undefined)) return [];
   return [
-    { ...property, column: spelled(property.column) ?? property.column, alternatives: property.alternatives.map((a) => spelled(a) ?? a) },
+    {
+      ...property,
+      column: spelled(property.column) ?? property.column,
+      alternatives: property.alternatives.map((a) => spelled(a) ?? a),
+    },
   ];
 }
 

@@ -76,7 +76,10 @@ export async function readCustomProperties(
       files,
     };
   } catch (error) {
-    if (error instanceof SyntaxError || (error instanceof Error && "code" in error && String(error.code).startsWith("CSV_"))) {
+    if (
+      error instanceof SyntaxError ||
+      (error instanceof Error && "code" in error && String(error.code).startsWith("CSV_"))
+    ) {
       return { properties: [], files, problem: `${files.join(", ")}: ${error.message}` };
     }
     throw error;
@@ -97,12 +100,16 @@ function parseJson(text: string): unknown {
   return JSON.parse(text) as unknown;
 }
 
-async function readMetadataDocuments(paths: readonly string[], exportDir: string): Promise<Array<{ file: string; text: string }>> {
+async function readMetadataDocuments(
+  paths: readonly string[],
+  exportDir: string,
+): Promise<Array<{ file: string; text: string }>> {
   for (const path of paths) {
     const files = await findExportFiles(exportDir, path);
     if (files.length === 0) continue;
     const documents = [];
-    for (const file of files) documents.push({ file: file.relative, text: decodeMetadata(await readFile(file.absolute)) });
+    for (const file of files)
+      documents.push({ file: file.relative, text: decodeMetadata(await readFile(file.absolute)) });
     return documents;
   }
   return [];
@@ -122,9 +129,13 @@ function decodeMetadata(bytes: Buffer): string {
 function csvRecords(text: string): Array<Record<string, string>> {
   const header = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [";", "\t", ","].map((d) => ({ d, n: header.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  return parseCsv(text, { columns: true, delimiter, skip_empty_lines: true, relax_column_count: true, trim: true }) as Array<
-    Record<string, string>
-  >;
+  return parseCsv(text, {
+    columns: true,
+    delimiter,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  }) as Array<Record<string, string>>;
 }
 
 function slugValue(label: string): string {
@@ -170,7 +181,8 @@ function hubspotDefinitions(document: unknown, object: string): HubSpotProperty[
   if (isRecord(own) && Array.isArray(own["results"])) return own["results"] as HubSpotProperty[];
   const results = document["results"];
   const objectType = document["objectType"];
-  if (Array.isArray(results) && (objectType === undefined || objectType === object)) return results as HubSpotProperty[];
+  if (Array.isArray(results) && (objectType === undefined || objectType === object))
+    return results as HubSpotProperty[];
   return [];
 }
 
@@ -195,7 +207,10 @@ function hubspotKind(p: HubSpotProperty): PropertyKind {
 function optionsOf(options: HubSpotProperty["options"]): CustomProperty["options"] {
   return (options ?? [])
     .filter((o) => o.value !== undefined && o.value !== null)
-    .map((o) => ({ value: String(o.value), label: typeof o.label === "string" && o.label !== "" ? o.label : String(o.value) }));
+    .map((o) => ({
+      value: String(o.value),
+      label: typeof o.label === "string" && o.label !== "" ? o.label : String(o.value),
+    }));
 }
 
 // ── Dataverse: EntityDefinitions pages, { "value": [ { LogicalName, Attributes: [...] } ] } ─────────────────
@@ -211,12 +226,18 @@ interface DataverseAttribute {
   AttributeOf?: unknown;
   Format?: unknown;
   DisplayName?: { UserLocalizedLabel?: { Label?: unknown } | null };
-  OptionSet?: { Options?: Array<{ Value?: unknown; Label?: { UserLocalizedLabel?: { Label?: unknown } | null } }> } | null;
+  OptionSet?: {
+    Options?: Array<{ Value?: unknown; Label?: { UserLocalizedLabel?: { Label?: unknown } | null } }>;
+  } | null;
 }
 
 function dataverseProperties(documents: unknown[], entity: string): CustomProperty[] {
   const entities = documents.flatMap((document) =>
-    isRecord(document) && Array.isArray(document["value"]) ? document["value"] : Array.isArray(document) ? document : [document],
+    isRecord(document) && Array.isArray(document["value"])
+      ? document["value"]
+      : Array.isArray(document)
+        ? document
+        : [document],
   );
   const attributes = entities
     .filter((e): e is Record<string, unknown> => isRecord(e) && e["LogicalName"] === entity)
@@ -228,13 +249,16 @@ function dataverseProperties(documents: unknown[], entity: string): CustomProper
 function isMigratableCustomAttribute(a: DataverseAttribute): boolean {
   if (a.IsCustomAttribute !== true || typeof a.LogicalName !== "string") return false;
   if (a.AttributeOf !== undefined && a.AttributeOf !== null) return false;
-  return !["Uniqueidentifier", "Virtual", "EntityName", "PartyList", "CalendarRules", "ManagedProperty"].includes(attributeType(a));
+  return !["Uniqueidentifier", "Virtual", "EntityName", "PartyList", "CalendarRules", "ManagedProperty"].includes(
+    attributeType(a),
+  );
 }
 
 /** The attribute's type as `AttributeType` spells it; a multi-select choice is told by its type name. */
 function attributeType(a: DataverseAttribute): string {
   const typeName = a.AttributeTypeName?.Value;
-  if (typeof typeName === "string" && typeName.endsWith("Type") && typeName !== "VirtualType") return typeName.slice(0, -4);
+  if (typeof typeName === "string" && typeName.endsWith("Type") && typeName !== "VirtualType")
+    return typeName.slice(0, -4);
   return String(a.AttributeType);
 }
 
@@ -357,7 +381,11 @@ interface ConcordField {
 
 function concordProperties(documents: unknown[], object: string): CustomProperty[] {
   const fields = documents.flatMap((d) =>
-    isRecord(d) && Array.isArray(d["data"]) ? (d["data"] as ConcordField[]) : Array.isArray(d) ? (d as ConcordField[]) : [],
+    isRecord(d) && Array.isArray(d["data"])
+      ? (d["data"] as ConcordField[])
+      : Array.isArray(d)
+        ? (d as ConcordField[])
+        : [],
   );
   return fields
     .filter((f) => f.resource_name === object && typeof f.field_id === "string")
@@ -410,7 +438,9 @@ function sageProperties(documents: string[], entity: string): CustomProperty[] {
     .flatMap(csvRecords)
     .filter(
       (r) =>
-        (r["ColP_Entity"] ?? "").toLowerCase() === entity.toLowerCase() && (r["ColP_ColName"] ?? "") !== "" && r["ColP_ColName"] !== "NULL",
+        (r["ColP_Entity"] ?? "").toLowerCase() === entity.toLowerCase() &&
+        (r["ColP_ColName"] ?? "") !== "" &&
+        r["ColP_ColName"] !== "NULL",
     )
     .map((r) => {
       const name = r["ColP_ColName"]!;

@@ -160,7 +160,11 @@ export function formatDate(wall: Pick<WallTime, "year" | "month" | "day">): stri
 
 /** Odoo's datetime format: `YYYY-MM-DD HH:mm:ss`, always UTC. */
 export function formatOdooDatetime(instant: Date): string {
-  const date = formatDate({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
+  const date = formatDate({
+    year: instant.getUTCFullYear(),
+    month: instant.getUTCMonth() + 1,
+    day: instant.getUTCDate(),
+  });
   const time = `${pad(instant.getUTCHours(), 2)}:${pad(instant.getUTCMinutes(), 2)}:${pad(instant.getUTCSeconds(), 2)}`;
   return `${date} ${time}`;
 }

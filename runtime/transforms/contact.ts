@@ -32,7 +32,8 @@ export function normalizePhone(value: unknown, options?: PhoneOptions): string {
   if (digits.length < MIN_PHONE_DIGITS) {
     throw new TransformError(`${quote(value)} is not a phone number: fewer than ${MIN_PHONE_DIGITS} digits`);
   }
-  if (!plus && options?.region !== undefined && digits.startsWith("0")) return regionPrefix(options.region) + digits.slice(1);
+  if (!plus && options?.region !== undefined && digits.startsWith("0"))
+    return regionPrefix(options.region) + digits.slice(1);
   return plus + digits;
 }
 

@@ -1,6 +1,13 @@
 // `date` and `datetime`: source dates in the format the spec names → the forms Odoo stores
 // (`YYYY-MM-DD`, and `YYYY-MM-DD HH:mm:ss` in UTC).
-import { compileFormat, formatDate, formatOdooDatetime, matchWallTime, wallTimeProblem, type WallTime } from "./calendar.js";
+import {
+  compileFormat,
+  formatDate,
+  formatOdooDatetime,
+  matchWallTime,
+  wallTimeProblem,
+  type WallTime,
+} from "./calendar.js";
 import { TransformError, quote } from "./errors.js";
 import { textInput } from "./values.js";
 import { isValidTimeZone, zonedTimeToUtc } from "./zones.js";
@@ -8,7 +15,8 @@ import { isValidTimeZone, zonedTimeToUtc } from "./zones.js";
 export const ISO_DATE_FORMAT = "YYYY-MM-DD";
 
 // The date part, then optionally a time and an offset: 2024-03-31, 2024-03-31T01:30, 2024-03-31 01:30:00.123456Z.
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * What a value is read as: "date" or "date and time", for the message that refuses it. A value that has
@@ -20,7 +28,9 @@ export function parseDate(value: unknown, format?: string): string {
   const text = textInput(value, "date").trim();
   const reading: Reading = { value, kind: "date" };
   const wall =
-    format === undefined || format === ISO_DATE_FORMAT ? readIsoWallTime(text, reading)?.wall : readFormatted(text, format, reading);
+    format === undefined || format === ISO_DATE_FORMAT
+      ? readIsoWallTime(text, reading)?.wall
+      : readFormatted(text, format, reading);
   if (!wall) throw new TransformError(`${quote(value)} is not a date in ${format ?? ISO_DATE_FORMAT}`);
   return formatDate(wall);
 }
@@ -39,7 +49,8 @@ export function parseDatetime(value: unknown, format?: string, options?: Datetim
   }
   // 0001-01-01T00:30+01:00 is a real moment, but in UTC it falls in year 0, which Odoo cannot store.
   const utcYear = instant.getUTCFullYear();
-  if (utcYear < 1 || utcYear > 9999) throw new TransformError(`${quote(value)} falls outside the years 0001–9999 in UTC`);
+  if (utcYear < 1 || utcYear > 9999)
+    throw new TransformError(`${quote(value)} falls outside the years 0001–9999 in UTC`);
   return formatOdooDatetime(instant);
 }
 
@@ -50,7 +61,8 @@ function readInstant(reading: Reading, format: string, zone: string): Date | und
   // Exports are not always consistent: a time with seconds where minutes were declared, or an ISO 8601
   // stamp (which says its own offset) in a column of wall times, is read rather than refused.
   const wall =
-    readFormatted(text, format, reading) ?? (format.endsWith("HH:mm") ? readFormatted(text, `${format}:ss`, reading) : undefined);
+    readFormatted(text, format, reading) ??
+    (format.endsWith("HH:mm") ? readFormatted(text, `${format}:ss`, reading) : undefined);
   return wall ? zonedTimeToUtc(wall, zone) : isIsoStamp(text) ? readIsoInstant(text, zone, reading) : undefined;
 }
 

@@ -15,7 +15,8 @@ interface NumberStyle {
 }
 
 export function parseInteger(value: unknown, options?: Pick<NumberOptions, "thousands">): number {
-  const number = typeof value === "number" ? value : readNumberText(value, "int", { decimal: ".", thousands: options?.thousands });
+  const number =
+    typeof value === "number" ? value : readNumberText(value, "int", { decimal: ".", thousands: options?.thousands });
   if (!Number.isSafeInteger(number)) throw new TransformError(`${quote(value)} is not a whole number`);
   return number;
 }
@@ -60,7 +61,8 @@ const FALSE_WORDS: ReadonlySet<string> = new Set(["false", "no", "n", "0", "off"
 export function parseBoolean(value: unknown, trueValues?: readonly string[]): boolean {
   if (typeof value === "boolean") return value;
   const word = textInput(value, "bool").trim().toLowerCase();
-  if (trueValues && trueValues.length > 0) return trueValues.some((candidate) => candidate.trim().toLowerCase() === word);
+  if (trueValues && trueValues.length > 0)
+    return trueValues.some((candidate) => candidate.trim().toLowerCase() === word);
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   throw new TransformError(`${quote(value)} is not a yes/no value`);

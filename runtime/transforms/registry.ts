@@ -6,9 +6,34 @@ import { base64Content, fileReference } from "./binary.js";
 import { domainOf, normalizeEmail, normalizePhone, normalizeUrl } from "./contact.js";
 import { parseDate, parseDatetime } from "./dates.js";
 import { firstOf, formatParts, joinParts, lastOf, nthOf, splitText, uniqueOf } from "./lists.js";
-import { divideBy, multiplyBy, parseBoolean, parseDecimal, parseInteger, parseMoney, parsePercent, roundTo } from "./numbers.js";
-import { appliesPerElement, argumentsFor, isTransformName, transformSignatures, type TransformName } from "../../plan/transforms.js";
-import { collapseText, htmlToText, lowerText, replaceText, textToHtml, titleText, trimText, truncateText, upperText } from "./text.js";
+import {
+  divideBy,
+  multiplyBy,
+  parseBoolean,
+  parseDecimal,
+  parseInteger,
+  parseMoney,
+  parsePercent,
+  roundTo,
+} from "./numbers.js";
+import {
+  appliesPerElement,
+  argumentsFor,
+  isTransformName,
+  transformSignatures,
+  type TransformName,
+} from "../../plan/transforms.js";
+import {
+  collapseText,
+  htmlToText,
+  lowerText,
+  replaceText,
+  textToHtml,
+  titleText,
+  trimText,
+  truncateText,
+  upperText,
+} from "./text.js";
 import { isEmptyValue } from "./values.js";
 
 type Implementation<A extends unknown[]> = (value: unknown, ...args: A) => unknown;

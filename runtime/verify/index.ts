@@ -51,9 +51,9 @@ export async function verifyRun(
     for (let start = 0; start < chosen.length; start += CHUNK) {
       const batch = chosen.slice(start, start + CHUNK);
       const records = batch.map((b) => store.record(b.external_id)!);
-      const fields = [...new Set(records.flatMap((r) => [...Object.keys(r.values), ...Object.keys(r.deferred)]))].filter((f) =>
-        fieldsOfModel.has(f),
-      );
+      const fields = [
+        ...new Set(records.flatMap((r) => [...Object.keys(r.values), ...Object.keys(r.deferred)])),
+      ].filter((f) => fieldsOfModel.has(f));
       const rows = await odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(
         model,
         "read",
@@ -125,7 +125,9 @@ function differingFields(
     if (!cells.has(field))
       cells.set(
         field,
-        field in wanted ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids) : undefined,
+        field in wanted
+          ? rawCell(field, fieldsOfModel.get(field) ?? { type: "char" }, wanted[field] ?? null, ids)
+          : undefined,
       );
     return cells.get(field);
   };
@@ -149,7 +151,10 @@ function differingFields(
   return differing;
 }
 
-function orderPhases(plan: TransformPlan, phases: Array<{ mapping: string; model: string }>): Array<{ mapping: string; model: string }> {
+function orderPhases(
+  plan: TransformPlan,
+  phases: Array<{ mapping: string; model: string }>,
+): Array<{ mapping: string; model: string }> {
   const position = (mapping: string) => {
     const index = plan.loadOrder.phases.indexOf(mapping);
     return index < 0 ? -1 : index;

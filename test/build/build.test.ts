@@ -12,7 +12,9 @@ import { expectBaseline } from "../support/baseline.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const GENERATED_DIR = fileURLToPath(new URL("../.generated/", import.meta.url));
-const smallPlan = JSON.parse(readFileSync(new URL("../fixtures/plans/small.plan.json", import.meta.url), "utf8")) as TransformPlan;
+const smallPlan = JSON.parse(
+  readFileSync(new URL("../fixtures/plans/small.plan.json", import.meta.url), "utf8"),
+) as TransformPlan;
 
 interface GeneratedModule {
   transformRecord(source: string, row: SourceRow, context: TransformContext): RecordOutcome;
@@ -105,7 +107,9 @@ describe("mapc build: small plan", () => {
   ]);
 
   it("covers staged, skipped and rejected rows", () => {
-    const statuses = new Set(sampleRows.map((sample) => transformRecord(smallPlan, sample.source, sample.row, {}).status));
+    const statuses = new Set(
+      sampleRows.map((sample) => transformRecord(smallPlan, sample.source, sample.row, {}).status),
+    );
     expect([...statuses].sort()).toEqual(["rejected", "skipped", "staged"]);
   });
 
@@ -267,7 +271,9 @@ describe("mapc build: generator branches", () => {
 
   it("names functions after mapping ids and spells out the unless-guard", () => {
     const text = readFileSync(file, "utf8");
-    expect(text).toContain("export function mapCompanyTask(row: SourceRow, context: TransformContext): MappingOutcome {");
+    expect(text).toContain(
+      "export function mapCompanyTask(row: SourceRow, context: TransformContext): MappingOutcome {",
+    );
     expect(text).toContain('if (isInstalled(context, "crm")) return [];');
     expect(text).toContain('bool(cell("Industry"), ["Software", "IT"])');
     expect(text).toContain("function transformOrphanRow(_row: SourceRow, _context: TransformContext): RecordOutcome {");

@@ -50,7 +50,8 @@ describe.each(exports)("the $system spec over an export ($export)", ({ system, g
     expect(new Set(rows.map((r) => r.source))).toEqual(new Set(plan.sources.map((s) => s.name)));
     const differing = rows.filter(
       ({ source, row }) =>
-        JSON.stringify(generated.transformRecord(source, row, {})) !== JSON.stringify(transformRecord(plan, source, row, {})),
+        JSON.stringify(generated.transformRecord(source, row, {})) !==
+        JSON.stringify(transformRecord(plan, source, row, {})),
     );
     expect(differing.slice(0, 3)).toEqual([]);
   });

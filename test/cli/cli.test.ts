@@ -38,7 +38,9 @@ describe("mapc as a process", () => {
     writeFileSync(file, broken);
     const run = spawnSync(process.execPath, [bin, "check", file], { cwd: root, encoding: "utf8" });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`${file}:9:3 - error MC2103: Unknown field \`planned_revenue\` on \`crm.lead\` in Odoo 17.0.`);
+    expect(run.stdout).toContain(
+      `${file}:9:3 - error MC2103: Unknown field \`planned_revenue\` on \`crm.lead\` in Odoo 17.0.`,
+    );
     expect(run.stdout).toContain('9 |   planned_revenue <- "amount"');
     expect(run.stdout).toContain("  |   ~~~~~~~~~~~~~~~");
     expect(run.stdout).toContain("hint: did you mean `expected_revenue`?");
@@ -168,7 +170,18 @@ describe("commands in-process", () => {
     const bound = `${JSON.stringify({ url: "http://127.0.0.1:9", db: "first", user: "admin" })}\n`;
     writeFileSync(join(runDir, "connection.json"), bound);
     const result = await runCli(
-      ["apply-schema", "specs/smartdesk.mapspec", "--out", runDir, "--odoo", "http://127.0.0.1:9", "--db", "second", "--user", "admin"],
+      [
+        "apply-schema",
+        "specs/smartdesk.mapspec",
+        "--out",
+        runDir,
+        "--odoo",
+        "http://127.0.0.1:9",
+        "--db",
+        "second",
+        "--user",
+        "admin",
+      ],
       env,
     );
     expect(result.exitCode).toBe(1);

@@ -16,8 +16,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const env = { cwd: root, color: false };
 
 const pairs = [
-  { system: "smartdesk", variants: ["legacy-labels", "unselected", "extra-columns", "all"], generate: generateSmartDeskExport },
-  { system: "opex365", variants: ["logical-names", "unselected", "custom-columns", "all"], generate: generateOpex365Export },
+  {
+    system: "smartdesk",
+    variants: ["legacy-labels", "unselected", "extra-columns", "all"],
+    generate: generateSmartDeskExport,
+  },
+  {
+    system: "opex365",
+    variants: ["logical-names", "unselected", "custom-columns", "all"],
+    generate: generateOpex365Export,
+  },
 ];
 
 /** The export's folder, however the output names it (absolute or relative), as EXPORT: baselines hold no temp path. */
@@ -49,7 +57,10 @@ describe.each(pairs)("$system: the bundled spec against exports", ({ system, var
     const drafted = await runCli(["propose", "--source", dir, "--system", system, "--out", out], env);
     expect(drafted.stderr).toContain("wrote");
     const checked = await runCli(["check", out, "--json"], env);
-    const [report] = JSON.parse(checked.stdout) as Array<{ ok: boolean; diagnostics: Array<{ severity: string; message: string }> }>;
+    const [report] = JSON.parse(checked.stdout) as Array<{
+      ok: boolean;
+      diagnostics: Array<{ severity: string; message: string }>;
+    }>;
     expect(report!.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expectBaseline(`export-checks/${system}.all.draft.mapspec`, portable(readFileSync(out, "utf8"), dir));
   });
@@ -60,9 +71,14 @@ describe.each(pairs)("$system: the bundled spec against exports", ({ system, var
     const diff = await runCli(["propose", "--source", dir, "--system", system, "--from", spec, "--diff"], env);
     expect(diff.exitCode).toBe(0);
     expectBaseline(`export-checks/${system}.all.propose.diff`, portable(diff.stdout, work));
-    expect((await runCli(["propose", "--source", dir, "--system", system, "--from", spec, "--out", out], env)).exitCode).toBe(0);
+    expect(
+      (await runCli(["propose", "--source", dir, "--system", system, "--from", spec, "--out", out], env)).exitCode,
+    ).toBe(0);
     const checked = await runCli(["check", out, "--source", dir, "--json"], env);
-    const [report] = JSON.parse(checked.stdout) as Array<{ ok: boolean; exportCoverage: Array<{ unaccounted: string[] }> }>;
+    const [report] = JSON.parse(checked.stdout) as Array<{
+      ok: boolean;
+      exportCoverage: Array<{ unaccounted: string[] }>;
+    }>;
     expect(report!.ok).toBe(true);
     expect(report!.exportCoverage.flatMap((a) => a.unaccounted)).toEqual([]);
   });

@@ -3,12 +3,22 @@
 import { describe, expect, it } from "vitest";
 import { MissingPassword, runtimeErrorOutput } from "../../cli/odoo-flags.js";
 import { messages } from "../../diagnostics/registry.js";
-import { OdooAuthError, OdooFault, PhaseNotBalanced, SchemaMismatchError, TransientError } from "../../runtime/load/index.js";
+import {
+  OdooAuthError,
+  OdooFault,
+  PhaseNotBalanced,
+  SchemaMismatchError,
+  TransientError,
+} from "../../runtime/load/index.js";
 import { ResumeRefused, RunFolderError, RunFolderOfAnotherOdoo } from "../../runtime/run/index.js";
 
 describe("runtime errors", () => {
   it.each([
-    { error: new MissingPassword("set the Odoo password in MAPC_ODOO_PASSWORD"), code: "MR3108", says: "set the Odoo password" },
+    {
+      error: new MissingPassword("set the Odoo password in MAPC_ODOO_PASSWORD"),
+      code: "MR3108",
+      says: "set the Odoo password",
+    },
     {
       error: new OdooAuthError("Odoo refused the login or password (Access Denied)"),
       code: "MR3101",
@@ -23,8 +33,18 @@ describe("runtime errors", () => {
     },
     { error: new ResumeRefused("nothing to resume"), code: "MR3103", says: "nothing to resume" },
     { error: new RunFolderOfAnotherOdoo("out/run loaded into http://a"), code: "MR3104", says: "loaded into http://a" },
-    { error: new PhaseNotBalanced("phase Deal does not balance"), code: "MR3105", says: "does not balance", hint: "report it" },
-    { error: new TransientError("ECONNRESET: socket hang up"), code: "MR3106", says: "did not answer (ECONNRESET", hint: "--resume" },
+    {
+      error: new PhaseNotBalanced("phase Deal does not balance"),
+      code: "MR3105",
+      says: "does not balance",
+      hint: "report it",
+    },
+    {
+      error: new TransientError("ECONNRESET: socket hang up"),
+      code: "MR3106",
+      says: "did not answer (ECONNRESET",
+      hint: "--resume",
+    },
     {
       error: new OdooFault(1, "Traceback…\nValueError: bad", "crm.lead", "load"),
       code: "MR3107",

@@ -46,7 +46,11 @@ describe("the 17.0 catalog", () => {
   });
 
   it("has crm.lead.expected_revenue and no planned_revenue", () => {
-    expect(catalog.field("crm.lead", "expected_revenue")).toMatchObject({ name: "expected_revenue", type: "monetary", write: "ok" });
+    expect(catalog.field("crm.lead", "expected_revenue")).toMatchObject({
+      name: "expected_revenue",
+      type: "monetary",
+      write: "ok",
+    });
     expect(catalog.field("crm.lead", "planned_revenue")).toBeUndefined();
   });
 
@@ -56,7 +60,11 @@ describe("the 17.0 catalog", () => {
       ["lead", "Lead"],
       ["opportunity", "Opportunity"],
     ]);
-    expect(catalog.field("crm.lead", "partner_id")).toMatchObject({ type: "many2one", relation: "res.partner", related: null });
+    expect(catalog.field("crm.lead", "partner_id")).toMatchObject({
+      type: "many2one",
+      relation: "res.partner",
+      related: null,
+    });
     expect(catalog.field("crm.lead", "activity_ids")).toMatchObject({
       type: "one2many",
       relation: "mail.activity",
@@ -149,7 +157,12 @@ describe.each(versions)("catalog data %s", (version) => {
   });
 
   it("lists every known-missing model, with fallbacks this catalog has", () => {
-    expect([...catalog.knownMissing.keys()].sort()).toEqual(["crm.phonecall", "helpdesk.ticket", "knowledge.article", "note.note"]);
+    expect([...catalog.knownMissing.keys()].sort()).toEqual([
+      "crm.phonecall",
+      "helpdesk.ticket",
+      "knowledge.article",
+      "note.note",
+    ]);
     for (const missing of catalog.knownMissing.values()) {
       expect(missing.fallbacks.length, missing.model).toBeGreaterThan(0);
       for (const fallback of missing.fallbacks) expect(catalog.hasModel(fallback.model), fallback.model).toBe(true);

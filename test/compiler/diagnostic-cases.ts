@@ -28,7 +28,11 @@ const ok = `map Company -> res.partner {\n  name <- "name"\n}\n`;
 
 export const diagnosticCases: DiagnosticCase[] = [
   { name: "a clean spec has nothing to say", spec: prelude + ok, expected: [] },
-  { name: "unexpected character", spec: prelude + `map Company -> res.partner {\n  name <- "name" ;\n}\n`, expected: ["13:18 MS1001"] },
+  {
+    name: "unexpected character",
+    spec: prelude + `map Company -> res.partner {\n  name <- "name" ;\n}\n`,
+    expected: ["13:18 MS1001"],
+  },
   {
     name: "unterminated string",
     spec: prelude + `map Company -> res.partner {\n  name <- "name\n}\n`,
@@ -130,7 +134,9 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     name: "planned_revenue is expected_revenue",
-    spec: prelude + `map Company -> crm.lead {\n  type = "opportunity"\n  name <- "name"\n  planned_revenue <- "amount"\n}\n`,
+    spec:
+      prelude +
+      `map Company -> crm.lead {\n  type = "opportunity"\n  name <- "name"\n  planned_revenue <- "amount"\n}\n`,
     expected: ["15:3 MC2103"],
     hint: "expected_revenue",
   },
@@ -206,7 +212,9 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     name: "an external id Odoo does not ship",
-    spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  lost_reason_id = xmlid "crm.lost_reason_99"\n}\n`,
+    spec:
+      prelude +
+      `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  lost_reason_id = xmlid "crm.lost_reason_99"\n}\n`,
     expected: ["15:20 MC2113"],
   },
   {
@@ -217,7 +225,9 @@ export const diagnosticCases: DiagnosticCase[] = [
   {
     name: "a custom field that already exists",
     spec:
-      prelude + `custom field res.partner.x_name: char "Name"\n` + ok.replace('  name <- "name"', '  name <- "name"\n  x_name <- "stage"'),
+      prelude +
+      `custom field res.partner.x_name: char "Name"\n` +
+      ok.replace('  name <- "name"', '  name <- "name"\n  x_name <- "stage"'),
     expected: [],
   },
   {
@@ -327,10 +337,16 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     name: "a value map without else",
-    spec: prelude + `values S {\n  "a" => "lead"\n}\nmap Company -> crm.lead {\n  type <- "stage" | map S\n  name <- "name"\n}\n`,
+    spec:
+      prelude +
+      `values S {\n  "a" => "lead"\n}\nmap Company -> crm.lead {\n  type <- "stage" | map S\n  name <- "name"\n}\n`,
     expected: ["12:8 MC2209"],
   },
-  { name: "an unused lookup", spec: prelude + `lookup Owner in odoo res.users by login\n` + ok, expected: ["12:8 MC2210"] },
+  {
+    name: "an unused lookup",
+    spec: prelude + `lookup Owner in odoo res.users by login\n` + ok,
+    expected: ["12:8 MC2210"],
+  },
   {
     name: "a placeholder that reads a column",
     spec:
@@ -363,15 +379,22 @@ export const diagnosticCases: DiagnosticCase[] = [
     spec: prelude + `map Company -> res.partner {\n  each "stage" | split ";"\n  name <- item\n}\n`,
     expected: ["12:5 MC2305"],
   },
-  { name: "item without each", spec: prelude + `map Company -> res.partner {\n  name <- item\n}\n`, expected: ["13:11 MC2306"] },
+  {
+    name: "item without each",
+    spec: prelude + `map Company -> res.partner {\n  name <- item\n}\n`,
+    expected: ["13:11 MC2306"],
+  },
   {
     name: "a link that sets one field",
-    spec: prelude + `map Company -> mail.message {\n  res_id <- link "stage", "id" { "company" => Company } required\n}\n`,
+    spec:
+      prelude + `map Company -> mail.message {\n  res_id <- link "stage", "id" { "company" => Company } required\n}\n`,
     expected: ["13:3 MC2307"],
   },
   {
     name: "a link into a field that cannot hold it",
-    spec: prelude + `map Company -> mail.message {\n  body, res_id <- link "stage", "id" { "company" => Company } required\n}\n`,
+    spec:
+      prelude +
+      `map Company -> mail.message {\n  body, res_id <- link "stage", "id" { "company" => Company } required\n}\n`,
     expected: ["13:3 MC2308"],
   },
   {
@@ -409,7 +432,9 @@ export const diagnosticCases: DiagnosticCase[] = [
   { name: "order naming a map twice", spec: prelude + ok + `order Company, Company\n`, expected: ["15:16 MC2405"] },
   {
     name: "a self-reference is deferred, not an error",
-    spec: prelude + `map Company -> res.partner {\n  name <- "name"\n  parent_id <- "id" | ref Company on missing empty\n}\n`,
+    spec:
+      prelude +
+      `map Company -> res.partner {\n  name <- "name"\n  parent_id <- "id" | ref Company on missing empty\n}\n`,
     expected: [],
   },
   {
@@ -448,7 +473,9 @@ export const diagnosticCases: DiagnosticCase[] = [
   {
     name: "a source drop naming an unknown column",
     spec:
-      prelude + `source Owner from csv "o.csv" {\n  key "id"\n  drop "legcy" because "x"\n  columns { "id": id  "legacy": text }\n}\n` + ok,
+      prelude +
+      `source Owner from csv "o.csv" {\n  key "id"\n  drop "legcy" because "x"\n  columns { "id": id  "legacy": text }\n}\n` +
+      ok,
     expected: ["14:8 MC2018"],
   },
   {
@@ -644,7 +671,8 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     name: "a column named twice across its alternatives",
-    spec: prelude + `source Owner from csv "o.csv" {\n  key "id"\n  columns { "id": id  "email" or "id": email }\n}\n` + ok,
+    spec:
+      prelude + `source Owner from csv "o.csv" {\n  key "id"\n  columns { "id": id  "email" or "id": email }\n}\n` + ok,
     expected: ["14:34 MC2014"],
   },
   {
@@ -657,7 +685,10 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     name: "a drop pattern that names nothing",
-    spec: prelude + `source Owner from hubspot "o.json" {\n  key "id"\n  drop "**" because "everything"\n  columns { "id": id }\n}\n` + ok,
+    spec:
+      prelude +
+      `source Owner from hubspot "o.json" {\n  key "id"\n  drop "**" because "everything"\n  columns { "id": id }\n}\n` +
+      ok,
     expected: ["14:8 MC2024"],
   },
   {
@@ -685,15 +716,20 @@ export const diagnosticCases: DiagnosticCase[] = [
   {
     name: "custom properties twice in a map, and a prefix that is no x_ field",
     spec:
-      prelude.replace('  key "id"\n', '  key "id"\n  custom properties from hubspot "properties.json" object "companies"\n') +
+      prelude.replace(
+        '  key "id"\n',
+        '  key "id"\n  custom properties from hubspot "properties.json" object "companies"\n',
+      ) +
       `map Company -> res.partner {\n  name <- "name"\n  custom properties prefix "t_"\n  custom properties prefix "x_t_"\n}\n`,
     expected: ["15:28 MC2114", "16:3 MC2318"],
   },
   {
     name: "a map takes the custom properties its source lists",
     spec:
-      prelude.replace('  key "id"\n', '  key "id"\n  custom properties from hubspot "properties.json" object "companies"\n') +
-      `map Company -> res.partner {\n  name <- "name"\n  custom properties prefix "x_t_"\n}\n`,
+      prelude.replace(
+        '  key "id"\n',
+        '  key "id"\n  custom properties from hubspot "properties.json" object "companies"\n',
+      ) + `map Company -> res.partner {\n  name <- "name"\n  custom properties prefix "x_t_"\n}\n`,
     expected: [],
   },
 ];

@@ -25,7 +25,8 @@ describe("the SmartDesk plan", () => {
       { mapping: "Note", field: "attachment_ids", reason: "forward-reference", after: "Attachment" },
     ]);
     const phases = result.plan.loadOrder.phases;
-    const before = (a: string, b: string) => expect(phases.indexOf(a), `${a} before ${b}`).toBeLessThan(phases.indexOf(b));
+    const before = (a: string, b: string) =>
+      expect(phases.indexOf(a), `${a} before ${b}`).toBeLessThan(phases.indexOf(b));
     before("Pipeline", "Stage");
     before("Company", "Contact");
     before("Contact", "Deal");
@@ -45,7 +46,10 @@ describe("the SmartDesk plan", () => {
 
 describe("schema validation", () => {
   it("refuses a plan of another version or shape, naming the place", () => {
-    const plan = structuredClone(compileSpec(text, "specs/smartdesk.mapspec").plan) as unknown as Record<string, unknown>;
+    const plan = structuredClone(compileSpec(text, "specs/smartdesk.mapspec").plan) as unknown as Record<
+      string,
+      unknown
+    >;
     plan["planVersion"] = 2;
     (plan["target"] as Record<string, unknown>)["externalIdModule"] = "Bad Module";
     const problems = validatePlan(plan);
@@ -59,7 +63,11 @@ describe("the stage a spec reaches", () => {
   const source = 'source Deal from csv "deals.csv" {\n  key "id"\n  columns { "id": id  "name": text }\n}\n';
   it.each([
     { case: "a syntax error stops it at Parsed", text: `${header}source Deal from csv {`, stage: SpecStage.Parsed },
-    { case: "a name declared twice stops it at Resolved", text: `${header}${source}${source}`, stage: SpecStage.Resolved },
+    {
+      case: "a name declared twice stops it at Resolved",
+      text: `${header}${source}${source}`,
+      stage: SpecStage.Resolved,
+    },
     {
       case: "a field Odoo 17 lacks stops it at Checked",
       text: `${header}${source}map Deal -> crm.lead {\n  name <- "name"\n  planned_revenue <- "name"\n}\n`,

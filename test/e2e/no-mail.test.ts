@@ -15,14 +15,18 @@ const { server, work } = useEndToEnd("no-mail");
 describe("a load", () => {
   it("e-mails no activity's assignee and no guest of a meeting to come", async () => {
     server().reset();
-    const plan = compileSpec(readFileSync(join(root, "specs/smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+    const plan = compileSpec(
+      readFileSync(join(root, "specs/smartdesk.mapspec"), "utf8"),
+      "specs/smartdesk.mapspec",
+    ).plan;
     // every owner has an Odoo user, so open tasks become activities assigned to someone other than the loader
     const exportDir = join(work, "smartdesk");
     cpSync(join(root, "examples/smartdesk"), exportDir, { recursive: true });
     const owners = JSON.parse(readFileSync(join(exportDir, "owners.json"), "utf8")) as {
       results: Array<{ email: string; firstName?: string }>;
     };
-    for (const owner of owners.results) server().seed("res.users", { name: owner.email, login: owner.email.toLowerCase() });
+    for (const owner of owners.results)
+      server().seed("res.users", { name: owner.email, login: owner.email.toLowerCase() });
     // and one meeting is still to come
     const meetings = join(exportDir, "engagements/meetings-1.json");
     writeFileSync(meetings, readFileSync(meetings, "utf8").replaceAll("2022-03-01T", "2031-03-01T"));

@@ -29,11 +29,16 @@ afterAll(async () => {
 
 /** A record of the run by its map and source key (a GUID), as its external id names it. */
 function landed(model: string, mapping: string, key: string): Record<string, unknown> {
-  return pair.odooRecord(model, externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1));
+  return pair.odooRecord(
+    model,
+    externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1),
+  );
 }
 
 function idOf(mapping: string, key: string): number | undefined {
-  return pair.odooId(externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1));
+  return pair.odooId(
+    externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1),
+  );
 }
 
 const ANNA = { id: "e3eae784-1ab2-ed11-a96c-000d3a2268d4", email: "anna.schmidt@kestrel-instruments.com" };
@@ -45,16 +50,23 @@ describe("OPEX 365 into the Odoo test server", () => {
     expect(schema.filter((c) => c.status === "created").map((c) => c.name)).toContain("x_opex_project");
     // One owner has an Odoo user (matched by e-mail); the others must not be invented.
     const odoo = await pair.authenticated();
-    const annaUser = await odoo.executeKw<number>("res.users", "create", [{ name: "Anna Schmidt", login: ANNA.email, email: ANNA.email }]);
+    const annaUser = await odoo.executeKw<number>("res.users", "create", [
+      { name: "Anna Schmidt", login: ANNA.email, email: ANNA.email },
+    ]);
     const annaPartner = (
       await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[annaUser], ["partner_id"]])
     )[0]!.partner_id[0];
     const usersBefore = server.records("res.users").length;
     const countsBefore = Object.fromEntries(
-      ["res.partner", "crm.lead", "mail.message", "calendar.event", "ir.attachment", "project.task", "product.product"].map((m) => [
-        m,
-        server.records(m).length,
-      ]),
+      [
+        "res.partner",
+        "crm.lead",
+        "mail.message",
+        "calendar.event",
+        "ir.attachment",
+        "project.task",
+        "product.product",
+      ].map((m) => [m, server.records(m).length]),
     );
 
     const first = await pair.run(runDir);
@@ -96,7 +108,10 @@ describe("OPEX 365 into the Odoo test server", () => {
     expect(landed("crm.lead", "Opportunity", "7b5273d1-5521-ef11-a5e4-000d3aee7a90")["active"]).toBe(false);
     const owned = server.records("crm.lead").filter((l) => l["user_id"] === annaUser);
     expect(owned.length).toBeGreaterThan(0);
-    expect(landed("crm.lead", "Lead", "25232885-2b63-ef11-950a-000d3a8b3f18")).toMatchObject({ type: "lead", active: false });
+    expect(landed("crm.lead", "Lead", "25232885-2b63-ef11-950a-000d3a8b3f18")).toMatchObject({
+      type: "lead",
+      active: false,
+    });
 
     // the e-mail regarding the won opportunity: from its contact sender party, to Anna's partner
     const email = landed("mail.message", "Email", "ae1fa932-8659-ef11-bb72-000d3a6f3126");
@@ -113,17 +128,26 @@ describe("OPEX 365 into the Odoo test server", () => {
     // the attendee deleted from the export: a placeholder partner, marked as such and listed in the report
     const placeholder = pair.odooRecord(
       "res.partner",
-      externalId(plan.target.externalIdModule, "placeholder_Contact", "9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3").split(".")[1]!,
+      externalId(plan.target.externalIdModule, "placeholder_Contact", "9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3").split(
+        ".",
+      )[1]!,
     );
     expect(placeholder["name"]).toBe("Unknown party (OPEX 365) 9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3");
-    expect(landed("calendar.event", "Appointment", "003c68ec-d818-ee11-bd66-000d3a136dc8")["partner_ids"]).toContain(placeholder["id"]);
+    expect(landed("calendar.event", "Appointment", "003c68ec-d818-ee11-bd66-000d3a136dc8")["partner_ids"]).toContain(
+      placeholder["id"],
+    );
     expect(readFileSync(join(runDir, "report.md"), "utf8")).toMatch(
       /## Placeholders[\s\S]*\| Contact \| 9f6fbec9-b9c4-ed11-8110-000d3aa1e7b3 \|/,
     );
 
     // a note with a file: a message, and the file as an attachment on the same record with its name and type
     const file = landed("ir.attachment", "NoteFile", "e040a76a-bfca-ef11-8e42-000d3a17c063");
-    expect(file).toMatchObject({ name: "Q-2024-0117.pdf", mimetype: "application/pdf", res_model: "crm.lead", res_id: won["id"] });
+    expect(file).toMatchObject({
+      name: "Q-2024-0117.pdf",
+      mimetype: "application/pdf",
+      res_model: "crm.lead",
+      res_id: won["id"],
+    });
     expect(landed("mail.message", "NoteMessage", "e040a76a-bfca-ef11-8e42-000d3a17c063")).toMatchObject({
       model: "crm.lead",
       res_id: won["id"],
@@ -137,21 +161,29 @@ describe("OPEX 365 into the Odoo test server", () => {
     expect(pair.ownRecords("project.task")).toBe(30 + 28);
     expect(pair.ownRecords("product.product")).toBe(30);
     expect(pair.ownRecords("x_opex_project")).toBe(30);
-    expect(server.records("x_opex_project").map((p) => p["x_status"])).toEqual(expect.arrayContaining(["active", "on_hold", "closed"]));
+    expect(server.records("x_opex_project").map((p) => p["x_status"])).toEqual(
+      expect.arrayContaining(["active", "on_hold", "closed"]),
+    );
     // owners are matched by e-mail, and the rest wait for the admin
     expect(first.ownersToCreate.map((o) => o.key)).not.toContain(ANNA.email);
     expect(first.ownersToCreate.length).toBeGreaterThan(0);
     expect(server.records("res.users").length).toBe(usersBefore);
 
-    const verified = await pair.withStore(runDir, async (store) => verifyRun(plan, store, await pair.authenticated(), example));
+    const verified = await pair.withStore(runDir, async (store) =>
+      verifyRun(plan, store, await pair.authenticated(), example),
+    );
     expect(verified.mismatches).toEqual([]);
     expect(verified.missing).toEqual([]);
 
     const callsBefore = server.calls.length;
     const second = await pair.run(runDir);
-    expect(Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0)).toBe(true);
     expect(
-      server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create"),
+      Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0),
+    ).toBe(true);
+    expect(
+      server.calls
+        .slice(callsBefore)
+        .filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create"),
     ).toEqual([]);
 
     const rolledBack = await pair.rollback(runDir);

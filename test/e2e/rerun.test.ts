@@ -24,7 +24,10 @@ function writes(summary: RunSummary) {
 describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (system) => {
   it("changes nothing, from the same folder, from a new one, and after the new one is rolled back", async () => {
     testServer().reset();
-    const plan = compileSpec(readFileSync(join(root, "specs", `${system}.mapspec`), "utf8"), `specs/${system}.mapspec`).plan;
+    const plan = compileSpec(
+      readFileSync(join(root, "specs", `${system}.mapspec`), "utf8"),
+      `specs/${system}.mapspec`,
+    ).plan;
     const pair = new PairHarness(testServer, plan, join(root, "examples", system));
     const first = join(work, `${system}-first`);
     const second = join(work, `${system}-second`);
@@ -38,7 +41,9 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
     // which records exist, and the standard records they point to, are asked once per load, not per batch
     const calls = testServer().calls.slice(callsBefore);
     expect(calls.filter((c) => c.rpcMethod === "load").length).toBeGreaterThan(50);
-    expect(calls.filter((c) => c.model === "ir.model.data" && c.rpcMethod === "search_read").length).toBeLessThanOrEqual(3);
+    expect(
+      calls.filter((c) => c.model === "ir.model.data" && c.rpcMethod === "search_read").length,
+    ).toBeLessThanOrEqual(3);
     const archivedDeals = testServer()
       .records("crm.lead")
       .filter((r) => r["active"] === false).length;
@@ -62,7 +67,10 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
 describe("verify after a delta Odoo refused in part", () => {
   it("compares the records whose update was refused, and finds the difference", async () => {
     testServer().reset();
-    const plan = compileSpec(readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+    const plan = compileSpec(
+      readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"),
+      "specs/smartdesk.mapspec",
+    ).plan;
     const runDir = join(work, "refused-update");
     const pair = new PairHarness(testServer, plan, join(root, "examples", "smartdesk"));
     await pair.prepareSchema(runDir);
@@ -85,14 +93,19 @@ describe("verify after a delta Odoo refused in part", () => {
     const odoo = await pair.authenticated();
     const verify = await pair.withStore(runDir, (store) => verifyRun(plan, store, odoo, newer));
     expect(verify.ok).toBe(false);
-    expect(verify.mismatches.map((m) => [m.field, m.staged])).toEqual([["name", "Acme Robotics – Platform licence (250 seats)"]]);
+    expect(verify.mismatches.map((m) => [m.field, m.staged])).toEqual([
+      ["name", "Acme Robotics – Platform licence (250 seats)"],
+    ]);
   });
 });
 
 describe("rollback of an update", () => {
   it("restores the old values without leaving tracking messages behind", async () => {
     testServer().reset();
-    const plan = compileSpec(readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+    const plan = compileSpec(
+      readFileSync(join(root, "specs", "smartdesk.mapspec"), "utf8"),
+      "specs/smartdesk.mapspec",
+    ).plan;
     const pair = new PairHarness(testServer, plan, join(root, "examples", "smartdesk"));
     const created = join(work, "creates");
     await pair.prepareSchema(created);

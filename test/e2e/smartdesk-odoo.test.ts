@@ -62,7 +62,9 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(first.balanced).toBe(true);
     // records go in batches: 29 companies and 50 contacts in a few `load` calls, not one per pattern of empty
     // cells (which came to 48 calls for these 79 partners)
-    const partnerLoads = server.calls.slice(callsBeforeRun).filter((c) => c.rpcMethod === "load" && c.model === "res.partner");
+    const partnerLoads = server.calls
+      .slice(callsBeforeRun)
+      .filter((c) => c.rpcMethod === "load" && c.model === "res.partner");
     expect(partnerLoads.length).toBeLessThanOrEqual(6);
     expect(pair.loadCounts(first)).toEqual(
       Object.fromEntries(
@@ -112,21 +114,30 @@ describe("SmartDesk into the Odoo test server", () => {
 
     const callsBefore = server.calls.length;
     const second = await pair.run(runDir);
-    expect(Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0)).toBe(true);
     expect(
-      server.calls.slice(callsBefore).filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create"),
+      Object.values(pair.loadCounts(second)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0),
+    ).toBe(true);
+    expect(
+      server.calls
+        .slice(callsBefore)
+        .filter((c) => c.rpcMethod === "load" || c.rpcMethod === "write" || c.rpcMethod === "create"),
     ).toEqual([]);
 
     const newer = join(work, "newer-export");
     cpSync(example, newer, { recursive: true });
     const contacts = readFileSync(join(newer, "contacts.csv"), "utf8").split("\r\n");
-    const renamed = contacts.map((line) => (line.startsWith("6102,") ? line.replace(/^6102,[^,]*/, "6102,Renamed") : line));
+    const renamed = contacts.map((line) =>
+      line.startsWith("6102,") ? line.replace(/^6102,[^,]*/, "6102,Renamed") : line,
+    );
     // 6125 leaves the export but not Odoo: its two deals and its call still point at it
     const withoutTwo = renamed.filter((line) => !line.startsWith("6150,") && !line.startsWith("6125,"));
     writeFileSync(join(newer, "contacts.csv"), withoutTwo.join("\r\n"));
-    const partnerOf = () => server.records("crm.lead").filter((lead) => lead["partner_id"] === pair.odooId("contact_6125")).length;
+    const partnerOf = () =>
+      server.records("crm.lead").filter((lead) => lead["partner_id"] === pair.odooId("contact_6125")).length;
     const onContact = () =>
-      server.records("mail.message").filter((m) => m["model"] === "res.partner" && m["res_id"] === pair.odooId("contact_6125")).length;
+      server
+        .records("mail.message")
+        .filter((m) => m["model"] === "res.partner" && m["res_id"] === pair.odooId("contact_6125")).length;
     const [deals, messages] = [partnerOf(), onContact()];
     expect(deals).toBe(2);
     expect(messages).toBeGreaterThan(0);
@@ -134,7 +145,11 @@ describe("SmartDesk into the Odoo test server", () => {
     // attendees stay and the rest of it is updated
     const meetingsFile = join(newer, "engagements/meetings-1.json");
     const meetings = JSON.parse(readFileSync(meetingsFile, "utf8")) as {
-      results: Array<{ id: string; properties: Record<string, string>; associations: { contacts?: { results: unknown[] } } }>;
+      results: Array<{
+        id: string;
+        properties: Record<string, string>;
+        associations: { contacts?: { results: unknown[] } };
+      }>;
     };
     const meeting = meetings.results[0]!;
     meeting.properties["hs_meeting_title"] = "Renamed meeting";
@@ -161,7 +176,9 @@ describe("SmartDesk into the Odoo test server", () => {
     expect(rolledBack.failed).toEqual([]);
     for (const [model, count] of Object.entries(countsBefore)) expect(server.records(model).length, model).toBe(count);
     expect(
-      server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && !String(r["name"]).startsWith("record_")),
+      server
+        .records("ir.model.data")
+        .filter((r) => r["module"] === "mapc_smartdesk" && !String(r["name"]).startsWith("record_")),
     ).toEqual([]);
     expect(server.records("ir.model.fields").filter((f) => String(f["name"]).startsWith("x_smartdesk"))).toEqual([]);
     const again = await pair.rollback(runDir);
@@ -226,11 +243,14 @@ describe("SmartDesk into the Odoo test server", () => {
     const runDir = join(work, "sample");
     await pair.prepareSchema(runDir);
     const summary = await pair.run(runDir, { sample: 2 });
-    const deals = server.records("ir.model.data").filter((r) => r["module"] === "mapc_smartdesk" && String(r["name"]).startsWith("deal_"));
+    const deals = server
+      .records("ir.model.data")
+      .filter((r) => r["module"] === "mapc_smartdesk" && String(r["name"]).startsWith("deal_"));
     expect(deals.length).toBeGreaterThanOrEqual(2);
     for (const deal of deals) {
       const lead = server.records("crm.lead").find((l) => l["id"] === deal["res_id"])!;
-      if (lead["partner_id"]) expect(server.records("res.partner").some((p) => p["id"] === lead["partner_id"])).toBe(true);
+      if (lead["partner_id"])
+        expect(server.records("res.partner").some((p) => p["id"] === lead["partner_id"])).toBe(true);
     }
     expect(pair.loadCounts(summary)["Deal"]!.created).toBe(deals.length);
     expect(summary.balanced).toBe(true);
@@ -270,9 +290,18 @@ describe("SmartDesk into the Odoo test server", () => {
     const odoo = await pair.authenticated();
     const hiding: OdooTransport = {
       authenticate: () => odoo.authenticate(),
-      executeKw: async <T>(model: string, method: string, args: unknown[], kwargs?: Record<string, unknown>): Promise<T> => {
+      executeKw: async <T>(
+        model: string,
+        method: string,
+        args: unknown[],
+        kwargs?: Record<string, unknown>,
+      ): Promise<T> => {
         const answer = await odoo.executeKw<unknown>(model, method, args, kwargs);
-        return (model === "mail.message" && method === "search" ? (answer as number[]).filter((id) => id !== messageId) : answer) as T;
+        return (
+          model === "mail.message" && method === "search"
+            ? (answer as number[]).filter((id) => id !== messageId)
+            : answer
+        ) as T;
       },
     };
     const first = await pair.withStore(runDir, (store) => rollbackRun(store, hiding));
@@ -361,7 +390,10 @@ map Ticket -> crm.lead {
     const odoo = await pair.authenticated();
     const store = StagingStore.open(join(runDir, "staging.sqlite"));
     const changes = await applySchema(compiled.plan, odoo, store).finally(() => store.close());
-    expect(changes.map((c) => `${c.status} ${c.name}`)).toEqual(["created crm.tag TicketTag", "created crm.stage Triage"]);
+    expect(changes.map((c) => `${c.status} ${c.name}`)).toEqual([
+      "created crm.tag TicketTag",
+      "created crm.stage Triage",
+    ]);
     const store2 = StagingStore.open(join(runDir, "staging.sqlite"));
     const again = await applySchema(compiled.plan, odoo, store2).finally(() => store2.close());
     expect(again.map((c) => c.status)).toEqual(["exists", "exists"]);
@@ -372,7 +404,9 @@ map Ticket -> crm.lead {
     });
     expect(summary.balanced).toBe(true);
     const tag = server.records("crm.tag").find((t) => t["name"] === "Ticket")!;
-    const leads = server.records("crm.lead").filter((l) => l["name"] === "Printer on fire" || l["name"] === "Login fails");
+    const leads = server
+      .records("crm.lead")
+      .filter((l) => l["name"] === "Printer on fire" || l["name"] === "Login fails");
     expect(leads.map((l) => l["tag_ids"])).toEqual([[tag["id"]], [tag["id"]]]);
     await pair.rollback(runDir);
     expect(server.records("crm.tag").some((t) => t["name"] === "Ticket")).toBe(false);
@@ -394,7 +428,8 @@ map Ticket -> crm.lead {
         runDir,
         odoo: { connection: { url: guarded.url, db: guarded.db, user: "admin" }, password: secret, transport: odoo },
       });
-      for (const file of readdirSync(runDir)) expect(readFileSync(join(runDir, file)).includes(secret), file).toBe(false);
+      for (const file of readdirSync(runDir))
+        expect(readFileSync(join(runDir, file)).includes(secret), file).toBe(false);
     } finally {
       await guarded.close();
     }
@@ -432,7 +467,8 @@ map Ticket -> crm.lead {
     await waitFor(() => server.calls.filter((c) => c.rpcMethod === "load").length >= 8);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.on("exit", resolve));
-    const landedBeforeKill = pair.ownRecords("crm.team") + pair.ownRecords("crm.stage") + pair.ownRecords("res.partner");
+    const landedBeforeKill =
+      pair.ownRecords("crm.team") + pair.ownRecords("crm.stage") + pair.ownRecords("res.partner");
     expect(landedBeforeKill).toBeGreaterThan(0);
     expect(pair.ownRecords("crm.lead")).toBe(0);
     // the run folder knows its Odoo: resuming needs no connection flags
@@ -473,19 +509,23 @@ map Ticket -> crm.lead {
 });
 
 function csvRows(file: string): Array<Record<string, string>> {
-  return parse(readFileSync(join(example, file)), { bom: true, columns: true, relax_column_count: true }) as Array<Record<string, string>>;
+  return parse(readFileSync(join(example, file)), { bom: true, columns: true, relax_column_count: true }) as Array<
+    Record<string, string>
+  >;
 }
 
 /** The links the issue lists, checked on every record of the sample, not on a few. */
 function expectLinksSurvived(runDir: string, marcoId: number): void {
   const ids = (cell: string | undefined) => (cell ?? "").split(";").filter((id) => id !== "");
-  const companyOf = (id: string | undefined) => (id === undefined ? undefined : pair.odooId(`company_${id === "5119" ? "5107" : id}`));
+  const companyOf = (id: string | undefined) =>
+    id === undefined ? undefined : pair.odooId(`company_${id === "5119" ? "5107" : id}`);
   // a contact's company becomes its parent_id (a company not in the export leaves it empty)
   for (const contact of csvRows("contacts.csv")) {
     const [company] = ids(contact["Associated Company IDs"]);
-    expect(pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false, `contact ${contact["Record ID"]}`).toBe(
-      companyOf(company) ?? false,
-    );
+    expect(
+      pair.odooRecord("res.partner", `contact_${contact["Record ID"]}`)["parent_id"] ?? false,
+      `contact ${contact["Record ID"]}`,
+    ).toBe(companyOf(company) ?? false);
   }
   // a contact keeps the country of its own, even when it has nothing else of an address (6110, based abroad)
   const countryName = (id: unknown) => server.records("res.country").find((country) => country["id"] === id)?.["name"];
@@ -518,13 +558,19 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   for (const pipeline of pipelines.results) {
     const team = pair.odooRecord("crm.team", `pipeline_${pipeline.id}`);
     expect(team["name"]).toBe(pipeline.label);
-    expect(server.records("crm.stage").filter((stage) => stage["team_id"] === team["id"])).toHaveLength(pipeline.stages.length);
+    expect(server.records("crm.stage").filter((stage) => stage["team_id"] === team["id"])).toHaveLength(
+      pipeline.stages.length,
+    );
   }
   for (const deal of ["deal_8105", "deal_8106"]) {
     const lead = pair.odooRecord("crm.lead", deal);
-    expect(server.records("crm.stage").find((stage) => stage["id"] === lead["stage_id"])?.["team_id"], deal).toBe(lead["team_id"]);
+    expect(server.records("crm.stage").find((stage) => stage["id"] === lead["stage_id"])?.["team_id"], deal).toBe(
+      lead["team_id"],
+    );
   }
-  expect(pair.odooRecord("crm.lead", "deal_8105")["stage_id"]).not.toBe(pair.odooRecord("crm.lead", "deal_8106")["stage_id"]);
+  expect(pair.odooRecord("crm.lead", "deal_8105")["stage_id"]).not.toBe(
+    pair.odooRecord("crm.lead", "deal_8106")["stage_id"],
+  );
   // every call, e-mail, meeting, note, task and file is on the record it was associated with
   const store = StagingStore.open(join(runDir, "staging.sqlite"));
   try {
@@ -537,7 +583,8 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
       const values = JSON.parse(record.values_json) as Record<string, unknown>;
       const landed = pair.odooRecord(record.model, record.external_id.slice("mapc_smartdesk.".length));
       // the model half: a name on messages and files, an ir.model record on activities and events
-      const modelField = record.model === "mail.message" ? "model" : record.model === "ir.attachment" ? "res_model" : "res_model_id";
+      const modelField =
+        record.model === "mail.message" ? "model" : record.model === "ir.attachment" ? "res_model" : "res_model_id";
       const staged = values[modelField];
       const landedModel =
         modelField === "res_model_id"
@@ -562,7 +609,9 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
     const contacts = (meeting.associations?.contacts?.results ?? [])
       .map((contact) => pair.odooId(`contact_${contact.id}`))
       .filter((id) => id !== undefined);
-    expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"], `meeting ${meeting.id}`).toEqual(contacts);
+    expect(pair.odooRecord("calendar.event", `meeting_${meeting.id}`)["partner_ids"], `meeting ${meeting.id}`).toEqual(
+      contacts,
+    );
   }
   // an e-mail goes from the owner to its contacts; an incoming one comes from the contact
   expect(pair.odooRecord("mail.message", "email_12101")["partner_ids"]).toEqual([pair.odooId("contact_6101")]);
@@ -571,7 +620,10 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
     email_from: "olga.ivanova@helios-group.de",
   });
   // an owner without an Odoo user leaves the author empty, with the owner's address: not the importing admin
-  expect(pair.odooRecord("mail.message", "email_12101")).toMatchObject({ author_id: false, email_from: "sophie.laurent@brightwave.io" });
+  expect(pair.odooRecord("mail.message", "email_12101")).toMatchObject({
+    author_id: false,
+    email_from: "sophie.laurent@brightwave.io",
+  });
   // a message's files are its attachments, and sit on it
   expect(pair.odooRecord("mail.message", "email_12103")["attachment_ids"]).toEqual([pair.odooId("attachment_17102")]);
   expect(pair.odooRecord("mail.message", "note_14103")["attachment_ids"]).toEqual([
@@ -586,9 +638,9 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
   // original timestamps survive where Odoo stores them, in UTC; create dates go to x_smartdesk_created_at
   expect(pair.odooRecord("mail.message", "call_11103")["date"]).toBe("2024-03-05 08:30:00");
   // an industry becomes Odoo's industry, and its SmartDesk label is kept
-  const manufacturing = server.records("ir.model.data").find((r) => r["module"] === "base" && r["name"] === "res_partner_industry_C")?.[
-    "res_id"
-  ];
+  const manufacturing = server
+    .records("ir.model.data")
+    .find((r) => r["module"] === "base" && r["name"] === "res_partner_industry_C")?.["res_id"];
   expect(pair.odooRecord("res.partner", "company_5101")).toMatchObject({
     industry_id: manufacturing,
     x_smartdesk_industry: "Mechanical or Industrial Engineering",
@@ -604,7 +656,9 @@ function expectLinksSurvived(runDir: string, marcoId: number): void {
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, "bin/mapc.js"), ...args], { env: { ...process.env, MAPC_ODOO_PASSWORD: "admin" } });
+    const child = spawn(process.execPath, [join(root, "bin/mapc.js"), ...args], {
+      env: { ...process.env, MAPC_ODOO_PASSWORD: "admin" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -56,7 +56,9 @@ async function exportOf(pair: Pair, variants: string[]): Promise<string> {
 }
 
 function unaccounted(survey: ExportSurvey): Record<string, string[]> {
-  return Object.fromEntries(survey.accounts.filter((a) => a.unaccounted.length > 0).map((a) => [a.source, a.unaccounted]));
+  return Object.fromEntries(
+    survey.accounts.filter((a) => a.unaccounted.length > 0).map((a) => [a.source, a.unaccounted]),
+  );
 }
 
 describe.each(pairs)("the $name spec, unchanged, on every variant of its format", (pair) => {
@@ -70,7 +72,9 @@ describe.each(pairs)("the $name spec, unchanged, on every variant of its format"
     const summary = await runMigration(pair.plan, { exportDir, runDir: join(work, `${pair.name}-${variant}-run`) });
     expect(summary.balanced).toBe(true);
     expect(
-      summary.objects.every((o) => o.phases[0]!.staged > 0 || pair.plan.sources.find((s) => s.name === o.object)?.settings["optional"]),
+      summary.objects.every(
+        (o) => o.phases[0]!.staged > 0 || pair.plan.sources.find((s) => s.name === o.object)?.settings["optional"],
+      ),
     ).toBe(true);
   });
 });
@@ -94,7 +98,10 @@ async function customCells(plan: TransformPlan, survey: ExportSurvey, exportDir:
       if (cell === null || cell === undefined) continue;
       for (const mapping of maps) {
         const assignment = mapping.assignments.find(
-          (a) => a.value.kind === "expression" && a.value.input.kind === "column" && a.value.input.column === found.property.column,
+          (a) =>
+            a.value.kind === "expression" &&
+            a.value.input.kind === "column" &&
+            a.value.input.column === found.property.column,
         )!;
         const key = String(record.row[source.key[0]!]);
         cells.push({
@@ -149,12 +156,15 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
     // rows the run rejected (with the reason, in rejects.csv), and rows a many:1 map merged into another record
     // (the first row's values win, and the merge is reported), have no record of their own to hold the value
     const rejected = new Set(
-      stagingRows<{ k: string }>(runDir, "SELECT source || ' ' || source_key AS k FROM source_rows WHERE outcome = 'rejected'").map(
-        (r) => r.k,
-      ),
+      stagingRows<{ k: string }>(
+        runDir,
+        "SELECT source || ' ' || source_key AS k FROM source_rows WHERE outcome = 'rejected'",
+      ).map((r) => r.k),
     );
     const merged = new Set(
-      stagingRows<{ k: string }>(runDir, "SELECT mapping || ' ' || source_key AS k FROM record_aliases").map((r) => r.k),
+      stagingRows<{ k: string }>(runDir, "SELECT mapping || ' ' || source_key AS k FROM record_aliases").map(
+        (r) => r.k,
+      ),
     );
     const sourceOf = new Map(plan.mappings.map((m) => [m.id, m.source]));
     const cells = (await customCells(plan, survey, exportDir)).filter(
@@ -167,7 +177,11 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
       if (!landedIn(c.mapping, c.key)) {
         // a split map (`where`) makes the record of only one of its maps: the row must have landed in another
         const elsewhere = cells.some(
-          (other) => other.key === c.key && other.field === c.field && other.mapping !== c.mapping && landedIn(other.mapping, other.key),
+          (other) =>
+            other.key === c.key &&
+            other.field === c.field &&
+            other.mapping !== c.mapping &&
+            landedIn(other.mapping, other.key),
         );
         if (!elsewhere) missing.push(`${c.mapping} ${c.key}: no record landed for a row with ${c.field}`);
         continue;
@@ -184,7 +198,8 @@ describe.each(pairs)("the $name spec on an export of all variants at once, loade
             : expected !== undefined
               ? value !== expected
               : empty;
-      if (wrong) missing.push(`${c.mapping} ${c.key} ${c.field} = ${JSON.stringify(value)} (export: ${JSON.stringify(c.cell)})`);
+      if (wrong)
+        missing.push(`${c.mapping} ${c.key} ${c.field} = ${JSON.stringify(value)} (export: ${JSON.stringify(c.cell)})`);
     }
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(200);

@@ -199,11 +199,10 @@ describe("examples/opex365/", () => {
           teamOwned.push(Object.values(row)[1]);
         } else {
           expect(users.has(owner), id).toBe(true);
-          expect([row[`_ownerid_value${LOGICAL_NAME}`], row["_owninguser_value"], row[`_owninguser_value${LOGICAL_NAME}`]], id).toEqual([
-            "systemuser",
-            owner,
-            "systemuser",
-          ]);
+          expect(
+            [row[`_ownerid_value${LOGICAL_NAME}`], row["_owninguser_value"], row[`_owninguser_value${LOGICAL_NAME}`]],
+            id,
+          ).toEqual(["systemuser", owner, "systemuser"]);
         }
         if (entitySet === "annotations") expect(owner, id).toBe(row["_createdby_value"]);
       }
@@ -225,7 +224,8 @@ describe("examples/opex365/", () => {
 
   it("gives every activity its parties: a sender and a recipient, an organizer and an attendee, an owner", async () => {
     const parties = await readTable(SAMPLE, "activityparties");
-    const masksOf = (id: unknown) => parties.filter((p) => p["_activityid_value"] === id).map((p) => p["participationtypemask"]);
+    const masksOf = (id: unknown) =>
+      parties.filter((p) => p["_activityid_value"] === id).map((p) => p["participationtypemask"]);
     for (const email of await readTable(SAMPLE, "emails")) {
       const masks = masksOf(email["activityid"]);
       expect(
@@ -244,7 +244,8 @@ describe("examples/opex365/", () => {
       expect(masks).toContain(5);
     }
     for (const entitySet of ["phonecalls", "tasks"]) {
-      for (const activity of await readTable(SAMPLE, entitySet)) expect(masksOf(activity["activityid"]), entitySet).toContain(9);
+      for (const activity of await readTable(SAMPLE, entitySet))
+        expect(masksOf(activity["activityid"]), entitySet).toContain(9);
     }
   });
 
@@ -274,7 +275,8 @@ describe("examples/opex365/", () => {
       for (const id of trap.ids) expect(keys.has(id), `${trap.key}: ${id} in ${entitySet}`).toBe(true);
     }
 
-    const byId = async (entitySet: string, key: string, id: string) => (await readTable(SAMPLE, entitySet)).find((r) => r[key] === id)!;
+    const byId = async (entitySet: string, key: string, id: string) =>
+      (await readTable(SAMPLE, entitySet)).find((r) => r[key] === id)!;
     const [parent, child, grandchild] = trapIds("account-hierarchy");
     expect((await byId("accounts", "accountid", child!))["_parentaccountid_value"]).toBe(parent);
     expect((await byId("accounts", "accountid", grandchild!))["_parentaccountid_value"]).toBe(child);
@@ -286,14 +288,18 @@ describe("examples/opex365/", () => {
     expect([lead["statecode"], lead["statuscode"]]).toEqual([1, 3]);
     const opportunity = await byId("opportunities", "opportunityid", String(lead["_qualifyingopportunityid_value"]));
     expect(opportunity["_originatingleadid_value"]).toBe(lead["leadid"]);
-    const [won, lost] = await Promise.all(trapIds("won-and-lost-opportunity").map((id) => byId("opportunities", "opportunityid", id)));
+    const [won, lost] = await Promise.all(
+      trapIds("won-and-lost-opportunity").map((id) => byId("opportunities", "opportunityid", id)),
+    );
     expect([won!["statecode"], lost!["statecode"]]).toEqual([1, 2]);
 
     const regarding = async (key: string) =>
       (await byId("emails", "activityid", trapIds(key)[0]!))[`_regardingobjectid_value${LOGICAL_NAME}`];
     expect(await regarding("email-regarding-opportunity")).toBe("opportunity");
     expect(await regarding("email-regarding-contact")).toBe("contact");
-    expect(String((await byId("emails", "activityid", trapIds("html-email")[0]!))["description"])).toMatch(/^<html>.*<table/);
+    expect(String((await byId("emails", "activityid", trapIds("html-email")[0]!))["description"])).toMatch(
+      /^<html>.*<table/,
+    );
 
     const parties = await readTable(SAMPLE, "activityparties");
     const disabledParty = parties.find((p) => p["activitypartyid"] === trapIds("activityparty-disabled-user")[0])!;
@@ -303,11 +309,14 @@ describe("examples/opex365/", () => {
     expect(
       parties.some(
         (p) =>
-          p["_activityid_value"] === meeting && p["participationtypemask"] === 5 && p[`_partyid_value${LOGICAL_NAME}`] === "systemuser",
+          p["_activityid_value"] === meeting &&
+          p["participationtypemask"] === 5 &&
+          p[`_partyid_value${LOGICAL_NAME}`] === "systemuser",
       ),
     ).toBe(true);
 
     const text = JSON.stringify(await Promise.all(["accounts", "contacts", "emails"].map((t) => readTable(SAMPLE, t))));
-    for (const script of [/[\u3040-\u30ff\u4e00-\u9fff]/, /[\u0400-\u04ff]/, /[\u0370-\u03ff]/]) expect(text).toMatch(script);
+    for (const script of [/[\u3040-\u30ff\u4e00-\u9fff]/, /[\u0400-\u04ff]/, /[\u0370-\u03ff]/])
+      expect(text).toMatch(script);
   });
 });

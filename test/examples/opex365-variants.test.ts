@@ -4,7 +4,13 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HELP, parseOpex365Args } from "../../examples/generators/opex365-cli.js";
-import { ENTITY_SETS, LOGICAL_NAMES, OPEX365_VARIANTS, generateOpex365Export, type EntitySet } from "../../examples/generators/opex365.js";
+import {
+  ENTITY_SETS,
+  LOGICAL_NAMES,
+  OPEX365_VARIANTS,
+  generateOpex365Export,
+  type EntitySet,
+} from "../../examples/generators/opex365.js";
 import { readJsonFiles, variantContract } from "../support/sample-export.js";
 
 const SAMPLE = fileURLToPath(new URL("../../examples/opex365/", import.meta.url));
@@ -68,7 +74,8 @@ async function readTable(dir: string, folder: string): Promise<Row[]> {
 
 async function readEntities(dir: string): Promise<Entity[]> {
   if (existsSync(join(dir, "EntityDefinitions.json")))
-    return (JSON.parse(await readFile(join(dir, "EntityDefinitions.json"), "utf8")) as Page).value as unknown as Entity[];
+    return (JSON.parse(await readFile(join(dir, "EntityDefinitions.json"), "utf8")) as Page)
+      .value as unknown as Entity[];
   return (await readPages(dir, "EntityDefinitions")).flatMap((page) => page.value as unknown as Entity[]);
 }
 
@@ -84,7 +91,10 @@ describe("OPEX 365 export variants", () => {
     };
     expect(variants()).toEqual([]);
     expect(variants("--variant", "unselected,logical-names")).toEqual(["logical-names", "unselected"]);
-    expect(variants("--variant", "address-recipients", "--variant", "metadata-pages")).toEqual(["metadata-pages", "address-recipients"]);
+    expect(variants("--variant", "address-recipients", "--variant", "metadata-pages")).toEqual([
+      "metadata-pages",
+      "address-recipients",
+    ]);
     expect(variants("--variant", "all")).toEqual(OPEX365_VARIANTS.map((v) => v.name));
     expect(variants("--variant", "logical-names,bogus")).toMatchObject({
       exitCode: 2,
@@ -110,7 +120,9 @@ describe("OPEX 365 export variants", () => {
       // The Web API still names the entity set in the context and the next link.
       expect(pages[0]!["@odata.context"], table).toContain(`$metadata#${entitySet}(`);
     }
-    expect(await readFile(join(dir, "README.md"), "utf8")).toContain("| account/ | account_1.json … account_2.json | 40 |");
+    expect(await readFile(join(dir, "README.md"), "utf8")).toContain(
+      "| account/ | account_1.json … account_2.json | 40 |",
+    );
   });
 
   it("metadata-pages: EntityDefinitions as pages, with the standard tables", async () => {
@@ -205,7 +217,9 @@ describe("OPEX 365 export variants", () => {
     ]);
     const dateFormats = new Set(
       entities.flatMap((e) =>
-        e.Attributes.filter((a) => a.LogicalName.startsWith("kst_") && a.AttributeType === "DateTime").map((a) => a.Format),
+        e.Attributes.filter((a) => a.LogicalName.startsWith("kst_") && a.AttributeType === "DateTime").map(
+          (a) => a.Format,
+        ),
       ),
     );
     expect(dateFormats).toEqual(new Set(["DateOnly", "DateAndTime"]));
@@ -248,8 +262,23 @@ describe("OPEX 365 export variants", () => {
       opportunities: ["description"],
     };
     const kept: Record<string, string[]> = {
-      accounts: ["accountid", "name", "_parentaccountid_value", "_ownerid_value", "statecode", "_transactioncurrencyid_value"],
-      contacts: ["contactid", "firstname", "lastname", "fullname", "emailaddress1", "_parentcustomerid_value", "statecode"],
+      accounts: [
+        "accountid",
+        "name",
+        "_parentaccountid_value",
+        "_ownerid_value",
+        "statecode",
+        "_transactioncurrencyid_value",
+      ],
+      contacts: [
+        "contactid",
+        "firstname",
+        "lastname",
+        "fullname",
+        "emailaddress1",
+        "_parentcustomerid_value",
+        "statecode",
+      ],
       leads: ["leadid", "subject", "fullname", "statecode", "_qualifyingopportunityid_value"],
       opportunities: ["opportunityid", "name", "estimatedvalue", "_customerid_value", "statecode"],
     };
@@ -272,7 +301,9 @@ describe("OPEX 365 export variants", () => {
   it("address-recipients: more To/CC parties are only an address, with no party lookup", async () => {
     const dir = await generated(["address-recipients"]);
     const addressOnly = (rows: Row[]) =>
-      rows.filter((p) => (p["participationtypemask"] === 2 || p["participationtypemask"] === 3) && p["_partyid_value"] === null);
+      rows.filter(
+        (p) => (p["participationtypemask"] === 2 || p["participationtypemask"] === 3) && p["_partyid_value"] === null,
+      );
     const sample = addressOnly(await readTable(SAMPLE, "activityparties"));
     const parties = await readTable(dir, "activityparties");
     const found = addressOnly(parties);
@@ -301,11 +332,17 @@ describe("OPEX 365 export variants", () => {
     expect(Object.hasOwn(account, "revenue")).toBe(false);
     expect(Object.keys(account).some((name) => name.endsWith(FORMATTED))).toBe(false);
     const entities = await readEntities(dir);
-    expect(entities.find((e) => e.LogicalName === "account")!.Attributes.some((a) => a.LogicalName === "kst_salesregion")).toBe(true);
+    expect(
+      entities.find((e) => e.LogicalName === "account")!.Attributes.some((a) => a.LogicalName === "kst_salesregion"),
+    ).toBe(true);
     const parties = await readTable(dir, "activityparty");
-    expect(parties.filter((p) => p["participationtypemask"] === 3 && p["_partyid_value"] === null).length).toBeGreaterThan(0);
+    expect(
+      parties.filter((p) => p["participationtypemask"] === 3 && p["_partyid_value"] === null).length,
+    ).toBeGreaterThan(0);
     const readme = await readFile(join(dir, "README.md"), "utf8");
-    expect(readme).toContain("--variant logical-names,metadata-pages,custom-columns,annotations-minimal,unselected,address-recipients");
+    expect(readme).toContain(
+      "--variant logical-names,metadata-pages,custom-columns,annotations-minimal,unselected,address-recipients",
+    );
     expect(readme).toContain("| short-last-page | account/account_2.json |");
   });
 });
@@ -331,7 +368,9 @@ function expectCustomValue(attribute: Attribute, row: Row, where: string): void 
       expect(typeof formatted, where).toBe("string");
       break;
     case "DateTimeType":
-      expect(value, where).toMatch(attribute.Format === "DateOnly" ? /^\d{4}-\d\d-\d\d$/ : /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(value, where).toMatch(
+        attribute.Format === "DateOnly" ? /^\d{4}-\d\d-\d\d$/ : /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      );
       break;
     case "BooleanType":
       expect(typeof value, where).toBe("boolean");

@@ -43,12 +43,18 @@ async function countRecords(dir: string): Promise<Record<string, number>> {
     "files.csv",
   ])
     counts[file] = (await readCsv(dir, file)).length;
-  for (const object of ENGAGEMENTS) counts[object] = (await readPages(dir, object)).reduce((n, page) => n + page.results.length, 0);
+  for (const object of ENGAGEMENTS)
+    counts[object] = (await readPages(dir, object)).reduce((n, page) => n + page.results.length, 0);
   return counts;
 }
 
 describe("SmartDesk sample generator", () => {
-  sampleGeneratorContract({ source: "smartdesk", generate: generateSmartDeskExport, seededFile: "companies.csv", countRecords });
+  sampleGeneratorContract({
+    source: "smartdesk",
+    generate: generateSmartDeskExport,
+    seededFile: "companies.csv",
+    countRecords,
+  });
 });
 
 describe("examples/smartdesk/", () => {
@@ -65,7 +71,10 @@ describe("examples/smartdesk/", () => {
       expect(text.indexOf("\n"), file).toBe(text.indexOf("\r\n") + 1);
       expect(text.endsWith("\r\n"), file).toBe(true);
     }
-    const properties = JSON.parse(await readFile(join(SAMPLE, "properties.json"), "utf8")) as Record<string, { label: string }[]>;
+    const properties = JSON.parse(await readFile(join(SAMPLE, "properties.json"), "utf8")) as Record<
+      string,
+      { label: string }[]
+    >;
     for (const object of ["companies", "contacts", "leads", "deals", "tickets"]) {
       const header = Object.keys((await readCsv(SAMPLE, `${object}.csv`))[0]!);
       expect(header, object).toEqual(properties[object]!.map((p) => p.label));
@@ -88,8 +97,10 @@ describe("examples/smartdesk/", () => {
     }
     for (const file of ["leads.csv", "deals.csv", "tickets.csv"]) {
       for (const row of await readCsv(SAMPLE, file)) {
-        for (const id of splitIds(row["Associated Company IDs"])) expect(companies.has(id), `${file}: company ${id}`).toBe(true);
-        for (const id of splitIds(row["Associated Contact IDs"])) expect(contactIds.has(id), `${file}: contact ${id}`).toBe(true);
+        for (const id of splitIds(row["Associated Company IDs"]))
+          expect(companies.has(id), `${file}: company ${id}`).toBe(true);
+        for (const id of splitIds(row["Associated Contact IDs"]))
+          expect(contactIds.has(id), `${file}: contact ${id}`).toBe(true);
       }
     }
     for (const row of await readCsv(SAMPLE, "companies.csv")) {
@@ -146,7 +157,9 @@ describe("examples/smartdesk/", () => {
     expect([sales!["Deal Stage"], sales!["Pipeline"]]).toEqual(["Contract Sent", "Sales Pipeline"]);
     expect([renewal!["Deal Stage"], renewal!["Pipeline"]]).toEqual(["Contract Sent", "Renewals"]);
 
-    const owners = JSON.parse(await readFile(join(SAMPLE, "owners.json"), "utf8")) as { results: { id: string; archived: boolean }[] };
+    const owners = JSON.parse(await readFile(join(SAMPLE, "owners.json"), "utf8")) as {
+      results: { id: string; archived: boolean }[];
+    };
     expect(owners.results.filter((o) => o.archived).map((o) => o.id)).toEqual(["41106"]);
 
     const calls = await readPages(SAMPLE, "calls");
@@ -156,7 +169,9 @@ describe("examples/smartdesk/", () => {
     expect(notes.at(-1)).toEqual({ results: [] });
     const stamps = (await Promise.all(ENGAGEMENTS.map((o) => readPages(SAMPLE, o))))
       .flat()
-      .flatMap((page) => page.results.map((r) => (r as unknown as { properties: { hs_timestamp: string } }).properties.hs_timestamp));
+      .flatMap((page) =>
+        page.results.map((r) => (r as unknown as { properties: { hs_timestamp: string } }).properties.hs_timestamp),
+      );
     expect(stamps).toContain("2024-03-05T14:00:00+05:30");
     expect(stamps.every((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3}Z|[+-]\d\d:\d\d)$/.test(s))).toBe(true);
   });

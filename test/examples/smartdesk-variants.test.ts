@@ -58,7 +58,11 @@ const DATETIME_WITH_SECONDS = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
 describe("SmartDesk export variants", () => {
-  const generated = variantContract({ source: "smartdesk", generate: generateSmartDeskExport, variants: SMARTDESK_VARIANTS });
+  const generated = variantContract({
+    source: "smartdesk",
+    generate: generateSmartDeskExport,
+    variants: SMARTDESK_VARIANTS,
+  });
 
   it("are chosen on the command line with --variant, comma-separated, repeated or all", () => {
     const variants = (...argv: string[]) => {
@@ -83,7 +87,9 @@ describe("SmartDesk export variants", () => {
       for (const object of OBJECTS) {
         const idLabel = properties[object]!.find((p) => p.name === "hs_object_id")!.label;
         const ids = (await readCsv(dir, `${object}.csv`)).map((r) => r[idLabel]);
-        const sampleIds = (await readCsv(SAMPLE, `${object}.csv`)).map((r) => r[object === "tickets" ? "Ticket ID" : "Record ID"]);
+        const sampleIds = (await readCsv(SAMPLE, `${object}.csv`)).map(
+          (r) => r[object === "tickets" ? "Ticket ID" : "Record ID"],
+        );
         expect(ids, `${variants.join(",")} ${object}`).toEqual(sampleIds);
       }
     }
@@ -92,7 +98,13 @@ describe("SmartDesk export variants", () => {
   it("legacy-labels: ids labelled by object, owners HubSpot Owner, association columns (Primary)", async () => {
     const dir = await generated(["legacy-labels"]);
     const properties = await readProperties(dir);
-    const idLabels = { companies: "Company ID", contacts: "Contact ID", leads: "Lead ID", deals: "Deal ID", tickets: "Ticket ID" };
+    const idLabels = {
+      companies: "Company ID",
+      contacts: "Contact ID",
+      leads: "Lead ID",
+      deals: "Deal ID",
+      tickets: "Ticket ID",
+    };
     for (const object of OBJECTS) {
       const header = await headerOf(dir, `${object}.csv`);
       expect(header[0], object).toBe(idLabels[object]);
@@ -112,7 +124,9 @@ describe("SmartDesk export variants", () => {
       expect(await headerOf(dir, `${object}.csv`), object).toContain("HubSpot Owner");
     const deals = await readCsv(dir, "deals.csv");
     const sample = await readCsv(SAMPLE, "deals.csv");
-    expect(deals.map((d) => d["Associated Contact IDs (Primary)"])).toEqual(sample.map((d) => d["Associated Contact IDs"]));
+    expect(deals.map((d) => d["Associated Contact IDs (Primary)"])).toEqual(
+      sample.map((d) => d["Associated Contact IDs"]),
+    );
   });
 
   it("unselected: columns beyond the essentials are absent, the essentials stay", async () => {
@@ -128,7 +142,16 @@ describe("SmartDesk export variants", () => {
       companies: ["Record ID", "Company name", "Create Date"],
       contacts: ["Record ID", "First Name", "Last Name", "Email", "Create Date", "Associated Company IDs"],
       leads: ["Record ID", "Lead Name", "Create Date", "Associated Contact IDs", "Associated Company IDs"],
-      deals: ["Record ID", "Deal Name", "Deal Stage", "Pipeline", "Amount", "Close Date", "Create Date", "Associated Contact IDs"],
+      deals: [
+        "Record ID",
+        "Deal Name",
+        "Deal Stage",
+        "Pipeline",
+        "Amount",
+        "Close Date",
+        "Create Date",
+        "Associated Contact IDs",
+      ],
       tickets: ["Ticket ID", "Ticket name", "Pipeline", "Create date", "Associated Contact IDs"],
     };
     const properties = await readProperties(dir);
@@ -169,7 +192,8 @@ describe("SmartDesk export variants", () => {
           cells.every((c) => c !== undefined),
           `${object}: column ${property.label}`,
         ).toBe(true);
-        if (added.includes(property)) expect(filled.length, `${object}: ${property.label} filled`).toBeGreaterThan(rows.length / 2);
+        if (added.includes(property))
+          expect(filled.length, `${object}: ${property.label} filled`).toBeGreaterThan(rows.length / 2);
         for (const cell of filled) expectCsvValue(property, cell, `${object}: ${property.label}`);
       }
       expect(
@@ -177,7 +201,9 @@ describe("SmartDesk export variants", () => {
         `${object}: some rows without a value`,
       ).toBe(true);
     }
-    const textareas = OBJECTS.flatMap((o) => properties[o]!.filter((p) => p.fieldType === "textarea" && !p.hubspotDefined));
+    const textareas = OBJECTS.flatMap((o) =>
+      properties[o]!.filter((p) => p.fieldType === "textarea" && !p.hubspotDefined),
+    );
     expect(textareas.length).toBeGreaterThanOrEqual(OBJECTS.length);
     expect((await readCsv(dir, "companies.csv")).some((r) => r["Onboarding Notes"]!.includes("\n"))).toBe(true);
     // The sample's own custom properties stay.
@@ -207,14 +233,18 @@ describe("SmartDesk export variants", () => {
         if (property.type === "enumeration") {
           const known = new Set(property.options!.map((o) => o.value));
           for (const value of filled)
-            for (const part of value.split(";")) expect(known.has(part), `${object}.${property.name}: ${value}`).toBe(true);
+            for (const part of value.split(";"))
+              expect(known.has(part), `${object}.${property.name}: ${value}`).toBe(true);
         }
         if (property.type === "bool") for (const value of filled) expect(["true", "false"]).toContain(value);
       }
-      for (const record of records) expect(Object.keys(record.properties)).toEqual(Object.keys(record.properties).sort());
+      for (const record of records)
+        expect(Object.keys(record.properties)).toEqual(Object.keys(record.properties).sort());
     }
     // Other engagements are unchanged.
-    expect(await readFile(join(dir, "engagements/emails-1.json"))).toEqual(await readFile(join(SAMPLE, "engagements/emails-1.json")));
+    expect(await readFile(join(dir, "engagements/emails-1.json"))).toEqual(
+      await readFile(join(SAMPLE, "engagements/emails-1.json")),
+    );
   });
 
   it("extra-columns: HubSpot-defined columns the spec never heard of, with values", async () => {
@@ -222,7 +252,13 @@ describe("SmartDesk export variants", () => {
     const properties = await readProperties(dir);
     const expected: Record<string, string[]> = {
       companies: ["Last Activity Date", "Number of Pageviews", "Original Source", "Recent Deal Amount"],
-      contacts: ["Last Activity Date", "Last Contacted", "Number of times contacted", "Number of Pageviews", "Original Source"],
+      contacts: [
+        "Last Activity Date",
+        "Last Contacted",
+        "Number of times contacted",
+        "Number of Pageviews",
+        "Original Source",
+      ],
       leads: ["Last Activity Date", "Number of times contacted"],
       deals: ["Last Activity Date", "Days to close"],
       tickets: ["Last Activity Date"],
@@ -268,7 +304,9 @@ describe("SmartDesk export variants", () => {
     const sampleContacts = await readCsv(SAMPLE, "contacts.csv");
     expect(contacts.map((r) => r["Create Date"]!.slice(0, 16))).toEqual(sampleContacts.map((r) => r["Create Date"]));
     expect(
-      (await readCsv(dir, "deals.csv")).filter((r) => r["Close Date"]).every((r) => DATETIME_WITH_SECONDS.test(r["Close Date"]!)),
+      (await readCsv(dir, "deals.csv"))
+        .filter((r) => r["Close Date"])
+        .every((r) => DATETIME_WITH_SECONDS.test(r["Close Date"]!)),
     ).toBe(true);
 
     const files = await readdir(join(dir, "engagements"));
@@ -291,7 +329,10 @@ describe("SmartDesk export variants", () => {
         } else expect(page.paging).toBeUndefined();
       });
     }
-    const pipelines = JSON.parse(await readFile(join(dir, "pipelines.json"), "utf8")) as Record<string, { results: { id: string }[] }>;
+    const pipelines = JSON.parse(await readFile(join(dir, "pipelines.json"), "utf8")) as Record<
+      string,
+      { results: { id: string }[] }
+    >;
     expect(Object.keys(pipelines)).toEqual(["deals", "tickets"]);
     expect(pipelines["deals"]!.results.map((p) => p.id)).toEqual(["default", "31865402"]);
     expect(pipelines["tickets"]!.results.map((p) => p.id)).toEqual(["0"]);
@@ -314,7 +355,9 @@ describe("SmartDesk export variants", () => {
     expect(properties["contacts"]!.find((p) => p.name === "hs_object_id")!.label).toBe("Contact ID");
     expect(properties["calls"]!.length).toBeGreaterThan(0);
     const deals = await readCsv(dir, "deals.csv");
-    expect(deals.filter((d) => d["Contract Signed At"]).every((d) => DATETIME_WITH_SECONDS.test(d["Contract Signed At"]!))).toBe(true);
+    expect(
+      deals.filter((d) => d["Contract Signed At"]).every((d) => DATETIME_WITH_SECONDS.test(d["Contract Signed At"]!)),
+    ).toBe(true);
     const readme = await readFile(join(dir, "README.md"), "utf8");
     expect(readme).toContain("--variant legacy-labels,unselected,custom-properties,extra-columns,layout");
     expect(readme).toContain("engagements/calls_0001.json");

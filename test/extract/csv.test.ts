@@ -148,7 +148,13 @@ const cases: CsvCase[] = [
     columns: ["Record ID | Contact ID"],
     rows: [{ "Record ID": "7" }],
   },
-  { name: "a missing declared column stops the read", file: "ID,Nmae\n1,A\n", columns: ["ID", "Name"], errors: ["MR3001"], rows: [] },
+  {
+    name: "a missing declared column stops the read",
+    file: "ID,Nmae\n1,A\n",
+    columns: ["ID", "Name"],
+    errors: ["MR3001"],
+    rows: [],
+  },
   {
     name: "a header that differs only in case and spacing is read, with a warning",
     file: "Record ID,Company Name\n1,Helios\n",
@@ -194,8 +200,22 @@ const cases: CsvCase[] = [
     errors: ["MR3017"],
     rows: [],
   },
-  { name: "an unknown encoding", file: "ID\n1\n", columns: ["ID"], settings: { encoding: "klingon" }, errors: ["MR3010"], rows: [] },
-  { name: "a two-character delimiter", file: "ID\n1\n", columns: ["ID"], settings: { delimiter: ";;" }, errors: ["MR3010"], rows: [] },
+  {
+    name: "an unknown encoding",
+    file: "ID\n1\n",
+    columns: ["ID"],
+    settings: { encoding: "klingon" },
+    errors: ["MR3010"],
+    rows: [],
+  },
+  {
+    name: "a two-character delimiter",
+    file: "ID\n1\n",
+    columns: ["ID"],
+    settings: { delimiter: ";;" },
+    errors: ["MR3010"],
+    rows: [],
+  },
 ];
 
 describe("CSV sources", () => {
@@ -221,7 +241,12 @@ describe("CSV sources", () => {
         file: "data.csv",
         hint: 'did you mean "Company Nme"?',
       },
-      { severity: "error", code: "MR3001", message: 'Column "City" of `Thing` is not in the header of data.csv.', file: "data.csv" },
+      {
+        severity: "error",
+        code: "MR3001",
+        message: 'Column "City" of `Thing` is not in the header of data.csv.',
+        file: "data.csv",
+      },
     ]);
   });
 
@@ -237,7 +262,11 @@ describe("CSV sources", () => {
     const dir = writeExport({ "part-10.csv": "ID\n3\n", "part-2.csv": "ID\n2\n", "part-1.csv": "ID\n1\n" });
     const outcome = await readAll(source("csv", "part-*.csv", ["ID"]), dir);
     expect(rows(outcome)).toEqual([{ ID: "1" }, { ID: "2" }, { ID: "3" }]);
-    expect(outcome.records.map((r) => `${r.location.file}:${r.location.row}`)).toEqual(["part-1.csv:1", "part-2.csv:1", "part-10.csv:1"]);
+    expect(outcome.records.map((r) => `${r.location.file}:${r.location.row}`)).toEqual([
+      "part-1.csv:1",
+      "part-2.csv:1",
+      "part-10.csv:1",
+    ]);
   });
 
   it("stops when the signal is aborted", async () => {
@@ -260,20 +289,29 @@ describe("CSV sources", () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = ["a", "b", "ü", "€", "😀", " ", ",", '"', "\n", "\r\n", "x", "1"];
     const cell = () => {
-      const text = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      const text = Array.from(
+        { length: Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join("");
       return /[",\r\n]/.test(text) || random() < 0.2 ? `"${text.replace(/"/g, '""')}"` : text;
     };
     const lines = ["c1,c2,c3,c4"];
     for (let i = 0; i < 6000; i++) lines.push([cell(), cell(), cell(), cell()].join(","));
     const text = lines.join(random() < 0.5 ? "\r\n" : "\n") + "\n";
     const expected = (
-      parseCsv(text, { relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] }) as string[][]
+      parseCsv(text, {
+        relax_column_count: true,
+        skip_empty_lines: true,
+        record_delimiter: ["\r\n", "\n"],
+      }) as string[][]
     ).slice(1);
     const dir = writeExport({ "data.csv": text });
     const outcome = await readAll(source("csv", "data.csv", ["c1", "c2", "c3", "c4"]), dir);
     expect(outcome.errors).toEqual([]);
     const got = outcome.records.map((r) => ["c1", "c2", "c3", "c4"].map((c) => (r.row[c] as string | null) ?? ""));
-    expect(got).toEqual(expected.map((cells) => cells.slice(0, 4).concat(Array(Math.max(0, 4 - cells.length)).fill(""))));
+    expect(got).toEqual(
+      expected.map((cells) => cells.slice(0, 4).concat(Array(Math.max(0, 4 - cells.length)).fill(""))),
+    );
     expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 65536);
   });
 });

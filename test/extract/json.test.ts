@@ -22,15 +22,22 @@ const pipelines = {
 const note = (id: string, contacts: string[]) => ({
   id,
   properties: { hs_timestamp: "2024-03-05T14:00:00+05:30", hs_note_body: "", hs_attachment_ids: "17104;17105" },
-  ...(contacts.length > 0 ? { associations: { contacts: { results: contacts.map((c) => ({ id: c, type: "note_to_contact" })) } } } : {}),
+  ...(contacts.length > 0
+    ? { associations: { contacts: { results: contacts.map((c) => ({ id: c, type: "note_to_contact" })) } } }
+    : {}),
 });
 
 describe("JSON sources", () => {
   it("descends `records` into nested arrays, with `../` for the parent and dotted paths", async () => {
     const dir = writeExport({ "pipelines.json": json(pipelines) });
-    const stage = source("json", "pipelines.json", ["../id", "../label", "id", "metadata.probability", "metadata.missing"], {
-      records: "results[].stages[]",
-    });
+    const stage = source(
+      "json",
+      "pipelines.json",
+      ["../id", "../label", "id", "metadata.probability", "metadata.missing"],
+      {
+        records: "results[].stages[]",
+      },
+    );
     const outcome = await readAll(stage, dir);
     expect(rows(outcome)).toEqual([
       { "../id": "default", "../label": "Sales", id: "new", "metadata.probability": "0.1", "metadata.missing": null },
@@ -42,7 +49,10 @@ describe("JSON sources", () => {
 
   it("reads the top-level records with the line each starts on", async () => {
     const dir = writeExport({ "pipelines.json": json(pipelines) });
-    const outcome = await readAll(source("json", "pipelines.json", ["id", "stages[].id", "../id"], { records: "results[]" }), dir);
+    const outcome = await readAll(
+      source("json", "pipelines.json", ["id", "stages[].id", "../id"], { records: "results[]" }),
+      dir,
+    );
     expect(rows(outcome)).toEqual([
       { id: "default", "stages[].id": ["new", "won"], "../id": null },
       { id: "renewals", "stages[].id": ["r1"], "../id": null },
@@ -63,7 +73,9 @@ describe("JSON sources", () => {
 
   it("keeps JSON values as found, and turns absent, empty and null-marker values into null", async () => {
     const dir = writeExport({
-      "things.json": json([{ id: 1, on: true, n: 2.5, tags: ["a"], o: { k: 1 }, empty: "", marker: "N/A", nothing: null, list: [] }]),
+      "things.json": json([
+        { id: 1, on: true, n: 2.5, tags: ["a"], o: { k: 1 }, empty: "", marker: "N/A", nothing: null, list: [] },
+      ]),
     });
     const columns = ["id", "on", "n", "tags", "o", "empty", "marker", "nothing", "absent", "list", "list[]"];
     const outcome = await readAll(source("json", "things.json", columns, { null: "N/A" }), dir);
@@ -86,7 +98,9 @@ describe("JSON sources", () => {
 
   it("reads a key that holds dots (Dataverse annotations) whole", async () => {
     const key = "_parentcustomerid_value@OData.Community.Display.V1.FormattedValue";
-    const dir = writeExport({ "contacts.json": json({ value: [{ [key]: "Acme", "@odata.etag": 'W/"1"', a: { "b.c": 3 } }] }) });
+    const dir = writeExport({
+      "contacts.json": json({ value: [{ [key]: "Acme", "@odata.etag": 'W/"1"', a: { "b.c": 3 } }] }),
+    });
     const outcome = await readAll(source("odata", "contacts.json", [key, "@odata.etag", "a.b.c"]), dir);
     expect(rows(outcome)).toEqual([{ [key]: "Acme", "@odata.etag": 'W/"1"', "a.b.c": 3 }]);
   });
@@ -104,12 +118,30 @@ describe("JSON sources", () => {
 
   it.each([
     ["a missing comma", '{"results": [\n  {"id": 1}\n  {"id": 2}\n]}', 3, 3, "expected ',' or ']' but found '{'"],
-    ["a bad value inside a record", '{"results": [\n  {"id": 1},\n  {"id": tru}\n]}', 3, 10, "expected a value but found 't'"],
-    ["a trailing comma inside a record", '[{"id": 1,}]', 1, 11, "expected a property name in double quotes but found '}'"],
+    [
+      "a bad value inside a record",
+      '{"results": [\n  {"id": 1},\n  {"id": tru}\n]}',
+      3,
+      10,
+      "expected a value but found 't'",
+    ],
+    [
+      "a trailing comma inside a record",
+      '[{"id": 1,}]',
+      1,
+      11,
+      "expected a property name in double quotes but found '}'",
+    ],
     ["a mismatched bracket", '[{"id": [1, 2}]', 1, 14, "expected ']' but found '}'"],
     ["a cut-off file", '{"results": [{"id": 1}', 1, 23, "unexpected end of the file: ']' is missing"],
     ["garbage after the document", "[]\nx", 2, 1, "unexpected 'x' after the end of the document"],
-    ["a raw line break in a string", '[{"id": "a\nb"}]', 1, 11, "a raw control character (a line break?) inside a string"],
+    [
+      "a raw line break in a string",
+      '[{"id": "a\nb"}]',
+      1,
+      11,
+      "a raw control character (a line break?) inside a string",
+    ],
   ])("names the file and position of malformed JSON: %s", async (_name, text, line, column, detail) => {
     const dir = writeExport({ "bad.json": text });
     const outcome = await readAll(source("json", "bad.json", ["id"]), dir);
@@ -126,9 +158,19 @@ describe("JSON sources", () => {
   });
 
   it.each([
-    ["no records array", { total: 0, items: [] }, undefined, "no `results` or `value` or `data` array; its members are `total`, `items`"],
+    [
+      "no records array",
+      { total: 0, items: [] },
+      undefined,
+      "no `results` or `value` or `data` array; its members are `total`, `items`",
+    ],
     ["`records` names a string", { results: "none" }, "results[]", "`results` is a string, not an array"],
-    ["`records` expects an object", [{ id: 1 }], "data.items[]", "the document is an array, not an object with `data.items`"],
+    [
+      "`records` expects an object",
+      [{ id: 1 }],
+      "data.items[]",
+      "the document is an array, not an object with `data.items`",
+    ],
   ])("refuses a document without records: %s", async (_name, document, records, detail) => {
     const dir = writeExport({ "things.json": json(document) });
     const outcome = await readAll(source("json", "things.json", ["id"], records ? { records } : {}), dir);
@@ -138,7 +180,11 @@ describe("JSON sources", () => {
 
   it("reads an empty file as no records", async () => {
     const dir = writeExport({ "things.json": "" });
-    expect(await readAll(source("json", "things.json", ["id"]), dir)).toEqual({ records: [], warnings: [], errors: [] });
+    expect(await readAll(source("json", "things.json", ["id"]), dir)).toEqual({
+      records: [],
+      warnings: [],
+      errors: [],
+    });
   });
 
   // Large enough to cross the 64 KiB chunks anywhere: strings with escapes, nesting, unicode.
@@ -157,7 +203,9 @@ describe("JSON sources", () => {
 
 describe("JSON Lines sources", () => {
   it("reads one record per line, skips blank lines and flags a broken line", async () => {
-    const dir = writeExport({ "events.jsonl": '{"id": 1, "who": {"name": "A"}}\r\n\n{"id": 2, "who": null}\n{"id": 3,\n{"id": 4}' });
+    const dir = writeExport({
+      "events.jsonl": '{"id": 1, "who": {"name": "A"}}\r\n\n{"id": 2, "who": null}\n{"id": 3,\n{"id": 4}',
+    });
     const outcome = await readAll(source("jsonl", "events.jsonl", ["id", "who.name"]), dir);
     expect(rows(outcome)).toEqual([
       { id: 1, "who.name": "A" },
@@ -171,14 +219,19 @@ describe("JSON Lines sources", () => {
       [3, 4],
       [4, 5],
     ]);
-    expect(outcome.records[2]!.problem).toBe("Line 4 of events.jsonl is not valid JSON: unexpected end: '}' is missing at column 10.");
+    expect(outcome.records[2]!.problem).toBe(
+      "Line 4 of events.jsonl is not valid JSON: unexpected end: '}' is missing at column 10.",
+    );
   });
 });
 
 describe("paged API dumps", () => {
   it("reads HubSpot pages through an empty last page", async () => {
     const dir = writeExport({
-      "engagements/notes-1.json": json({ results: [note("1", ["6102"]), note("2", [])], paging: { next: { after: "3" } } }),
+      "engagements/notes-1.json": json({
+        results: [note("1", ["6102"]), note("2", [])],
+        paging: { next: { after: "3" } },
+      }),
       "engagements/notes-2.json": json({ results: [note("3", ["6101", "6103"])], paging: { next: { after: "4" } } }),
       "engagements/notes-3.json": json({ results: [] }),
     });
@@ -240,7 +293,10 @@ describe("paged API dumps", () => {
         meta: { current_page: page, last_page: 10, per_page: 100 },
       });
     }
-    const outcome = await readAll(source("laravel", "contacts/page-*.json", ["id", "companies", "tags[].name"]), writeExport(files));
+    const outcome = await readAll(
+      source("laravel", "contacts/page-*.json", ["id", "companies", "tags[].name"]),
+      writeExport(files),
+    );
     expect(rows(outcome).map((r) => r["id"])).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
     expect(rows(outcome)[0]).toEqual({ id: 100, companies: [1], "tags[].name": ["vip"] });
     expect(outcome.warnings).toEqual([]);
@@ -261,7 +317,9 @@ describe("paged API dumps", () => {
 
   it("reads a single-file path of a paged format", async () => {
     const dir = writeExport({ "owners.json": json({ results: [{ id: "41101", email: "a@b.c" }] }) });
-    expect(rows(await readAll(source("hubspot", "owners.json", ["id", "email"]), dir))).toEqual([{ id: "41101", email: "a@b.c" }]);
+    expect(rows(await readAll(source("hubspot", "owners.json", ["id", "email"]), dir))).toEqual([
+      { id: "41101", email: "a@b.c" },
+    ]);
   });
 
   it("reports a `*` path that matches nothing with the pattern it tried", async () => {

@@ -48,7 +48,10 @@ describe("paths inside the export folder", () => {
   });
 
   it.each([
-    ["escape.txt", `it is a symlink to ${join(outside, "secret.txt")}, outside the export folder; no file is read through a symlink`],
+    [
+      "escape.txt",
+      `it is a symlink to ${join(outside, "secret.txt")}, outside the export folder; no file is read through a symlink`,
+    ],
     [
       "Library/elsewhere/secret.txt",
       `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`,
@@ -62,12 +65,18 @@ describe("paths inside the export folder", () => {
       `its folder "Library/elsewhere" is a symlink to ${outside}, outside the export folder; no file is read through a symlink`,
     ],
     // pointing back inside is refused too: where a link points is the export's to change
-    ["inside-link.csv", `it is a symlink to ${join(dir, "notes.csv")}, inside the export folder; no file is read through a symlink`],
+    [
+      "inside-link.csv",
+      `it is a symlink to ${join(dir, "notes.csv")}, inside the export folder; no file is read through a symlink`,
+    ],
     [
       "Library/acme-again/contract.pdf",
       `its folder "Library/acme-again" is a symlink to ${join(dir, "Library", "Acme")}, inside the export folder; no file is read through a symlink`,
     ],
-    ["dangling.csv", `it is a symlink to ${join(dir, "missing.csv")}, which does not exist; no file is read through a symlink`],
+    [
+      "dangling.csv",
+      `it is a symlink to ${join(dir, "missing.csv")}, which does not exist; no file is read through a symlink`,
+    ],
   ])("refuses the symlink in %j, saying where it points", (path, reason) => {
     expect(refusal(dir, path)).toBe(reason);
   });
@@ -108,7 +117,9 @@ describe("paths inside the export folder", () => {
   });
 
   it("reads only regular files", async () => {
-    await expect(readExportFile(dir, "Library/Acme")).rejects.toThrow('export path "Library/Acme" is refused: it is not a regular file');
+    await expect(readExportFile(dir, "Library/Acme")).rejects.toThrow(
+      'export path "Library/Acme" is refused: it is not a regular file',
+    );
     expect(() => readExportFileSync(dir, "Library")).toThrow("it is not a regular file");
     expect(readExportFileSync(dir, "Library\\Acme\\contract.pdf").toString()).toBe("pdf");
   });
@@ -165,7 +176,8 @@ describe("paths inside the export folder", () => {
     symlinkSync(join(dir, "real", "notes.csv"), join(dir, "notes.csv"));
     symlinkSync(join(dir, "real"), join(dir, "linked"));
     symlinkSync(outside, join(dir, "pages"));
-    const reasonOf = async (path: string) => (await readAll(source("csv", path, ["ID"]), dir)).errors.map((e) => [e.code, e.message]);
+    const reasonOf = async (path: string) =>
+      (await readAll(source("csv", path, ["ID"]), dir)).errors.map((e) => [e.code, e.message]);
     expect(await reasonOf("notes.csv")).toEqual([
       [
         "MR3007",

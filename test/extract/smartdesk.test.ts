@@ -8,7 +8,9 @@ import { checkSourceHeader, readSource, type SourceProblem, type SourceRecord } 
 const specPath = new URL("../../specs/smartdesk.mapspec", import.meta.url);
 const exportDir = new URL("../../examples/smartdesk/", import.meta.url).pathname;
 const { plan } = compileSpec(readFileSync(specPath, "utf8"), "specs/smartdesk.mapspec");
-const pipelines = JSON.parse(readFileSync(`${exportDir}pipelines.json`, "utf8")) as { results: Array<{ stages: unknown[] }> };
+const pipelines = JSON.parse(readFileSync(`${exportDir}pipelines.json`, "utf8")) as {
+  results: Array<{ stages: unknown[] }>;
+};
 
 // the record counts of examples/smartdesk/README.md
 const expected: Record<string, number> = {
@@ -50,16 +52,19 @@ describe("the SmartDesk sample export", () => {
     expect(plan.sources.map((s) => s.name).sort()).toEqual(Object.keys(expected).sort());
   });
 
-  it.each(Object.entries(expected))("%s yields %i rows with no header errors and no problem rows", async (name, count) => {
-    const s = source(name);
-    const headerProblems = await checkSourceHeader(s, exportDir);
-    expect(headerProblems.filter((p) => p.severity === "error")).toEqual([]);
-    const { records, warnings } = await readAll(s);
-    expect(records).toHaveLength(count);
-    expect(records.filter((r) => r.problem)).toEqual([]);
-    expect(warnings.filter((p) => p.code !== "MR3002")).toEqual([]);
-    for (const record of records) expect(Object.keys(record.row).sort()).toEqual(s.columns.map((c) => c.name).sort());
-  });
+  it.each(Object.entries(expected))(
+    "%s yields %i rows with no header errors and no problem rows",
+    async (name, count) => {
+      const s = source(name);
+      const headerProblems = await checkSourceHeader(s, exportDir);
+      expect(headerProblems.filter((p) => p.severity === "error")).toEqual([]);
+      const { records, warnings } = await readAll(s);
+      expect(records).toHaveLength(count);
+      expect(records.filter((r) => r.problem)).toEqual([]);
+      expect(warnings.filter((p) => p.code !== "MR3002")).toEqual([]);
+      for (const record of records) expect(Object.keys(record.row).sort()).toEqual(s.columns.map((c) => c.name).sort());
+    },
+  );
 
   it("reads nested stages with their pipeline's id and label", async () => {
     const { records } = await readAll(source("Stage"));

@@ -14,7 +14,12 @@ export function writeExport(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export function source(format: SourceFormat, path: string, columns: string[], settings: PlanSource["settings"] = {}): PlanSource {
+export function source(
+  format: SourceFormat,
+  path: string,
+  columns: string[],
+  settings: PlanSource["settings"] = {},
+): PlanSource {
   return {
     name: "Thing",
     label: "Thing",
@@ -49,7 +54,8 @@ export interface ReadOutcome {
 export async function readAll(s: PlanSource, dir: string): Promise<ReadOutcome> {
   const outcome: ReadOutcome = { records: [], warnings: [], errors: [] };
   try {
-    for await (const record of readSource(s, dir, { onProblem: (p) => outcome.warnings.push(p) })) outcome.records.push(record);
+    for await (const record of readSource(s, dir, { onProblem: (p) => outcome.warnings.push(p) }))
+      outcome.records.push(record);
   } catch (error) {
     if (!(error instanceof SourceReadError)) throw error;
     outcome.errors.push(...error.problems);

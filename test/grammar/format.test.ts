@@ -52,7 +52,8 @@ describe("formatter", () => {
     const { first, second, before, after } = roundTrip(messy);
     expect(shape(after)).toEqual(shape(before));
     expect(second).toBe(first);
-    for (const comment of ["# leading comment", "# trailing", "# one lead per tag", "# closing comment"]) expect(first).toContain(comment);
+    for (const comment of ["# leading comment", "# trailing", "# one lead per tag", "# closing comment"])
+      expect(first).toContain(comment);
     expect(first).toContain("日本語 ✓ 😀");
     expect(first).toContain('name = "Unknown \\"owner\\""');
   });

@@ -4,7 +4,18 @@
 import { describe, expect, it } from "vitest";
 import Odoo from "odoo-await";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
-import { call, clientWithUid, connect, faultOf, irModelId, lastLine, rawCall, uidOf, useOdooTestServer, xmlidToId } from "./helpers.js";
+import {
+  call,
+  clientWithUid,
+  connect,
+  faultOf,
+  irModelId,
+  lastLine,
+  rawCall,
+  uidOf,
+  useOdooTestServer,
+  xmlidToId,
+} from "./helpers.js";
 
 let server: OdooTestServer;
 let odoo: Odoo;
@@ -35,19 +46,31 @@ describe("create", () => {
   it("fails a whole batch when one record fails, and saves nothing", async () => {
     const before = server.records("res.partner").length;
     const fault = await faultOf(
-      call(odoo, "res.partner", "create", [[{ name: "good 1" }, { name: "good 2" }, { name: "bad", country_id: 99999999 }]]),
+      call(odoo, "res.partner", "create", [
+        [{ name: "good 1" }, { name: "good 2" }, { name: "bad", country_id: 99999999 }],
+      ]),
     );
     expect(fault.faultCode).toBe(2);
     expect(lastLine(fault.faultString)).toBe("Constraint: res_partner_country_id_fkey");
     expect(server.records("res.partner").length).toBe(before);
     const creates = server.calls.filter((c) => c.rpcMethod === "create");
     expect(creates).toEqual([
-      { service: "object", method: "execute_kw", model: "res.partner", rpcMethod: "create", count: 3, outcome: "fault", faultCode: 2 },
+      {
+        service: "object",
+        method: "execute_kw",
+        model: "res.partner",
+        rpcMethod: "create",
+        count: 3,
+        outcome: "fault",
+        faultCode: 2,
+      },
     ]);
   });
 
   it("reports a missing required field before a dangling many2one, as PostgreSQL checks them", async () => {
-    const fault = await faultOf(call(odoo, "crm.lead", "create", [[{ name: "a", partner_id: 99999999 }, { type: "lead" }]]));
+    const fault = await faultOf(
+      call(odoo, "crm.lead", "create", [[{ name: "a", partner_id: 99999999 }, { type: "lead" }]]),
+    );
     expect(lastLine(fault.faultString)).toBe("Field: Opportunity (name)");
   });
 
@@ -76,15 +99,21 @@ describe("create", () => {
   });
 
   it("uses default_* values from the context", async () => {
-    const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x" }], { context: { default_type: "opportunity" } });
+    const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x" }], {
+      context: { default_type: "opportunity" },
+    });
     expect(server.records("crm.lead").find((r) => r.id === lead)?.type).toBe("opportunity");
   });
 
   it("answers a datetime with a 'T' as Odoo does (strptime)", async () => {
     const fault = await faultOf(
-      call(odoo, "mail.message", "create", [{ model: "res.partner", res_id: 3, body: "x", date: "2019-03-04T05:06:07" }]),
+      call(odoo, "mail.message", "create", [
+        { model: "res.partner", res_id: 3, body: "x", date: "2019-03-04T05:06:07" },
+      ]),
     );
-    expect(lastLine(fault.faultString)).toBe("ValueError: time data '2019-03-04T05:06:07' does not match format '%Y-%m-%d %H:%M:%S'");
+    expect(lastLine(fault.faultString)).toBe(
+      "ValueError: time data '2019-03-04T05:06:07' does not match format '%Y-%m-%d %H:%M:%S'",
+    );
   });
 
   it("answers an unknown field on write with the same ValueError", async () => {
@@ -96,7 +125,9 @@ describe("create", () => {
 
 describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   it("drops a value written to an 'ignored' field: payment_state stays 'not_paid'", async () => {
-    const move = await call<number>(odoo, "account.move", "create", [{ move_type: "out_invoice", payment_state: "paid" }]);
+    const move = await call<number>(odoo, "account.move", "create", [
+      { move_type: "out_invoice", payment_state: "paid" },
+    ]);
     const [row] = await call<Array<Record<string, unknown>>>(odoo, "account.move", "read", [
       [move],
       ["payment_state", "state", "move_type"],
@@ -107,14 +138,20 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   });
 
   it("keeps a value written to a 'volatile' field (crm.lead.probability)", async () => {
-    const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x", type: "opportunity", probability: 42.5 }]);
+    const lead = await call<number>(odoo, "crm.lead", "create", [
+      { name: "x", type: "opportunity", probability: 42.5 },
+    ]);
     const [row] = await call<Array<Record<string, unknown>>>(odoo, "crm.lead", "read", [[lead], ["probability"]]);
     expect(row?.probability).toBe(42.5);
   });
 
   it("overwrites a partner's e-mail with a lead's different email_from", async () => {
-    const partner = await call<number>(odoo, "res.partner", "create", [{ name: "Big Co", is_company: true, email: "info@big.example" }]);
-    await call(odoo, "crm.lead", "create", [{ name: "Deal", type: "opportunity", partner_id: partner, email_from: "jane@big.example" }]);
+    const partner = await call<number>(odoo, "res.partner", "create", [
+      { name: "Big Co", is_company: true, email: "info@big.example" },
+    ]);
+    await call(odoo, "crm.lead", "create", [
+      { name: "Deal", type: "opportunity", partner_id: partner, email_from: "jane@big.example" },
+    ]);
     const [row] = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [[partner], ["email"]]);
     expect(row?.email).toBe("jane@big.example");
   });
@@ -143,7 +180,9 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
       ],
     ]);
     const address = async () =>
-      (await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [ids, ["street", "city", "country_id"]])).map((r) => [
+      (
+        await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [ids, ["street", "city", "country_id"]])
+      ).map((r) => [
         r.street,
         r.city,
         (r.country_id as [number, string] | false) && (r.country_id as [number, string])[0],
@@ -161,11 +200,14 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
 
   // Also seen on the real Odoo 17 (2026-11-22), with the same values.
   it("gives a partner under a company the company's VAT number, until the partner's own is written alone", async () => {
-    const company = await call<number>(odoo, "res.partner", "create", [{ name: "Co", is_company: true, vat: "DE123456788" }]);
+    const company = await call<number>(odoo, "res.partner", "create", [
+      { name: "Co", is_company: true, vat: "DE123456788" },
+    ]);
     const person = await call<number>(odoo, "res.partner", "create", [
       { name: "P", parent_id: company, vat: "FR11111111111", type: "other" },
     ]);
-    const vat = async () => (await call<Array<{ vat: string | false }>>(odoo, "res.partner", "read", [[person], ["vat"]]))[0]?.vat;
+    const vat = async () =>
+      (await call<Array<{ vat: string | false }>>(odoo, "res.partner", "read", [[person], ["vat"]]))[0]?.vat;
     expect(await vat()).toBe("DE123456788");
     await call(odoo, "res.partner", "write", [[person], { vat: "FR11111111111" }]);
     expect(await vat()).toBe("FR11111111111");
@@ -197,22 +239,41 @@ describe("write verdicts and Odoo's side effects (DESIGN.md)", () => {
   });
 
   it("accepts ir.attachment res_model/res_id on create though fields_get calls them readonly", async () => {
-    const fields = await call<Record<string, { readonly: boolean }>>(odoo, "ir.attachment", "fields_get", [["res_model", "res_id"]], {
-      attributes: ["readonly"],
-    });
+    const fields = await call<Record<string, { readonly: boolean }>>(
+      odoo,
+      "ir.attachment",
+      "fields_get",
+      [["res_model", "res_id"]],
+      {
+        attributes: ["readonly"],
+      },
+    );
     expect(fields).toEqual({ res_model: { readonly: true }, res_id: { readonly: true } });
     const datas = Buffer.from("hello world").toString("base64");
-    const id = await call<number>(odoo, "ir.attachment", "create", [{ name: "hello.txt", datas, res_model: "res.partner", res_id: 3 }]);
+    const id = await call<number>(odoo, "ir.attachment", "create", [
+      { name: "hello.txt", datas, res_model: "res.partner", res_id: 3 },
+    ]);
     const [row] = await call<Array<Record<string, unknown>>>(odoo, "ir.attachment", "read", [
       [id],
       ["res_model", "res_id", "datas", "file_size", "mimetype", "type"],
     ]);
-    expect(row).toEqual({ id, res_model: "res.partner", res_id: 3, datas, file_size: 11, mimetype: "text/plain", type: "binary" });
+    expect(row).toEqual({
+      id,
+      res_model: "res.partner",
+      res_id: 3,
+      datas,
+      file_size: 11,
+      mimetype: "text/plain",
+      type: "binary",
+    });
   });
 
   it("accepts a parent on a company partner (mapc must enforce its own rule)", async () => {
     const id = await call<number>(odoo, "res.partner", "create", [{ name: "Co", is_company: true, parent_id: 1 }]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [[id], ["parent_id", "display_name"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "res.partner", "read", [
+      [id],
+      ["parent_id", "display_name"],
+    ]);
     expect(row).toEqual({ id, parent_id: [1, "My Company"], display_name: "Co" });
   });
 
@@ -247,11 +308,14 @@ describe("x2many commands", () => {
     ]);
     expect(children.map((c) => c.display_name)).toEqual(["Acme, Jane", "Acme, Joe"]);
     await call(odoo, "res.partner", "write", [[company], { child_ids: [[3, row?.child_ids[0]]] }]);
-    expect((await call<Array<{ child_ids: number[] }>>(odoo, "res.partner", "read", [[company], ["child_ids"]]))[0]?.child_ids).toEqual([
-      row?.child_ids[1],
-    ]);
+    expect(
+      (await call<Array<{ child_ids: number[] }>>(odoo, "res.partner", "read", [[company], ["child_ids"]]))[0]
+        ?.child_ids,
+    ).toEqual([row?.child_ids[1]]);
 
-    const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x", type: "lead", tag_ids: [[0, 0, { name: "Hot" }]] }]);
+    const lead = await call<number>(odoo, "crm.lead", "create", [
+      { name: "x", type: "lead", tag_ids: [[0, 0, { name: "Hot" }]] },
+    ]);
     const tag = server.records("crm.tag").find((t) => t.name === "Hot")?.id;
     const other = await call<number>(odoo, "crm.tag", "create", [{ name: "Cold" }]);
     await call(odoo, "crm.lead", "write", [
@@ -294,7 +358,9 @@ describe("read, search and fields_get", () => {
     expect(states).toBeGreaterThan(30);
     expect(await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"]]])).toEqual([]);
     expect(
-      await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"]]], { context: { active_test: false } }),
+      await call<number[]>(odoo, "res.currency", "search", [[["name", "=", "EUR"]]], {
+        context: { active_test: false },
+      }),
     ).toHaveLength(1);
     expect(
       await call<number[]>(odoo, "res.currency", "search", [
@@ -318,9 +384,15 @@ describe("read, search and fields_get", () => {
   });
 
   it("describes fields from the catalog", async () => {
-    const fields = await call<Record<string, Record<string, unknown>>>(odoo, "crm.lead", "fields_get", [["type", "partner_id"]], {
-      attributes: ["type", "string", "required", "relation", "selection"],
-    });
+    const fields = await call<Record<string, Record<string, unknown>>>(
+      odoo,
+      "crm.lead",
+      "fields_get",
+      [["type", "partner_id"]],
+      {
+        attributes: ["type", "string", "required", "relation", "selection"],
+      },
+    );
     expect(fields).toEqual({
       type: {
         type: "selection",
@@ -353,7 +425,9 @@ describe("reference data and external ids", () => {
     const [row] = await call<Array<{ name: string }>>(odoo, "crm.stage", "read", [[stage], ["name"]]);
     expect(row?.name).toBe("New");
     const call_type = await xmlidToId(odoo, "mail.mail_activity_data_call");
-    expect((await call<Array<{ name: string }>>(odoo, "mail.activity.type", "read", [[call_type], ["name"]]))[0]?.name).toBe("Call");
+    expect(
+      (await call<Array<{ name: string }>>(odoo, "mail.activity.type", "read", [[call_type], ["name"]]))[0]?.name,
+    ).toBe("Call");
     const [admin] = await call<Array<Record<string, unknown>>>(odoo, "res.users", "read", [
       [await xmlidToId(odoo, "base.user_admin")],
       ["login", "email", "partner_id", "company_id"],
@@ -444,7 +518,10 @@ describe("load", () => {
   });
 
   it("matches selection labels and many2one names, and reports an unknown name", async () => {
-    const ok = await call<{ ids: number[] }>(odoo, "crm.lead", "load", [["name", "type", "stage_id"], [["x", "Opportunity", "Qualified"]]]);
+    const ok = await call<{ ids: number[] }>(odoo, "crm.lead", "load", [
+      ["name", "type", "stage_id"],
+      [["x", "Opportunity", "Qualified"]],
+    ]);
     expect(server.records("crm.lead").find((r) => r.id === ok.ids[0])).toMatchObject({
       type: "opportunity",
       stage_id: await xmlidToId(odoo, "crm.stage_lead2"),
@@ -469,7 +546,9 @@ describe("unlink", () => {
       ],
     ]);
     await call(odoo, "mail.followers", "create", [{ res_model: "res.partner", res_id: partner, partner_id: keeper }]);
-    await call(odoo, "ir.attachment", "create", [{ name: "a.txt", datas: "YQ==", res_model: "res.partner", res_id: partner }]);
+    await call(odoo, "ir.attachment", "create", [
+      { name: "a.txt", datas: "YQ==", res_model: "res.partner", res_id: partner },
+    ]);
     await call(odoo, "mail.activity", "create", [
       {
         res_model_id: await irModelId(odoo, "res.partner"),
@@ -508,11 +587,22 @@ describe("custom fields and models", () => {
     const before = await faultOf(call(odoo, "res.partner", "create", [{ name: "x", x_legacy_id: "L-1" }]));
     expect(lastLine(before.faultString)).toBe("ValueError: Invalid field 'x_legacy_id' on model 'res.partner'");
     await call(odoo, "ir.model.fields", "create", [
-      { model_id: await irModelId(odoo, "res.partner"), name: "x_legacy_id", ttype: "char", field_description: "Legacy ID" },
+      {
+        model_id: await irModelId(odoo, "res.partner"),
+        name: "x_legacy_id",
+        ttype: "char",
+        field_description: "Legacy ID",
+      },
     ]);
-    const fields = await call<Record<string, Record<string, unknown>>>(odoo, "res.partner", "fields_get", [["x_legacy_id"]], {
-      attributes: ["type", "string", "manual"],
-    });
+    const fields = await call<Record<string, Record<string, unknown>>>(
+      odoo,
+      "res.partner",
+      "fields_get",
+      [["x_legacy_id"]],
+      {
+        attributes: ["type", "string", "manual"],
+      },
+    );
     expect(fields).toEqual({ x_legacy_id: { type: "char", string: "Legacy ID", manual: true } });
     const id = await call<number>(odoo, "res.partner", "create", [{ name: "x", x_legacy_id: "L-1" }]);
     expect(await call(odoo, "res.partner", "search_read", [[["x_legacy_id", "=", "L-1"]], ["x_legacy_id"]])).toEqual([
@@ -523,7 +613,13 @@ describe("custom fields and models", () => {
   it("adds custom selection fields and refuses names without x_", async () => {
     const model_id = await irModelId(odoo, "crm.lead");
     await call(odoo, "ir.model.fields", "create", [
-      { model_id, name: "x_source", ttype: "selection", field_description: "Source", selection: "[('web', 'Web'), ('fair', 'Fair')]" },
+      {
+        model_id,
+        name: "x_source",
+        ttype: "selection",
+        field_description: "Source",
+        selection: "[('web', 'Web'), ('fair', 'Fair')]",
+      },
     ]);
     const bad = await faultOf(call(odoo, "crm.lead", "create", [{ name: "x", x_source: "tv" }]));
     expect(lastLine(bad.faultString)).toBe("ValueError: Wrong value for crm.lead.x_source: 'tv'");
@@ -534,7 +630,9 @@ describe("custom fields and models", () => {
       faultCode: 2,
       faultString: "The operation cannot be completed: Custom fields must have a name that starts with 'x_'!",
     });
-    const twice = await faultOf(call(odoo, "ir.model.fields", "create", [{ model_id, name: "x_source", ttype: "char" }]));
+    const twice = await faultOf(
+      call(odoo, "ir.model.fields", "create", [{ model_id, name: "x_source", ttype: "char" }]),
+    );
     expect(twice.faultString).toBe("The operation cannot be completed: Field names must be unique per model.");
   });
 
@@ -565,7 +663,9 @@ describe("custom fields and models", () => {
       },
     ]);
     const id = await call<number>(odoo, "x_project", "create", [{ x_name: "P1" }]);
-    expect(await call(odoo, "x_project", "read", [[id], ["x_name", "display_name"]])).toEqual([{ id, x_name: "P1", display_name: "P1" }]);
+    expect(await call(odoo, "x_project", "read", [[id], ["x_name", "display_name"]])).toEqual([
+      { id, x_name: "P1", display_name: "P1" },
+    ]);
 
     const wrong = await faultOf(call(odoo, "ir.model", "create", [{ name: "Bad", model: "project_extra" }]));
     expect(wrong).toEqual({ faultCode: 2, faultString: "The model name must start with 'x_'." });
@@ -607,13 +707,19 @@ describe("custom fields and models", () => {
       { name: "gadgets", model_id: modelId, perm_read: true, perm_create: true, perm_write: true, perm_unlink: true },
     ]);
     await call(odoo, "x_gadget", "create", [[{ x_name: "a", x_size: 1.5 }, { x_name: "b" }]]);
-    const gadgets = await call<Array<Record<string, unknown>>>(odoo, "x_gadget", "search_read", [[], ["x_name", "x_size"]]);
+    const gadgets = await call<Array<Record<string, unknown>>>(odoo, "x_gadget", "search_read", [
+      [],
+      ["x_name", "x_size"],
+    ]);
     expect(gadgets.map((g) => [g.x_name, g.x_size])).toEqual([
       ["a", 1.5],
       ["b", 0],
     ]);
     await call(odoo, "ir.model", "unlink", [[modelId]]);
-    expect(await faultOf(call(odoo, "x_gadget", "search", [[]]))).toEqual({ faultCode: 2, faultString: "Object x_gadget doesn't exist" });
+    expect(await faultOf(call(odoo, "x_gadget", "search", [[]]))).toEqual({
+      faultCode: 2,
+      faultString: "Object x_gadget doesn't exist",
+    });
     expect(server.records("ir.model.access").filter((a) => a.model_id === modelId)).toEqual([]);
     expect(server.records("ir.model.fields").filter((f) => f.model === "x_gadget")).toEqual([]);
   });
@@ -637,7 +743,9 @@ describe("the object service's guards", () => {
 
   it("binds arguments like Python (search has no count in Odoo 17)", async () => {
     const fault = await faultOf(call(odoo, "res.partner", "search", [[]], { count: true }));
-    expect(lastLine(fault.faultString)).toBe("TypeError: BaseModel.search() got an unexpected keyword argument 'count'");
+    expect(lastLine(fault.faultString)).toBe(
+      "TypeError: BaseModel.search() got an unexpected keyword argument 'count'",
+    );
   });
 
   it("lets extra users log in with their own password", async () => {

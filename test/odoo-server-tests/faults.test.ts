@@ -17,7 +17,9 @@ useOdooTestServer(
   { resetEach: true },
 );
 
-async function transportError(promise: Promise<unknown>): Promise<Error & { code?: string; res?: { statusCode?: number } }> {
+async function transportError(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; res?: { statusCode?: number } }> {
   try {
     await promise;
   } catch (error) {
@@ -30,9 +32,9 @@ describe("authentication", () => {
   it("answers false to a wrong password, and Access Denied (faultCode 3) to execute_kw with one", async () => {
     expect(await rawCall(server, "common", "authenticate", [server.db, "admin", "nope", {}])).toBe(false);
     expect(await rawCall(server, "common", "login", [server.db, "admin", "admin"])).toBe(2);
-    await expect(new Odoo({ baseUrl: server.url, db: server.db, username: "admin", password: "nope" }).connect()).rejects.toMatch(
-      /invalid credentials/,
-    );
+    await expect(
+      new Odoo({ baseUrl: server.url, db: server.db, username: "admin", password: "nope" }).connect(),
+    ).rejects.toMatch(/invalid credentials/);
     const intruder = clientWithUid(server, { password: "nope", uid: 2 });
     expect(await faultOf(intruder.execute_kw("res.partner", "create", [[{ name: "x" }]]))).toEqual({
       faultCode: 3,
@@ -55,7 +57,11 @@ describe("injected transport faults", () => {
     expect(names).toContain("landed");
     expect(names).not.toContain("lost 1");
     expect(typeof id).toBe("number");
-    expect(server.calls.filter((c) => c.rpcMethod === "create").map((c) => c.outcome)).toEqual(["http-status", "http-status", "result"]);
+    expect(server.calls.filter((c) => c.rpcMethod === "create").map((c) => c.outcome)).toEqual([
+      "http-status",
+      "http-status",
+      "result",
+    ]);
   });
 
   it("drops the connection without answering", async () => {
@@ -96,15 +102,17 @@ describe("injected record rejections", () => {
       match: (vals) => vals.email === "bad@example.com",
       message: "Invalid e-mail address: bad@example.com",
     });
-    const fault = await faultOf(call(odoo, "res.partner", "create", [[{ name: "a" }, { name: "b", email: "bad@example.com" }]]));
+    const fault = await faultOf(
+      call(odoo, "res.partner", "create", [[{ name: "a" }, { name: "b", email: "bad@example.com" }]]),
+    );
     expect(fault).toEqual({ faultCode: 2, faultString: "Invalid e-mail address: bad@example.com" });
     expect(server.records("res.partner").some((p) => p.name === "a")).toBe(false);
     // the good ones alone go through: what a bisecting loader does
     expect(await call(odoo, "res.partner", "create", [[{ name: "a" }]])).toHaveLength(1);
     const id = server.records("res.partner").find((p) => p.name === "a")?.id;
-    expect(lastLine((await faultOf(call(odoo, "res.partner", "write", [[id], { email: "bad@example.com" }]))).faultString)).toBe(
-      "Invalid e-mail address: bad@example.com",
-    );
+    expect(
+      lastLine((await faultOf(call(odoo, "res.partner", "write", [[id], { email: "bad@example.com" }]))).faultString),
+    ).toBe("Invalid e-mail address: bad@example.com");
   });
 
   it("reports a matching load row in messages and saves nothing", async () => {
@@ -129,7 +137,9 @@ describe("injected record rejections", () => {
     });
     expect(server.records("res.partner").some((p) => p.name === "Fine")).toBe(false);
     // times: 1 is used up
-    expect(await call(odoo, "res.partner", "load", [["id", "name"], [["t.evil", "Evil"]]])).toMatchObject({ messages: [] });
+    expect(await call(odoo, "res.partner", "load", [["id", "name"], [["t.evil", "Evil"]]])).toMatchObject({
+      messages: [],
+    });
   });
 });
 

@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
 interface XmlRpcClient {
   methodCall(method: string, params: unknown[], callback: (error: unknown, value: unknown) => void): void;
 }
-const xmlrpc = require("xmlrpc") as { createClient(options: { host: string; port: number; path: string }): XmlRpcClient };
+const xmlrpc = require("xmlrpc") as {
+  createClient(options: { host: string; port: number; path: string }): XmlRpcClient;
+};
 
 export async function connect(server: OdooTestServer, username = "admin", password = "admin"): Promise<Odoo> {
   const odoo = new Odoo({ baseUrl: server.url, db: server.db, username, password });
@@ -23,7 +25,10 @@ export async function connect(server: OdooTestServer, username = "admin", passwo
  * Starts the test server for the enclosing file or describe block, hands it and a logged-in client to `use`,
  * and closes it afterwards; with `resetEach`, every test starts from the seeded state.
  */
-export function useOdooTestServer(use: (server: OdooTestServer, odoo: Odoo) => void, options: { resetEach?: boolean } = {}): void {
+export function useOdooTestServer(
+  use: (server: OdooTestServer, odoo: Odoo) => void,
+  options: { resetEach?: boolean } = {},
+): void {
   let server: OdooTestServer | undefined;
   beforeAll(async () => {
     server = await startOdooTestServer();
@@ -49,7 +54,9 @@ export function call<T = unknown>(
 /** A raw XML-RPC call to /xmlrpc/2/<service>. */
 export function rawCall(server: OdooTestServer, service: string, method: string, params: unknown[]): Promise<unknown> {
   const client = xmlrpc.createClient({ host: "127.0.0.1", port: server.port, path: `/xmlrpc/2/${service}` });
-  return new Promise((resolve, reject) => client.methodCall(method, params, (error, value) => (error ? reject(error) : resolve(value))));
+  return new Promise((resolve, reject) =>
+    client.methodCall(method, params, (error, value) => (error ? reject(error) : resolve(value))),
+  );
 }
 
 export interface Fault {
@@ -64,7 +71,8 @@ export async function faultOf(promise: Promise<unknown>): Promise<Fault> {
     result = await promise;
   } catch (error) {
     const e = error as Partial<Fault>;
-    if (typeof e.faultCode === "number" && typeof e.faultString === "string") return { faultCode: e.faultCode, faultString: e.faultString };
+    if (typeof e.faultCode === "number" && typeof e.faultString === "string")
+      return { faultCode: e.faultCode, faultString: e.faultString };
     throw error;
   }
   throw new Error(`expected a fault, got ${JSON.stringify(result)}`);
@@ -103,7 +111,10 @@ export async function xmlidToId(odoo: Odoo, xmlid: string): Promise<number> {
  * An odoo-await client that skips authenticate and sends this uid (odoo-await's typings declare `uid` static,
  * but it is an instance property).
  */
-export function clientWithUid(server: OdooTestServer, options: { db?: string; username?: string; password: string; uid: number }): Odoo {
+export function clientWithUid(
+  server: OdooTestServer,
+  options: { db?: string; username?: string; password: string; uid: number },
+): Odoo {
   const odoo = new Odoo({
     baseUrl: server.url,
     db: options.db ?? server.db,

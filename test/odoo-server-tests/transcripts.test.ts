@@ -26,7 +26,8 @@ const transcripts = JSON.parse(
 
 /** transcript id → test-server id, per model */
 const idMap = new Map<string, number>();
-const mapId = (model: string, id: unknown): unknown => (typeof id === "number" ? (idMap.get(`${model}:${id}`) ?? id) : id);
+const mapId = (model: string, id: unknown): unknown =>
+  typeof id === "number" ? (idMap.get(`${model}:${id}`) ?? id) : id;
 const remember = (model: string, theirs: unknown, ours: unknown): void => {
   if (typeof theirs === "number" && typeof ours === "number") idMap.set(`${model}:${theirs}`, ours);
   if (Array.isArray(theirs) && Array.isArray(ours)) theirs.forEach((t, i) => remember(model, t, ours[i]));
@@ -43,7 +44,10 @@ function translateArgs(c: TranscriptCase): unknown[] {
 
 /** A fault text with transcript ids replaced: "res.partner(50,)" → "res.partner(7,)". */
 function translateText(text: string): string {
-  return text.replace(/([a-z_.]+)\((\d+),\)/g, (_m, model: string, id: string) => `${model}(${String(mapId(model, Number(id)))},)`);
+  return text.replace(
+    /([a-z_.]+)\((\d+),\)/g,
+    (_m, model: string, id: string) => `${model}(${String(mapId(model, Number(id)))},)`,
+  );
 }
 
 const ODOO_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -118,7 +122,11 @@ describe("Odoo test server replays rpc-transcripts.json", () => {
         case "create":
           // ids are the database's own: same shape, and remembered for the cases that use them
           if (Array.isArray(c.result)) {
-            expect(Array.isArray(result) && result.length === c.result.length && result.every((id) => typeof id === "number")).toBe(true);
+            expect(
+              Array.isArray(result) &&
+                result.length === c.result.length &&
+                result.every((id) => typeof id === "number"),
+            ).toBe(true);
           } else expect(typeof result).toBe("number");
           remember(model, c.result, result);
           break;

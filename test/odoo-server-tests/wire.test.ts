@@ -15,15 +15,26 @@ useOdooTestServer((started, client) => {
   odoo = client;
 });
 
-function post(path: string, body: string, method = "POST"): Promise<{ status: number; body: string; type: string | undefined }> {
+function post(
+  path: string,
+  body: string,
+  method = "POST",
+): Promise<{ status: number; body: string; type: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: server.port, path, method, headers: { "Content-Type": "text/xml" } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), type: res.headers["content-type"] }),
-      );
-    });
+    const req = request(
+      { host: "127.0.0.1", port: server.port, path, method, headers: { "Content-Type": "text/xml" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            type: res.headers["content-type"],
+          }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -35,14 +46,19 @@ describe("the XML-RPC wire", () => {
     const id = await call<number>(odoo, "mail.message", "create", [
       { model: "res.partner", res_id: 3, body, subject: null, email_from: "«Zoë» <zoe@example.com>" },
     ]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "mail.message", "read", [[id], ["body", "subject", "email_from"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "mail.message", "read", [
+      [id],
+      ["body", "subject", "email_from"],
+    ]);
     expect(row).toEqual({ id, body, subject: false, email_from: "«Zoë» <zoe@example.com>" });
     const big = await faultOf(call(odoo, "res.partner", "create", [{ name: "x", country_id: 2 ** 40 }]));
     expect(lastLine(big.faultString)).toBe("Constraint: res_partner_country_id_fkey");
   });
 
   it("answers a float field as <double> and a many2one as an array", async () => {
-    const lead = await call<number>(odoo, "crm.lead", "create", [{ name: "x", type: "opportunity", expected_revenue: 12 }]);
+    const lead = await call<number>(odoo, "crm.lead", "create", [
+      { name: "x", type: "opportunity", expected_revenue: 12 },
+    ]);
     const payload =
       `<?xml version="1.0"?><methodCall><methodName>execute_kw</methodName><params>` +
       `<param><value><string>${server.db}</string></value></param><param><value><int>2</int></value></param>` +
@@ -74,14 +90,24 @@ describe("the XML-RPC wire", () => {
     const id = await call<number>(odoo, "ir.attachment", "create", [{ name: "b.bin", datas: "AAEC" }]);
     // a Buffer travels as <base64>: odoo-await's client encodes it so
     await odoo.execute_kw("ir.attachment", "write", [[[id], { datas: Buffer.from([1, 2, 3]) }], {}]);
-    const [row] = await call<Array<Record<string, unknown>>>(odoo, "ir.attachment", "read", [[id], ["datas", "file_size"]]);
+    const [row] = await call<Array<Record<string, unknown>>>(odoo, "ir.attachment", "read", [
+      [id],
+      ["datas", "file_size"],
+    ]);
     expect(row).toEqual({ id, datas: Buffer.from([1, 2, 3]).toString("base64"), file_size: 3 });
   });
 
   it("serves the legacy execute entry point and the db service", async () => {
-    expect(await rawCall(server, "object", "execute", [server.db, 2, "admin", "res.country", "search_count", [["code", "=", "FR"]]])).toBe(
-      1,
-    );
+    expect(
+      await rawCall(server, "object", "execute", [
+        server.db,
+        2,
+        "admin",
+        "res.country",
+        "search_count",
+        [["code", "=", "FR"]],
+      ]),
+    ).toBe(1);
     expect(await rawCall(server, "db", "server_version", [])).toBe("17.0-20240709");
   });
 

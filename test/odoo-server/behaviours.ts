@@ -76,7 +76,9 @@ function createInheritedParent(
     if (!field.stored && head === link && target && rest.length === 0) parentVals[target] = commands;
   }
   p.x2many = p.x2many.filter(({ field }) => !(!field.stored && (field.related ?? "").startsWith(`${link}.`)));
-  const [parent] = db.createRecords({ uid: env.uid, context: { ...env.context, ...context }, su: true }, parentModel, [parentVals]);
+  const [parent] = db.createRecords({ uid: env.uid, context: { ...env.context, ...context }, su: true }, parentModel, [
+    parentVals,
+  ]);
   p.values[link] = parent;
 }
 
@@ -127,7 +129,8 @@ function syncPartnerAddress(db: Database, id: number, p: Prepared): void {
   if (written.length === 0) return;
   const address = Object.fromEntries(written.map((field) => [field, db.row("res.partner", id)?.[field] ?? false]));
   for (const child of db.table("res.partner").values()) {
-    if (child.parent_id === id && child.id !== id && child.type === "contact") db.updateRow("res.partner", child.id, address);
+    if (child.parent_id === id && child.id !== id && child.type === "contact")
+      db.updateRow("res.partner", child.id, address);
   }
 }
 
@@ -145,10 +148,17 @@ function syncCommercialFields(db: Database, id: number, p: Prepared): void {
   const commercial = num(row.commercial_partner_id);
   if (commercial && commercial !== id && p.given.has("parent_id")) {
     const entity = db.row("res.partner", commercial);
-    if (entity) db.updateRow("res.partner", id, Object.fromEntries(COMMERCIAL_FIELDS.map((field) => [field, entity[field] ?? false])));
+    if (entity)
+      db.updateRow(
+        "res.partner",
+        id,
+        Object.fromEntries(COMMERCIAL_FIELDS.map((field) => [field, entity[field] ?? false])),
+      );
   }
   if (row.is_company !== true || !COMMERCIAL_FIELDS.some((field) => p.given.has(field))) return;
-  const values = Object.fromEntries(COMMERCIAL_FIELDS.map((field) => [field, db.row("res.partner", id)?.[field] ?? false]));
+  const values = Object.fromEntries(
+    COMMERCIAL_FIELDS.map((field) => [field, db.row("res.partner", id)?.[field] ?? false]),
+  );
   for (const child of db.table("res.partner").values()) {
     if (child.commercial_partner_id === id && child.id !== id) db.updateRow("res.partner", child.id, values);
   }
@@ -170,7 +180,11 @@ function firstStage(db: Database): number | false {
 }
 
 /** crm.lead _get_partner_email_update / _get_partner_phone_update. */
-function partnerNeedsUpdate(leadValue: unknown, partnerValue: unknown, normalize: (v: unknown) => string | false): boolean {
+function partnerNeedsUpdate(
+  leadValue: unknown,
+  partnerValue: unknown,
+  normalize: (v: unknown) => string | false,
+): boolean {
   if (leadValue === partnerValue) return false;
   const lead = normalize(leadValue) || str(leadValue) || false;
   const partner = normalize(partnerValue) || str(partnerValue) || false;
@@ -233,7 +247,8 @@ function customFieldDef(row: Row, selection: Array<[string, string]>): FieldDef 
   const relationField = str(row.relation_field);
   if (relationField) def.relationField = relationField;
   if (selection.length) def.selection = selection;
-  if (def.type === "many2one") def.onDelete = row.on_delete === "cascade" || row.on_delete === "restrict" ? row.on_delete : "set null";
+  if (def.type === "many2one")
+    def.onDelete = row.on_delete === "cascade" || row.on_delete === "restrict" ? row.on_delete : "set null";
   const help = str(row.help);
   if (help) def.help = help;
   return def;
@@ -256,21 +271,47 @@ function giveFirstContactAddressToParent(db: Database, id: number): void {
   const parent = parentId ? db.row("res.partner", parentId) : undefined;
   if (!row || !parent || !(parent.is_company === true || !num(parent.parent_id))) return;
   const children = db.rows("res.partner").filter((child) => child.parent_id === parentId);
-  if (children.length !== 1 || !ADDRESS_FIELDS.some((field) => row[field]) || ADDRESS_FIELDS.some((field) => parent[field])) return;
-  db.updateRow("res.partner", parentId, Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, row[field] ?? false])));
+  if (
+    children.length !== 1 ||
+    !ADDRESS_FIELDS.some((field) => row[field]) ||
+    ADDRESS_FIELDS.some((field) => parent[field])
+  )
+    return;
+  db.updateRow(
+    "res.partner",
+    parentId,
+    Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, row[field] ?? false])),
+  );
 }
 
 let generatedMessageIds = 0;
 
 /** Fields of crm.lead Odoo 17 tracks (tracking=True): changing one posts a message to the lead's chatter. */
-const TRACKED_LEAD_FIELDS = ["name", "stage_id", "user_id", "team_id", "partner_id", "expected_revenue", "active", "date_deadline"];
+const TRACKED_LEAD_FIELDS = [
+  "name",
+  "stage_id",
+  "user_id",
+  "team_id",
+  "partner_id",
+  "expected_revenue",
+  "active",
+  "date_deadline",
+];
 
 /**
  * mail.thread: a record created without `mail_create_nolog` (or `tracking_disable`) gets a "created" message,
  * and a write of a tracked field without `tracking_disable` or `mail_notrack` a tracking message. Odoo's
  * importer context carries both flags; a call without them leaves chatter that outlives a rollback.
  */
-function postChatter(db: Database, env: Env, model: string, id: number, p: Prepared, created: boolean, tracked: readonly string[]): void {
+function postChatter(
+  db: Database,
+  env: Env,
+  model: string,
+  id: number,
+  p: Prepared,
+  created: boolean,
+  tracked: readonly string[],
+): void {
   const context = env.context ?? {};
   const quiet = context["tracking_disable"] === true;
   const post = (body: string) =>
@@ -281,14 +322,22 @@ function postChatter(db: Database, env: Env, model: string, id: number, p: Prepa
     if (!quiet && context["mail_create_nolog"] !== true) post("<p>Record created</p>");
     return;
   }
-  if (!quiet && context["mail_notrack"] !== true && tracked.some((field) => p.given.has(field))) post("<p>Values changed</p>");
+  if (!quiet && context["mail_notrack"] !== true && tracked.some((field) => p.given.has(field)))
+    post("<p>Values changed</p>");
 }
 
 /**
  * An e-mail Odoo queues to people (an activity's assignee, a meeting's guests): a mail.message of type
  * `user_notification` on the record, with its recipients. A migration must send none.
  */
-function notify(db: Database, env: Env, model: string, id: number, body: string, recipients: ReadonlyArray<number | false>): void {
+function notify(
+  db: Database,
+  env: Env,
+  model: string,
+  id: number,
+  body: string,
+  recipients: ReadonlyArray<number | false>,
+): void {
   const partners = recipients.filter((partner): partner is number => partner !== false);
   if (partners.length === 0) return;
   db.createRecords(su({ ...env, context: { tracking_disable: true } }), "mail.message", [
@@ -349,7 +398,10 @@ const behaviours: Record<string, Behaviour> = {
       }
       // res.users _inherits res.partner: Odoo creates the partner from the user's values
       const login = typeof p.values.login === "string" ? p.values.login : "";
-      createInheritedParent(db, env, model, p, "partner_id", { name: login, email: login.includes("@") ? login : false });
+      createInheritedParent(db, env, model, p, "partner_id", {
+        name: login,
+        email: login.includes("@") ? login : false,
+      });
     },
     beforeWrite(_db, _env, _model, _ids, p) {
       if ("password" in p.values) {
@@ -370,7 +422,9 @@ const behaviours: Record<string, Behaviour> = {
   "res.company": {
     beforeCreate(db, env, _model, p) {
       if (!p.values.partner_id) {
-        const [partner] = db.createRecords(su(env), "res.partner", [{ name: p.values.name ?? false, is_company: true }]);
+        const [partner] = db.createRecords(su(env), "res.partner", [
+          { name: p.values.name ?? false, is_company: true },
+        ]);
         p.values.partner_id = partner;
       }
     },
@@ -415,7 +469,8 @@ const behaviours: Record<string, Behaviour> = {
         const patch: Record<string, unknown> = {};
         if (p.given.has("email_from") && partnerNeedsUpdate(lead.email_from, partner.email, emailNormalize))
           patch.email = lead.email_from ?? false;
-        if (p.given.has("phone") && partnerNeedsUpdate(lead.phone, partner.phone, phoneNormalize)) patch.phone = lead.phone ?? false;
+        if (p.given.has("phone") && partnerNeedsUpdate(lead.phone, partner.phone, phoneNormalize))
+          patch.phone = lead.phone ?? false;
         if (Object.keys(patch).length) db.writeRecords(su(env), "res.partner", [partnerId], patch);
       }
       db.updateRow("crm.lead", id, { email_normalized: emailNormalize(lead.email_from) });
@@ -429,7 +484,8 @@ const behaviours: Record<string, Behaviour> = {
     beforeCreate(db, _env, _model, p) {
       const model = str(p.values.model);
       const resId = num(p.values.res_id);
-      if (!p.given.has("record_name") && model && resId && db.model(model)) p.values.record_name = db.displayName(model, resId);
+      if (!p.given.has("record_name") && model && resId && db.model(model))
+        p.values.record_name = db.displayName(model, resId);
       // mail.message create: a message without a Message-Id gets one generated
       if (!str(p.values.message_id))
         p.values.message_id = `<${++generatedMessageIds}-openerp-${resId || 0}-${model || "mail.message"}@test-server>`;
@@ -449,8 +505,16 @@ const behaviours: Record<string, Behaviour> = {
       // Seen on Odoo 17: an activity created for another user e-mails them ("… has been assigned to you"),
       // a notification on the record, unless the context carries `mail_activity_quick_update`.
       const assignee = num(row.user_id);
-      if (created && model && assignee !== 0 && assignee !== env.uid && env.context?.["mail_activity_quick_update"] !== true) {
-        notify(db, env, model, num(row.res_id), "<p>An activity has been assigned to you</p>", [userPartner(db, assignee)]);
+      if (
+        created &&
+        model &&
+        assignee !== 0 &&
+        assignee !== env.uid &&
+        env.context?.["mail_activity_quick_update"] !== true
+      ) {
+        notify(db, env, model, num(row.res_id), "<p>An activity has been assigned to you</p>", [
+          userPartner(db, assignee),
+        ]);
       }
     },
   },
@@ -462,7 +526,8 @@ const behaviours: Record<string, Behaviour> = {
       // _default_partners: the user who creates the event attends it, unless attendees are given
       const attendees = model.fields.get("partner_ids");
       const creator = userPartner(db, env.uid);
-      if (attendees && creator && !p.given.has("partner_ids")) p.x2many.push({ field: attendees, commands: [[6, 0, [creator]]] });
+      if (attendees && creator && !p.given.has("partner_ids"))
+        p.x2many.push({ field: attendees, commands: [[6, 0, [creator]]] });
       const hours = typeof p.values.duration === "number" && p.values.duration > 0 ? p.values.duration : 1;
       if (!p.given.has("start")) {
         const start = new Date();
@@ -501,12 +566,17 @@ const behaviours: Record<string, Behaviour> = {
       const patch: Record<string, unknown> = {};
       if (p.given.has("datas") || p.given.has("raw")) {
         const base64 =
-          typeof row.datas === "string" ? row.datas : typeof row.raw === "string" ? Buffer.from(row.raw).toString("base64") : "";
+          typeof row.datas === "string"
+            ? row.datas
+            : typeof row.raw === "string"
+              ? Buffer.from(row.raw).toString("base64")
+              : "";
         patch.file_size = Buffer.from(base64, "base64").length;
         patch.checksum = base64 ? sha1OfBase64(base64) : false;
       }
       if (!str(row.mimetype)) {
-        const ext = typeof row.name === "string" && row.name.includes(".") ? (row.name.split(".").pop() ?? "").toLowerCase() : "";
+        const ext =
+          typeof row.name === "string" && row.name.includes(".") ? (row.name.split(".").pop() ?? "").toLowerCase() : "";
         patch.mimetype = row.type === "url" ? false : (MIMETYPES[ext] ?? "application/octet-stream");
       }
       if (Object.keys(patch).length) db.updateRow("ir.attachment", id, patch);
@@ -529,7 +599,8 @@ const behaviours: Record<string, Behaviour> = {
   "product.template": {
     afterWrite(db, env, _model, id, _p, created) {
       // product.template.create() creates the variant, unless product.product is creating the template
-      if (created && env.context.create_product_product !== false) db.createRecords(su(env), "product.product", [{ product_tmpl_id: id }]);
+      if (created && env.context.create_product_product !== false)
+        db.createRecords(su(env), "product.product", [{ product_tmpl_id: id }]);
     },
   },
 
@@ -543,7 +614,8 @@ const behaviours: Record<string, Behaviour> = {
   "sale.order": {
     defaults: () => ({ state: "draft" }),
     beforeCreate(db, _env, _model, p) {
-      if (!p.values.name || p.values.name === "New") p.values.name = `S${String(db.nextId("sale.order/sequence")).padStart(5, "0")}`;
+      if (!p.values.name || p.values.name === "New")
+        p.values.name = `S${String(db.nextId("sale.order/sequence")).padStart(5, "0")}`;
     },
   },
 
@@ -585,14 +657,19 @@ const behaviours: Record<string, Behaviour> = {
     beforeCreate(db, _env, _model, p) {
       if (!p.given.has("state")) p.values.state = "manual";
       const name = typeof p.values.model === "string" ? p.values.model : "";
-      if (p.values.state === "manual" && !name.startsWith("x_")) throw userError("The model name must start with 'x_'.");
+      if (p.values.state === "manual" && !name.startsWith("x_"))
+        throw userError("The model name must start with 'x_'.");
       if (!/^[a-z0-9_.]+$/.test(name))
         throw userError("The model name can only contain lowercase characters, digits, underscores and dots.");
-      if (db.irModelId(name) !== undefined || db.model(name)) throw sqlConstraintViolation("Each model must have a unique name.");
+      if (db.irModelId(name) !== undefined || db.model(name))
+        throw sqlConstraintViolation("Each model must have a unique name.");
       if (!p.x2many.some((x) => x.field.name === "field_id")) {
         const fieldId = db.model("ir.model")?.fields.get("field_id");
         if (fieldId)
-          p.x2many.push({ field: fieldId, commands: [[0, 0, { name: "x_name", field_description: "Name", ttype: "char", copied: true }]] });
+          p.x2many.push({
+            field: fieldId,
+            commands: [[0, 0, { name: "x_name", field_description: "Name", ttype: "char", copied: true }]],
+          });
       }
     },
     afterInsert(db, _env, _model, id, p) {
@@ -613,8 +690,10 @@ const behaviours: Record<string, Behaviour> = {
     beforeWrite(db, _env, _model, ids, p) {
       for (const id of ids) {
         const row = db.row("ir.model", id);
-        if (p.given.has("model") && row?.model !== p.values.model) throw userError('Field "Model" cannot be modified on models.');
-        if (p.given.has("state") && row?.state !== p.values.state) throw userError('Field "Type" cannot be modified on models.');
+        if (p.given.has("model") && row?.model !== p.values.model)
+          throw userError('Field "Model" cannot be modified on models.');
+        if (p.given.has("state") && row?.state !== p.values.state)
+          throw userError('Field "Type" cannot be modified on models.');
         if (p.given.has("transient") && row?.transient !== p.values.transient)
           throw userError('Field "Transient Model" cannot be modified on models.');
       }
@@ -631,7 +710,8 @@ const behaviours: Record<string, Behaviour> = {
     beforeUnlink(db, _env, _model, ids) {
       for (const id of ids) {
         const row = db.row("ir.model", id);
-        if (row && row.state !== "manual") throw userError(`Model ${pyRepr(row.name)} contains module data and cannot be removed.`);
+        if (row && row.state !== "manual")
+          throw userError(`Model ${pyRepr(row.name)} contains module data and cannot be removed.`);
       }
     },
     onDelete(db, _env, _model, id) {
@@ -660,13 +740,16 @@ const behaviours: Record<string, Behaviour> = {
         throw userError("Field names can only contain characters, digits and underscores (up to 63).");
       }
       const clash = [...db.table("ir.model.fields").values()].some((r) => r.model === modelName && r.name === name);
-      if (clash || db.model(modelName)?.fields.has(name)) throw sqlConstraintViolation("Field names must be unique per model.");
+      if (clash || db.model(modelName)?.fields.has(name))
+        throw sqlConstraintViolation("Field names must be unique per model.");
       const relation = str(p.values.relation);
       if (relation && !db.model(relation)) throw userError(`Model ${relation} does not exist!`);
       if (p.values.ttype === "one2many") {
         const inverse = db.model(relation || "")?.fields.get(String(p.values.relation_field ?? ""));
         if (inverse?.type !== "many2one" || inverse.relation !== modelName) {
-          throw userError(`Many2one ${String(p.values.relation_field ?? false)} on model ${String(relation)} does not exist!`);
+          throw userError(
+            `Many2one ${String(p.values.relation_field ?? false)} on model ${String(relation)} does not exist!`,
+          );
         }
       }
       parseSelection(p.values.selection ?? ""); // a malformed selection literal is Python's ValueError

@@ -3,7 +3,16 @@
 // bad record leaves nothing behind. Ids come from per-model sequences that, like PostgreSQL's, are not rolled back.
 
 import { compileDomain, compileOrder, domainMentions, isEmpty, type DomainHost, type Row } from "./domain.js";
-import { accessError, foreignKeyViolation, missingError, notNullViolation, pyRepr, pythonError, userError, valueError } from "./faults.js";
+import {
+  accessError,
+  foreignKeyViolation,
+  missingError,
+  notNullViolation,
+  pyRepr,
+  pythonError,
+  userError,
+  valueError,
+} from "./faults.js";
 import { behaviourOf } from "./behaviours.js";
 import { LOG_ACCESS_FIELDS, tableName, type FieldDef, type ModelDef, type Registry } from "./registry.js";
 import { nowString, pyTypeName, todayString, truthy } from "./util.js";
@@ -254,7 +263,8 @@ export class Database implements DomainHost {
     const value = this.value(def, row, field);
     if (typeof value === "string") return value;
     if (value === false || value === undefined || value === null) return false;
-    if (typeof value === "number" && field.type === "many2one" && field.relation) return this.displayName(field.relation, value);
+    if (typeof value === "number" && field.type === "many2one" && field.relation)
+      return this.displayName(field.relation, value);
     return String(value);
   }
 
@@ -301,7 +311,9 @@ export class Database implements DomainHost {
   checkAccess(env: Env, model: ModelDef, mode: AccessMode, raise = true): boolean {
     if (env.su || !model.manual) return true;
     const irModel = this.irModelId(model.name);
-    const rows = [...this.table("ir.model.access").values()].filter((r) => r.model_id === irModel && r.active !== false);
+    const rows = [...this.table("ir.model.access").values()].filter(
+      (r) => r.model_id === irModel && r.active !== false,
+    );
     const granting = rows.filter((r) => r[`perm_${mode}`] === true);
     // every user of the test server belongs to every group
     if (granting.length > 0) return true;
@@ -349,7 +361,10 @@ export class Database implements DomainHost {
         if (typeof value === "boolean") return value ? 1 : 0;
         if (typeof value === "string" && /^\s*[-+]?\d+\s*$/.test(value)) return parseInt(value, 10);
         if (typeof value === "string") throw valueError(`invalid literal for int() with base 10: ${pyRepr(value)}`);
-        throw pythonError("TypeError", `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`);
+        throw pythonError(
+          "TypeError",
+          `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(value)}'`,
+        );
       }
       case "float":
       case "monetary": {
@@ -358,13 +373,17 @@ export class Database implements DomainHost {
         if (typeof value === "boolean") return value ? 1 : 0;
         if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
         if (typeof value === "string") throw valueError(`could not convert string to float: ${pyRepr(value)}`);
-        throw pythonError("TypeError", `float() argument must be a string or a real number, not '${pyTypeName(value)}'`);
+        throw pythonError(
+          "TypeError",
+          `float() argument must be a string or a real number, not '${pyTypeName(value)}'`,
+        );
       }
       case "boolean":
         return truthy(value);
       case "date": {
         if (!truthy(value)) return false;
-        if (typeof value !== "string") throw pythonError("TypeError", `'${pyTypeName(value)}' object is not subscriptable`);
+        if (typeof value !== "string")
+          throw pythonError("TypeError", `'${pyTypeName(value)}' object is not subscriptable`);
         const v = value.slice(0, 10);
         const parts = strptime(v, "%Y-%m-%d");
         if (!parts) throw valueError(`time data ${pyRepr(v)} does not match format '%Y-%m-%d'`);
@@ -372,7 +391,8 @@ export class Database implements DomainHost {
       }
       case "datetime": {
         if (!truthy(value)) return false;
-        if (typeof value !== "string") throw pythonError("TypeError", `object of type '${pyTypeName(value)}' has no len()`);
+        if (typeof value !== "string")
+          throw pythonError("TypeError", `object of type '${pyTypeName(value)}' has no len()`);
         const format = DATETIME_FORMAT.slice(0, value.length - 2);
         const parts = strptime(value, format);
         if (!parts) throw valueError(`time data ${pyRepr(value)} does not match format '${format}'`);
@@ -384,7 +404,10 @@ export class Database implements DomainHost {
         if (typeof value === "number") return Math.trunc(value);
         if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return parseInt(value, 10);
         if (typeof value === "string") {
-          throw pythonError("psycopg2.errors.InvalidTextRepresentation", `invalid input syntax for type integer: "${value}"`);
+          throw pythonError(
+            "psycopg2.errors.InvalidTextRepresentation",
+            `invalid input syntax for type integer: "${value}"`,
+          );
         }
         throw pythonError(
           "psycopg2.errors.DatatypeMismatch",
@@ -512,7 +535,8 @@ export class Database implements DomainHost {
   private checkRequired(model: ModelDef, prepared: Prepared, creating: boolean): void {
     for (const field of model.fields.values()) {
       if (!field.required || !field.stored || field.type === "one2many" || field.type === "many2many") continue;
-      if (field.type === "boolean" || field.type === "integer" || field.type === "float" || field.type === "monetary") continue;
+      if (field.type === "boolean" || field.type === "integer" || field.type === "float" || field.type === "monetary")
+        continue;
       const given = prepared.given.has(field.name);
       if (!creating && !given) continue;
       const value = prepared.values[field.name];
@@ -529,7 +553,14 @@ export class Database implements DomainHost {
       if (!field || field.type !== "many2one" || !field.relation || typeof value !== "number" || !value) continue;
       if (!this.registry.get(field.relation)) continue; // a model the test server does not know: nothing to check
       if (!this.exists(field.relation, value)) {
-        throw foreignKeyViolation(model.name, model.label, tableName(model.name), name, value, tableName(field.relation));
+        throw foreignKeyViolation(
+          model.name,
+          model.label,
+          tableName(model.name),
+          name,
+          value,
+          tableName(field.relation),
+        );
       }
     }
     for (const { field, commands } of prepared.x2many) {
@@ -540,7 +571,14 @@ export class Database implements DomainHost {
           if (typeof target === "number" && !this.exists(field.relation, target)) {
             const [a, b] = [tableName(model.name), tableName(field.relation)].sort();
             const relTable = `${a}_${b}_rel`;
-            throw foreignKeyViolation("unknown", "Unknown", relTable, `${tableName(field.relation)}_id`, target, tableName(field.relation));
+            throw foreignKeyViolation(
+              "unknown",
+              "Unknown",
+              relTable,
+              `${tableName(field.relation)}_id`,
+              target,
+              tableName(field.relation),
+            );
           }
         }
       }
@@ -677,7 +715,9 @@ export class Database implements DomainHost {
       behaviour.beforeWrite?.(this, env, model, ids, p);
       this.checkRequired(model, p, false);
       this.checkForeignKeys(model, p);
-      const log: Record<string, unknown> = model.fields.has("write_uid") ? { write_uid: env.uid, write_date: nowString() } : {};
+      const log: Record<string, unknown> = model.fields.has("write_uid")
+        ? { write_uid: env.uid, write_date: nowString() }
+        : {};
       for (const id of ids) {
         this.updateRow(model.name, id, { ...log, ...p.values });
         for (const { field, commands } of p.x2many) this.applyX2Many(env, model, id, field, commands);
@@ -733,7 +773,9 @@ export class Database implements DomainHost {
         const value = row[field.name];
         if (field.type === "many2many") {
           if (Array.isArray(value) && value.some((id) => doomed.has(id as number))) {
-            this.updateRow(refModelName, row.id, { [field.name]: Object.freeze(value.filter((id) => !doomed.has(id as number))) });
+            this.updateRow(refModelName, row.id, {
+              [field.name]: Object.freeze(value.filter((id) => !doomed.has(id as number))),
+            });
           }
           continue;
         }
@@ -741,7 +783,14 @@ export class Database implements DomainHost {
         const onDelete = field.onDelete ?? "set null";
         if (onDelete === "cascade") cascade.push(row.id);
         else if (onDelete === "restrict") {
-          throw foreignKeyViolation(refModelName, refModel.label, tableName(refModelName), field.name, value, tableName(model.name));
+          throw foreignKeyViolation(
+            refModelName,
+            refModel.label,
+            tableName(refModelName),
+            field.name,
+            value,
+            tableName(model.name),
+          );
         } else if (field.required) {
           throw notNullViolation(refModelName, refModel.label, field.name, field.label);
         } else this.updateRow(refModelName, row.id, { [field.name]: false });

@@ -53,7 +53,13 @@ const OPERATORS = new Set([
 ]);
 
 export function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === false || value === "" || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    value === false ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** SQL LIKE: `%` any run, `_` one character. */
@@ -82,8 +88,10 @@ function compare(a: unknown, b: unknown): number {
 }
 
 function looseEqual(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "string" && b.trim() !== "" && !Number.isNaN(Number(b))) return a === Number(b);
-  if (typeof b === "number" && typeof a === "string" && a.trim() !== "" && !Number.isNaN(Number(a))) return b === Number(a);
+  if (typeof a === "number" && typeof b === "string" && b.trim() !== "" && !Number.isNaN(Number(b)))
+    return a === Number(b);
+  if (typeof b === "number" && typeof a === "string" && a.trim() !== "" && !Number.isNaN(Number(a)))
+    return b === Number(a);
   return a === b;
 }
 
@@ -134,7 +142,12 @@ class Compiler {
   ) {}
 
   /** The values a path reaches from a row (any-semantics across relations), plus the last field. */
-  private reach(model: ModelDef, row: Row, path: string[], leaf: unknown[]): { field: FieldDef; model: ModelDef; values: unknown[] } {
+  private reach(
+    model: ModelDef,
+    row: Row,
+    path: string[],
+    leaf: unknown[],
+  ): { field: FieldDef; model: ModelDef; values: unknown[] } {
     let rows: Row[] = [row];
     let current = model;
     for (let i = 0; i < path.length; i++) {
@@ -242,7 +255,8 @@ class Compiler {
 export function domainMentions(domain: unknown, field: string): boolean {
   if (!Array.isArray(domain)) return false;
   return domain.some(
-    (item) => Array.isArray(item) && typeof item[0] === "string" && (item[0] === field || item[0].startsWith(`${field}.`)),
+    (item) =>
+      Array.isArray(item) && typeof item[0] === "string" && (item[0] === field || item[0].startsWith(`${field}.`)),
   );
 }
 
@@ -265,7 +279,8 @@ export function compileOrder(host: DomainHost, model: ModelDef, order: unknown):
   });
   const sortValue = (row: Row, field: FieldDef): unknown => {
     const v = host.value(model, row, field);
-    if (field.type === "many2one" && typeof v === "number" && v && field.relation) return host.displayName(field.relation, v);
+    if (field.type === "many2one" && typeof v === "number" && v && field.relation)
+      return host.displayName(field.relation, v);
     if (Array.isArray(v)) return v.length ? v[0] : false;
     return v;
   };

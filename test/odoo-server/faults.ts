@@ -59,7 +59,10 @@ export function accessDenied(): OdooFault {
 
 /** odoo/fields.py Field.__get__ on a deleted record (transcripts "unlink already deleted", "write deleted"). */
 export function missingError(model: string, id: number, uid: number): OdooFault {
-  return new OdooFault(FAULT_WARNING, `Record does not exist or has been deleted.\n(Record: ${model}(${id},), User: ${uid})`);
+  return new OdooFault(
+    FAULT_WARNING,
+    `Record does not exist or has been deleted.\n(Record: ${model}(${id},), User: ${uid})`,
+  );
 }
 
 /** odoo/service/model.py _as_validation_error, NOT_NULL_VIOLATION (transcript "create crm.lead without required name"). */

@@ -73,7 +73,13 @@ export type FaultRule =
    * answers `ids: false`, as Odoo's load does for a record that fails. `times` counts rejected records
    * (default: no limit until reset()).
    */
-  | { kind: "reject-record"; model: string; match: (vals: Readonly<Record<string, unknown>>) => boolean; message: string; times?: number };
+  | {
+      kind: "reject-record";
+      model: string;
+      match: (vals: Readonly<Record<string, unknown>>) => boolean;
+      message: string;
+      times?: number;
+    };
 
 export interface RecordedCall {
   /** the XML-RPC service: "common", "object" or "db" */
@@ -138,7 +144,9 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
   const catalog = loadCatalog(options.version ?? "17.0");
   const dbName = options.db ?? "odoo_test";
   const users: SeedUser[] =
-    options.users && options.users.length ? options.users.map((u) => ({ ...u })) : [{ login: "admin", password: "admin" }];
+    options.users && options.users.length
+      ? options.users.map((u) => ({ ...u }))
+      : [{ login: "admin", password: "admin" }];
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const maxCalls = options.maxCalls ?? 10_000;
   const installedModules = options.installedModules;
@@ -194,7 +202,10 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
     const now = performance.now();
     const worker = workerFreeAt.indexOf(Math.min(...workerFreeAt));
     const writes =
-      entry.rpcMethod === "create" || entry.rpcMethod === "write" || entry.rpcMethod === "load" || entry.rpcMethod === "unlink";
+      entry.rpcMethod === "create" ||
+      entry.rpcMethod === "write" ||
+      entry.rpcMethod === "load" ||
+      entry.rpcMethod === "unlink";
     const end = Math.max(now, workerFreeAt[worker]!) + cost.callMs + (writes ? cost.recordMs * (entry.count ?? 0) : 0);
     workerFreeAt[worker] = end;
     return end - now;
@@ -258,7 +269,8 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
       const [, , , model, rpcMethod] = call.params;
       if (typeof model === "string") entry.model = model;
       if (typeof rpcMethod === "string") entry.rpcMethod = rpcMethod;
-      const args = call.method === "execute_kw" ? (Array.isArray(call.params[5]) ? call.params[5] : []) : call.params.slice(5);
+      const args =
+        call.method === "execute_kw" ? (Array.isArray(call.params[5]) ? call.params[5] : []) : call.params.slice(5);
       const count = entry.rpcMethod ? countOf(entry.rpcMethod, args) : undefined;
       if (count !== undefined) entry.count = count;
       const rule = takeTransportRule(entry.model, entry.rpcMethod);
@@ -339,7 +351,8 @@ export async function startOdooTestServer(options: OdooTestServerOptions = {}): 
       return db.rows(model);
     },
     injectFaults(rule: FaultRule) {
-      if (rule.kind === "http-status" && !(rule.status >= 100 && rule.status <= 599)) throw new Error(`bad HTTP status ${rule.status}`);
+      if (rule.kind === "http-status" && !(rule.status >= 100 && rule.status <= 599))
+        throw new Error(`bad HTTP status ${rule.status}`);
       if (rule.kind === "delay" && !(rule.ms >= 0)) throw new Error(`bad delay ${rule.ms}`);
       const remaining = rule.times ?? (rule.kind === "reject-record" ? Number.POSITIVE_INFINITY : 1);
       rules.push({ ...rule, remaining });

@@ -69,7 +69,13 @@ function parseStrictDate(value: string, withTime: boolean): string | null {
   if (!m) return null;
   const [y, mo, d, h = "0", mi = "0", s = "0"] = m.slice(1).map((x) => x ?? "0");
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+  if (
+    date.getUTCMonth() !== Number(mo) - 1 ||
+    date.getUTCDate() !== Number(d) ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
     return null;
   }
   const iso = date.toISOString();
@@ -86,7 +92,12 @@ class Loader {
   ) {}
 
   /** ir.fields.converter db_id_for: one reference to a record of the field's comodel. */
-  private reference(field: FieldDef, subfield: string | undefined, value: string, warnings: ConversionProblem[]): number | false {
+  private reference(
+    field: FieldDef,
+    subfield: string | undefined,
+    value: string,
+    warnings: ConversionProblem[],
+  ): number | false {
     const relation = field.relation ?? "";
     const comodel = this.db.model(relation);
     const label = field.label;
@@ -123,7 +134,8 @@ class Loader {
     }
     // by name: name_search(name=value, operator='=')
     const recName = comodel?.recName;
-    const matches = comodel && recName ? this.db.searchRows(this.env, comodel, [[recName, "=", value]], 0, 0, "id") : [];
+    const matches =
+      comodel && recName ? this.db.searchRows(this.env, comodel, [[recName, "=", value]], 0, 0, "id") : [];
     if (matches.length > 1) {
       warnings.push(
         new ConversionProblem(
@@ -141,7 +153,12 @@ class Loader {
   }
 
   /** One non-empty cell, converted for create/write (ir.fields.converter _str_to_<type>). */
-  private convert(field: FieldDef, subfield: string | undefined, value: string, warnings: ConversionProblem[]): unknown {
+  private convert(
+    field: FieldDef,
+    subfield: string | undefined,
+    value: string,
+    warnings: ConversionProblem[],
+  ): unknown {
     const label = field.label;
     switch (field.type) {
       case "many2one":
@@ -191,10 +208,14 @@ class Loader {
         const selection = field.selection ?? [];
         if (selection.length === 0) return value;
         const lower = value.toLowerCase();
-        const hit = selection.find(([item, itemLabel]) => item.toLowerCase() === lower || itemLabel.toLowerCase() === lower);
+        const hit = selection.find(
+          ([item, itemLabel]) => item.toLowerCase() === lower || itemLabel.toLowerCase() === lower,
+        );
         if (hit) return hit[0];
         throw new ConversionProblem(`Value '${value}' not found in selection field '${label}'`, {
-          moreinfo: selection.filter(([item, itemLabel]) => itemLabel || item).map(([item, itemLabel]) => itemLabel || item),
+          moreinfo: selection
+            .filter(([item, itemLabel]) => itemLabel || item)
+            .map(([item, itemLabel]) => itemLabel || item),
         });
       }
       case "json":
@@ -280,7 +301,8 @@ class Loader {
       return this.db.transaction(() => {
         dataInput.forEach((rowInput, index) => this.loadRow(paths, rowInput, index, ids));
         const result: LoadResult = { ids, messages: this.messages, nextrow: 0 };
-        if (this.messages.some((m) => m.type === "error")) throw new Rollback({ ids: false, messages: this.messages, nextrow: 0 });
+        if (this.messages.some((m) => m.type === "error"))
+          throw new Rollback({ ids: false, messages: this.messages, nextrow: 0 });
         return result;
       });
     } catch (error) {
@@ -308,7 +330,14 @@ class Loader {
         if (!text) return;
         const id = /^\s*\d+\s*$/.test(text) ? parseInt(text, 10) : NaN;
         if (!Number.isNaN(id) && this.db.exists(this.model.name, id)) dbid = id;
-        else this.messages.push({ ...base, type: "error", record: index, field: ".id", message: `Unknown database identifier '${text}'` });
+        else
+          this.messages.push({
+            ...base,
+            type: "error",
+            record: index,
+            field: ".id",
+            message: `Unknown database identifier '${text}'`,
+          });
         return;
       }
       const field = this.model.fields.get(head);
@@ -359,15 +388,20 @@ class Loader {
     const dataId = this.db.xmlidDataId(`${module}.${name}`);
     if (dataId === undefined) return undefined;
     const data = this.db.row("ir.model.data", dataId);
-    if (data && data.model === this.model.name && this.db.exists(this.model.name, Number(data.res_id))) return { id: Number(data.res_id) };
+    if (data && data.model === this.model.name && this.db.exists(this.model.name, Number(data.res_id)))
+      return { id: Number(data.res_id) };
     return { dataId };
   }
 
   private bindXid(xid: string, id: number, staleDataId: number | undefined): void {
     const { module, name } = this.fullXid(xid);
     const su: Env = { uid: this.env.uid, context: {}, su: true };
-    if (staleDataId !== undefined) this.db.writeRecords(su, "ir.model.data", [staleDataId], { model: this.model.name, res_id: id });
-    else this.db.createRecords(su, "ir.model.data", [{ module, name, model: this.model.name, res_id: id, noupdate: false }]);
+    if (staleDataId !== undefined)
+      this.db.writeRecords(su, "ir.model.data", [staleDataId], { model: this.model.name, res_id: id });
+    else
+      this.db.createRecords(su, "ir.model.data", [
+        { module, name, model: this.model.name, res_id: id, noupdate: false },
+      ]);
   }
 }
 

@@ -4,7 +4,12 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogDirectory, type CatalogField, type OdooCatalog, type OdooFieldType } from "../../compiler/catalog/index.js";
+import {
+  catalogDirectory,
+  type CatalogField,
+  type OdooCatalog,
+  type OdooFieldType,
+} from "../../compiler/catalog/index.js";
 
 export type OnDelete = "set null" | "cascade" | "restrict";
 
@@ -57,10 +62,26 @@ export function magicFields(module: string): FieldDef[] {
   const modules = [module];
   return [
     field("id", "integer", "ID", { readonly: true, modules }),
-    field("display_name", "char", "Display Name", { readonly: true, stored: false, computed: true, write: "ignored", modules }),
-    field("create_uid", "many2one", "Created by", { readonly: true, relation: "res.users", onDelete: "set null", modules }),
+    field("display_name", "char", "Display Name", {
+      readonly: true,
+      stored: false,
+      computed: true,
+      write: "ignored",
+      modules,
+    }),
+    field("create_uid", "many2one", "Created by", {
+      readonly: true,
+      relation: "res.users",
+      onDelete: "set null",
+      modules,
+    }),
     field("create_date", "datetime", "Created on", { readonly: true, modules }),
-    field("write_uid", "many2one", "Last Updated by", { readonly: true, relation: "res.users", onDelete: "set null", modules }),
+    field("write_uid", "many2one", "Last Updated by", {
+      readonly: true,
+      relation: "res.users",
+      onDelete: "set null",
+      modules,
+    }),
     field("write_date", "datetime", "Last Updated on", { readonly: true, modules }),
   ];
 }
@@ -131,7 +152,8 @@ function readOnDelete(version: string, model: string): Map<string, OnDelete> {
   try {
     const raw = JSON.parse(readFileSync(join(catalogDirectory(), version, `${model}.json`), "utf8")) as RawModelFile;
     for (const [name, f] of Object.entries(raw.fields)) {
-      if (f.on_delete === "set null" || f.on_delete === "cascade" || f.on_delete === "restrict") out.set(name, f.on_delete);
+      if (f.on_delete === "set null" || f.on_delete === "cascade" || f.on_delete === "restrict")
+        out.set(name, f.on_delete);
     }
   } catch {
     // a catalog without the file: every many2one is 'set null'
@@ -190,7 +212,14 @@ export class Registry {
       const fields = new Map<string, FieldDef>();
       for (const [fname, f] of model.fields) fields.set(fname, fromCatalog(f, onDelete.get(fname)));
       const module = model.fields.get("id")?.modules[0] ?? model.modules[0] ?? "base";
-      this.models.set(name, { name, label: model.label, module, fields, manual: false, recName: defaultRecName(name, fields) });
+      this.models.set(name, {
+        name,
+        label: model.label,
+        module,
+        fields,
+        manual: false,
+        recName: defaultRecName(name, fields),
+      });
     }
     for (const model of builtinModels()) this.models.set(model.name, model);
   }

@@ -31,7 +31,14 @@ class Seeder {
 
   private xmlid(xmlid: string, model: string, resId: number): void {
     const { module, name } = splitXmlid(xmlid);
-    this.db.insertRow("ir.model.data", { id: this.db.nextId("ir.model.data"), module, name, model, res_id: resId, noupdate: true });
+    this.db.insertRow("ir.model.data", {
+      id: this.db.nextId("ir.model.data"),
+      module,
+      name,
+      model,
+      res_id: resId,
+      noupdate: true,
+    });
   }
 
   private insert(model: string, values: Record<string, unknown>, xmlid?: string, id?: number): number {
@@ -40,7 +47,8 @@ class Seeder {
     if (id !== undefined) this.db.bumpSequence(model, id);
     const row: Record<string, unknown> & { id: number } = { ...values, id: rowId };
     if (def?.fields.get("active")?.type === "boolean" && !("active" in row)) row.active = true;
-    if (def?.fields.has("create_uid")) Object.assign(row, { create_uid: 1, create_date: this.now, write_uid: 1, write_date: this.now });
+    if (def?.fields.has("create_uid"))
+      Object.assign(row, { create_uid: 1, create_date: this.now, write_uid: 1, write_date: this.now });
     this.db.insertRow(model, row);
     if (xmlid) this.xmlid(xmlid, model, rowId);
     return rowId;
@@ -85,7 +93,9 @@ class Seeder {
           if (field.type === "many2one") {
             const comodel = field.relation ? this.db.registry.get(field.relation) : undefined;
             if (typeof value === "string") values[key] = comodel ? this.byName(comodel, value) : false;
-            else values[key] = typeof value === "number" && field.relation && this.db.exists(field.relation, value) ? value : false;
+            else
+              values[key] =
+                typeof value === "number" && field.relation && this.db.exists(field.relation, value) ? value : false;
           } else values[key] = value;
         }
         if (modelName === "res.groups" && typeof record.full_name === "string" && !values.name) {
@@ -96,7 +106,13 @@ class Seeder {
     }
   }
 
-  private partner(id: number, name: string, email: string | false, extra: Record<string, unknown>, xmlid: string): number {
+  private partner(
+    id: number,
+    name: string,
+    email: string | false,
+    extra: Record<string, unknown>,
+    xmlid: string,
+  ): number {
     return this.insert(
       "res.partner",
       {
@@ -120,7 +136,12 @@ class Seeder {
   companyAndUsers(users: readonly SeedUser[]): void {
     const usd = this.db.xmlidRef("base.USD")?.id ?? false;
     this.partner(1, "My Company", false, { is_company: true, company_id: 1 }, "base.main_partner");
-    this.insert("res.company", { name: "My Company", partner_id: 1, currency_id: usd, sequence: 10 }, "base.main_company", 1);
+    this.insert(
+      "res.company",
+      { name: "My Company", partner_id: 1, currency_id: usd, sequence: 10 },
+      "base.main_company",
+      1,
+    );
     this.partner(2, "OdooBot", "odoobot@example.com", { active: false }, "base.partner_root");
     this.insert(
       "res.users",
@@ -133,10 +154,23 @@ class Seeder {
       const partnerId = admin ? 3 : this.db.nextId("res.partner");
       const defaultEmail = user.login === "admin" ? "admin@example.com" : user.login.includes("@") ? user.login : false;
       const name = user.name ?? (user.login === "admin" ? "Administrator" : user.login);
-      this.partner(partnerId, name, user.email ?? defaultEmail, {}, admin ? "base.partner_admin" : `__test_server__.partner_${user.login}`);
+      this.partner(
+        partnerId,
+        name,
+        user.email ?? defaultEmail,
+        {},
+        admin ? "base.partner_admin" : `__test_server__.partner_${user.login}`,
+      );
       const uid = this.insert(
         "res.users",
-        { login: user.login, partner_id: partnerId, company_id: 1, active: true, share: false, notification_type: "email" },
+        {
+          login: user.login,
+          partner_id: partnerId,
+          company_id: 1,
+          active: true,
+          share: false,
+          notification_type: "email",
+        },
         admin ? "base.user_admin" : `__test_server__.user_${user.login}`,
         admin ? 2 : this.db.nextId("res.users"),
       );

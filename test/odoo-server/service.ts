@@ -27,7 +27,12 @@ interface MethodSpec {
   run(db: Database, env: Env, model: ModelDef, args: Record<string, unknown>, ids: number[]): unknown;
 }
 
-function bind(name: string, spec: MethodSpec, positional: unknown[], keywords: Record<string, unknown>): Record<string, unknown> {
+function bind(
+  name: string,
+  spec: MethodSpec,
+  positional: unknown[],
+  keywords: Record<string, unknown>,
+): Record<string, unknown> {
   const bound: Record<string, unknown> = {};
   const qualname = `BaseModel.${name}`;
   if (positional.length > spec.params.length) {
@@ -46,7 +51,8 @@ function bind(name: string, spec: MethodSpec, positional: unknown[], keywords: R
     bound[key] = value;
   }
   const missing = spec.params.slice(0, spec.required).filter((p) => !(p in bound));
-  if (missing.length === 1) throw pythonError("TypeError", `${qualname}() missing 1 required positional argument: '${missing[0]}'`);
+  if (missing.length === 1)
+    throw pythonError("TypeError", `${qualname}() missing 1 required positional argument: '${missing[0]}'`);
   if (missing.length > 1) {
     throw pythonError(
       "TypeError",
@@ -78,14 +84,20 @@ function describeField(field: FieldDef): Record<string, unknown> {
   if (field.related) out.related = field.related;
   if (field.relation) out.relation = field.relation;
   if (field.relationField) out.relation_field = field.relationField;
-  if (field.type === "selection" || field.type === "reference") out.selection = (field.selection ?? []).map(([v, l]) => [v, l]);
+  if (field.type === "selection" || field.type === "reference")
+    out.selection = (field.selection ?? []).map(([v, l]) => [v, l]);
   return out;
 }
 
 function fieldsGet(model: ModelDef, allfields: unknown, attributes: unknown): Record<string, unknown> {
   const names =
-    Array.isArray(allfields) && allfields.length ? allfields.filter((f): f is string => typeof f === "string") : [...model.fields.keys()];
-  const attrs = Array.isArray(attributes) && attributes.length ? attributes.filter((a): a is string => typeof a === "string") : null;
+    Array.isArray(allfields) && allfields.length
+      ? allfields.filter((f): f is string => typeof f === "string")
+      : [...model.fields.keys()];
+  const attrs =
+    Array.isArray(attributes) && attributes.length
+      ? attributes.filter((a): a is string => typeof a === "string")
+      : null;
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const field = model.fields.get(name);
@@ -193,7 +205,11 @@ export const METHODS: Record<string, MethodSpec> = {
     required: 1,
     records: false,
     run: (db, env, model, a) =>
-      db.defaultsFor(env, model, Array.isArray(a.fields_list) ? a.fields_list.filter((f): f is string => typeof f === "string") : []),
+      db.defaultsFor(
+        env,
+        model,
+        Array.isArray(a.fields_list) ? a.fields_list.filter((f): f is string => typeof f === "string") : [],
+      ),
   },
   check_access_rights: {
     params: ["operation", "raise_exception"],
@@ -212,7 +228,8 @@ export const METHODS: Record<string, MethodSpec> = {
 /** How many records a call handles, for the call log: records per create, ids per write/unlink/read, rows per load. */
 export function countOf(method: string, args: unknown[]): number | undefined {
   const first = args[0];
-  if (method === "create") return Array.isArray(first) ? first.length : first && typeof first === "object" ? 1 : undefined;
+  if (method === "create")
+    return Array.isArray(first) ? first.length : first && typeof first === "object" ? 1 : undefined;
   if (method === "write" || method === "unlink" || method === "read") {
     try {
       return toIds(first).length;
@@ -299,7 +316,8 @@ export class Services {
    * `reject` is the fault-injection hook for records.
    */
   object(method: string, params: unknown[], reject?: Env["reject"]): unknown {
-    if (method !== "execute_kw" && method !== "execute") throw pythonError("NameError", `Method not available ${method}`);
+    if (method !== "execute_kw" && method !== "execute")
+      throw pythonError("NameError", `Method not available ${method}`);
     const [dbName, uidRaw, password, modelName, rpcMethod] = params;
     this.checkDb(dbName);
     const uid =
@@ -313,22 +331,29 @@ export class Services {
     if (Number.isNaN(uid)) throw pythonError("ValueError", `invalid literal for int() with base 10: ${pyRepr(uidRaw)}`);
     const db = this.db();
     const user = db.row("res.users", uid);
-    if (!user || user.active === false || typeof password !== "string" || db.passwords.get(uid) !== password) throw accessDenied();
+    if (!user || user.active === false || typeof password !== "string" || db.passwords.get(uid) !== password)
+      throw accessDenied();
     if (typeof rpcMethod !== "string") throw pythonError("TypeError", "method name must be a string");
-    if (/^(_.*|init)$/.test(rpcMethod)) throw accessError(`Private methods (such as ${rpcMethod}) cannot be called remotely.`);
+    if (/^(_.*|init)$/.test(rpcMethod))
+      throw accessError(`Private methods (such as ${rpcMethod}) cannot be called remotely.`);
     const model = db.requireModel(String(modelName));
     let args: unknown[];
     let kwargs: Record<string, unknown>;
     if (method === "execute_kw") {
       args = Array.isArray(params[5]) ? params[5] : [];
-      kwargs = params[6] && typeof params[6] === "object" && !Array.isArray(params[6]) ? (params[6] as Record<string, unknown>) : {};
+      kwargs =
+        params[6] && typeof params[6] === "object" && !Array.isArray(params[6])
+          ? (params[6] as Record<string, unknown>)
+          : {};
     } else {
       args = params.slice(5);
       kwargs = {};
     }
     const spec = METHODS[rpcMethod];
-    if (!spec) throw pythonError("AttributeError", `The method '${rpcMethod}' does not exist on the model '${model.name}'`);
-    const context = kwargs.context && typeof kwargs.context === "object" ? (kwargs.context as Record<string, unknown>) : {};
+    if (!spec)
+      throw pythonError("AttributeError", `The method '${rpcMethod}' does not exist on the model '${model.name}'`);
+    const context =
+      kwargs.context && typeof kwargs.context === "object" ? (kwargs.context as Record<string, unknown>) : {};
     const env: Env = { uid, context };
     if (reject) env.reject = reject;
     let ids: number[] = [];

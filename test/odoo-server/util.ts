@@ -14,7 +14,8 @@ export function todayString(date = new Date()): string {
 /** Python truthiness of an XML-RPC value. */
 export function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
-  if (value && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value)) return Object.keys(value).length > 0;
+  if (value && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value))
+    return Object.keys(value).length > 0;
   return Boolean(value);
 }
 

@@ -45,7 +45,12 @@ describe("a draft from an export (no --from)", () => {
     ["opex365", "OPEX365"],
   ] as const) {
     it(`drafts a spec for examples/${example} that checks without errors`, async () => {
-      const draft = await proposeDraft({ exportDir: join(root, "examples", example), system, catalog, shownDir: `examples/${example}` });
+      const draft = await proposeDraft({
+        exportDir: join(root, "examples", example),
+        system,
+        catalog,
+        shownDir: `examples/${example}`,
+      });
       expectBaseline(`propose/${example}.draft.mapspec`, draft.text);
       expectBaseline(`propose/${example}.draft.report.txt`, renderReport(draft.report));
       expect(errorsOf(draft.text)).toEqual([]);
@@ -162,7 +167,10 @@ describe("adapting a spec to an export (--from)", () => {
     writeTinyExport(dir);
     const adapted = await adaptSpec({ specText: tinySpec, specFile: "tiny.mapspec", exportDir: dir });
     expect(adapted.remaining).toEqual([]);
-    expectBaseline("propose/tiny.adapted.diff", unifiedDiff(tinySpec, adapted.text, "tiny.mapspec", "tiny.mapspec (proposed)"));
+    expectBaseline(
+      "propose/tiny.adapted.diff",
+      unifiedDiff(tinySpec, adapted.text, "tiny.mapspec", "tiny.mapspec (proposed)"),
+    );
     expect(adapted.text).toContain('"Record ID" or "Contact ID": id');
     expect(adapted.text).toContain('"Email" or "E-mail":');
     expect(adapted.text).toMatch(/"Job Title": text optional {2}# proposed: /);
@@ -191,7 +199,9 @@ describe("adapting a spec to an export (--from)", () => {
       const cells = parseCsvLine(line);
       cells.splice(jobTitle, 1);
       if (index === 0)
-        return [...cells.map((c) => ({ "Record ID": "Contact ID", Email: "Email Address" })[c] ?? c), "Fax Number"].map(csvCell).join(",");
+        return [...cells.map((c) => ({ "Record ID": "Contact ID", Email: "Email Address" })[c] ?? c), "Fax Number"]
+          .map(csvCell)
+          .join(",");
       return [...cells, index % 3 === 0 ? "+49 30 1234567" : ""].map(csvCell).join(",");
     });
     writeFileSync(file, `\uFEFF${rewritten.join("\r\n")}`);
@@ -260,7 +270,9 @@ describe("mapc propose", () => {
     expect((await runCli(["propose", "--system", "x"], env)).exitCode).toBe(2);
     expect((await runCli(["propose", "--source", join(work, "nowhere"), "--system", "x"], env)).exitCode).toBe(2);
     expect((await runCli(["propose", "--source", join(work, "tiny")], env)).exitCode).toBe(2);
-    expect((await runCli(["propose", "--source", join(work, "tiny"), "--system", "x", "--target", "9.0"], env)).exitCode).toBe(2);
+    expect(
+      (await runCli(["propose", "--source", join(work, "tiny"), "--system", "x", "--target", "9.0"], env)).exitCode,
+    ).toBe(2);
   });
 });
 

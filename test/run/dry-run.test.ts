@@ -13,7 +13,10 @@ import { intoExport, intoSpec } from "../fixtures/specs/into.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "mapc-run-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const smartdesk = compileSpec(readFileSync(join(root, "specs/smartdesk.mapspec"), "utf8"), "specs/smartdesk.mapspec").plan;
+const smartdesk = compileSpec(
+  readFileSync(join(root, "specs/smartdesk.mapspec"), "utf8"),
+  "specs/smartdesk.mapspec",
+).plan;
 
 function counts(summary: RunSummary, object: string) {
   const phase = summary.objects.find((o) => o.object === object)!.phases[0]!;
@@ -55,7 +58,9 @@ describe("dry run of the SmartDesk example", async () => {
     const company = summary.mappings.find((m) => m.mapping === "Company")!;
     expect(company).toMatchObject({ records: 29, merged: 1 });
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-    const alias = db.prepare("SELECT external_id FROM record_aliases WHERE mapping = 'Company' AND source_key = '5119'").get() as {
+    const alias = db
+      .prepare("SELECT external_id FROM record_aliases WHERE mapping = 'Company' AND source_key = '5119'")
+      .get() as {
       external_id: string;
     };
     db.close();
@@ -65,16 +70,25 @@ describe("dry run of the SmartDesk example", async () => {
   it("resolves references to external ids and leaves Odoo lookups for the load", () => {
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
     const deal = JSON.parse(
-      (db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.deal_8102'").get() as { values_json: string })
-        .values_json,
+      (
+        db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.deal_8102'").get() as {
+          values_json: string;
+        }
+      ).values_json,
     );
     const contact = JSON.parse(
-      (db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.contact_6112'").get() as { values_json: string })
-        .values_json,
+      (
+        db.prepare("SELECT values_json FROM records WHERE external_id = 'mapc_smartdesk.contact_6112'").get() as {
+          values_json: string;
+        }
+      ).values_json,
     );
     const company = JSON.parse(
-      (db.prepare("SELECT deferred_json FROM records WHERE external_id = 'mapc_smartdesk.company_5103'").get() as { deferred_json: string })
-        .deferred_json,
+      (
+        db.prepare("SELECT deferred_json FROM records WHERE external_id = 'mapc_smartdesk.company_5103'").get() as {
+          deferred_json: string;
+        }
+      ).deferred_json,
     );
     db.close();
     expect(deal.partner_id).toEqual({ xmlid: "mapc_smartdesk.contact_6101" });
@@ -90,7 +104,9 @@ describe("dry run of the SmartDesk example", async () => {
   it("queues the note whose contact is not in the export", () => {
     const queue = readFileSync(join(runDir, "queue.csv"), "utf8").split("\r\n");
     expect(queue[0]).toBe("kind,map,record,field,looked in,key,what to do");
-    expect(queue[1]).toBe("orphan,Note,mapc_smartdesk.note_14104,res_id,Contact,6999,the record this note belongs to is not in the export");
+    expect(queue[1]).toBe(
+      "orphan,Note,mapc_smartdesk.note_14104,res_id,Contact,6999,the record this note belongs to is not in the export",
+    );
   });
 
   it("writes summary.json, rejects.csv and the report", () => {
@@ -198,7 +214,9 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
       { source: "resolve Person", rows: 1, total: 1, done: true },
     ]);
     const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-    const rows = db.prepare("SELECT external_id, unresolved, deferred_json FROM records ORDER BY external_id").all() as Array<{
+    const rows = db
+      .prepare("SELECT external_id, unresolved, deferred_json FROM records ORDER BY external_id")
+      .all() as Array<{
       external_id: string;
       unresolved: number;
       deferred_json: string;
@@ -211,7 +229,13 @@ describe("every row ends staged, rejected with a reason, or skipped", () => {
   it("lists partners that share an e-mail as suspected duplicates, without merging them", async () => {
     const exportDir = writeExport(
       "duplicates",
-      ["id,name,email,boss,deleted", "1,Ann,ann@example.com,,0", "2,Ann B.,ANN@example.com,,0", "3,Cy,cy@example.com,,0", ""].join("\r\n"),
+      [
+        "id,name,email,boss,deleted",
+        "1,Ann,ann@example.com,,0",
+        "2,Ann B.,ANN@example.com,,0",
+        "3,Cy,cy@example.com,,0",
+        "",
+      ].join("\r\n"),
     );
     const runDir = join(work, "duplicates-run");
     const summary = await runDryRun(plan, { exportDir, runDir });
@@ -241,7 +265,10 @@ map File -> ir.attachment {
     );
     mkdirSync(join(exportDir, "files"), { recursive: true });
     writeFileSync(join(exportDir, "files", "a.txt"), "hello");
-    const summary = await runDryRun(compileSpec(spec, "files.mapspec").plan, { exportDir, runDir: join(work, "files-run") });
+    const summary = await runDryRun(compileSpec(spec, "files.mapspec").plan, {
+      exportDir,
+      runDir: join(work, "files-run"),
+    });
     expect(counts(summary, "File")).toEqual({ source: 3, staged: 1, rejected: 2, skipped: 0 });
     const rejects = readFileSync(join(work, "files-run", "rejects.csv"), "utf8");
     expect(rejects).toContain('File,2,files.csv,2,File,datas,"file ""files/missing.txt"" is not in the export"');
@@ -250,7 +277,9 @@ map File -> ir.attachment {
 
   it("refuses an export that lacks a declared column, naming every problem, and stages nothing", async () => {
     const exportDir = writeExport("missing-column", "id,name,boss,deleted\r\n1,Ann,,0\r\n");
-    await expect(runDryRun(plan, { exportDir, runDir: join(work, "missing-run") })).rejects.toBeInstanceOf(SourceReadError);
+    await expect(runDryRun(plan, { exportDir, runDir: join(work, "missing-run") })).rejects.toBeInstanceOf(
+      SourceReadError,
+    );
   });
 
   it("mapc run prints the readers' warnings with their codes", async () => {
@@ -262,14 +291,19 @@ map File -> ir.attachment {
       color: false,
     });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('warning MR3020 people.csv: Column "id" of `Person` is read from the header "ID" of people.csv');
+    expect(result.stdout).toContain(
+      'warning MR3020 people.csv: Column "id" of `Person` is read from the header "ID" of people.csv',
+    );
   });
 
   it("mapc run exits 1 with the reader's message on an unreadable export", async () => {
     const exportDir = writeExport("missing-column-cli", "id,name,boss,deleted\r\n1,Ann,,0\r\n");
     const specFile = join(work, "small.mapspec");
     writeFileSync(specFile, smallSpec);
-    const result = await runCli(["run", specFile, "--source", exportDir, "--out", join(work, "cli-run")], { cwd: root, color: false });
+    const result = await runCli(["run", specFile, "--source", exportDir, "--out", join(work, "cli-run")], {
+      cwd: root,
+      color: false,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('MR3001: Column "email" of `Person` is not in the header of people.csv.');
     expect(result.stderr).toContain("nothing was staged");
@@ -286,7 +320,8 @@ describe("a map into another adds each row's values to the record it names", asy
   const db = new Database(join(runDir, "staging.sqlite"), { readonly: true });
   const values = (id: string) =>
     JSON.parse(
-      (db.prepare("SELECT values_json FROM records WHERE external_id = ?").get(id) as { values_json: string }).values_json,
+      (db.prepare("SELECT values_json FROM records WHERE external_id = ?").get(id) as { values_json: string })
+        .values_json,
     ) as Record<string, unknown>;
   const email10 = values("mapc_t.email_10");
   const email11 = values("mapc_t.email_11");
@@ -295,7 +330,9 @@ describe("a map into another adds each row's values to the record it names", asy
   it("compiles, and the maps into Email load with it rather than in phases of their own", () => {
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(compiled.plan.loadOrder.phases).toEqual(["Contact", "Email"]);
-    expect(renderDocs(compiled.plan).markdown).toContain("| Party (as `Recipient`) | Message (`mail.message`) | adds to Email |");
+    expect(renderDocs(compiled.plan).markdown).toContain(
+      "| Party (as `Recipient`) | Message (`mail.message`) | adds to Email |",
+    );
   });
 
   it("gives the e-mail its sender and its recipients once each, a placeholder for the party not in the export", () => {
@@ -304,13 +341,17 @@ describe("a map into another adds each row's values to the record it names", asy
     expect(email11).toMatchObject({ author_id: { xmlid: "mapc_t.contact_2" } });
     expect(email11["partner_ids"]).toBeUndefined();
     // the placeholder is listed for review against the e-mail that points at it
-    expect(readFileSync(join(runDir, "queue.csv"), "utf8")).toContain("placeholder,Recipient,mapc_t.email_10,partner_ids,Contact,9,");
+    expect(readFileSync(join(runDir, "queue.csv"), "utf8")).toContain(
+      "placeholder,Recipient,mapc_t.email_10,partner_ids,Contact,9,",
+    );
   });
 
   it("rejects the party of an e-mail that is not in the export, skips that of a skipped one, and still balances", () => {
     expect(counts(summary, "Party")).toEqual({ source: 7, staged: 5, rejected: 1, skipped: 1 });
     const skipped = new Database(join(runDir, "staging.sqlite"), { readonly: true });
-    expect(skipped.prepare("SELECT reason FROM source_rows WHERE source = 'Party' AND source_key = 'p7'").get()).toEqual({
+    expect(
+      skipped.prepare("SELECT reason FROM source_rows WHERE source = 'Party' AND source_key = 'p7'").get(),
+    ).toEqual({
       reason: 'its Email "12" is skipped: an e-mail on no record is not migrated',
     });
     skipped.close();
@@ -319,7 +360,9 @@ describe("a map into another adds each row's values to the record it names", asy
       'Party,p5,parties.csv,5,Recipient,(into),"Email ""99"" is not in the export"',
     );
     expect(
-      summary.mappings.filter((m) => m.mapping === "Recipient" || m.mapping === "Sender").map((m) => [m.mapping, m.records, m.merged]),
+      summary.mappings
+        .filter((m) => m.mapping === "Recipient" || m.mapping === "Sender")
+        .map((m) => [m.mapping, m.records, m.merged]),
     ).toEqual([
       ["Recipient", 0, 3],
       ["Sender", 0, 2],
@@ -356,10 +399,16 @@ document Roles "Roles" {
     expect(counts(summary, "Person")).toEqual({ source: 1, staged: 1, rejected: 0, skipped: 0 });
     expect(counts(summary, "Role")).toEqual({ source: 0, staged: 0, rejected: 0, skipped: 0 });
     expect(summary.warnings).toEqual([
-      { code: "MR3022", file: "roles.csv", message: "The export has no roles.csv: `Role` is declared `optional true`, so it has no rows." },
+      {
+        code: "MR3022",
+        file: "roles.csv",
+        message: "The export has no roles.csv: `Role` is declared `optional true`, so it has no rows.",
+      },
     ]);
     // without `optional true` the same export stops the run before anything is staged
     const strict = compileSpec(spec.replace("  optional true\n", ""), "strict.mapspec").plan;
-    await expect(runDryRun(strict, { exportDir, runDir: join(work, "strict-source-run") })).rejects.toBeInstanceOf(SourceReadError);
+    await expect(runDryRun(strict, { exportDir, runDir: join(work, "strict-source-run") })).rejects.toBeInstanceOf(
+      SourceReadError,
+    );
   });
 });

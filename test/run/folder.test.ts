@@ -52,7 +52,11 @@ describe("the run folder", async () => {
       ok: true,
     };
     const now = new Date("2026-12-02T12:00:00Z");
-    expect(writeVerifyResult(runDir, verify, now)).toEqual({ verifyVersion: 1, verifiedAt: "2026-12-02T12:00:00.000Z", ...verify });
+    expect(writeVerifyResult(runDir, verify, now)).toEqual({
+      verifyVersion: 1,
+      verifiedAt: "2026-12-02T12:00:00.000Z",
+      ...verify,
+    });
     expect(readVerifyResult(runDir)?.checked).toBe(2);
     const rollback = {
       restored: 1,
@@ -62,7 +66,11 @@ describe("the run folder", async () => {
       counts: [{ model: "crm.lead", beforeRun: 0, beforeRollback: 2, after: 0 }],
     };
     writeRollbackResult(runDir, rollback, now);
-    expect(readRollbackResult(runDir)).toMatchObject({ rollbackVersion: 1, rolledBackAt: "2026-12-02T12:00:00.000Z", deleted: 2 });
+    expect(readRollbackResult(runDir)).toMatchObject({
+      rollbackVersion: 1,
+      rolledBackAt: "2026-12-02T12:00:00.000Z",
+      deleted: 2,
+    });
   });
 
   it.each([
@@ -90,7 +98,12 @@ describe("the run folder", async () => {
       read: readQueue,
       says: "/entries/0",
     },
-    { file: "plan" as const, edit: (j: Record<string, unknown>) => ({ ...j, planVersion: 99 }), read: readPlan, says: "planVersion" },
+    {
+      file: "plan" as const,
+      edit: (j: Record<string, unknown>) => ({ ...j, planVersion: 99 }),
+      read: readPlan,
+      says: "planVersion",
+    },
   ])("refuses a $file file it cannot read, saying what is wrong", ({ file, edit, read, says }) => {
     const path = runFile(runDir, file);
     const original = readFileSync(path, "utf8");
@@ -103,7 +116,12 @@ describe("the run folder", async () => {
     }
   });
 
-  it.each(["summary", "verify", "rollback", "queue"] as const)("publishes the %s schema as valid JSON Schema", (schema) => {
-    expect(() => new Ajv({ strict: true }).compile(JSON.parse(readFileSync(runFileSchemaPath(schema), "utf8")) as object)).not.toThrow();
-  });
+  it.each(["summary", "verify", "rollback", "queue"] as const)(
+    "publishes the %s schema as valid JSON Schema",
+    (schema) => {
+      expect(() =>
+        new Ajv({ strict: true }).compile(JSON.parse(readFileSync(runFileSchemaPath(schema), "utf8")) as object),
+      ).not.toThrow();
+    },
+  );
 });

@@ -7,7 +7,8 @@ describe("comparableCell", () => {
     {
       name: "an Outlook e-mail as Odoo's sanitizer keeps it (no head, style or entities)",
       type: "html",
-      staged: "<html><head><style>p{margin:0}</style></head><body><!-- x --><p>Gr&uuml;&szlig;e &middot; 5&nbsp;&euro;</p></body></html>",
+      staged:
+        "<html><head><style>p{margin:0}</style></head><body><!-- x --><p>Gr&uuml;&szlig;e &middot; 5&nbsp;&euro;</p></body></html>",
       odoo: "<p>Grüße · 5\u00a0€</p>",
     },
     { name: "a float with binary noise", type: "float", staged: "18.9", odoo: "18.900000000000002" },

@@ -5,7 +5,9 @@ import { validatePlan } from "../../plan/validate.js";
 import { externalId, slug, transformRecord, type RecordOutcome, type TargetRecord } from "../../runtime/index.js";
 import { acme, jane } from "../fixtures/plans/small.rows.js";
 
-const plan = JSON.parse(readFileSync(new URL("../fixtures/plans/small.plan.json", import.meta.url), "utf8")) as TransformPlan;
+const plan = JSON.parse(
+  readFileSync(new URL("../fixtures/plans/small.plan.json", import.meta.url), "utf8"),
+) as TransformPlan;
 const withCrm = { installedModules: new Set(["crm", "mail"]) };
 const unknownModules = {};
 
@@ -61,7 +63,9 @@ describe("executor: records", () => {
   });
 
   it("treats unknown modules as not installed, so requires-guards are off", () => {
-    expect(staged(transformRecord(plan, "Company", acme, unknownModules)).map((record) => record.mapping)).toEqual(["company"]);
+    expect(staged(transformRecord(plan, "Company", acme, unknownModules)).map((record) => record.mapping)).toEqual([
+      "company",
+    ]);
   });
 
   it("defers the self-reference, leaves out a field whose `when` fails, and filters the lead by `where`", () => {
@@ -198,13 +202,23 @@ describe("executor: skips and rejections", () => {
       "a value missing from a value map that fails",
       "Activity",
       { ...activity, Type: "visit" },
-      { status: "rejected", reason: '"visit" is not in value map `activity_type`', mapping: "activity", field: "activity_type_id" },
+      {
+        status: "rejected",
+        reason: '"visit" is not in value map `activity_type`',
+        mapping: "activity",
+        field: "activity_type_id",
+      },
     ],
     [
       "a link type no case knows",
       "Activity",
       { ...activity, "Related To": "deal" },
-      { status: "rejected", reason: 'link type "deal" is none of "contact", "company"', mapping: "activity", field: "res_id" },
+      {
+        status: "rejected",
+        reason: 'link type "deal" is none of "contact", "company"',
+        mapping: "activity",
+        field: "res_id",
+      },
     ],
     [
       "an empty required link",
@@ -218,7 +232,12 @@ describe("executor: skips and rejections", () => {
       { id: "505", first: "Al", other_emails: ["al@x.org", "al at x"] },
       { status: "rejected", reason: '"al at x" is not an e-mail address', mapping: "contact_email" },
     ],
-    ["an empty key", "Contact", { id: "", first: "Al" }, { status: "rejected", reason: 'key column "id" is empty', mapping: "contact" }],
+    [
+      "an empty key",
+      "Contact",
+      { id: "", first: "Al" },
+      { status: "rejected", reason: 'key column "id" is empty', mapping: "contact" },
+    ],
   ];
   it.each(cases)("%s", (_name, source, row, expected) => {
     expect(transformRecord(plan, source, row, withCrm)).toEqual(expected);
@@ -237,7 +256,9 @@ describe("executor: chained lookups", () => {
     if (owner?.kind !== "expression") throw new Error("fixture changed");
     owner.steps.push({ op: "lookup", lookup: "user", model: "res.users", onMissing: { kind: "fail" }, line: 92 });
     const [record] = staged(transformRecord(chained, "Contact", { id: "7", first: "A", owner: "a@b.co" }, {}));
-    expect(record?.values["user_id"]).toEqual({ lookup: { name: "user", key: { lookup: { name: "owner", key: "a@b.co" } } } });
+    expect(record?.values["user_id"]).toEqual({
+      lookup: { name: "user", key: { lookup: { name: "owner", key: "a@b.co" } } },
+    });
   });
 });
 

@@ -17,8 +17,18 @@ interface Shape {
 
 const shapes: Shape[] = [
   { name: "ISO date", write: (y, mo, d) => `${y}-${mo}-${d}`, read: (v) => date(v), kind: "date" },
-  { name: "dateFormat DD/MM/YYYY", write: (y, mo, d) => `${d}/${mo}/${y}`, read: (v) => date(v, "DD/MM/YYYY"), kind: "date" },
-  { name: "dateFormat D.M.YYYY", write: (y, mo, d) => `${Number(d)}.${Number(mo)}.${y}`, read: (v) => date(v, "D.M.YYYY"), kind: "date" },
+  {
+    name: "dateFormat DD/MM/YYYY",
+    write: (y, mo, d) => `${d}/${mo}/${y}`,
+    read: (v) => date(v, "DD/MM/YYYY"),
+    kind: "date",
+  },
+  {
+    name: "dateFormat D.M.YYYY",
+    write: (y, mo, d) => `${Number(d)}.${Number(mo)}.${y}`,
+    read: (v) => date(v, "D.M.YYYY"),
+    kind: "date",
+  },
   {
     name: "datetimeFormat DD/MM/YYYY HH:mm:ss",
     write: (y, mo, d, h, mi, s) => `${d}/${mo}/${y} ${h}:${mi}:${s}`,
@@ -65,7 +75,11 @@ const impossibleDates: Array<[string, Fields, string]> = [
   ["February 30", ["2024", "02", "30", "10", "00", "00"], "February 2024 has 29 days, not 30"],
   ["February 31", ["2023", "02", "31", "10", "00", "00"], "February 2023 has 28 days, not 31"],
   ["February 29 in a non-leap year", ["2023", "02", "29", "10", "00", "00"], "February 2023 has 28 days, not 29"],
-  ["February 29 in 1900 (divisible by 100)", ["1900", "02", "29", "10", "00", "00"], "February 1900 has 28 days, not 29"],
+  [
+    "February 29 in 1900 (divisible by 100)",
+    ["1900", "02", "29", "10", "00", "00"],
+    "February 1900 has 28 days, not 29",
+  ],
   ["April 31", ["2024", "04", "31", "10", "00", "00"], "April has 30 days, not 31"],
   ["month 13", ["2024", "13", "01", "10", "00", "00"], "there is no month 13"],
   ["month 0", ["2024", "00", "10", "10", "00", "00"], "there is no month 0"],
@@ -165,7 +179,9 @@ describe("a refused cell rejects its record, naming the column", () => {
   const settings = coercionSettingsOf({ dateFormat: "DD/MM/YYYY", datetimeFormat: "DD/MM/YYYY HH:mm" });
 
   it("refuses the cell of a declared date or datetime column", () => {
-    expect(() => coerceColumn("31/04/2024", "date", settings)).toThrow('"31/04/2024" is not a real date: April has 30 days, not 31');
+    expect(() => coerceColumn("31/04/2024", "date", settings)).toThrow(
+      '"31/04/2024" is not a real date: April has 30 days, not 31',
+    );
     expect(() => coerceColumn("01/04/2024 24:00", "datetime", settings)).toThrow(
       '"01/04/2024 24:00" is not a real date and time: there is no hour 24 (hours run 00–23)',
     );
@@ -195,7 +211,12 @@ map Deal -> crm.lead {
       "date_deadline",
       'column "Close Date": "31/02/2023" is not a real date: February 2023 has 28 days, not 31',
     ],
-    ["Close Date", "00/01/2024", "date_deadline", 'column "Close Date": "00/01/2024" is not a real date: there is no day 0'],
+    [
+      "Close Date",
+      "00/01/2024",
+      "date_deadline",
+      'column "Close Date": "00/01/2024" is not a real date: there is no day 0',
+    ],
     [
       "Created",
       "01/04/2024 24:00",
@@ -205,7 +226,12 @@ map Deal -> crm.lead {
     // a `| date` step on a text column: the executor names the field (rejects.csv's field column), not the column
     ["Due", "2023-04-31", "x_due", '"2023-04-31" is not a real date: April has 30 days, not 31'],
   ])("%s %j", (column, value, field, reason) => {
-    expect(transformRecord(plan, "Deal", { ...row, [column]: value }, {})).toEqual({ status: "rejected", reason, mapping: "Deal", field });
+    expect(transformRecord(plan, "Deal", { ...row, [column]: value }, {})).toEqual({
+      status: "rejected",
+      reason,
+      mapping: "Deal",
+      field,
+    });
   });
 
   it("stages the real edges as written", () => {

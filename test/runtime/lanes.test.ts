@@ -5,7 +5,11 @@ import { lanesOf } from "../../runtime/load/phase.js";
 import type { StagedRecordRow } from "../../runtime/stage/index.js";
 import type { TargetValue } from "../../runtime/execute/index.js";
 
-function record(externalId: string, values: Record<string, TargetValue> = {}, deferred: Record<string, TargetValue> = {}): StagedRecordRow {
+function record(
+  externalId: string,
+  values: Record<string, TargetValue> = {},
+  deferred: Record<string, TargetValue> = {},
+): StagedRecordRow {
   return {
     externalId,
     mapping: "M",

@@ -52,7 +52,12 @@ describe("preparing a row on the staging worker", () => {
 
   it("refuses a row with an empty key before it can claim one", () => {
     const row = prepare({ id: null, name: "Nobody", owner: null, boss: null }, 7);
-    expect(row).toMatchObject({ sourceKey: "(row people.csv:7)", outcome: "rejected", unclaimed: 'the key "id" is empty', rowHash: null });
+    expect(row).toMatchObject({
+      sourceKey: "(row people.csv:7)",
+      outcome: "rejected",
+      unclaimed: 'the key "id" is empty',
+      rowHash: null,
+    });
   });
 
   it("rejects a row the transform rejects, naming the field, with no hash so a delta run tries it again", () => {

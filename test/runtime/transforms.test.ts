@@ -72,8 +72,18 @@ const good: Good[] = [
   // datetimes: default ISO and UTC; an offset in the value wins over tz
   { transform: "datetime", value: "2024-06-01T12:00:00Z", expected: "2024-06-01 12:00:00" },
   { transform: "datetime", value: "2024-06-01 12:00:00.123456Z", expected: "2024-06-01 12:00:00" },
-  { transform: "datetime", value: "2024-06-01T12:00:00", named: { tz: "Europe/London" }, expected: "2024-06-01 11:00:00" },
-  { transform: "datetime", value: "2024-03-10T10:00:00+05:30", named: { tz: "America/New_York" }, expected: "2024-03-10 04:30:00" },
+  {
+    transform: "datetime",
+    value: "2024-06-01T12:00:00",
+    named: { tz: "Europe/London" },
+    expected: "2024-06-01 11:00:00",
+  },
+  {
+    transform: "datetime",
+    value: "2024-03-10T10:00:00+05:30",
+    named: { tz: "America/New_York" },
+    expected: "2024-03-10 04:30:00",
+  },
   { transform: "datetime", value: "2024-06-01", expected: "2024-06-01 00:00:00" },
   // Asia/Kolkata is +05:30 all year
   {
@@ -184,8 +194,18 @@ const good: Good[] = [
     named: { tz: "America/New_York" },
     expected: "2024-11-03 17:00:00",
   },
-  { transform: "datetime", value: "2024-07-04T09:15:00", named: { tz: "America/New_York" }, expected: "2024-07-04 13:15:00" },
-  { transform: "datetime", value: "2024-01-02 03:04:05.678", args: ["YYYY-MM-DD HH:mm:ss.SSS"], expected: "2024-01-02 03:04:05" },
+  {
+    transform: "datetime",
+    value: "2024-07-04T09:15:00",
+    named: { tz: "America/New_York" },
+    expected: "2024-07-04 13:15:00",
+  },
+  {
+    transform: "datetime",
+    value: "2024-01-02 03:04:05.678",
+    args: ["YYYY-MM-DD HH:mm:ss.SSS"],
+    expected: "2024-01-02 03:04:05",
+  },
   // epochs
   { transform: "datetime", value: 1700000000000, args: ["epoch_ms"], expected: "2023-11-14 22:13:20" },
   { transform: "datetime", value: "1700000000", args: ["epoch_s"], expected: "2023-11-14 22:13:20" },
@@ -244,7 +264,11 @@ const good: Good[] = [
   { transform: "default", value: [], args: ["none"], expected: "none" },
   { transform: "default", value: "x", args: ["n/a"], expected: "x" },
   // html and text
-  { transform: "html", value: 'a < b & c\nnext\n\nnew "para"', expected: "<p>a &lt; b &amp; c<br>next</p><p>new &quot;para&quot;</p>" },
+  {
+    transform: "html",
+    value: 'a < b & c\nnext\n\nnew "para"',
+    expected: "<p>a &lt; b &amp; c<br>next</p><p>new &quot;para&quot;</p>",
+  },
   {
     transform: "text",
     value: "<p>Hello&nbsp;<b>World</b></p><p>a &amp; b<br/>c</p><ul><li>one</li><li>two</li></ul>",
@@ -290,7 +314,12 @@ const bad: Bad[] = [
   },
   { transform: "datetime", value: "yesterday", error: /is not a date and time in ISO 8601/ },
   { transform: "datetime", value: "17e11", args: ["epoch_ms"], error: /epoch milliseconds/ },
-  { transform: "datetime", value: "2024-01-01", named: { tz: "Mars/Olympus" }, error: /unknown time zone "Mars\/Olympus"/ },
+  {
+    transform: "datetime",
+    value: "2024-01-01",
+    named: { tz: "Mars/Olympus" },
+    error: /unknown time zone "Mars\/Olympus"/,
+  },
   { transform: "int", value: "12.5", error: /"12.5" is not a whole number/ },
   { transform: "int", value: "twelve", error: /is not a number/ },
   { transform: "int", value: "1,234", error: /is not a number/ },
@@ -348,7 +377,8 @@ describe("transforms: empty values", () => {
     }
   });
   it("default replaces them", () => {
-    for (const empty of [null, undefined, "", "  "]) expect(applyTransform("default", empty, ["fallback"], {})).toBe("fallback");
+    for (const empty of [null, undefined, "", "  "])
+      expect(applyTransform("default", empty, ["fallback"], {})).toBe("fallback");
   });
 });
 

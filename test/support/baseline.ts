@@ -17,7 +17,8 @@ export function expectBaseline(relPath: string, actual: string): void {
   if (!existsSync(file)) {
     throw new Error(`no baseline test/baselines/${relPath}: run \`npm run baselines:accept\` and review the new file`);
   }
-  expect(actual, `differs from test/baselines/${relPath}; if the change is intended, run \`npm run baselines:accept\``).toBe(
-    readFileSync(file, "utf8"),
-  );
+  expect(
+    actual,
+    `differs from test/baselines/${relPath}; if the change is intended, run \`npm run baselines:accept\``,
+  ).toBe(readFileSync(file, "utf8"));
 }

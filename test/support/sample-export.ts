@@ -66,7 +66,9 @@ export interface SampleGenerator {
  * that writes an export into a scratch folder (removed after the block) and gives its path; an export
  * asked for again under the same name is written once.
  */
-export function sampleGeneratorContract(generator: SampleGenerator): (name: string, seed: number, scale: number) => Promise<string> {
+export function sampleGeneratorContract(
+  generator: SampleGenerator,
+): (name: string, seed: number, scale: number) => Promise<string> {
   const sample = `examples/${generator.source}/`;
   const regenerate = `npx tsc -p tsconfig.json && node dist/examples/generators/${generator.source}-cli.js --out examples/${generator.source} --seed 1 --scale 1 --replace`;
   const sampleDir = fileURLToPath(new URL(`../../${sample}`, import.meta.url));
@@ -88,7 +90,11 @@ export function sampleGeneratorContract(generator: SampleGenerator): (name: stri
   };
 
   it(`reproduces the committed ${sample} byte for byte`, async () => {
-    await expectSameFiles(await generated("seed1", 1, 1), sampleDir, ` from the generator's output; regenerate with ${regenerate}`);
+    await expectSameFiles(
+      await generated("seed1", 1, 1),
+      sampleDir,
+      ` from the generator's output; regenerate with ${regenerate}`,
+    );
   });
 
   it("gives identical bytes for the same seed, and other bytes for another seed", async () => {
@@ -110,7 +116,9 @@ export function sampleGeneratorContract(generator: SampleGenerator): (name: stri
     const outDir = await generated("again", 3, 1);
     await expect(generator.generate({ outDir, seed: 3, scale: 1 })).rejects.toThrow(/already holds an export/);
     await expect(generator.generate({ outDir, seed: 3, scale: 1, replace: true })).resolves.toBeDefined();
-    await expect(generator.generate({ outDir: join(scratch, "half"), seed: 1, scale: 1.5 })).rejects.toThrow(/whole number/);
+    await expect(generator.generate({ outDir: join(scratch, "half"), seed: 1, scale: 1.5 })).rejects.toThrow(
+      /whole number/,
+    );
   });
 
   return generated;
@@ -166,7 +174,8 @@ export function variantContract(generator: VariantGenerator): VariantExports {
       const readme = await readFile(join(dir, "README.md"), "utf8");
       expect(readme, name).toContain("## Variants");
       expect(readme, name).toContain(`- \`${name}\``);
-      for (const other of names.filter((n) => n !== name)) expect(readme, `${name} README names ${other}`).not.toContain(`- \`${other}\``);
+      for (const other of names.filter((n) => n !== name))
+        expect(readme, `${name} README names ${other}`).not.toContain(`- \`${other}\``);
     }
     const all = await readFile(join(await generated(["all"]), "README.md"), "utf8");
     for (const name of names) expect(all, name).toContain(`- \`${name}\``);
@@ -181,8 +190,15 @@ export function variantContract(generator: VariantGenerator): VariantExports {
   });
 
   it("refuses an unknown variant, naming the known ones", async () => {
-    const attempt = generator.generate({ outDir: join(scratch, "unknown"), seed: 1, scale: 1, variants: ["no-such-variant"] });
-    await expect(attempt).rejects.toThrow(new RegExp(`unknown variant no-such-variant; known: ${names.join(", ")}, all`));
+    const attempt = generator.generate({
+      outDir: join(scratch, "unknown"),
+      seed: 1,
+      scale: 1,
+      variants: ["no-such-variant"],
+    });
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`unknown variant no-such-variant; known: ${names.join(", ")}, all`),
+    );
   });
 
   return generated;

@@ -22,7 +22,11 @@ describe("reading the variants of one format", () => {
     const split = { deals: { results: [{ id: "d1" }, { id: "d2" }] }, tickets: { results: [{ id: "t1" }] } };
     const settings = { records: ["results[]", "deals.results[]", "tickets.results[]"] };
     const dir = writeExport({ "split.json": json(split), "one.json": json({ results: [{ id: "x" }] }) });
-    expect(rows(await readAll(source("json", "split.json", ["id"], settings), dir))).toEqual([{ id: "d1" }, { id: "d2" }, { id: "t1" }]);
+    expect(rows(await readAll(source("json", "split.json", ["id"], settings), dir))).toEqual([
+      { id: "d1" },
+      { id: "d2" },
+      { id: "t1" },
+    ]);
     expect(rows(await readAll(source("json", "one.json", ["id"], settings), dir))).toEqual([{ id: "x" }]);
     const none = await readAll(source("json", "split.json", ["id"], { records: ["results[]", "items[]"] }), dir);
     expect(none.errors.map((e) => e.code)).toEqual(["MR3006"]);
@@ -75,7 +79,9 @@ describe("the column survey", () => {
   });
 
   it("counts a JSON column under a declared object or above a declared column as read", async () => {
-    const dir = writeExport({ "e.json": json({ results: [{ id: "1", metadata: { a: 1 }, associations: { deals: { results: [] } } }] }) });
+    const dir = writeExport({
+      "e.json": json({ results: [{ id: "1", metadata: { a: 1 }, associations: { deals: { results: [] } } }] }),
+    });
     const s = source("hubspot", "e.json", ["id", "metadata", "associations.deals.results[].id"]);
     expect(accountColumns(s, await surveySource(s, dir))).toMatchObject({ unaccounted: [], absent: [] });
   });
@@ -185,13 +191,22 @@ map Account -> res.partner {
         DisplayName: label("Region"),
         OptionSet: { Options: [{ Value: 100000000, Label: label("North") }] },
       },
-      { LogicalName: "kst_golive", AttributeType: "DateTime", Format: "DateOnly", IsCustomAttribute: true, DisplayName: label("Go-live") },
+      {
+        LogicalName: "kst_golive",
+        AttributeType: "DateTime",
+        Format: "DateOnly",
+        IsCustomAttribute: true,
+        DisplayName: label("Go-live"),
+      },
       { LogicalName: "kst_partner", AttributeType: "Lookup", IsCustomAttribute: true, DisplayName: label("Partner") },
       { LogicalName: "kst_partnername", AttributeType: "String", IsCustomAttribute: true, AttributeOf: "kst_partner" },
       { LogicalName: "name", AttributeType: "String", IsCustomAttribute: false },
     ];
     const dir = writeExport({
-      "EntityDefinitions/page-0001.json": json({ value: [{ LogicalName: "contact", Attributes: [] }], "@odata.nextLink": "x" }),
+      "EntityDefinitions/page-0001.json": json({
+        value: [{ LogicalName: "contact", Attributes: [] }],
+        "@odata.nextLink": "x",
+      }),
       "EntityDefinitions/page-0002.json": json({ value: [{ LogicalName: "account", Attributes: attributes }] }),
       "account/account_1.json": json({
         value: [
@@ -245,7 +260,9 @@ map Deal -> crm.lead {
     const { runMigration, SourceReadError } = await import("../../runtime/run/index.js");
     const optionalName = compileSpec(spec.replace('"Deal Name": text', '"Deal Name": text optional'), "t.mapspec").plan;
     const dir = writeExport({ "deals.csv": "Record ID,Title,Amount\n1,Big deal,100\n" });
-    const failure = await runMigration(optionalName, { exportDir: dir, runDir: join(dir, "run") }).catch((error: unknown) => error);
+    const failure = await runMigration(optionalName, { exportDir: dir, runDir: join(dir, "run") }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(SourceReadError);
     expect((failure as InstanceType<typeof SourceReadError>).problems.map((p) => [p.code, p.message])).toEqual([
       [
@@ -260,10 +277,20 @@ map Deal -> crm.lead {
     const dir = writeExport({ "deals.csv": "Record ID,Deal Name,Amount,Deal Temperature\n1,Big deal,100,hot\n" });
     const summary = await runMigration(plan, { exportDir: dir, runDir: join(dir, "run") });
     expect(summary.columns).toEqual([
-      { source: "Deal", files: ["deals.csv"], columns: 4, read: 3, dropped: [], unaccounted: ["Deal Temperature"], absent: [] },
+      {
+        source: "Deal",
+        files: ["deals.csv"],
+        columns: 4,
+        read: 3,
+        dropped: [],
+        unaccounted: ["Deal Temperature"],
+        absent: [],
+      },
     ]);
     expect(summary.warnings.map((w) => w.code)).toContain("MR3024");
-    const strict = await runMigration(plan, { exportDir: dir, runDir: join(dir, "strict"), strict: true }).catch((error: unknown) => error);
+    const strict = await runMigration(plan, { exportDir: dir, runDir: join(dir, "strict"), strict: true }).catch(
+      (error: unknown) => error,
+    );
     expect(strict).toBeInstanceOf(SourceReadError);
     expect((strict as InstanceType<typeof SourceReadError>).problems.map((p) => p.code)).toEqual(["MR3025"]);
   });
@@ -302,7 +329,8 @@ map Lead -> crm.lead {
       '\n  delimiter ";"',
     );
     const fields = await discovered(spec, {
-      "custom_fields.csv": "Field;Belongs To;Type;Options\nBudget;leads;number;\nIndustry;leads;select;Retail, Food\nTerm;deals;number;\n",
+      "custom_fields.csv":
+        "Field;Belongs To;Type;Options\nBudget;leads;number;\nIndustry;leads;select;Retail, Food\nTerm;deals;number;\n",
       "leads.csv": "ID;Name;CF: Budget;CF: Industry\n1;A;100;Food\n",
     });
     expect(fields).toEqual([
@@ -330,10 +358,21 @@ map Lead -> crm.lead {
   });
 
   it("reads Concord's custom-fields pages for the attributes named by field_id", async () => {
-    const spec = specOf('laravel "leads/*.json"', 'custom properties from concord "custom-fields/*.json" object "leads"', '"Name": text');
+    const spec = specOf(
+      'laravel "leads/*.json"',
+      'custom properties from concord "custom-fields/*.json" object "leads"',
+      '"Name": text',
+    );
     const page = {
       data: [
-        { id: 1, field_id: "tier", label: "Tier", field_type: "Select", resource_name: "leads", options: [{ id: 7, name: "Gold" }] },
+        {
+          id: 1,
+          field_id: "tier",
+          label: "Tier",
+          field_type: "Select",
+          resource_name: "leads",
+          options: [{ id: 7, name: "Gold" }],
+        },
         { id: 2, field_id: "x", label: "X", field_type: "Text", resource_name: "deals" },
       ],
       links: {},
@@ -341,13 +380,21 @@ map Lead -> crm.lead {
     };
     const fields = await discovered(spec, {
       "custom-fields/page-1.json": JSON.stringify(page),
-      "leads/page-1.json": JSON.stringify({ data: [{ ID: 1, Name: "A", tier: 7 }], links: {}, meta: { current_page: 1, last_page: 1 } }),
+      "leads/page-1.json": JSON.stringify({
+        data: [{ ID: 1, Name: "A", tier: 7 }],
+        links: {},
+        meta: { current_page: 1, last_page: 1 },
+      }),
     });
     expect(fields).toEqual([["x_t_tier", "selection", [["7", "Gold"]]]]);
   });
 
   it("reads Sage's Custom_Edits.csv for the columns of its entity, as the export spells them", async () => {
-    const spec = specOf('csv "Lead.csv"', 'custom properties from sage "Custom_Edits.csv" entity "Lead"', '"Name": text');
+    const spec = specOf(
+      'csv "Lead.csv"',
+      'custom properties from sage "Custom_Edits.csv" entity "Lead"',
+      '"Name": text',
+    );
     const fields = await discovered(spec, {
       "Custom_Edits.csv":
         "ColP_ColName,ColP_Entity,ColP_EntryType,ColP_Caption\nlead_name,Lead,10,Name\nlead_budget,Lead,51,Budget\nlead_due,Lead,42,Due\ncomp_x,Company,10,X\n",
