@@ -2,6 +2,7 @@
 import type * as A from "../grammar/ast.js";
 import { editDistance } from "./catalog/index.js";
 import type { CompileContext } from "./context.js";
+import { checkSource } from "./checks/sources.js";
 import { didYouMean } from "./hints.js";
 import { literalString } from "./literals.js";
 import { lowerCondition } from "./conditions.js";
@@ -58,21 +59,9 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   const format = checkFormat(decl, ctx);
   const settings = lowerSettings(decl, format, ctx);
   const columns = lowerColumns(decl, ctx);
-  const declared = new Set(columns.flatMap((c) => [c.name, ...(c.alternatives ?? [])]));
   const keySetting = decl.settings.find((s) => s.key.text === "key");
   const key = keySetting ? keySetting.values.map((v) => (v.kind === "name" ? v.text : literalString(v))) : [];
-  if (!keySetting) ctx.report("MC2015", decl.name.range, { object: decl.name.text });
-  for (const [index, column] of key.entries()) {
-    if (declared.has(column) || !keySetting) continue;
-    ctx.report(
-      "MC2013",
-      keySetting.values[index]!.range,
-      { column, object: decl.name.text },
-      didYouMean(column, declared, '"'),
-    );
-  }
-  if (columns.length === 0 && decl.name.text !== "") ctx.report("MC2016", decl.name.range, { object: decl.name.text });
-  return {
+  const source: PlanSource = {
     name: decl.name.text,
     label: decl.label?.text ?? decl.name.text,
     format,
@@ -90,6 +79,8 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
     })),
     line: decl.range.start.line,
   };
+  checkSource(decl, source, ctx);
+  return source;
 }
 
 // A source drop accounts for an export column the spec does not declare (`createdAt` of an API record),
