@@ -10,7 +10,7 @@ import { packageRoot } from "../../plan/package-root.js";
 import type { TransformPlan } from "../../plan/types.js";
 import { validatePlan } from "../../plan/validate.js";
 import type { RollbackResult } from "../rollback/index.js";
-import { StagingStore, type QueueKind } from "../stage/index.js";
+import { StagingStore, type QueueEntry } from "../stage/index.js";
 import type { VerifyResult } from "../verify/index.js";
 import type { RunSummary } from "./summary.js";
 
@@ -23,15 +23,7 @@ export const QUEUE_VERSION = 1;
 /** queue.json: the entries of queue.csv, for machines. */
 export interface QueueFile {
   queueVersion: typeof QUEUE_VERSION;
-  entries: Array<{
-    kind: QueueKind;
-    mapping: string;
-    externalId: string;
-    field: string;
-    target: string;
-    key: string;
-    reason: string;
-  }>;
+  entries: QueueEntry[];
 }
 
 export type VerifyFile = VerifyResult & { verifyVersion: typeof VERIFY_VERSION; verifiedAt: string };
