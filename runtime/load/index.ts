@@ -76,10 +76,9 @@ export async function loadIntoOdoo(
   );
   const waiting = new Map<string, PhaseLoader>();
   const answers = newOdooAnswers(plan, active);
-  const held = await readModuleXmlids(odoo, module);
-  for (const [externalId, record] of held) answers.xmlids.set(externalId, record.id);
-  answers.completeModules.add(module);
-  const references = new Map(phases.map((phase) => [phase.id, collectReferences(store, phase.id)]));
+  await readModuleXmlids(odoo, module, store);
+  // the run's own external ids are answered by the id map and what Odoo held: not kept per phase in memory
+  const references = new Map(phases.map((phase) => [phase.id, collectReferences(store, phase.id, module)]));
   await askAhead(plan, odoo, [...references.values()], answers);
   for (const phase of phases) {
     const total = store.stagedCount(phase.id);
@@ -95,7 +94,7 @@ export async function loadIntoOdoo(
         ids,
         batchSize: options.batchSize ?? 200,
         jobs: options.jobs ?? DEFAULT_JOBS,
-        held,
+        held: (externalId: string) => store.heldRecord(externalId),
         ...(options.include ? { include: options.include } : {}),
         ...(options.progress
           ? {
@@ -127,21 +126,14 @@ export async function loadIntoOdoo(
   return results;
 }
 
-/** A record Odoo holds under an external id of the run's module. */
-export interface HeldRecord {
-  model: string;
-  id: number;
-}
-
 const XMLID_PAGE = 50_000;
 
 /**
  * Every external id Odoo holds under the run's module, read once when the load begins, a page of 50,000 at
- * a time: which records an earlier run (from this folder or another, or one that crashed) already made, so
- * no batch has to ask, and none on a first load, where the answer is empty.
+ * a time, into the store (`heldRecord`): which records an earlier run (from this folder or another, or one
+ * that crashed) already made, so no batch has to ask, and none on a first load, where the answer is empty.
  */
-export async function readModuleXmlids(odoo: OdooTransport, module: string): Promise<Map<string, HeldRecord>> {
-  const held = new Map<string, HeldRecord>();
+export async function readModuleXmlids(odoo: OdooTransport, module: string, store: StagingStore): Promise<void> {
   for (let offset = 0; ; offset += XMLID_PAGE) {
     const rows = await odoo.executeKw<Array<{ name: string; model: string; res_id: number }>>(
       "ir.model.data",
@@ -149,8 +141,11 @@ export async function readModuleXmlids(odoo: OdooTransport, module: string): Pro
       [[["module", "=", module]]],
       { fields: ["name", "model", "res_id"], order: "id", offset, limit: XMLID_PAGE },
     );
-    for (const row of rows) held.set(`${module}.${row.name}`, { model: row.model, id: row.res_id });
-    if (rows.length < XMLID_PAGE) return held;
+    store.rememberHeld(
+      rows.map((row) => ({ externalId: `${module}.${row.name}`, model: row.model, id: row.res_id })),
+      offset === 0,
+    );
+    if (rows.length < XMLID_PAGE) return;
   }
 }
 
@@ -162,8 +157,6 @@ export async function readModuleXmlids(odoo: OdooTransport, module: string): Pro
 export interface OdooAnswers {
   lookups: Map<string, Map<string, number | null>>;
   xmlids: Map<string, number>;
-  /** modules whose every external id is in `xmlids`: one not there does not exist */
-  completeModules: Set<string>;
   /** models an active map of the run writes */
   written: ReadonlySet<string>;
 }
@@ -172,7 +165,6 @@ function newOdooAnswers(plan: TransformPlan, active: ReadonlySet<string>): OdooA
   return {
     lookups: new Map(),
     xmlids: new Map(),
-    completeModules: new Set(),
     written: new Set(plan.mappings.filter((m) => active.has(m.id)).map((m) => m.model)),
   };
 }
@@ -183,8 +175,8 @@ export interface PhaseReferences {
   xmlids: Set<string>;
 }
 
-/** One pass over a phase's staged values, for the Odoo lookups and external ids it needs. */
-export function collectReferences(store: StagingStore, mapping: string): PhaseReferences {
+/** One pass over a phase's staged values, for the Odoo lookups and external ids it needs (not those of `ownModule`). */
+export function collectReferences(store: StagingStore, mapping: string, ownModule?: string): PhaseReferences {
   const references: PhaseReferences = { lookupKeys: new Map(), xmlids: new Set() };
   const visit = (value: TargetValue): void => {
     if (Array.isArray(value)) return value.forEach(visit);
@@ -194,7 +186,13 @@ export function collectReferences(store: StagingStore, mapping: string): PhaseRe
       keys.add(value.lookup.key);
       references.lookupKeys.set(value.lookup.name, keys);
     }
-    if ("xmlid" in value && typeof value.xmlid === "string") references.xmlids.add(value.xmlid);
+    if (
+      "xmlid" in value &&
+      typeof value.xmlid === "string" &&
+      !(ownModule && value.xmlid.startsWith(`${ownModule}.`))
+    ) {
+      references.xmlids.add(value.xmlid);
+    }
   };
   for (const page of store.recordPages(mapping, 2000)) {
     for (const record of page) {
@@ -263,15 +261,13 @@ function forgetMisses(plan: TransformPlan, answers: OdooAnswers, model: string):
   }
 }
 
-/** Odoo's ids for these external ids, asking only for those of modules not read whole and not answered before. */
+/** Odoo's ids for these external ids, asking only for those not answered before. */
 async function rememberXmlids(
   odoo: OdooTransport,
   xmlids: readonly string[],
   answers: OdooAnswers,
 ): Promise<Map<string, number>> {
-  const unknown = xmlids.filter(
-    (xmlid) => !answers.xmlids.has(xmlid) && !answers.completeModules.has(xmlid.slice(0, xmlid.indexOf("."))),
-  );
+  const unknown = xmlids.filter((xmlid) => !answers.xmlids.has(xmlid));
   for (const [xmlid, id] of await fetchXmlids(odoo, unknown)) answers.xmlids.set(xmlid, id);
   return answers.xmlids;
 }
@@ -308,14 +304,10 @@ export async function prefetch(
   answers?: OdooAnswers,
   references: PhaseReferences = collectReferences(store, mapping),
 ): Promise<IdResolver> {
-  const known = answers ?? {
-    lookups: new Map(),
-    xmlids: new Map(),
-    completeModules: new Set<string>(),
-    written: new Set<string>(),
-  };
-  // Our own external ids are in the id map once loaded; others (standard records, records declared in
-  // the spec and created by apply-schema in another run folder) are asked of Odoo.
+  const known = answers ?? { lookups: new Map(), xmlids: new Map(), written: new Set<string>() };
+  // Our own external ids are in the id map once loaded, or among what Odoo held when the load began (a load
+  // leaves them out of its references); others (standard records; in verify, records of another folder)
+  // are asked of Odoo.
   const foreignXmlids = [...references.xmlids].filter((xmlid) => !store.idMapEntry(xmlid));
   const limit = pLimit(3);
   const [fetched, foreign] = await Promise.all([
@@ -329,7 +321,8 @@ export async function prefetch(
   const lookups = new Map<string, Map<string, number | null>>(fetched);
   recordMisses(plan, store, mapping, lookups);
   return {
-    xmlid: (externalId) => store.idMapEntry(externalId)?.odooId ?? foreign.get(externalId),
+    xmlid: (externalId) =>
+      store.idMapEntry(externalId)?.odooId ?? foreign.get(externalId) ?? store.heldRecord(externalId)?.id,
     lookup: (name, key) => lookups.get(name)?.get(key),
     // Checked again at the read, not only at staging: a resumed load may meet a folder changed since.
     file: (path) => readExportFileSync(exportDir, path).toString("base64"),

@@ -45,8 +45,8 @@ export interface PhaseEnvironment {
   batchSize: number;
   /** batches loaded at once (Odoo workers answer them in parallel) */
   jobs: number;
-  /** the records Odoo held under the run's module when the load began, by external id (readModuleXmlids) */
-  held: ReadonlyMap<string, { model: string; id: number }>;
+  /** a record Odoo held under the run's module when the load began, by external id (readModuleXmlids) */
+  held: (externalId: string) => { model: string; id: number } | undefined;
   /** only these external ids load; the others count as skipped (a sample run) */
   include?: (externalId: string) => boolean;
   progress?: (done: number, total: number) => void;
@@ -221,7 +221,7 @@ export class PhaseLoader {
   private existingIds(externalIds: readonly string[]): Map<string, number> {
     const existing = new Map<string, number>();
     for (const externalId of externalIds) {
-      const held = this.env.held.get(externalId);
+      const held = this.env.held(externalId);
       if (held?.model === this.model) existing.set(externalId, held.id);
     }
     return existing;

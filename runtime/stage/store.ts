@@ -119,6 +119,7 @@ CREATE TABLE IF NOT EXISTS journal (
 `;
 
 export class StagingStore {
+  private heldLookup: Database.Statement | undefined;
   private readonly db: Database.Database;
   private readonly statements;
 
@@ -237,6 +238,30 @@ export class StagingStore {
     this.db.exec(
       "DROP TABLE IF EXISTS previous_rows; CREATE TABLE previous_rows AS SELECT source, source_key, row_hash FROM source_rows WHERE outcome <> 'rejected' OR row_hash IS NOT NULL;",
     );
+  }
+
+  /**
+   * What Odoo held under the run's module when this load began (load/index.ts readModuleXmlids), a page at a
+   * time into a temporary table: a rerun of a million records keeps them on disk, not in memory.
+   */
+  rememberHeld(rows: ReadonlyArray<{ externalId: string; model: string; id: number }>, first: boolean): void {
+    if (!this.heldLookup) {
+      this.db.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS held (external_id TEXT PRIMARY KEY, model TEXT NOT NULL, odoo_id INTEGER NOT NULL)",
+      );
+      this.heldLookup = this.db.prepare("SELECT model, odoo_id FROM temp.held WHERE external_id = ?");
+    }
+    if (first) this.db.exec("DELETE FROM temp.held");
+    const insert = this.db.prepare("INSERT OR REPLACE INTO temp.held (external_id, model, odoo_id) VALUES (?, ?, ?)");
+    this.transaction(() => {
+      for (const row of rows) insert.run(row.externalId, row.model, row.id);
+    });
+  }
+
+  /** A record Odoo held under this external id when the load began; undefined outside a load. */
+  heldRecord(externalId: string): { model: string; id: number } | undefined {
+    const row = this.heldLookup?.get(externalId) as { model: string; odoo_id: number } | undefined;
+    return row ? { model: row.model, id: row.odoo_id } : undefined;
   }
 
   idMapEntry(
