@@ -13,6 +13,23 @@ const layers = [
   { folder: "propose", above: ["cli", "bench"] },
 ];
 
+function layerPatterns(folder) {
+  const { above } = layers.find((layer) => layer.folder === folder);
+  return [
+    {
+      group: above.map((name) => `**/${name}/**`),
+      message: `${folder}/ is below these folders in ARCHITECTURE.md: import downward only`,
+    },
+  ];
+}
+
+/** Inside the compiler, the stages in their order: each imports only those before it (ARCHITECTURE.md). */
+const compilerStages = [
+  { folder: "compiler/resolve", later: ["lower", "checks", "build", "docs"] },
+  { folder: "compiler/lower", later: ["checks", "build", "docs"] },
+  { folder: "compiler/model-rules", later: ["lower", "checks", "build", "docs"] },
+];
+
 export default tseslint.config(
   // grammar/cst.d.ts is chevrotain's output (grammar/generate-cst-types.ts)
   { ignores: ["dist/", "node_modules/", "**/.generated/", "test/baselines/", "docs/", "out/", "grammar/cst.d.ts"] },
@@ -28,16 +45,29 @@ export default tseslint.config(
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
-  ...layers.map(({ folder, above }) => ({
+  ...layers.map(({ folder }) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: layerPatterns(folder),
+        },
+      ],
+    },
+  })),
+  ...compilerStages.map(({ folder, later }) => ({
     files: [`${folder}/**/*.ts`],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            // A later rule replaces an earlier one for the same files, so the compiler's layer comes along.
+            ...layerPatterns("compiler"),
             {
-              group: above.map((name) => `**/${name}/**`),
-              message: `${folder}/ is below these folders in ARCHITECTURE.md: import downward only`,
+              group: later.map((name) => `../${name}/**`),
+              message: `${folder}/ runs before these stages of the compiler: import earlier stages only`,
             },
           ],
         },

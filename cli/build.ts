@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { validatePlan } from "../compiler/index.js";
+import { emitTypeScript, validatePlan } from "../compiler/index.js";
 import { output, type Command } from "./command.js";
 import { requireCleanSpec } from "./guards.js";
 import { exportFolder } from "./spec-files.js";
@@ -49,8 +49,8 @@ export const buildCommand: Command = {
     const planFile = join(outDir, `${system}.plan.json`);
     const codeFile = join(outDir, `${system}.plan.ts`);
     writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
-    const { generateTypeScript } = await import("../compiler/build/index.js");
-    writeFileSync(codeFile, generateTypeScript(plan, { runtimeImport: values["runtime-import"] ?? "mapc/runtime" }));
+    const emitted = emitTypeScript(compiled, plan, { runtimeImport: values["runtime-import"] ?? "mapc/runtime" });
+    writeFileSync(codeFile, emitted.code);
     const shown = (p: string) => relative(env.cwd, p) || p;
     return output(0, `wrote ${shown(planFile)}\nwrote ${shown(codeFile)}\n`);
   },

@@ -1,24 +1,19 @@
-// compiler: syntax tree → checked TransformPlan. A spec moves through named stages:
-// Parsed → Resolved (names collected) → Checked (against the source schema and the Odoo catalog) → Planned.
-// Diagnostics from every stage are returned together; a plan is returned even when there are errors, so
-// `docs` can still show a draft, but `build` and `run` refuse a plan with errors.
-import { createHash } from "node:crypto";
+// compiler: syntax tree → checked TransformPlan → generated code. A spec moves through named stages:
+// Parsed (grammar/) → Resolved (resolve/: names collected, the catalog of the target version loaded) →
+// Checked (lower/ builds the plan and reports what it cannot resolve; checks/ judge it) → Planned; `mapc
+// build` then takes a Planned spec to Emitted (build/). Diagnostics from every stage are returned together;
+// a plan is returned even when there are errors, so `docs` can still show a draft, but `build` and `run`
+// refuse a plan with errors.
 import { readFileSync } from "node:fs";
-import { parseSpec, type SourceRange, type Spec } from "../grammar/index.js";
+import { parseSpec, type Spec } from "../grammar/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { generateTypeScript, type BuildOptions } from "./build/index.js";
 import { CatalogNotFoundError, availableCatalogVersions, loadCatalog, type OdooCatalog } from "./catalog/index.js";
+import { checkSpec } from "./checks/index.js";
 import { CompileContext } from "./context.js";
-import { computeCoverage } from "./coverage.js";
-import { lowerDocument } from "./documents.js";
-import { lowerLookup } from "./lookups.js";
-import { lowerMapping } from "./maps.js";
-import { planLoadOrder } from "./load-order.js";
-import { PLAN_VERSION, type PlanCustomField, type PlanCustomModel, type TransformPlan } from "../plan/types.js";
-import { didYouMean } from "./hints.js";
-import { lowerSource } from "./sources.js";
-import { collectSymbols } from "./symbols.js";
-import { lowerCustomField, lowerCustomModel, lowerRecord } from "./targets.js";
-import { lowerValueMap } from "./value-maps.js";
+import { lowerSpec } from "./lower/index.js";
+import type { TransformPlan } from "../plan/types.js";
+import { collectSymbols } from "./resolve/symbols.js";
 
 export type { TransformPlan } from "../plan/types.js";
 export { validatePlan } from "../plan/validate.js";
@@ -29,6 +24,7 @@ export enum SpecStage {
   Resolved = "resolved",
   Checked = "checked",
   Planned = "planned",
+  Emitted = "emitted",
 }
 
 export interface CompileResult {
@@ -49,7 +45,8 @@ export function compileSpec(text: string, file: string): CompileResult {
   const { symbols, diagnostics: symbolDiagnostics } = collectSymbols(parsed.spec);
   const { catalog, diagnostics: catalogDiagnostics } = catalogFor(parsed.spec);
   const ctx = new CompileContext(file, symbols, catalog, externalIdModule(parsed.spec.header.system.text));
-  const plan = buildPlan(parsed.spec, text, ctx);
+  const { plan, lowered } = lowerSpec(parsed.spec, text, ctx);
+  checkSpec(parsed.spec, plan, lowered, ctx);
   const diagnostics = sortDiagnostics([
     ...parsed.diagnostics,
     ...symbolDiagnostics,
@@ -89,83 +86,22 @@ function catalogFor(spec: Spec): { catalog: OdooCatalog | undefined; diagnostics
   }
 }
 
-function buildPlan(spec: Spec, text: string, ctx: CompileContext): TransformPlan {
-  const declarations = spec.declarations;
-  const sources = declarations.flatMap((d) => (d.kind === "source" ? [lowerSource(d, ctx)] : []));
-  const valueMaps = declarations.flatMap((d) => (d.kind === "values" ? [lowerValueMap(d, ctx)] : []));
-  const customModels: PlanCustomModel[] = [];
-  const customFields: PlanCustomField[] = [];
-  for (const d of declarations) {
-    if (d.kind === "customModel") {
-      const lowered = lowerCustomModel(d, ctx);
-      customModels.push(lowered.model);
-      customFields.push(...lowered.fields);
-    } else if (d.kind === "customField") {
-      customFields.push(lowerCustomField(d.model, d.field, ctx, false));
-    }
-  }
-  const records = declarations.flatMap((d) => (d.kind === "record" ? [lowerRecord(d, ctx)] : []));
-  const lookups = declarations.flatMap((d) => (d.kind === "lookup" ? [lowerLookup(d, ctx)] : []));
-  const mappings = declarations.flatMap((d) => (d.kind === "map" ? [lowerMapping(d, ctx)] : []));
-  const documentation = declarations.flatMap((d) => (d.kind === "document" ? [lowerDocument(d, ctx)] : []));
-  const orders = declarations.filter((d) => d.kind === "order");
-  for (const extra of orders.slice(1)) ctx.report("MC2002", extra.range, { kind: "Load order", name: "order" });
-  const loadOrder = planLoadOrder(mappings, orders[0], ctx);
-  const coverage = computeCoverage(sources, mappings, ctx);
-  reportUnused(spec, ctx);
-  checkRecordLiterals(spec, ctx);
-  const system = spec.header.system.text;
-  return {
-    planVersion: PLAN_VERSION,
-    spec: {
-      file: spec.file,
-      contentHash: createHash("sha256").update(text).digest("hex"),
-      system,
-      title: spec.header.title?.value ?? `${system} to Odoo ${spec.header.targetVersion.text}`,
-    },
-    target: { system: "odoo", version: spec.header.targetVersion.text, externalIdModule: ctx.module },
-    sources,
-    lookups,
-    valueMaps,
-    customFields,
-    customModels,
-    records,
-    mappings,
-    documentation,
-    loadOrder,
-    coverage,
-  };
-}
-
 /** Every external id mapc creates lives in one module per source system: `mapc_smartdesk`. */
 function externalIdModule(system: string): string {
   return `mapc_${system.toLowerCase().replace(/[^a-z0-9_]/g, "_")}`;
 }
 
-/** Every `record X` literal, wherever it stands, must name a declared record. */
-function checkRecordLiterals(spec: Spec, ctx: CompileContext): void {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== "object") return;
-    const value = node as { kind?: unknown; value?: unknown; range?: SourceRange };
-    if (value.kind === "record" && typeof value.value === "string" && value.range) {
-      if (!ctx.symbols.records.has(value.value))
-        ctx.report("MC2123", value.range, { name: value.value }, didYouMean(value.value, ctx.symbols.records.keys()));
-      return;
-    }
-    Object.values(node).forEach(visit);
-  };
-  visit(spec.declarations);
+export interface EmitResult {
+  code: string;
+  stage: SpecStage.Emitted;
 }
 
-function reportUnused(spec: Spec, ctx: CompileContext): void {
-  for (const d of spec.declarations) {
-    if (d.kind === "lookup" && !ctx.usedNames.has(`lookup:${d.name.text}`))
-      ctx.report("MC2210", d.name.range, { name: d.name.text });
-    if (d.kind === "values" && !ctx.usedNames.has(`values:${d.name.text}`))
-      ctx.report("MC2210", d.name.range, { name: d.name.text });
-    if (d.kind === "customField" && !ctx.usedCustomFields.has(`${d.model.text}.${d.field.name.text}`)) {
-      ctx.report("MC2118", d.field.name.range, { model: d.model.text, field: d.field.name.text });
-    }
-  }
+/**
+ * The last stage: a Planned spec's plan (maybe completed by a survey of the export) as readable TypeScript.
+ * Refuses a spec that did not reach Planned: generated code must never stand for a plan with errors.
+ */
+export function emitTypeScript(result: CompileResult, plan: TransformPlan, options: BuildOptions = {}): EmitResult {
+  if (result.stage !== SpecStage.Planned)
+    throw new Error(`cannot emit code for a spec that stopped at stage ${result.stage}: run \`mapc check\` on it`);
+  return { code: generateTypeScript(plan, options), stage: SpecStage.Emitted };
 }

@@ -133,20 +133,24 @@ export interface PlanValueMap {
   line: number;
 }
 
-export type OdooFieldType =
-  | "char"
-  | "text"
-  | "html"
-  | "integer"
-  | "float"
-  | "monetary"
-  | "boolean"
-  | "date"
-  | "datetime"
-  | "selection"
-  | "many2one"
-  | "many2many"
-  | "binary";
+/** The field types a custom field may have: those Odoo lets a database add without a module. */
+export const CUSTOM_FIELD_TYPES = [
+  "char",
+  "text",
+  "html",
+  "integer",
+  "float",
+  "monetary",
+  "boolean",
+  "date",
+  "datetime",
+  "selection",
+  "many2one",
+  "many2many",
+  "binary",
+] as const;
+
+export type OdooFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
 export interface PlanCustomField {
   model: string;

@@ -1,22 +1,11 @@
 // What the compiler knows about a target Odoo version: its models and fields as read off a real server,
 // the standard records with external ids, and the models and field names specs expect but Odoo lacks.
+import { CUSTOM_FIELD_TYPES } from "../../plan/types.js";
 
 /** Every field type the catalogs hold. A catalog with another type is refused when loaded. */
 export const odooFieldTypes = [
-  "char",
-  "text",
-  "html",
-  "integer",
-  "float",
-  "monetary",
-  "boolean",
-  "date",
-  "datetime",
-  "selection",
-  "many2one",
+  ...CUSTOM_FIELD_TYPES,
   "one2many",
-  "many2many",
-  "binary",
   "json",
   "many2one_reference",
   "reference",

@@ -1,26 +1,116 @@
 // Checks of a whole map, run once it is lowered: they read the plan for what the map does and the
-// declaration for where to point. Lowering (compiler/maps.ts) builds the plan and reports only what stops
-// it from building; everything else that is wrong with a map is found here.
+// declaration for where to point. Lowering (compiler/lower/maps.ts) builds the plan and reports only the
+// names it cannot resolve; everything else that is wrong with a map is found here.
 import type * as A from "../../grammar/ast.js";
 import type { PlanMapping } from "../../plan/types.js";
 import type { CompileContext } from "../context.js";
+import type { LoweredMap } from "../lower/maps.js";
 import { checkModelRules } from "../model-rules/index.js";
+import { writtenField } from "../resolve/catalog.js";
+import { literalType } from "../value-types.js";
+import { checkSelectionValue, checkValueFits, checkValueMapSelections, checkXmlid } from "./values.js";
 
-/** What lowering knew of the map that the plan does not say. */
-export interface MapFacts {
-  /** the target model is known to the catalog, so its fields can be checked */
-  checkable: boolean;
-}
-
-export function checkMap(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext, facts: MapFacts): void {
+export function checkMap(decl: A.MapDecl, lowered: LoweredMap, ctx: CompileContext): void {
+  const { mapping } = lowered;
+  const checkable = ctx.catalog !== undefined && ctx.hasModel(mapping.model);
   // A map `into` another adds fields to records that map made: their required fields are that map's.
-  if (facts.checkable && !mapping.into) {
+  if (checkable && !mapping.into) {
     checkRequiredFields(decl, mapping, ctx);
     checkDuplicateFields(decl, mapping, ctx);
     checkModelRules(decl, mapping.assignments, ctx);
   }
+  for (const item of decl.items) {
+    if (item.kind === "assignment") checkAssignment(item, lowered, ctx);
+    if (item.kind === "dedupe") checkDedupe(item, ctx);
+  }
+  checkInto(decl, ctx);
+  checkCustomProperties(decl, mapping, ctx);
   checkCardinality(decl, mapping, ctx);
   checkLossy(decl, mapping, ctx);
+}
+
+function checkAssignment(a: A.Assignment, { mapping, valueFacts }: LoweredMap, ctx: CompileContext): void {
+  const { model } = mapping;
+  if (a.value.kind === "link") {
+    if (a.deferred) ctx.report("MC2314", a.range, {}, "drop `deferred`: the maps a link points to load before it");
+    checkLinkFields(a, model, ctx);
+    return;
+  }
+  if (a.deferred && a.required)
+    ctx.report(
+      "MC2313",
+      a.range,
+      { field: a.targets[0]?.text ?? "" },
+      "drop `required`, or drop `deferred` and let the load order follow the reference",
+    );
+  const target = a.targets[0];
+  const field = a.targets.length === 1 && target ? writtenField(model, target.text, ctx) : undefined;
+  if (!field) return;
+  if (a.value.kind === "constant") {
+    checkValueFits(model, field, literalType(a.value.literal, ctx), a.value.range, ctx, "constant");
+    checkSelectionValue(model, field, a.value.literal, ctx);
+    checkXmlid(a.value.literal, ctx);
+    return;
+  }
+  const fact = valueFacts.get(a);
+  if (fact) checkValueFits(model, field, fact.typed, a.value.range, ctx, fact.via);
+  checkValueMapSelections(a.value, model, field, ctx);
+}
+
+/** `model, res_id <- link …`: a field that takes a model's name (or `ir.model` id), and one a record id. */
+function checkLinkFields(a: A.Assignment, model: string, ctx: CompileContext): void {
+  if (a.targets.length !== 2) return;
+  const [modelField, idField] = a.targets as [A.Name, A.Name];
+  const modelInfo = writtenField(model, modelField.text, ctx);
+  const idInfo = writtenField(model, idField.text, ctx);
+  const namesModel = modelInfo?.type === "char" || modelInfo?.type === "selection" || modelInfo?.type === "reference";
+  if (modelInfo && !namesModel && !(modelInfo.type === "many2one" && modelInfo.relation === "ir.model"))
+    ctx.report("MC2308", modelField.range, { model, part: "model", field: modelField.text });
+  if (idInfo && idInfo.type !== "many2one_reference" && idInfo.type !== "integer")
+    ctx.report("MC2308", idField.range, { model, part: "record id", field: idField.text });
+}
+
+function checkDedupe(item: A.DedupeItem, ctx: CompileContext): void {
+  if (item.keep && item.keep.text !== "first" && item.keep.text !== "last")
+    ctx.report("MC2202", item.keep.range, { name: "dedupe", problem: "keeps `first` or `last`" });
+}
+
+/** `into Email by …` names a map that makes records of the same model itself. */
+function checkInto(decl: A.MapDecl, ctx: CompileContext): void {
+  const name = decl.into?.map;
+  const target = name && ctx.symbols.maps.get(name.text);
+  if (!name || !target) return;
+  if (target.into)
+    ctx.report("MC2316", name.range, {
+      name: name.text,
+      problem: "that map adds to another itself; name the map that makes the records",
+    });
+  else if (target.model.text !== decl.model.text)
+    ctx.report("MC2316", name.range, {
+      name: name.text,
+      problem: `it makes ${target.model.text} records, not ${decl.model.text}`,
+    });
+  else if (target === decl)
+    ctx.report("MC2316", name.range, { name: name.text, problem: "a map cannot add to itself" });
+}
+
+/** `custom properties prefix "x_…"`: once per map, an `x_` prefix, and a source that says where they are listed. */
+function checkCustomProperties(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext): void {
+  const items = decl.items.filter((i): i is A.CustomPropertiesItem => i.kind === "customProperties");
+  const [item, repeated] = items;
+  if (!item) return;
+  if (repeated) ctx.report("MC2318", repeated.range, { map: mapping.id });
+  if (!item.prefix.text.startsWith("x_"))
+    ctx.report("MC2114", item.prefix.range, { field: item.prefix.text }, 'write a prefix such as "x_smartdesk_"');
+  const source = ctx.symbols.sources.get(decl.source.text);
+  if (source && !source.properties) {
+    ctx.report(
+      "MC2317",
+      item.range,
+      { map: mapping.id, object: source.name.text },
+      `add \`custom properties from hubspot "properties.json" object "…"\` (or \`from dataverse …\`) to source \`${source.name.text}\``,
+    );
+  }
 }
 
 function checkRequiredFields(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext): void {

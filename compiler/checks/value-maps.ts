@@ -2,7 +2,7 @@
 import type * as A from "../../grammar/ast.js";
 import type { CompileContext } from "../context.js";
 import { literalString } from "../literals.js";
-import { isKnownXmlid } from "../targets.js";
+import { checkXmlid } from "./values.js";
 
 export function checkValueMap(decl: A.ValuesDecl, ctx: CompileContext): void {
   const seen = new Set<string>();
@@ -10,14 +10,7 @@ export function checkValueMap(decl: A.ValuesDecl, ctx: CompileContext): void {
     const key = literalString(entry.from);
     if (seen.has(key)) ctx.report("MC2205", entry.from.range, { map: decl.name.text, value: JSON.stringify(key) });
     seen.add(key);
-    if (entry.to.kind === "xmlid" && !isKnownXmlid(entry.to.value, ctx)) {
-      ctx.report(
-        "MC2113",
-        entry.to.range,
-        { xmlid: entry.to.value, version: ctx.version },
-        "fine if the customer's database has it; otherwise create it first",
-      );
-    }
+    checkXmlid(entry.to, ctx);
   }
   for (const extra of decl.elses.slice(1)) ctx.report("MC2206", extra.range, { map: decl.name.text });
   if (decl.elses.length === 0)

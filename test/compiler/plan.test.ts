@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateTypeScript } from "../../compiler/build/index.js";
-import { compileSpec, SpecStage, validatePlan } from "../../compiler/index.js";
+import { compileSpec, emitTypeScript, SpecStage, validatePlan } from "../../compiler/index.js";
 import { expectBaseline } from "../support/baseline.js";
 
 const text = readFileSync(new URL("../../specs/smartdesk.mapspec", import.meta.url), "utf8");
@@ -76,5 +76,18 @@ describe("the stage a spec reaches", () => {
     { case: "a clean spec is Planned", text, stage: SpecStage.Planned },
   ])("$case", ({ text, stage }) => {
     expect(compileSpec(text, "t.mapspec").stage).toBe(stage);
+  });
+
+  it("emitting code takes a Planned spec to Emitted", () => {
+    const planned = compileSpec(text, "t.mapspec");
+    const emitted = emitTypeScript(planned, planned.plan);
+    expect(emitted.stage).toBe(SpecStage.Emitted);
+    expect(emitted.code).toContain("export");
+  });
+
+  it("emitting code refuses a spec that stopped before Planned", () => {
+    const broken = `${header}${source}map Deal -> crm.lead {\n  name <- "name"\n  planned_revenue <- "name"\n}\n`;
+    const checked = compileSpec(broken, "t.mapspec");
+    expect(() => emitTypeScript(checked, checked.plan)).toThrow(/stopped at stage checked/);
   });
 });

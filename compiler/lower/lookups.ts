@@ -1,12 +1,12 @@
 // Lookups (`lookup Owner in odoo res.users by email on missing queue`): their model, key and inputs.
-import type * as A from "../grammar/ast.js";
-import type { CompileContext } from "./context.js";
+import type * as A from "../../grammar/ast.js";
+import type { CompileContext } from "../context.js";
 import { checkColumn } from "./conditions.js";
 import { lookupModel, lowerExpression, primaryMappingOf } from "./expressions.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
-import type { PlanLookup } from "../plan/types.js";
-import { didYouMean } from "./hints.js";
-import { checkModelExists } from "./targets.js";
+import type { PlanLookup } from "../../plan/types.js";
+import { didYouMean } from "../hints.js";
+import { resolveModel } from "../resolve/catalog.js";
 
 export function lowerLookup(decl: A.LookupDecl, ctx: CompileContext): PlanLookup {
   const model = decl.take ? "" : lookupModel(decl, ctx);
@@ -76,7 +76,7 @@ function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key
     );
     return { kind: "field", name: "" };
   }
-  if (checkModelExists(decl.target, ctx) && !ctx.field(model, decl.key.name.text)) {
+  if (resolveModel(decl.target, ctx) && !ctx.field(model, decl.key.name.text)) {
     ctx.report(
       "MC2103",
       decl.key.name.range,

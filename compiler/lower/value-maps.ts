@@ -1,19 +1,16 @@
 // Value maps (`values DealStage { "closedwon" => xmlid "crm.stage_lead4"  else => fail }`), lowered; their
 // checks are in checks/value-maps.ts.
-import type * as A from "../grammar/ast.js";
-import { checkValueMap } from "./checks/value-maps.js";
-import type { CompileContext } from "./context.js";
-import type { PlanValueMap } from "../plan/types.js";
+import type * as A from "../../grammar/ast.js";
+import type { CompileContext } from "../context.js";
+import type { PlanValueMap } from "../../plan/types.js";
 
 export function lowerValueMap(decl: A.ValuesDecl, ctx: CompileContext): PlanValueMap {
-  const valueMap: PlanValueMap = {
+  return {
     name: decl.name.text,
     entries: decl.entries.map((e) => ({ from: ctx.literal(e.from), to: ctx.literal(e.to), line: e.range.start.line })),
     otherwise: lowerElse(decl.elses[0], ctx),
     line: decl.range.start.line,
   };
-  checkValueMap(decl, ctx);
-  return valueMap;
 }
 
 function lowerElse(policy: A.ElsePolicy | undefined, ctx: CompileContext): PlanValueMap["otherwise"] {

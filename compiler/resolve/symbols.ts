@@ -1,7 +1,7 @@
 // Collects the spec's declarations by name. A name declared twice is reported once, at the second place.
-import type * as A from "../grammar/ast.js";
-import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
-import { mappingId, type SymbolTable } from "./context.js";
+import type * as A from "../../grammar/ast.js";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.js";
+import { mappingId, type SymbolTable } from "../context.js";
 
 export function collectSymbols(spec: A.Spec): { symbols: SymbolTable; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

@@ -1,20 +1,31 @@
 // One `map Source -> model { … }` block: its shape (cardinality, fan-out, dedupe, guard), every field it
-// sets, and everything it drops, lowered into its plan form; the checks of the whole map (required fields,
-// cardinality, lossy, the Odoo model rules) then run on that form in checks/maps.ts.
-import type * as A from "../grammar/ast.js";
-import type { CatalogField } from "./catalog/index.js";
-import { mappingId, type CompileContext } from "./context.js";
+// sets, and everything it drops, lowered into its plan form. Lowering resolves names and reports only what
+// it cannot resolve; the checks of the map (value types, required fields, cardinality, the Odoo model
+// rules) run on the lowered form in checks/maps.ts.
+import type * as A from "../../grammar/ast.js";
+import { mappingId, type CompileContext } from "../context.js";
 import { lowerCondition } from "./conditions.js";
 import { lowerExpression, resolveMappingTarget, type ExpressionScope } from "./expressions.js";
-import { literalType, type Typed } from "./value-types.js";
+import type { Typed } from "../value-types.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
-import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "../plan/types.js";
-import { checkMap } from "./checks/maps.js";
+import type { Cardinality, PlanAssignment, PlanMapping, PlanValue } from "../../plan/types.js";
 import { checkColumn } from "./conditions.js";
-import { didYouMean } from "./hints.js";
-import { checkModelExists, checkSelectionValue, checkValueFits, checkWritableField, isKnownXmlid } from "./targets.js";
+import { didYouMean } from "../hints.js";
+import { resolveModel, resolveWritableField } from "../resolve/catalog.js";
 
-export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
+/** What a value's chain produces, as far as lowering could follow it, and the step that produced it. */
+export interface ValueFact {
+  typed: Typed;
+  via: string;
+}
+
+/** A lowered map, and the types of its assignments' values: the plan keeps only the type's name. */
+export interface LoweredMap {
+  mapping: PlanMapping;
+  valueFacts: ReadonlyMap<A.Assignment, ValueFact>;
+}
+
+export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): LoweredMap {
   ctx.currentMap = mappingId(decl);
   try {
     return lowerMappingBody(decl, ctx);
@@ -23,16 +34,17 @@ export function lowerMapping(decl: A.MapDecl, ctx: CompileContext): PlanMapping 
   }
 }
 
-function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
+function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): LoweredMap {
   const id = mappingId(decl);
   const source = ctx.symbols.sources.get(decl.source.text);
   if (!source && decl.source.text !== "") resolveUnknownSource(decl.source, ctx);
   const model = decl.model.text;
   const requiredModule = decl.guard?.kind === "requires" ? decl.guard.module.text : undefined;
-  const checkable = checkModelExists(decl.model, ctx, requiredModule);
-  if (decl.guard) checkGuardModule(decl.guard.module, ctx);
+  const checkable = resolveModel(decl.model, ctx, requiredModule);
+  if (decl.guard) resolveGuardModule(decl.guard.module, ctx);
   const scope: ExpressionScope = { ctx, source, hasItem: decl.items.some((i) => i.kind === "each") };
   const dependsOn = new Set<string>();
+  const valueFacts = new Map<A.Assignment, ValueFact>();
 
   const each = lowerEach(decl, scope, dependsOn);
   if (each) scope.itemType = each.itemType;
@@ -41,7 +53,7 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
   const where = decl.where ? lowerCondition(decl.where, scope) : undefined;
   const assignments = decl.items
     .filter((i): i is A.Assignment => i.kind === "assignment")
-    .map((a) => lowerAssignment(a, { decl, id, model, checkable, scope, dependsOn }))
+    .map((a) => lowerAssignment(a, { decl, id, model, checkable, scope, dependsOn, valueFacts }))
     .filter((a): a is PlanAssignment => a !== undefined);
   const drops = lowerDrops(decl, scope);
   const losses = decl.items
@@ -63,43 +75,24 @@ function lowerMappingBody(decl: A.MapDecl, ctx: CompileContext): PlanMapping {
     drops,
     losses,
     notes: decl.items.filter((i): i is A.NoteItem => i.kind === "note").map((n) => n.text.text),
-    ...lowerCustomProperties(decl, source, id, ctx),
+    ...lowerCustomProperties(decl),
     dependsOn: [...dependsOn],
     compatibility: compatibilityOf(decl, ctx),
     line: decl.range.start.line,
   };
-  checkMap(decl, mapping, ctx, { checkable });
-  return mapping;
+  return { mapping, valueFacts };
 }
 
-/** The cardinality written after the model, `1:1` when none is; checkMap reports one it does not know. */
+/** The cardinality written after the model, `1:1` when none is; checks/maps.ts reports one it does not know. */
 function cardinalityOf(decl: A.MapDecl): Cardinality {
   const written = decl.cardinality?.text ?? "1:1";
   return written === "1:many" || written === "many:1" ? written : "1:1";
 }
 
-/** `custom properties prefix "x_…"`: the source must say where the export lists them. */
-function lowerCustomProperties(
-  decl: A.MapDecl,
-  source: A.SourceDecl | undefined,
-  id: string,
-  ctx: CompileContext,
-): Pick<PlanMapping, "customProperties"> {
-  const items = decl.items.filter((i): i is A.CustomPropertiesItem => i.kind === "customProperties");
-  const [item, repeated] = items;
-  if (!item) return {};
-  if (repeated) ctx.report("MC2318", repeated.range, { map: id });
-  if (!item.prefix.text.startsWith("x_"))
-    ctx.report("MC2114", item.prefix.range, { field: item.prefix.text }, 'write a prefix such as "x_smartdesk_"');
-  if (source && !source.properties) {
-    ctx.report(
-      "MC2317",
-      item.range,
-      { map: id, object: source.name.text },
-      `add \`custom properties from hubspot "properties.json" object "…"\` (or \`from dataverse …\`) to source \`${source.name.text}\``,
-    );
-  }
-  return { customProperties: { prefix: item.prefix.text, line: item.range.start.line } };
+/** `custom properties prefix "x_…"`: the first one; checks/maps.ts reports a second. */
+function lowerCustomProperties(decl: A.MapDecl): Pick<PlanMapping, "customProperties"> {
+  const item = decl.items.find((i): i is A.CustomPropertiesItem => i.kind === "customProperties");
+  return item ? { customProperties: { prefix: item.prefix.text, line: item.range.start.line } } : {};
 }
 
 function resolveUnknownSource(name: A.Name, ctx: CompileContext): void {
@@ -108,7 +101,7 @@ function resolveUnknownSource(name: A.Name, ctx: CompileContext): void {
   ctx.report("MC2017", name.range, { name: name.text }, hint);
 }
 
-function checkGuardModule(module: A.Name, ctx: CompileContext): void {
+function resolveGuardModule(module: A.Name, ctx: CompileContext): void {
   const catalog = ctx.catalog;
   if (!catalog || module.text === "") return;
   const known = new Set<string>();
@@ -146,18 +139,6 @@ function lowerInto(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["into"]
     ctx.report("MC2315", name.range, { name: name.text }, didYouMean(name.text, ctx.symbols.maps.keys()));
     return undefined;
   }
-  if (target.into)
-    ctx.report("MC2316", name.range, {
-      name: name.text,
-      problem: "that map adds to another itself; name the map that makes the records",
-    });
-  else if (target.model.text !== decl.model.text)
-    ctx.report("MC2316", name.range, {
-      name: name.text,
-      problem: `it makes ${target.model.text} records, not ${decl.model.text}`,
-    });
-  else if (target === decl)
-    ctx.report("MC2316", name.range, { name: name.text, problem: "a map cannot add to itself" });
   return { mapping: name.text, input: key.input, steps: key.steps };
 }
 
@@ -166,9 +147,6 @@ function lowerDedupe(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["dedu
   if (!item) return undefined;
   const lowered = lowerExpression(item.by, scope);
   const keep = item.keep?.text === "last" ? "last" : "first";
-  if (item.keep && item.keep.text !== "first" && item.keep.text !== "last") {
-    scope.ctx.report("MC2202", item.keep.range, { name: "dedupe", problem: "keeps `first` or `last`" });
-  }
   return { input: lowered.input, steps: lowered.steps, keep };
 }
 
@@ -179,6 +157,7 @@ interface MapScope {
   checkable: boolean;
   scope: ExpressionScope;
   dependsOn: Set<string>;
+  valueFacts: Map<A.Assignment, ValueFact>;
 }
 
 function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefined {
@@ -191,24 +170,12 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
     return undefined;
   }
   const target = a.targets[0]!;
-  const field = m.checkable ? checkWritableField(m.model, target, ctx) : undefined;
-  if (a.deferred && a.required)
-    ctx.report(
-      "MC2313",
-      a.range,
-      { field: target.text },
-      "drop `required`, or drop `deferred` and let the load order follow the reference",
-    );
+  const field = m.checkable ? resolveWritableField(m.model, target, ctx) : undefined;
   let value: PlanValue;
   let selfReference = false;
   const references = new Set<string>();
   if (a.value.kind === "constant") {
     value = { kind: "constant", value: ctx.literal(a.value.literal) };
-    if (field) {
-      checkValueFits(m.model, field, literalType(a.value.literal, ctx), a.value.range, ctx, "constant");
-      checkSelectionValue(m.model, field, a.value.literal, ctx);
-      checkXmlid(a.value.literal, ctx);
-    }
   } else {
     const lowered = lowerExpression(a.value, m.scope);
     for (const ref of lowered.references) {
@@ -218,10 +185,7 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
       else if (!a.deferred) m.dependsOn.add(ref);
     }
     value = { kind: "expression", input: lowered.input, steps: lowered.steps, valueType: lowered.typed.type };
-    if (field) {
-      checkValueFits(m.model, field, lowered.typed, a.value.range, ctx, lowered.steps.at(-1)?.op ?? "column");
-      checkValueMapSelections(a.value, m.model, field, ctx);
-    }
+    m.valueFacts.set(a, { typed: lowered.typed, via: lowered.steps.at(-1)?.op ?? "column" });
   }
   if (!a.deferred)
     return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
@@ -233,26 +197,6 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
     deferred: true,
     after: [...references].filter((ref) => ref !== m.id),
   };
-}
-
-function checkXmlid(literal: A.Literal, ctx: CompileContext): void {
-  if (literal.kind !== "xmlid") return;
-  if (!isKnownXmlid(literal.value, ctx))
-    ctx.report(
-      "MC2113",
-      literal.range,
-      { xmlid: literal.value, version: ctx.version },
-      "fine if the customer's database has it; otherwise create it first",
-    );
-}
-
-/** Values a value map produces for a selection field must be valid keys of that selection. */
-function checkValueMapSelections(expr: A.Expression, model: string, field: CatalogField, ctx: CompileContext): void {
-  if (field.type !== "selection") return;
-  const last = expr.steps.at(-1);
-  if (last?.kind !== "map") return;
-  const valueMap = ctx.symbols.valueMaps.get(last.target.text);
-  for (const entry of valueMap?.entries ?? []) checkSelectionValue(model, field, entry.to, ctx);
 }
 
 /**
@@ -270,24 +214,15 @@ function lowerLinkAssignment(
     ctx.report("MC2307", a.range);
     return undefined;
   }
-  if (a.deferred) ctx.report("MC2314", a.range, {}, "drop `deferred`: the maps a link points to load before it");
   const [modelField, idField] = a.targets as [A.Name, A.Name];
   let modelAs: "name" | "ir.model" = "name";
   const types: string[] = ["unknown", "unknown"];
   if (m.checkable) {
-    const modelInfo = checkWritableField(m.model, modelField, ctx);
-    const idInfo = checkWritableField(m.model, idField, ctx);
-    if (modelInfo) {
-      types[0] = modelInfo.type;
-      if (modelInfo.type === "many2one" && modelInfo.relation === "ir.model") modelAs = "ir.model";
-      else if (modelInfo.type !== "char" && modelInfo.type !== "selection" && modelInfo.type !== "reference")
-        ctx.report("MC2308", modelField.range, { model: m.model, part: "model", field: modelField.text });
-    }
-    if (idInfo) {
-      types[1] = idInfo.type;
-      if (idInfo.type !== "many2one_reference" && idInfo.type !== "integer")
-        ctx.report("MC2308", idField.range, { model: m.model, part: "record id", field: idField.text });
-    }
+    const modelInfo = resolveWritableField(m.model, modelField, ctx);
+    const idInfo = resolveWritableField(m.model, idField, ctx);
+    if (modelInfo) types[0] = modelInfo.type;
+    if (modelInfo?.type === "many2one" && modelInfo.relation === "ir.model") modelAs = "ir.model";
+    if (idInfo) types[1] = idInfo.type;
   }
   if (link.typeColumn) checkColumn(link.typeColumn, m.scope);
   if (link.idColumn) checkColumn(link.idColumn, m.scope);
@@ -315,8 +250,6 @@ function lowerLinkAssignment(
   };
   return { fields: [modelField.text, idField.text], fieldTypes: types, value, ...base, deferred: false };
 }
-
-/** Required fields must be set on every record: by an assignment with no `when`, or by Odoo's own default. */
 
 function lowerDrops(decl: A.MapDecl, scope: ExpressionScope): PlanMapping["drops"] {
   const drops: PlanMapping["drops"] = [];

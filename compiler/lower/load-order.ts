@@ -1,9 +1,9 @@
 // The load order: derived from what each mapping references (a topological sort that keeps declaration
 // order where it is free), or written with `order …` and then checked against the references.
-import type * as A from "../grammar/ast.js";
-import type { CompileContext } from "./context.js";
-import type { PlanLoadOrder, PlanMapping } from "../plan/types.js";
-import { didYouMean } from "./hints.js";
+import type * as A from "../../grammar/ast.js";
+import type { CompileContext } from "../context.js";
+import type { PlanLoadOrder, PlanMapping } from "../../plan/types.js";
+import { didYouMean } from "../hints.js";
 
 export function planLoadOrder(
   mappings: readonly PlanMapping[],

@@ -1,12 +1,11 @@
 // Source declarations: format, reader settings, declared columns, key and skip rules.
-import type * as A from "../grammar/ast.js";
-import { editDistance } from "./catalog/index.js";
-import type { CompileContext } from "./context.js";
-import { checkSource } from "./checks/sources.js";
-import { didYouMean } from "./hints.js";
-import { literalString } from "./literals.js";
+import type * as A from "../../grammar/ast.js";
+import { editDistance } from "../catalog/index.js";
+import type { CompileContext } from "../context.js";
+import { didYouMean } from "../hints.js";
+import { literalString } from "../literals.js";
 import { lowerCondition } from "./conditions.js";
-import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "../plan/types.js";
+import type { ColumnType, PlanPropertiesSource, PlanSource, PropertiesFormat, SourceFormat } from "../../plan/types.js";
 
 export const sourceFormats: readonly SourceFormat[] = ["csv", "json", "jsonl", "odata", "laravel", "hubspot"];
 
@@ -61,7 +60,7 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
   const columns = lowerColumns(decl, ctx);
   const keySetting = decl.settings.find((s) => s.key.text === "key");
   const key = keySetting ? keySetting.values.map((v) => (v.kind === "name" ? v.text : literalString(v))) : [];
-  const source: PlanSource = {
+  return {
     name: decl.name.text,
     label: decl.label?.text ?? decl.name.text,
     format,
@@ -79,8 +78,6 @@ export function lowerSource(decl: A.SourceDecl, ctx: CompileContext): PlanSource
     })),
     line: decl.range.start.line,
   };
-  checkSource(decl, source, ctx);
-  return source;
 }
 
 // A source drop accounts for an export column the spec does not declare (`createdAt` of an API record),

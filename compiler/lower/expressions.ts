@@ -1,15 +1,15 @@
 // Transform chains: `"Amount" | money`, `item | ref Contact`, `("First Name", "Last Name") | join " "`.
 // Each step is checked against the transform table the runtime publishes, and the value's type is followed
 // through the chain so the target field can be checked against what arrives.
-import type * as A from "../grammar/ast.js";
-import { transformSignatures, type TransformArgSpec, type TransformSignature } from "../plan/transforms.js";
-import { isValidTimeZone } from "../plan/time-zones.js";
-import type { CompileContext } from "./context.js";
+import type * as A from "../../grammar/ast.js";
+import { transformSignatures, type TransformArgSpec, type TransformSignature } from "../../plan/transforms.js";
+import { isValidTimeZone } from "../../plan/time-zones.js";
+import type { CompileContext } from "../context.js";
 import { lowerInput, type InputScope } from "./conditions.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
-import type { ColumnType, PlanLiteral, PlanStep, ValueType } from "../plan/types.js";
-import { didYouMean } from "./hints.js";
-import { describeType, literalType, type Typed } from "./value-types.js";
+import type { ColumnType, PlanLiteral, PlanStep, ValueType } from "../../plan/types.js";
+import { didYouMean } from "../hints.js";
+import { describeType, literalType, type Typed } from "../value-types.js";
 
 export const columnValueTypes: Record<ColumnType, Typed> = {
   id: { type: "text" },

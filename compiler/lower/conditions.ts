@@ -1,9 +1,9 @@
 // Conditions (`where`, `when`, `skip when`) and the inputs they and expressions read: a column, a tuple of
 // columns, or the current `each` item. Every column read is checked against the source and counted.
-import type * as A from "../grammar/ast.js";
-import type { CompileContext } from "./context.js";
-import type { PlanCondition, PlanInput } from "../plan/types.js";
-import { didYouMean } from "./hints.js";
+import type * as A from "../../grammar/ast.js";
+import type { CompileContext } from "../context.js";
+import type { PlanCondition, PlanInput } from "../../plan/types.js";
+import { didYouMean } from "../hints.js";
 
 export interface InputScope {
   ctx: CompileContext;

@@ -1,10 +1,10 @@
 // Documentation-only rows: workflows, reports, scripts… that do not migrate as data but must be listed,
 // each with the Odoo feature that replaces it.
-import type * as A from "../grammar/ast.js";
-import type { CompileContext } from "./context.js";
-import { literalString } from "./literals.js";
-import type { PlanDocumentRow } from "../plan/types.js";
-import { didYouMean } from "./hints.js";
+import type * as A from "../../grammar/ast.js";
+import type { CompileContext } from "../context.js";
+import { literalString } from "../literals.js";
+import type { PlanDocumentRow } from "../../plan/types.js";
+import { didYouMean } from "../hints.js";
 
 const kinds: readonly PlanDocumentRow["kind"][] = ["workflow", "report", "script", "portal", "security", "other"];
 const settings = ["kind", "odoo", "from", "show", "note"];

@@ -1,8 +1,8 @@
 // What a lookup or a reference does when it finds nothing: fail, leave empty, a default, the queue, a placeholder.
-import type * as A from "../grammar/ast.js";
-import type { CompileContext } from "./context.js";
-import type { MissingPolicy, PlanLiteral } from "../plan/types.js";
-import { checkWritableField } from "./targets.js";
+import type * as A from "../../grammar/ast.js";
+import type { CompileContext } from "../context.js";
+import type { MissingPolicy, PlanLiteral } from "../../plan/types.js";
+import { resolveWritableField } from "../resolve/catalog.js";
 
 /** The policy as written, or `fail` when none is: a miss never passes silently. */
 export function lowerMissingPolicy(
@@ -39,7 +39,7 @@ function placeholderValues(
       continue;
     }
     const field = assignment.targets[0]!;
-    if (check && model !== "" && ctx.hasModel(model)) checkWritableField(model, field, ctx);
+    if (check && model !== "" && ctx.hasModel(model)) resolveWritableField(model, field, ctx);
     values[field.text] = ctx.literal(assignment.value.literal);
   }
   return values;
