@@ -154,6 +154,14 @@ export const diagnosticCases: DiagnosticCase[] = [
     expected: ["16:3 MC2104"],
   },
   {
+    // Leadforce's invoice status: Odoo computes payment_state from reconciled payments, and drops a written one
+    name: "an invoice's payment status cannot be written",
+    spec:
+      prelude +
+      `map Company -> account.move {\n  move_type = "out_invoice"\n  name <- "name"\n  payment_state <- "stage"\n}\n`,
+    expected: ["15:3 MC2104"],
+  },
+  {
     name: "a volatile field draws a warning",
     spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  probability <- "amount"\n}\n`,
     expected: ["15:3 MC2105"],
