@@ -134,6 +134,10 @@ export const messages = {
   MC2209: { severity: "warning", message: "Value map `{map}` has no `else`: an unlisted value rejects the record." },
   MC2210: { severity: "warning", message: "`{name}` is declared but never used." },
   MC2211: { severity: "error", message: "A placeholder can only set constants: write `field = value`." },
+  MC2212: {
+    severity: "error",
+    message: "`{step}` cannot follow `{after}`: what it finds is known only once the run resolves references.",
+  },
 
   // cardinality and structure of a map
   MC2301: { severity: "error", message: "Map `{map}` is many:1 but has no `dedupe by`." },

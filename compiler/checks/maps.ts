@@ -2,6 +2,7 @@
 // declaration for where to point. Lowering (compiler/lower/maps.ts) builds the plan and reports only the
 // names it cannot resolve; everything else that is wrong with a map is found here.
 import type * as A from "../../grammar/ast.js";
+import { transformSignatures, type TransformSignature } from "../../plan/transforms.js";
 import type { PlanMapping } from "../../plan/types.js";
 import type { CompileContext } from "../context.js";
 import type { LoweredMap } from "../lower/maps.js";
@@ -43,6 +44,7 @@ function checkAssignment(a: A.Assignment, { mapping, valueFacts }: LoweredMap, c
       { field: a.targets[0]?.text ?? "" },
       "drop `required`, or drop `deferred` and let the load order follow the reference",
     );
+  if (a.value.kind !== "constant") checkStepsAfterReference(a.value, ctx);
   const target = a.targets[0];
   const field = a.targets.length === 1 && target ? writtenField(model, target.text, ctx) : undefined;
   if (!field) return;
@@ -55,6 +57,34 @@ function checkAssignment(a: A.Assignment, { mapping, valueFacts }: LoweredMap, c
   const fact = valueFacts.get(a);
   if (fact) checkValueFits(model, field, fact.typed, a.value.range, ctx, fact.via);
   checkValueMapSelections(a.value, model, field, ctx);
+}
+
+/**
+ * A `lookup` or `ref` yields a reference that is resolved after every row is staged, so only another lookup or
+ * ref, or a step that picks from a list, can follow it: a text transform or a value map would see no text.
+ */
+function checkStepsAfterReference(expression: A.Expression, ctx: CompileContext): void {
+  let after: A.Step | undefined;
+  for (const step of expression.steps) {
+    if (step.kind === "ref" || step.kind === "lookup") {
+      after = step;
+      continue;
+    }
+    if (!after || (step.kind === "transform" && picksFromList(step.name.text))) continue;
+    const name = (s: A.Step) => (s.kind === "transform" ? s.name.text : `${s.kind} ${s.target.text}`);
+    ctx.report(
+      "MC2212",
+      step.range,
+      { step: name(step), after: name(after) },
+      "normalise the value before the lookup, and the other side in the lookup's `by` chain",
+    );
+    return;
+  }
+}
+
+function picksFromList(transform: string): boolean {
+  const signature = (transformSignatures as Readonly<Record<string, TransformSignature>>)[transform];
+  return signature !== undefined && signature.input.includes("list");
 }
 
 /** `model, res_id <- link …`: a field that takes a model's name (or `ir.model` id), and one a record id. */

@@ -162,6 +162,20 @@ export const diagnosticCases: DiagnosticCase[] = [
     expected: ["15:3 MC2104"],
   },
   {
+    name: "a text transform after a lookup sees no text",
+    spec:
+      prelude +
+      `lookup Other in source Company by "id" take "name"\nmap Company -> res.partner {\n  name <- "id" | lookup Other | trim\n  drop "amount", "stage", "when" because "x"\n}\n`,
+    expected: ["14:33 MC2212"],
+  },
+  {
+    name: "after a lookup, another lookup, a ref or a pick from a list is fine",
+    spec:
+      prelude +
+      `lookup Other in source Company by "id" take "id"\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "id" | lookup Other | ref Company\n  function <- "stage" | split ";" | lookup Other | first\n  drop "amount", "when" because "x"\n}\n`,
+    expected: [],
+  },
+  {
     name: "a volatile field draws a warning",
     spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  probability <- "amount"\n}\n`,
     expected: ["15:3 MC2105"],
