@@ -66,7 +66,22 @@ const signatureTable = {
     summary: 'Keeps a leading + and the digits; region: "+44" replaces the leading 0 of a national number.',
   },
   url: textToText("Adds https:// when the scheme is missing and lowercases scheme and host; the path is kept."),
-  domain: textToText('The host of a URL or the part after @ of an e-mail, lowercased, without "www.".'),
+  domain: {
+    input: TEXTUAL,
+    output: "text",
+    args: [],
+    named: {
+      invalid: {
+        name: "invalid",
+        type: "string",
+        optional: true,
+        choices: ["fail", "empty", "keep"],
+        default: "fail",
+      },
+    },
+    summary:
+      'The host of a URL or the part after @ of an e-mail, lowercased, without "www."; rejects text with no domain (invalid: "empty" leaves it empty, invalid: "keep" keeps the text, as for a company known only by its name).',
+  },
   date: {
     input: ["text", "date", "datetime"],
     output: "date",

@@ -8,6 +8,7 @@ import { readExportFileSync } from "../extract/export-paths.js";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
 import type { IdResolver } from "./cells.js";
 import { PhaseLoader, type PhaseCounts } from "./phase.js";
+import { settleLookupMisses } from "./lookup-misses.js";
 import { fetchXmlids } from "./xmlids.js";
 import { activeMappings, describeModel, writtenFields, type TargetSchema } from "./schema.js";
 import type { OdooTransport } from "./transport.js";
@@ -303,6 +304,8 @@ export async function prefetch(
   exportDir: string,
   answers?: OdooAnswers,
   references: PhaseReferences = collectReferences(store, mapping),
+  /** verify reads what a load did: it must not create the placeholders a load would */
+  purpose: "load" | "verify" = "load",
 ): Promise<IdResolver> {
   const known = answers ?? { lookups: new Map(), xmlids: new Map(), written: new Set<string>() };
   // Our own external ids are in the id map once loaded, or among what Odoo held when the load began (a load
@@ -319,7 +322,9 @@ export async function prefetch(
     rememberXmlids(odoo, foreignXmlids, known),
   ]);
   const lookups = new Map<string, Map<string, number | null>>(fetched);
-  recordMisses(plan, store, mapping, lookups);
+  const placeholders =
+    purpose === "load" ? await settleMisses(plan, store, odoo, mapping, lookups, known) : new Set<string>();
+  recordMisses(plan, store, mapping, lookups, placeholders);
   return {
     xmlid: (externalId) =>
       store.idMapEntry(externalId)?.odooId ?? foreign.get(externalId) ?? store.heldRecord(externalId)?.id,
@@ -327,6 +332,25 @@ export async function prefetch(
     // Checked again at the read, not only at staging: a resumed load may meet a folder changed since.
     file: (path) => readExportFileSync(exportDir, path).toString("base64"),
   };
+}
+
+/**
+ * Misses whose policy is a default or a placeholder get their id now (lookup-misses.ts), remembered for the
+ * phases after; returns the keys that got a placeholder, as `lookup\0key`.
+ */
+async function settleMisses(
+  plan: TransformPlan,
+  store: StagingStore,
+  odoo: OdooTransport,
+  phase: string,
+  lookups: ReadonlyMap<string, Map<string, number | null>>,
+  known: OdooAnswers,
+): Promise<Set<string>> {
+  const missed = [...lookups].map(([name, answers]) => ({ ...lookupOf(plan, name), answers }));
+  const created = await settleLookupMisses(odoo, store, phase, missed);
+  for (const { name, answers } of missed)
+    for (const [key, id] of answers) if (id !== null) known.lookups.get(name)?.set(key, id);
+  return new Set(created.map((c) => `${c.lookup}\0${c.key}`));
 }
 
 /** `ir.model` is the lookup behind links written as `res_model_id`. */
@@ -384,12 +408,13 @@ function recordMisses(
   store: StagingStore,
   mapping: string,
   lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+  placeholders: ReadonlySet<string>,
 ): void {
   for (const page of store.recordPages(mapping, 2000)) {
     store.transaction(() => {
       for (const record of page)
         for (const [field, value] of Object.entries(record.values))
-          queueMiss(plan, store, record, field, value, lookups);
+          queueMiss(plan, store, record, field, value, lookups, placeholders);
     });
   }
 }
@@ -401,12 +426,26 @@ function queueMiss(
   field: string,
   value: TargetValue,
   lookups: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+  placeholders: ReadonlySet<string>,
 ): void {
-  if (Array.isArray(value)) return value.forEach((v) => queueMiss(plan, store, record, field, v, lookups));
+  if (Array.isArray(value))
+    return value.forEach((v) => queueMiss(plan, store, record, field, v, lookups, placeholders));
   if (value === null || typeof value !== "object" || !("lookup" in value) || typeof value.lookup.key !== "string")
     return;
-  if (lookups.get(value.lookup.name)?.get(value.lookup.key) !== null) return;
   const lookup = plan.lookups.find((l) => l.name === value.lookup.name);
+  if (lookup && placeholders.has(`${lookup.name}\0${value.lookup.key}`)) {
+    store.addQueue({
+      kind: "placeholder",
+      mapping: record.mapping,
+      externalId: record.externalId,
+      field,
+      target: lookup.name,
+      key: value.lookup.key,
+      reason: `Odoo had no ${lookup.model} "${value.lookup.key}": created one, as the lookup's placeholder says; review it`,
+    });
+    return;
+  }
+  if (lookups.get(value.lookup.name)?.get(value.lookup.key) !== null) return;
   if (lookup?.onMissing.kind !== "queue") return;
   store.addQueue({
     kind: lookup.model === "res.users" ? "owner" : "lookup",

@@ -61,6 +61,21 @@ export async function rollbackRun(store: StagingStore, odoo: OdooTransport): Pro
 }
 
 /** Deletes a run of created records; when Odoo refuses the batch, one by one, so one refusal blocks no other. */
+/**
+ * Seen on Odoo 17: a quotation that is sent (or confirmed) refuses `unlink` ("You must first cancel it"), so
+ * what a load made of it is cancelled first, as a user would, with the importer's context.
+ */
+async function prepareUnlink(odoo: OdooTransport, model: string, ids: number[]): Promise<void> {
+  if (model !== "sale.order") return;
+  const open = await odoo.executeKw<number[]>(model, "search", [
+    [
+      ["id", "in", ids],
+      ["state", "not in", ["draft", "cancel"]],
+    ],
+  ]);
+  if (open.length > 0) await odoo.executeKw(model, "write", [open, { state: "cancel" }], { context: IMPORT_CONTEXT });
+}
+
 async function deleteCreated(
   odoo: OdooTransport,
   store: StagingStore,
@@ -87,6 +102,7 @@ async function deleteCreated(
   run = run.filter((entry) => !hidden.has(entry.odoo_id));
   result.alreadyGone += ids.length - existing.size - hidden.size;
   try {
+    if (existing.size > 0) await prepareUnlink(odoo, model, [...existing]);
     if (existing.size > 0) await odoo.executeKw(model, "unlink", [[...existing]]);
     result.deleted += existing.size;
     store.forgetJournalEntries(run);

@@ -273,7 +273,10 @@ async function countsBeforeFirstRun(
   target: Connected,
 ): Promise<Record<string, number> | undefined> {
   if (store.meta("countsBeforeFirstRun")) return undefined;
-  return countModels(target.odoo, [...new Set(activeMappings(plan, target.installedModules).map((m) => m.model))]);
+  // Odoo lookups with placeholders create records of their model too
+  const created = plan.lookups.filter((l) => l.against === "odoo" && l.onMissing.kind === "placeholder");
+  const models = [...activeMappings(plan, target.installedModules).map((m) => m.model), ...created.map((l) => l.model)];
+  return countModels(target.odoo, [...new Set(models)]);
 }
 
 async function restage(

@@ -56,15 +56,22 @@ export function normalizeUrl(value: unknown): string {
   return `${scheme.toLowerCase()}://${host.toLowerCase()}${parts?.[3] ?? ""}`;
 }
 
-export function domainOf(value: unknown): string {
+export interface DomainOptions {
+  /** what text with no domain gives: a rejection (the default), nothing, or the text itself */
+  invalid?: "fail" | "empty" | "keep";
+}
+
+export function domainOf(value: unknown, options?: DomainOptions): string | null {
   const written = textInput(value, "domain").trim();
   const host = written.includes("@") && !written.includes("://") ? afterAt(written) : hostOfUrl(written);
   const domain = host
     .toLowerCase()
     .replace(/^www\./, "")
     .replace(/\.$/, "");
-  if (!isHostLike(domain) || !domain.includes(".")) throw new TransformError(`${quote(value)} has no domain`);
-  return domain;
+  if (isHostLike(domain) && domain.includes(".")) return domain;
+  if (options?.invalid === "empty") return null;
+  if (options?.invalid === "keep") return written;
+  throw new TransformError(`${quote(value)} has no domain`);
 }
 
 function afterAt(address: string): string {

@@ -46,7 +46,7 @@ export async function verifyRun(
     const chosen = options.sample ? pickSample(loaded, options.sample) : loaded;
     if (chosen.length === 0) continue;
     const fieldsOfModel = schema.fields.get(model) ?? new Map<string, LiveField>();
-    const ids = await prefetch(plan, store, odoo, mapping, exportDir);
+    const ids = await prefetch(plan, store, odoo, mapping, exportDir, undefined, undefined, "verify");
     const counts = { phase: mapping, model, checked: 0, missing: 0, mismatched: 0 };
     for (let start = 0; start < chosen.length; start += CHUNK) {
       const batch = chosen.slice(start, start + CHUNK);

@@ -613,6 +613,14 @@ const behaviours: Record<string, Behaviour> = {
 
   "sale.order": {
     defaults: () => ({ state: "draft" }),
+    // Seen on Odoo 17: sale.order.unlink refuses what is neither a draft nor cancelled
+    beforeUnlink(db, _env, _model, ids) {
+      for (const id of ids) {
+        const state = db.row("sale.order", id)?.state;
+        if (state !== undefined && state !== false && state !== "draft" && state !== "cancel")
+          throw userError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
+      }
+    },
     beforeCreate(db, _env, _model, p) {
       if (!p.values.name || p.values.name === "New")
         p.values.name = `S${String(db.nextId("sale.order/sequence")).padStart(5, "0")}`;

@@ -62,6 +62,9 @@ const good: Good[] = [
   { transform: "domain", value: "www.acme.co.uk", expected: "acme.co.uk" },
   { transform: "domain", value: "Jane@Sub.Acme.COM", expected: "sub.acme.com" },
   { transform: "domain", value: "http://user:pw@acme.io:8080/x", expected: "acme.io" },
+  // a company known only by its name: its dedupe key is the name itself
+  { transform: "domain", value: " Sri Lakshmi Traders ", named: { invalid: "keep" }, expected: "Sri Lakshmi Traders" },
+  { transform: "domain", value: "Sri Lakshmi Traders", named: { invalid: "empty" }, expected: null },
   // dates
   { transform: "date", value: "2024-02-29", expected: "2024-02-29" },
   { transform: "date", value: "2024-02-29T23:30:00-05:00", expected: "2024-02-29" },
