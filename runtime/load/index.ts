@@ -2,7 +2,7 @@
 // its lookups and the external ids it points to in a handful of calls, then writes in batches; a phase is
 // reconciled (its counts balance) before the next one starts.
 import pLimit from "p-limit";
-import type { PlanLookup, TransformPlan } from "../../plan/types.js";
+import type { MissingPolicy, PlanLookup, TransformPlan } from "../../plan/types.js";
 import type { TargetValue } from "../execute/index.js";
 import { readExportFileSync } from "../extract/export-paths.js";
 import type { StagedRecordRow, StagingStore } from "../stage/index.js";
@@ -215,7 +215,8 @@ async function askAhead(
   references: readonly PhaseReferences[],
   answers: OdooAnswers,
 ): Promise<void> {
-  const xmlids = new Set<string>();
+  // and the standard records a lookup writes when it finds nothing (`on missing default xmlid "…"`)
+  const xmlids = new Set<string>(plan.lookups.flatMap((l) => literalXmlids(l.onMissing)));
   const lookupKeys = new Map<string, Set<string>>();
   for (const phase of references) {
     for (const xmlid of phase.xmlids) xmlids.add(xmlid);
@@ -233,6 +234,12 @@ async function askAhead(
       limit(() => rememberLookup(odoo, lookupOf(plan, name), [...keys], answers)),
     ),
   ]);
+}
+
+function literalXmlids(policy: MissingPolicy): string[] {
+  const literals =
+    policy.kind === "default" ? [policy.value] : policy.kind === "placeholder" ? Object.values(policy.values) : [];
+  return literals.flatMap((value) => (value !== null && typeof value === "object" ? [value.xmlid] : []));
 }
 
 /** The lookup's answers for these keys, asking Odoo only for keys not answered before. */
@@ -347,7 +354,9 @@ async function settleMisses(
   known: OdooAnswers,
 ): Promise<Set<string>> {
   const missed = [...lookups].map(([name, answers]) => ({ ...lookupOf(plan, name), answers }));
-  const created = await settleLookupMisses(odoo, store, phase, missed);
+  const created = await settleLookupMisses(odoo, store, phase, missed, async (xmlid) =>
+    (await rememberXmlids(odoo, [xmlid], known)).get(xmlid),
+  );
   for (const { name, answers } of missed)
     for (const [key, id] of answers) if (id !== null) known.lookups.get(name)?.set(key, id);
   return new Set(created.map((c) => `${c.lookup}\0${c.key}`));

@@ -6,7 +6,6 @@ import type { MissingPolicy, PlanLiteral } from "../../plan/types.js";
 import type { StagingStore } from "../stage/index.js";
 import { IMPORT_CONTEXT } from "./phase.js";
 import type { OdooTransport } from "./transport.js";
-import { fetchXmlids } from "./xmlids.js";
 
 export interface MissedLookup {
   name: string;
@@ -25,20 +24,22 @@ export async function settleLookupMisses(
   store: StagingStore,
   phase: string,
   lookups: readonly MissedLookup[],
+  /** a standard record's id, from the load's answers (asked ahead) */
+  xmlidOf: (xmlid: string) => Promise<number | undefined>,
 ): Promise<Array<{ lookup: string; key: string; odooId: number }>> {
   const created: Array<{ lookup: string; key: string; odooId: number }> = [];
   for (const lookup of lookups) {
     const misses = [...lookup.answers].filter(([, id]) => id === null).map(([key]) => key);
     if (misses.length === 0) continue;
     if (lookup.onMissing.kind === "default") {
-      const id = await literalId(odoo, lookup.onMissing.value);
+      const id = await literalId(xmlidOf, lookup.onMissing.value);
       for (const key of misses) lookup.answers.set(key, id);
     } else if (lookup.onMissing.kind === "placeholder") {
       // A lookup matches a key ignoring case when Odoo lacks it as written: `Hot` and `hot` are one record.
       const byCase = new Map<string, string[]>();
       for (const key of misses) byCase.set(key.toLowerCase(), [...(byCase.get(key.toLowerCase()) ?? []), key]);
       const firsts = [...byCase.values()].map((keys) => keys[0]!);
-      const values = await Promise.all(firsts.map((key) => placeholderValues(odoo, lookup.onMissing, key)));
+      const values = await Promise.all(firsts.map((key) => placeholderValues(xmlidOf, lookup.onMissing, key)));
       const ids = await odoo.executeKw<number[]>(lookup.model, "create", [values], { context: IMPORT_CONTEXT });
       firsts.forEach((first, index) => {
         const odooId = ids[index]!;
@@ -54,15 +55,18 @@ export async function settleLookupMisses(
 }
 
 /** The database id a default stands for: a standard record's, or a number written as it is. */
-async function literalId(odoo: OdooTransport, value: PlanLiteral): Promise<number | null> {
+async function literalId(
+  xmlidOf: (xmlid: string) => Promise<number | undefined>,
+  value: PlanLiteral,
+): Promise<number | null> {
   if (typeof value === "number") return value;
   if (value === null || typeof value !== "object") return null;
-  return (await fetchXmlids(odoo, [value.xmlid])).get(value.xmlid) ?? null;
+  return (await xmlidOf(value.xmlid)) ?? null;
 }
 
 /** `placeholder { name = "{key}" }`: the constants, with `{key}` in a text replaced by the key that missed. */
 async function placeholderValues(
-  odoo: OdooTransport,
+  xmlidOf: (xmlid: string) => Promise<number | undefined>,
   policy: MissingPolicy,
   key: string,
 ): Promise<Record<string, unknown>> {
@@ -73,7 +77,7 @@ async function placeholderValues(
       typeof value === "string"
         ? value.replaceAll("{key}", key)
         : value !== null && typeof value === "object"
-          ? await literalId(odoo, value)
+          ? await literalId(xmlidOf, value)
           : value;
   return values;
 }

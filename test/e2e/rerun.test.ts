@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
 import { readSummary, type RunSummary } from "../../runtime/run/index.js";
+import { surveyExport } from "../../runtime/survey/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
 
@@ -21,7 +22,7 @@ function writes(summary: RunSummary) {
   return { created: sum("created"), updated: sum("updated"), rejected: sum("rejected") };
 }
 
-describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (system) => {
+describe.each(["smartdesk", "opex365", "leadforce"])("%s: a second run of the same export", (system) => {
   it("changes nothing, from the same folder, from a new one, and after the new one is rolled back", async () => {
     testServer().reset();
     const plan = compileSpec(
@@ -31,7 +32,8 @@ describe.each(["smartdesk", "opex365"])("%s: a second run of the same export", (
     const pair = new PairHarness(testServer, plan, join(root, "examples", system));
     const first = join(work, `${system}-first`);
     const second = join(work, `${system}-second`);
-    await pair.prepareSchema(first);
+    // as `mapc apply-schema --source`: with the x_ fields of the export's custom properties
+    await pair.prepareSchema(first, (await surveyExport(plan, pair.exportDir)).plan);
     // small batches, three at a time: batches of a phase never share a record, so parallel loading lands the same
     const callsBefore = testServer().calls.length;
     const initial = await pair.run(first, { batchSize: 7, jobs: 3 });

@@ -455,6 +455,10 @@ const behaviours: Record<string, Behaviour> = {
     afterWrite(db, env, _model, id, p, created) {
       let lead = db.row("crm.lead", id);
       if (!lead) return;
+      // Seen on Odoo 17: _compute_probabilities puts a lead on a won stage at 100 unless a probability is given
+      const stage = db.row("crm.stage", num(lead.stage_id));
+      if (p.given.has("stage_id") && !p.given.has("probability") && stage?.is_won === true)
+        lead = db.updateRow("crm.lead", id, { probability: 100 });
       const partnerId = num(lead.partner_id);
       const partner = partnerId ? db.row("res.partner", partnerId) : undefined;
       if (partner && !created && p.given.has("partner_id")) {
