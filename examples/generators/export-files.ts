@@ -1,9 +1,33 @@
 // Writers the sample-export generators share: CSV files streamed row by row (so a benchmark export of a
-// million rows never sits in memory), pretty JSON files, and tiny but valid PDF and PNG files.
-import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+// million rows never sits in memory), pretty JSON files, and tiny but valid PDF and PNG files; and the folder
+// an export goes into, made ready without overwriting an earlier export by accident.
+import { createWriteStream, existsSync, type WriteStream } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+
+/** A file or folder an export wrote, as a generator returns it and its README counts it. */
+export interface WrittenFile {
+  /** Relative to outDir, with "/" separators. */
+  path: string;
+  records: number;
+}
+
+/**
+ * Makes outDir ready for an export: creates it, and removes what an earlier export wrote at its top
+ * (`owned`: every path an export of any shape writes, so one shape replaces another), but only when
+ * `replace` says so: overwriting an export by accident would lose whatever was edited in it. Other files
+ * in outDir are left alone.
+ */
+export async function prepareExportFolder(outDir: string, owned: readonly string[], replace: boolean): Promise<void> {
+  const existing = owned.filter((path) => existsSync(join(outDir, path)));
+  if (existing.length > 0 && !replace)
+    throw new Error(
+      `${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`,
+    );
+  for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+}
 
 export interface CsvDialect {
   /** Write a UTF-8 byte order mark first, as Excel-friendly exports do. */

@@ -27,8 +27,8 @@ import {
 } from "./leadforce-layout.js";
 import { leadIdentity, type LeadIdentity } from "./leadforce-people.js";
 import { DEAL_TOPICS, LEAD_SOURCES, TAGS } from "./leadforce-vocabulary.js";
-import { Random } from "./random.js";
-import { scaledCounts } from "./scale.js";
+import type { Random } from "./random.js";
+import { ScaledModel } from "./scale.js";
 
 /** When the export was taken: 01-05-2024 10:00 in Kolkata. */
 export const EXPORTED_AT = ist(2024, 5, 1, 10, 0);
@@ -89,18 +89,9 @@ export interface Deal {
   competitor: string;
 }
 
-export class LeadforceModel {
-  readonly counts: Readonly<Record<CountedKind, number>>;
-
-  constructor(
-    readonly seed: number,
-    readonly scale: number,
-  ) {
-    this.counts = scaledCounts(BASE_COUNTS, scale);
-  }
-
-  random(kind: string, index: number): Random {
-    return Random.forRecord(this.seed, kind, index);
+export class LeadforceModel extends ScaledModel<CountedKind> {
+  constructor(seed: number, scale: number) {
+    super(seed, scale, BASE_COUNTS);
   }
 
   leadId(index: number): number {

@@ -8,7 +8,8 @@ import { ADDED_FIELDS, type FieldContext } from "./leadforce-custom-fields.js";
 import { COLUMNS, LEADFORCE_FILES, type LeadforceFile } from "./leadforce-rows.js";
 import type { CsvDialect } from "./export-files.js";
 import { Random } from "./random.js";
-import { resolveVariants, variantFlag, type ExportVariant } from "./variants.js";
+import { codeList, variantsSection } from "./readme-tables.js";
+import { resolveVariants, type ExportVariant } from "./variants.js";
 
 export const LEADFORCE_VARIANTS = [
   {
@@ -156,28 +157,18 @@ export class LeadforceShape {
 
   /** The README's account of the variants: what each changed, with the exact labels and file names. */
   readmeSection(scale: number): string[] {
-    if (this.variants.length === 0) return [];
-    const lines = [
-      "## Variants",
-      "",
-      `This export is shaped like another customer's, not like the sample: variants ${this.variants.map((v) => `\`${v}\``).join(", ")}`,
-      `(\`node dist/examples/generators/leadforce-cli.js --out DIR --seed ${this.seed} --scale ${scale} ${variantFlag(this.variants)}\`).`,
-      "Where the sections above describe the sample, what follows wins.",
-      "",
-    ];
-    for (const variant of this.variants) lines.push(...this.variantNotes(variant), "");
-    return lines;
+    const origin = { source: "leadforce", seed: this.seed, scale, variants: this.variants };
+    return variantsSection(origin, (variant) => this.variantNotes(variant));
   }
 
   private variantNotes(variant: LeadforceVariant): string[] {
-    const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(", ");
     const perFile = <T>(table: Partial<Record<LeadforceFile, T>>, show: (value: T) => string) =>
       (Object.entries(table) as [LeadforceFile, T][]).map(([file, value]) => `  ${file}.csv: ${show(value)};`);
     switch (variant) {
       case "unselected":
         return [
           "- `unselected`: the admin did not select every column before exporting, so these are absent:",
-          ...perFile(UNSELECTED, list),
+          ...perFile(UNSELECTED, codeList),
           ...(this.writes("custom_fields")
             ? ["  custom_fields.csv still describes Competitor (the field exists; only its column was not exported)."]
             : []),

@@ -6,13 +6,12 @@
 // examples/leadforce/ is exactly what seed 1, scale 1 produces (a test keeps it so); its README lists the
 // awkward cases and their ids. `variants` shapes the export like another customer's (see
 // leadforce-variants.ts); the records stay the same.
-import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { activity, exportedFile, note } from "./leadforce-activities.js";
-import { CsvFile } from "./export-files.js";
+import { CsvFile, prepareExportFolder, type WrittenFile } from "./export-files.js";
 import { LeadforceModel } from "./leadforce-model.js";
-import { readme, type WrittenFile } from "./leadforce-readme.js";
+import { readme } from "./leadforce-readme.js";
 import {
   activityRow,
   autoTriggerRows,
@@ -32,7 +31,7 @@ import {
 import { invoice, proposal } from "./leadforce-sales.js";
 import { ALL_FILE_NAMES, LeadforceShape, resolveLeadforceVariants, type CsvRecord } from "./leadforce-variants.js";
 
-export type { WrittenFile } from "./leadforce-readme.js";
+export type { WrittenFile } from "./export-files.js";
 export { leadforceTraps, type LeadforceTrap } from "./leadforce-traps.js";
 export { LEADFORCE_CSV, LEADFORCE_VARIANTS, type LeadforceVariant } from "./leadforce-variants.js";
 export { LEADFORCE_FILES, type LeadforceFile } from "./leadforce-rows.js";
@@ -60,8 +59,7 @@ export async function generateLeadforceExport(options: LeadforceExportOptions): 
   const model = new LeadforceModel(options.seed >>> 0, options.scale);
   const shape = new LeadforceShape(model.seed, resolveLeadforceVariants(options.variants));
   const { outDir } = options;
-  await clearEarlierExport(outDir, options.replace === true);
-  await mkdir(outDir, { recursive: true });
+  await prepareExportFolder(outDir, OWNED_PATHS, options.replace === true);
 
   const written: WrittenFile[] = [];
   // Every CSV goes through the shape: its name, its columns and their order.
@@ -122,16 +120,6 @@ export async function generateLeadforceExport(options: LeadforceExportOptions): 
   await writeFile(join(outDir, "README.md"), readme(model, shape, written), "utf8");
   written.push({ path: "README.md", records: 0 });
   return written;
-}
-
-async function clearEarlierExport(outDir: string, replace: boolean): Promise<void> {
-  const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
-  if (existing.length === 0) return;
-  if (!replace)
-    throw new Error(
-      `${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`,
-    );
-  for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
 }
 
 function* each(count: number, rowOf: (index: number) => Omit<CsvRecord, "index">): Iterable<CsvRecord> {

@@ -2,11 +2,11 @@
 // with its key, its primary name and its custom columns (the sample's `new_` ones, and with custom-columns
 // the customer's `kst_` ones, typed, with date formats and choices), as one document or as pages.
 import { join } from "node:path";
-import { writeJsonFile } from "./export-files.js";
+import { writeJsonFile, type WrittenFile } from "./export-files.js";
 import { ENTITY_DEFINITIONS_CONTEXT, attributesContext, label, newProjectDefinition } from "./opex365-config-rows.js";
 import { CUSTOM_COLUMNS, type CustomColumn, type CustomizedTable } from "./opex365-custom-columns.js";
 import type { Opex365Model } from "./opex365-model.js";
-import { API_ROOT, type OptionSet, type WrittenFile } from "./opex365-odata.js";
+import { API_ROOT, type OptionSet } from "./opex365-odata.js";
 import { OPTIONS } from "./opex365-org.js";
 
 /** The single metadata document of the sample, and the folder of pages that replaces it. */

@@ -30,7 +30,7 @@ import {
 import { KEY_ACCOUNTS_TEAM, LEAVER_LEFT_AT, SALES_USERS, SERVICE_USERS, STAGES, USER, USERS } from "./opex365-org.js";
 import { asciiFold, type PersonName } from "./person-names.js";
 import { Random } from "./random.js";
-import { scaledCounts } from "./scale.js";
+import { ScaledModel } from "./scale.js";
 
 /** Records per table at scale 1; scale n gives n times as many. Products repeat the catalog. */
 export const BASE_COUNTS = {
@@ -248,14 +248,9 @@ const FREEMAIL: Readonly<Record<Locale, string>> = {
 };
 const LATIN_LOCALES: readonly Locale[] = ["de", "en", "fr", "it"];
 
-export class Opex365Model {
-  readonly counts: Readonly<Record<CountedTable, number>>;
-
-  constructor(
-    readonly seed: number,
-    readonly scale: number,
-  ) {
-    this.counts = scaledCounts(BASE_COUNTS, scale);
+export class Opex365Model extends ScaledModel<CountedTable> {
+  constructor(seed: number, scale: number) {
+    super(seed, scale, BASE_COUNTS);
   }
 
   /** The GUID of row `index` of a table (logical name); configuration rows use the same scheme. */
@@ -266,10 +261,6 @@ export class Opex365Model {
   /** A GUID no exported row has: a reference to a row deleted in the source, or of a table not exported. */
   missingId(table: string): string {
     return dataverseGuid(Random.forRecord(this.seed, "missing", table));
-  }
-
-  random(table: string, index: number): Random {
-    return Random.forRecord(this.seed, table, index);
   }
 
   userRef(user: number): RecordRef {

@@ -4,7 +4,7 @@
 // `odata.maxpagesize=25`, as a user whose formats are English (United States) and whose time zone is UTC.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeJsonFile } from "./export-files.js";
+import { writeJsonFile, type WrittenFile } from "./export-files.js";
 import type { Random } from "./random.js";
 
 export const ORG_URL = "https://kestrel.crm4.dynamics.com";
@@ -150,12 +150,6 @@ function grouped(value: number, places: number): string {
   const digits = sign ? whole!.slice(1) : whole!;
   const groups = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction === undefined ? `${sign}${groups}` : `${sign}${groups}.${fraction}`;
-}
-
-export interface WrittenFile {
-  /** Relative to outDir, with "/" separators. */
-  path: string;
-  records: number;
 }
 
 /** Where the pages of an entity set go, and what a page carries besides its rows. */

@@ -3,6 +3,7 @@
 // the variants asked for, where a table's pages go and what they carry, which columns and annotations a row
 // has, which e-mail recipients are only addresses, and how the metadata is written. With no variant it is
 // the sample's shape, byte for byte.
+import type { WrittenFile } from "./export-files.js";
 import { PARTICIPATION, email, type ActivityTable, type Party } from "./opex365-activities.js";
 import { CUSTOM_COLUMNS, CUSTOM_PREFIX, withCustomColumns, type CustomizedTable } from "./opex365-custom-columns.js";
 import {
@@ -15,10 +16,11 @@ import {
   writeMetadataPages,
 } from "./opex365-metadata.js";
 import type { Opex365Model } from "./opex365-model.js";
-import { ENTITY_SET_PAGES, type ODataRow, type PageLayout, type WrittenFile } from "./opex365-odata.js";
+import { ENTITY_SET_PAGES, type ODataRow, type PageLayout } from "./opex365-odata.js";
 import type { EntitySet } from "./opex365.js";
 import { Random } from "./random.js";
-import { resolveVariants, variantFlag, type ExportVariant } from "./variants.js";
+import { codeList, variantsSection } from "./readme-tables.js";
+import { resolveVariants, type ExportVariant } from "./variants.js";
 
 export const OPEX365_VARIANTS = [
   {
@@ -186,21 +188,11 @@ export class Opex365Shape {
 
   /** The README's account of the variants: what each changed, with the exact columns, files and folders. */
   readmeSection(): string[] {
-    if (this.variants.length === 0) return [];
-    const lines = [
-      "## Variants",
-      "",
-      `This export is shaped like another customer's, not like the sample: variants ${this.variants.map((v) => `\`${v}\``).join(", ")}`,
-      `(\`node dist/examples/generators/opex365-cli.js --out DIR --seed ${this.model.seed} --scale ${this.model.scale} ${variantFlag(this.variants)}\`).`,
-      "Where the sections above describe the sample, what follows wins.",
-      "",
-    ];
-    for (const variant of this.variants) lines.push(...this.variantNotes(variant), "");
-    return lines;
+    const origin = { source: "opex365", seed: this.model.seed, scale: this.model.scale, variants: this.variants };
+    return variantsSection(origin, (variant) => this.variantNotes(variant));
   }
 
   private variantNotes(variant: Opex365Variant): string[] {
-    const code = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(", ");
     switch (variant) {
       case "logical-names":
         return [
@@ -216,7 +208,7 @@ export class Opex365Shape {
         return [
           `- \`metadata-pages\`: there is no \`${ENTITY_DEFINITIONS_FILE}\`; the metadata is in \`${ENTITY_DEFINITIONS_FOLDER}/page-0001.json\`, \`page-0002.json\`, …,`,
           `  ${METADATA_PAGE_SIZE} tables a page, each \`{"@odata.context", "value", "@odata.nextLink"}\` but the last without \`@odata.nextLink\`.`,
-          `  It lists the standard tables ${code(describedTables({ allStandardTables: true, customColumns: false }).map((t) => t.logicalName))} (each with`,
+          `  It lists the standard tables ${codeList(describedTables({ allStandardTables: true, customColumns: false }).map((t) => t.logicalName))} (each with`,
           "  EntitySetName, its key, its primary name and its custom columns) and new_project, last.",
         ];
       case "custom-columns":
@@ -243,7 +235,7 @@ export class Opex365Shape {
         return [
           "- `unselected`: these columns were not in the `$select` and are absent from every row (and from `@odata.context`):",
           ...(Object.entries(UNSELECTED) as [EntitySet, readonly string[]][]).map(
-            ([set, columns]) => `  ${this.folder(set)}/: ${code(columns)};`,
+            ([set, columns]) => `  ${this.folder(set)}/: ${codeList(columns)};`,
           ),
           "  Awkward cases above that live in an absent column are not in this export.",
         ];

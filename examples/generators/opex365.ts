@@ -7,9 +7,9 @@
 // examples/opex365/ is exactly what seed 1, scale 1 produces (a test keeps it so); its README lists the
 // awkward cases and their record ids. `variants` shapes the export like another customer's (see
 // opex365-variants.ts); the records stay the same.
-import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { prepareExportFolder, type WrittenFile } from "./export-files.js";
 import { appointment, email, phoneCall, task, type ActivityCommon, type ActivityTable } from "./opex365-activities.js";
 import {
   activityPartyRow,
@@ -30,7 +30,7 @@ import {
 } from "./opex365-config-rows.js";
 import { Opex365Model } from "./opex365-model.js";
 import { annotation } from "./opex365-notes.js";
-import { EntitySetPages, type ODataRow, type WrittenFile } from "./opex365-odata.js";
+import { EntitySetPages, type ODataRow } from "./opex365-odata.js";
 import { ENTITY_DEFINITIONS_FILE, ENTITY_DEFINITIONS_FOLDER } from "./opex365-metadata.js";
 import { LOGICAL_NAMES, Opex365Shape, resolveOpex365Variants } from "./opex365-variants.js";
 import { CURRENCIES, PLUGIN_STEPS, PRICE_LEVELS, ROLES, STAGES, USERS, WORKFLOWS } from "./opex365-org.js";
@@ -48,7 +48,7 @@ import {
   projectRow,
 } from "./opex365-rows.js";
 
-export type { WrittenFile } from "./opex365-odata.js";
+export type { WrittenFile } from "./export-files.js";
 export { opex365Traps, type Opex365Trap } from "./opex365-traps.js";
 export { LOGICAL_NAMES, OPEX365_VARIANTS, type Opex365Variant } from "./opex365-variants.js";
 
@@ -98,8 +98,7 @@ export async function generateOpex365Export(options: Opex365ExportOptions): Prom
   const model = new Opex365Model(options.seed >>> 0, options.scale);
   const shape = new Opex365Shape(model, resolveOpex365Variants(options.variants));
   const { outDir } = options;
-  await clearEarlierExport(outDir, options.replace === true);
-  await mkdir(outDir, { recursive: true });
+  await prepareExportFolder(outDir, OWNED_PATHS, options.replace === true);
 
   const written: WrittenFile[] = [];
   const table = async (entitySet: EntitySet, key: string, rows: Iterable<ODataRow>) => {
@@ -200,16 +199,6 @@ const OWNED_PATHS: readonly string[] = [
   ...ENTITY_SETS,
   ...ENTITY_SETS.map((set) => LOGICAL_NAMES[set]),
 ];
-
-async function clearEarlierExport(outDir: string, replace: boolean): Promise<void> {
-  const existing = OWNED_PATHS.filter((path) => existsSync(join(outDir, path)));
-  if (existing.length === 0) return;
-  if (!replace)
-    throw new Error(
-      `${outDir} already holds an export (${existing.join(", ")}); pass replace: true (--replace) to overwrite it`,
-    );
-  for (const path of existing) await rm(join(outDir, path), { recursive: true, force: true });
-}
 
 function* each(count: number, rowOf: (index: number) => ODataRow): Iterable<ODataRow> {
   for (let i = 0; i < count; i++) yield rowOf(i);

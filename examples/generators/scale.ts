@@ -1,4 +1,5 @@
 // The scale of a generated export: scale n writes n times the records of the sample, which is scale 1.
+import { Random } from "./random.js";
 
 /** The record counts at `scale`: each base count times the scale, which must be a whole number ≥ 1. */
 export function scaledCounts<Key extends string>(
@@ -9,4 +10,26 @@ export function scaledCounts<Key extends string>(
   const counts = {} as Record<Key, number>;
   for (const [key, count] of Object.entries(base) as [Key, number][]) counts[key] = count * scale;
   return counts;
+}
+
+/**
+ * What every generator's model of its records starts from: the seed, the scale and the record counts at that
+ * scale. Records are computed on their own from (seed, kind, index), never kept, so each draws from its own
+ * stream (see random.ts).
+ */
+export class ScaledModel<Kind extends string> {
+  readonly counts: Readonly<Record<Kind, number>>;
+
+  constructor(
+    readonly seed: number,
+    readonly scale: number,
+    baseCounts: Readonly<Record<Kind, number>>,
+  ) {
+    this.counts = scaledCounts(baseCounts, scale);
+  }
+
+  /** The stream record `index` of `kind` draws from: the same numbers whenever the record is recomputed. */
+  random(kind: string, index: number): Random {
+    return Random.forRecord(this.seed, kind, index);
+  }
 }

@@ -8,8 +8,8 @@
 // The awkward cases a migration must survive are placed by hand at fixed indices (see `AT`), so they
 // exist at every scale; everything else is drawn from the record's own random stream.
 import { asciiFold, type PersonName } from "./person-names.js";
-import { Random } from "./random.js";
-import { scaledCounts } from "./scale.js";
+import type { Random } from "./random.js";
+import { ScaledModel } from "./scale.js";
 import {
   ACTIVE_OWNER_IDS,
   ARCHIVED_OWNER_ID,
@@ -251,16 +251,12 @@ export interface EngagementTarget {
   ownerId: string;
 }
 
-export class SmartDeskModel {
-  readonly counts: Readonly<Record<CountedObject, number>>;
+export class SmartDeskModel extends ScaledModel<CountedObject> {
   /** Distance between the id ranges of two objects; grows with the scale so ranges never overlap. */
   readonly idSpan: number;
 
-  constructor(
-    readonly seed: number,
-    readonly scale: number,
-  ) {
-    this.counts = scaledCounts(BASE_COUNTS, scale);
+  constructor(seed: number, scale: number) {
+    super(seed, scale, BASE_COUNTS);
     const largest = Math.max(...Object.values(this.counts));
     this.idSpan = Math.max(1000, 10 ** Math.ceil(Math.log10(largest + 200)));
   }
@@ -272,10 +268,6 @@ export class SmartDeskModel {
   /** An id in the object's range that no record has: a reference to something not exported. */
   missingId(object: IdObject): string {
     return String(ID_PREFIX[object] * this.idSpan + this.idSpan - 1);
-  }
-
-  private random(object: string, index: number): Random {
-    return Random.forRecord(this.seed, object, index);
   }
 
   /** Creation times grow with the index, as HubSpot ids do. */

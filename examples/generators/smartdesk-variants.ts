@@ -19,7 +19,8 @@ import { EXTRA_COLUMNS } from "./smartdesk-extra-columns.js";
 import type { EngagementObject } from "./smartdesk-model.js";
 import { apiText, csvText, type AddedProperty, type RecordContext } from "./smartdesk-property-values.js";
 import { exportDateTime, exportDateTimeWithSeconds } from "./smartdesk-time.js";
-import { resolveVariants, variantFlag, type ExportVariant } from "./variants.js";
+import { codeList, variantsSection } from "./readme-tables.js";
+import { resolveVariants, type ExportVariant } from "./variants.js";
 
 export const SMARTDESK_VARIANTS = [
   {
@@ -221,21 +222,11 @@ export class SmartDeskShape {
 
   /** The README's account of the variants: what each changed, with the exact labels, files and folders. */
   readmeSection(scale: number): string[] {
-    if (this.variants.length === 0) return [];
-    const lines = [
-      "## Variants",
-      "",
-      `This export is shaped like another customer's, not like the sample: variants ${this.variants.map((v) => `\`${v}\``).join(", ")}`,
-      `(\`node dist/examples/generators/smartdesk-cli.js --out DIR --seed ${this.seed} --scale ${scale} ${variantFlag(this.variants)}\`).`,
-      "Where the sections above describe the sample, what follows wins.",
-      "",
-    ];
-    for (const variant of this.variants) lines.push(...this.variantNotes(variant), "");
-    return lines;
+    const origin = { source: "smartdesk", seed: this.seed, scale, variants: this.variants };
+    return variantsSection(origin, (variant) => this.variantNotes(variant));
   }
 
   private variantNotes(variant: SmartDeskVariant): string[] {
-    const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(", ");
     switch (variant) {
       case "legacy-labels": {
         const ids = CRM_OBJECTS.filter((o) => LEGACY_ID_LABELS[o] !== PROPERTIES[o][0]!.label).map(
@@ -245,7 +236,7 @@ export class SmartDeskShape {
           "- `legacy-labels`: an export from an older portal. The id column is labelled by object instead of `Record ID`:",
           `  ${ids.join(", ")}; tickets.csv keeps \`Ticket ID\`. The owner column of ${LEGACY_OWNER_OBJECTS.map((o) => `${o}.csv`).join(", ")} is`,
           `  \`${LEGACY_OWNER_LABEL}\` (instead of \`Company owner\`, \`Contact owner\`, \`Deal owner\`). Association columns carry a qualifier:`,
-          `  ${list(Object.values(LEGACY_ASSOCIATION_LABELS))} instead of \`Associated Company IDs\`, \`Associated Contact IDs\`.`,
+          `  ${codeList(Object.values(LEGACY_ASSOCIATION_LABELS))} instead of \`Associated Company IDs\`, \`Associated Contact IDs\`.`,
           "  properties.json gives the same labels (hs_object_id, hubspot_owner_id, associations.*).",
         ];
       }
@@ -254,7 +245,7 @@ export class SmartDeskShape {
           "- `unselected`: the customer did not select every property, so these columns are absent:",
           ...CRM_OBJECTS.map(
             (o) =>
-              `  ${o}.csv: ${list(
+              `  ${o}.csv: ${codeList(
                 this.definedColumns(o)
                   .filter((c) => this.isUnselected(o, c.property))
                   .map((c) => c.property.label),

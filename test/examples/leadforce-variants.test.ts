@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { HELP, parseLeadforceArgs } from "../../examples/generators/leadforce-cli.js";
 import {
@@ -11,19 +10,14 @@ import {
   generateLeadforceExport,
   leadforceTraps,
 } from "../../examples/generators/leadforce.js";
-import { filesUnder, sameFiles, variantContract } from "../support/sample-export.js";
-
-const SAMPLE = fileURLToPath(new URL("../../examples/leadforce/", import.meta.url));
-
-type Row = Record<string, string>;
-
-async function readCsv(dir: string, file: string): Promise<Row[]> {
-  return parse(await readFile(join(dir, file)), { delimiter: ";", columns: true, bom: true }) as Row[];
-}
-
-async function headerOf(dir: string, file: string): Promise<string[]> {
-  return (parse(await readFile(join(dir, file)), { delimiter: ";", bom: true, to_line: 1 }) as string[][])[0]!;
-}
+import {
+  eachVariantThenAll,
+  filesUnder,
+  sameFiles,
+  variantContract,
+  type CsvRow as Row,
+} from "../support/sample-export.js";
+import { SAMPLE, expectFieldCell, headerOf, readCsv } from "./leadforce-csv.js";
 
 /** The column that keys each file's records, and the files of the sample's shape. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -73,26 +67,11 @@ describe("Leadforce export variants", () => {
     source: "leadforce",
     generate: generateLeadforceExport,
     variants: LEADFORCE_VARIANTS,
-  });
-
-  it("are chosen on the command line with --variant, comma-separated, repeated or all", () => {
-    const variants = (...argv: string[]) => {
-      const parsed = parseLeadforceArgs(["--out", "x", ...argv]);
-      return "variants" in parsed ? parsed.variants : parsed;
-    };
-    expect(variants()).toEqual([]);
-    expect(variants("--variant", "layout,unselected")).toEqual(["unselected", "layout"]);
-    expect(variants("--variant", "file-names", "--variant", "renamed")).toEqual(["renamed", "file-names"]);
-    expect(variants("--variant", "all")).toEqual(LEADFORCE_VARIANTS.map((v) => v.name));
-    expect(variants("--variant", "renamed,bogus")).toMatchObject({
-      exitCode: 2,
-      message: expect.stringContaining("unknown variant bogus; known: unselected"),
-    });
-    for (const { name } of LEADFORCE_VARIANTS) expect(HELP).toContain(`  ${name} `);
+    cli: { help: HELP, parse: parseLeadforceArgs },
   });
 
   it("keep the records: every file has the sample's ids in the sample's order", async () => {
-    for (const variants of [...LEADFORCE_VARIANTS.map((v): string[] => [v.name]), ["all"]]) {
+    for (const variants of eachVariantThenAll(LEADFORCE_VARIANTS)) {
       const dir = await generated(variants);
       const named = variants.includes("file-names") || variants.includes("all");
       for (const [file, key] of Object.entries(KEYS)) {
@@ -161,8 +140,7 @@ describe("Leadforce export variants", () => {
         const filled = cells.filter((c) => c !== "");
         expect(filled.length, field["Field"]).toBeGreaterThan(rows.length / 2);
         expect(filled.length, field["Field"]).toBeLessThan(rows.length);
-        const options = field["Options"] ? field["Options"].split(", ") : [];
-        for (const cell of filled) expectFieldValue(field["Type"]!, options, cell, field["Field"]!);
+        for (const cell of filled) expectFieldCell(field, cell);
       }
     }
   });
@@ -233,28 +211,3 @@ describe("Leadforce export variants", () => {
     expect(readme).not.toContain("custom_fields.csv still describes Competitor");
   });
 });
-
-function expectFieldValue(type: string, options: readonly string[], cell: string, where: string): void {
-  switch (type) {
-    case "select":
-      expect(options, where).toContain(cell);
-      break;
-    case "multiselect":
-      for (const part of cell.split(", ")) expect(options, where).toContain(part);
-      break;
-    case "number":
-      expect(cell, where).toMatch(/^\d+(\.\d+)?$/);
-      break;
-    case "checkbox":
-      expect(["0", "1"], where).toContain(cell);
-      break;
-    case "date_picker":
-      expect(cell, where).toMatch(/^\d\d-\d\d-\d{4}$/);
-      break;
-    case "input":
-      expect(cell, where).toMatch(/^\S/);
-      break;
-    default:
-      throw new Error(`${where}: unknown custom field type ${type}`);
-  }
-}

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { HELP, parseOpex365Args } from "../../examples/generators/opex365-cli.js";
 import {
   ENTITY_SETS,
@@ -11,9 +10,9 @@ import {
   generateOpex365Export,
   type EntitySet,
 } from "../../examples/generators/opex365.js";
-import { readJsonFiles, variantContract } from "../support/sample-export.js";
+import { readJsonFiles, sampleDir, variantContract } from "../support/sample-export.js";
 
-const SAMPLE = fileURLToPath(new URL("../../examples/opex365/", import.meta.url));
+const SAMPLE = sampleDir("opex365");
 
 type Row = Record<string, unknown>;
 
@@ -82,25 +81,11 @@ async function readEntities(dir: string): Promise<Entity[]> {
 const labelOf = (label: Label) => label.UserLocalizedLabel?.Label;
 
 describe("OPEX 365 export variants", () => {
-  const generated = variantContract({ source: "opex365", generate: generateOpex365Export, variants: OPEX365_VARIANTS });
-
-  it("are chosen on the command line with --variant, comma-separated, repeated or all", () => {
-    const variants = (...argv: string[]) => {
-      const parsed = parseOpex365Args(["--out", "x", ...argv]);
-      return "variants" in parsed ? parsed.variants : parsed;
-    };
-    expect(variants()).toEqual([]);
-    expect(variants("--variant", "unselected,logical-names")).toEqual(["logical-names", "unselected"]);
-    expect(variants("--variant", "address-recipients", "--variant", "metadata-pages")).toEqual([
-      "metadata-pages",
-      "address-recipients",
-    ]);
-    expect(variants("--variant", "all")).toEqual(OPEX365_VARIANTS.map((v) => v.name));
-    expect(variants("--variant", "logical-names,bogus")).toMatchObject({
-      exitCode: 2,
-      message: expect.stringContaining("unknown variant bogus"),
-    });
-    for (const { name } of OPEX365_VARIANTS) expect(HELP).toContain(`  ${name} `);
+  const generated = variantContract({
+    source: "opex365",
+    generate: generateOpex365Export,
+    variants: OPEX365_VARIANTS,
+    cli: { help: HELP, parse: parseOpex365Args },
   });
 
   it("logical-names: folders by logical name, pages <logicalname>_<n>.json, the same rows", async () => {

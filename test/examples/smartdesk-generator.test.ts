@@ -2,24 +2,25 @@ import { describe, expect, it } from "vitest";
 import { readFile, readdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
 import { generateSmartDeskExport, smartDeskTraps } from "../../examples/generators/smartdesk.js";
-import { filesUnder, readJsonFiles, sampleGeneratorContract } from "../support/sample-export.js";
+import {
+  csvReader,
+  filesUnder,
+  readJsonFiles,
+  sampleDir,
+  sampleGeneratorContract,
+  trapIdsOf,
+} from "../support/sample-export.js";
 
-const SAMPLE = fileURLToPath(new URL("../../examples/smartdesk/", import.meta.url));
+const SAMPLE = sampleDir("smartdesk");
 const ENGAGEMENTS = ["calls", "emails", "meetings", "notes", "tasks"];
-
-type Row = Record<string, string>;
 
 interface EngagementPage {
   results: { id: string; associations?: Record<string, { results: { id: string; type: string }[] }> }[];
   paging?: { next: { after: string; link: string } };
 }
 
-async function readCsv(dir: string, file: string): Promise<Row[]> {
-  return parse(await readFile(join(dir, file)), { bom: true, columns: true }) as Row[];
-}
+const { readCsv } = csvReader();
 
 async function readPages(dir: string, object: string): Promise<EngagementPage[]> {
   const names = (await readdir(join(dir, "engagements"))).filter((n) => n.startsWith(`${object}-`));
@@ -59,7 +60,7 @@ describe("SmartDesk sample generator", () => {
 
 describe("examples/smartdesk/", () => {
   const traps = smartDeskTraps(1);
-  const trapIds = (key: string) => traps.find((t) => t.key === key)!.ids;
+  const trapIds = trapIdsOf(traps);
 
   it("has UI exports with a byte order mark, CRLF line ends and label headers", async () => {
     const csvFiles = (await filesUnder(SAMPLE)).filter((f) => f.endsWith(".csv"));

@@ -2,17 +2,13 @@ import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
 import { HELP, parseSmartDeskArgs } from "../../examples/generators/smartdesk-cli.js";
 import { SMARTDESK_VARIANTS, generateSmartDeskExport } from "../../examples/generators/smartdesk.js";
-import { readJsonFiles, variantContract } from "../support/sample-export.js";
+import { csvReader, eachVariantThenAll, readJsonFiles, sampleDir, variantContract } from "../support/sample-export.js";
 
-const SAMPLE = fileURLToPath(new URL("../../examples/smartdesk/", import.meta.url));
+const SAMPLE = sampleDir("smartdesk");
 const OBJECTS = ["companies", "contacts", "leads", "deals", "tickets"] as const;
 const ENGAGEMENTS = ["calls", "emails", "meetings", "notes", "tasks"] as const;
-
-type Row = Record<string, string>;
 
 interface Property {
   name: string;
@@ -34,13 +30,7 @@ interface EngagementPage {
   paging?: { next: { after: string; link: string } };
 }
 
-async function readCsv(dir: string, file: string): Promise<Row[]> {
-  return parse(await readFile(join(dir, file)), { bom: true, columns: true }) as Row[];
-}
-
-async function headerOf(dir: string, file: string): Promise<string[]> {
-  return (parse(await readFile(join(dir, file)), { bom: true, to_line: 1 }) as string[][])[0]!;
-}
+const { readCsv, headerOf } = csvReader();
 
 async function readProperties(dir: string): Promise<Record<string, Property[]>> {
   return JSON.parse(await readFile(join(dir, "properties.json"), "utf8")) as Record<string, Property[]>;
@@ -62,26 +52,11 @@ describe("SmartDesk export variants", () => {
     source: "smartdesk",
     generate: generateSmartDeskExport,
     variants: SMARTDESK_VARIANTS,
-  });
-
-  it("are chosen on the command line with --variant, comma-separated, repeated or all", () => {
-    const variants = (...argv: string[]) => {
-      const parsed = parseSmartDeskArgs(["--out", "x", ...argv]);
-      return "variants" in parsed ? parsed.variants : parsed;
-    };
-    expect(variants()).toEqual([]);
-    expect(variants("--variant", "layout,legacy-labels")).toEqual(["legacy-labels", "layout"]);
-    expect(variants("--variant", "layout", "--variant", "unselected")).toEqual(["unselected", "layout"]);
-    expect(variants("--variant", "all")).toEqual(SMARTDESK_VARIANTS.map((v) => v.name));
-    expect(variants("--variant", "legacy")).toMatchObject({
-      exitCode: 2,
-      message: expect.stringContaining("unknown variant legacy; known: legacy-labels"),
-    });
-    for (const { name } of SMARTDESK_VARIANTS) expect(HELP).toContain(`  ${name} `);
+    cli: { help: HELP, parse: parseSmartDeskArgs },
   });
 
   it("keeps the records: every CSV has the sample's ids in the sample's order", async () => {
-    for (const variants of [...SMARTDESK_VARIANTS.map((v): string[] => [v.name]), ["all"]]) {
+    for (const variants of eachVariantThenAll(SMARTDESK_VARIANTS)) {
       const dir = await generated(variants);
       const properties = await readProperties(dir);
       for (const object of OBJECTS) {

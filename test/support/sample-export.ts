@@ -1,13 +1,15 @@
 // What every sample-export generator under examples/generators/ promises, tested the same way for each:
 // the committed sample is its output byte for byte, the seed alone decides the bytes, scale 3 writes three
-// times the records, and an earlier export is overwritten only when asked; and of its variants, that each
-// changes the export, any set of them gives the same bytes every time, and the README names them. Plus the
-// file helpers the generator tests read exports with.
+// times the records (and keeps the relations), and an earlier export is overwritten only when asked; and of
+// its variants, that the command line picks them, each changes the export, any set of them gives the same
+// bytes every time, and the README names them. Plus the file helpers the generator tests read exports with.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import type { CliExit, ExportArgs } from "../../examples/generators/export-cli.js";
 
 interface ExportOptions {
   outDir: string;
@@ -15,6 +17,41 @@ interface ExportOptions {
   scale: number;
   replace?: boolean;
   variants?: readonly string[];
+}
+
+/** The committed sample of a source, examples/<source>/, seed 1 and scale 1 of its generator. */
+export function sampleDir(source: string): string {
+  return fileURLToPath(new URL(`../../examples/${source}/`, import.meta.url));
+}
+
+/** A CSV row by its header's labels. */
+export type CsvRow = Record<string, string>;
+
+/** Reads the CSV files of an export in one delimiter; a byte order mark, where there is one, is dropped. */
+export interface CsvReader {
+  /** The rows of dir/file, by the labels of its header. */
+  readCsv(dir: string, file: string): Promise<CsvRow[]>;
+  /** The header of dir/file: its column labels, in order. */
+  headerOf(dir: string, file: string): Promise<string[]>;
+}
+
+/** A CsvReader for files delimited by `delimiter`, a comma unless told. */
+export function csvReader(delimiter = ","): CsvReader {
+  return {
+    readCsv: async (dir, file) =>
+      parse(await readFile(join(dir, file)), { delimiter, columns: true, bom: true }) as CsvRow[],
+    headerOf: async (dir, file) =>
+      (parse(await readFile(join(dir, file)), { delimiter, bom: true, to_line: 1 }) as string[][])[0]!,
+  };
+}
+
+/** The ids of a generator's awkward cases by key, as `trapIds("orphan-activity")`; an unknown key fails. */
+export function trapIdsOf(traps: readonly { key: string; ids: string[] }[]): (key: string) => string[] {
+  return (key) => {
+    const trap = traps.find((t) => t.key === key);
+    if (!trap) throw new Error(`no awkward case ${key}`);
+    return trap.ids;
+  };
 }
 
 /** Files below dir, relative; dotfiles (a sample's .gitattributes) are the repository's, not the export's. */
@@ -59,6 +96,8 @@ export interface SampleGenerator {
   seededFile: string;
   /** The records of an export that its scale multiplies, counted per file or table. */
   countRecords(dir: string): Promise<Record<string, number>>;
+  /** Expects what an export keeps at any scale beyond its counts (relations between files); run at scale 3. */
+  expectRelations?(dir: string, scale: number): Promise<void>;
 }
 
 /**
@@ -71,7 +110,7 @@ export function sampleGeneratorContract(
 ): (name: string, seed: number, scale: number) => Promise<string> {
   const sample = `examples/${generator.source}/`;
   const regenerate = `npx tsc -p tsconfig.json && node dist/examples/generators/${generator.source}-cli.js --out examples/${generator.source} --seed 1 --scale 1 --replace`;
-  const sampleDir = fileURLToPath(new URL(`../../${sample}`, import.meta.url));
+  const sampleFolder = sampleDir(generator.source);
   let scratch: string;
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), `${generator.source}-`));
@@ -92,7 +131,7 @@ export function sampleGeneratorContract(
   it(`reproduces the committed ${sample} byte for byte`, async () => {
     await expectSameFiles(
       await generated("seed1", 1, 1),
-      sampleDir,
+      sampleFolder,
       ` from the generator's output; regenerate with ${regenerate}`,
     );
   });
@@ -106,11 +145,17 @@ export function sampleGeneratorContract(
   });
 
   it("writes three times the records at scale 3", async () => {
-    const small = await generator.countRecords(sampleDir);
+    const small = await generator.countRecords(sampleFolder);
     for (const [table, count] of Object.entries(small)) expect(count, table).toBeGreaterThanOrEqual(6);
     const tripled = Object.fromEntries(Object.entries(small).map(([table, count]) => [table, 3 * count]));
     expect(await generator.countRecords(await generated("scale3", 1, 3))).toEqual(tripled);
   });
+
+  const { expectRelations } = generator;
+  if (expectRelations)
+    it("keeps every relation at scale 3", async () => {
+      await expectRelations(await generated("scale3", 1, 3), 3);
+    });
 
   it("refuses to overwrite an earlier export unless asked to", async () => {
     const outDir = await generated("again", 3, 1);
@@ -129,6 +174,13 @@ export interface VariantGenerator {
   generate(options: ExportOptions): Promise<unknown>;
   /** The generator's variants, in the order it applies them. */
   variants: readonly { name: string }[];
+  /** The generator's command line: its help, and its parser (`exportCli` in export-cli.ts). */
+  cli: { help: string; parse(argv: readonly string[]): ExportArgs | CliExit };
+}
+
+/** Each variant alone, then all of them: the exports a test of what every variant keeps reads. */
+export function eachVariantThenAll(variants: readonly { name: string }[]): string[][] {
+  return [...variants.map((v) => [v.name]), ["all"]];
 }
 
 /** Writes exports of a generator's variants into a scratch folder (removed after the block), each once. */
@@ -139,7 +191,7 @@ export type VariantExports = (variants: readonly string[], seed?: number, scale?
  * that writes an export of some variants (seed 1, scale 1 unless told) and gives its path.
  */
 export function variantContract(generator: VariantGenerator): VariantExports {
-  const sampleDir = fileURLToPath(new URL(`../../examples/${generator.source}/`, import.meta.url));
+  const sampleFolder = sampleDir(generator.source);
   const names = generator.variants.map((v) => v.name);
   let scratch: string;
   beforeAll(async () => {
@@ -162,15 +214,34 @@ export function variantContract(generator: VariantGenerator): VariantExports {
     return exports.get(key)!;
   };
 
+  it("are chosen on the command line with --variant, comma-separated, repeated or all", () => {
+    const variantsOf = (...argv: string[]) => {
+      const parsed = generator.cli.parse(["--out", "x", ...argv]);
+      return "variants" in parsed ? parsed.variants : parsed;
+    };
+    // The generator's order, whatever the order asked in.
+    const [first, last] = [names[0]!, names.at(-1)!];
+    expect(names.length).toBeGreaterThan(1);
+    expect(variantsOf()).toEqual([]);
+    expect(variantsOf("--variant", `${last},${first}`)).toEqual([first, last]);
+    expect(variantsOf("--variant", last, "--variant", first)).toEqual([first, last]);
+    expect(variantsOf("--variant", "all")).toEqual(names);
+    expect(variantsOf("--variant", `${first},bogus`)).toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining(`unknown variant bogus; known: ${first}`),
+    });
+    for (const name of names) expect(generator.cli.help).toContain(`  ${name} `);
+  });
+
   it("writes the sample's bytes with no variant", async () => {
-    expect(await sameFiles(await generated([]), sampleDir)).toBe(true);
+    expect(await sameFiles(await generated([]), sampleFolder)).toBe(true);
   });
 
   it("changes the export with each variant, and names it in the export's README", async () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       const dir = await generated([name]);
-      expect(await sameFiles(dir, sampleDir), name).toBe(false);
+      expect(await sameFiles(dir, sampleFolder), name).toBe(false);
       const readme = await readFile(join(dir, "README.md"), "utf8");
       expect(readme, name).toContain("## Variants");
       expect(readme, name).toContain(`- \`${name}\``);
