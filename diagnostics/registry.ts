@@ -216,6 +216,10 @@ export const messages = {
   MC2501: { severity: "error", message: "Unknown document kind `{kind}`; use one of {allowed}." },
   MC2502: { severity: "error", message: "Unknown setting `{setting}` in a document row; use one of {allowed}." },
   MC2503: { severity: "error", message: 'Document row `{name}` needs `odoo "<recommended Odoo equivalent>"`.' },
+  MC2505: {
+    severity: "error",
+    message: 'A recommendation names a column of the items and a value map: `recommend "<column>", <ValueMap>`.',
+  },
   MC2504: {
     severity: "warning",
     message: "Module `{module}` is not among the modules the Odoo {version} catalog was read with.",

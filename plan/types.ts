@@ -273,6 +273,8 @@ export interface PlanDocumentRow {
   from?: string;
   /** the columns of `from` to show for each item in the inventory */
   show: string[];
+  /** per item, the Odoo equivalent a value map gives for one of its columns (`recommend "Event", Automation`) */
+  recommend?: Array<{ column: string; valueMap: string }>;
   notes: string[];
   line: number;
 }

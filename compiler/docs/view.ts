@@ -180,6 +180,8 @@ export interface WorkflowRow {
 
 /** Items of a source listed in the workflow inventory: one line per item, one cell per `show` column. */
 export interface Inventory {
+  /** the headers: the `show` columns, then one per recommendation */
+  columns: string[];
   items: string[][];
   /** items the export holds beyond those listed */
   more: number;

@@ -7,7 +7,7 @@ import type { PlanDocumentRow } from "../../plan/types.js";
 import { didYouMean } from "../hints.js";
 
 const kinds: readonly PlanDocumentRow["kind"][] = ["workflow", "report", "script", "portal", "security", "other"];
-const settings = ["kind", "odoo", "from", "show", "note"];
+const settings = ["kind", "odoo", "from", "show", "recommend", "note"];
 
 export function lowerDocument(decl: A.DocumentDecl, ctx: CompileContext): PlanDocumentRow {
   const row: PlanDocumentRow = {
@@ -45,6 +45,11 @@ export function lowerDocument(decl: A.DocumentDecl, ctx: CompileContext): PlanDo
       case "note":
         row.notes.push(...values);
         break;
+      case "recommend": {
+        const recommendation = lowerRecommendation(setting, ctx);
+        if (recommendation) row.recommend = [...(row.recommend ?? []), recommendation];
+        break;
+      }
       default:
         ctx.report(
           "MC2502",
@@ -56,6 +61,32 @@ export function lowerDocument(decl: A.DocumentDecl, ctx: CompileContext): PlanDo
   }
   if (row.odoo === "") ctx.report("MC2503", decl.name.range, { name: row.name });
   return row;
+}
+
+/**
+ * `recommend "Event", TriggerAutomation`: each item of the inventory gets, beside its columns, what the value
+ * map gives for its `Event`: the Odoo automation that replaces it.
+ */
+function lowerRecommendation(
+  setting: A.Setting,
+  ctx: CompileContext,
+): { column: string; valueMap: string } | undefined {
+  const [column, valueMap] = setting.values;
+  if (!column || column.kind === "name" || !valueMap || valueMap.kind !== "name" || setting.values.length !== 2) {
+    ctx.report("MC2505", setting.range);
+    return undefined;
+  }
+  if (!ctx.symbols.valueMaps.has(valueMap.text)) {
+    ctx.report(
+      "MC2204",
+      valueMap.range,
+      { name: valueMap.text },
+      didYouMean(valueMap.text, ctx.symbols.valueMaps.keys()),
+    );
+    return undefined;
+  }
+  ctx.usedNames.add(`values:${valueMap.text}`);
+  return { column: literalString(column), valueMap: valueMap.text };
 }
 
 function checkDocumentSource(setting: A.Setting, ctx: CompileContext): void {

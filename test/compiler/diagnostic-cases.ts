@@ -470,6 +470,19 @@ export const diagnosticCases: DiagnosticCase[] = [
     expected: ["18:3 MC2502"],
   },
   {
+    name: "a recommendation names a column and a value map",
+    spec: prelude + ok + `document W {\n  kind workflow\n  from Company\n  odoo "Automation Rules"\n  recommend "stage"\n}\n`,
+    expected: ["19:3 MC2505"],
+  },
+  {
+    name: "a recommendation by an unknown value map",
+    spec:
+      prelude +
+      ok +
+      `document W {\n  kind workflow\n  from Company\n  odoo "Automation Rules"\n  recommend "stage", Automations\n}\n`,
+    expected: ["19:22 MC2204"],
+  },
+  {
     name: "a document row without its Odoo equivalent",
     spec: prelude + ok + `document W {\n  kind report\n}\n`,
     expected: ["15:10 MC2503"],

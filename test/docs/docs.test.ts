@@ -271,7 +271,7 @@ describe("Markdown escaping", () => {
 
 describe("the workflow inventory and the custom properties", () => {
   it("lists the items an export holds for a documentation row, and says how many more there are", () => {
-    const docs = renderDocs(smallPlan(), { inventory: { ticket_escalation: { items: [["High", "Open | waiting"], ["Low", "Closed"]], more: 3 } } });
+    const docs = renderDocs(smallPlan(), { inventory: { ticket_escalation: { columns: ["Priority", "Status"], items: [["High", "Open | waiting"], ["Low", "Closed"]], more: 3 } } });
     expect(docs.markdown).toContain("| Priority | Status |\n| --- | --- |\n| High | Open \\| waiting |\n| Low | Closed |\n\n…and 3 more in the export.");
     expect(docs.html).toContain("<tr><td>High</td><td>Open | waiting</td></tr>");
     // without an export, only the columns it would show
