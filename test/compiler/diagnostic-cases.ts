@@ -471,7 +471,10 @@ export const diagnosticCases: DiagnosticCase[] = [
   },
   {
     name: "a recommendation names a column and a value map",
-    spec: prelude + ok + `document W {\n  kind workflow\n  from Company\n  odoo "Automation Rules"\n  recommend "stage"\n}\n`,
+    spec:
+      prelude +
+      ok +
+      `document W {\n  kind workflow\n  from Company\n  odoo "Automation Rules"\n  recommend "stage"\n}\n`,
     expected: ["19:3 MC2505"],
   },
   {
