@@ -173,6 +173,15 @@ describe("Leadforce into the Odoo test server", () => {
 
     // Items by SKU; proposals as quotations of their opportunity, a line per item; invoices with their number.
     expect(landed("product.product", "Item", "LF-CRM-001")["default_code"]).toBe("LF-CRM-001");
+    // a unit Odoo does not know ("Nos") takes the lookup's default, Units (on missing default xmlid …)
+    const units = testServer()
+      .records("ir.model.data")
+      .find((x) => x["module"] === "uom" && x["name"] === "product_uom_unit")!["res_id"];
+    const onboarding = landed("product.product", "Item", "LF-CRM-003");
+    const template = testServer()
+      .records("product.template")
+      .find((t) => t["id"] === onboarding["product_tmpl_id"])!;
+    expect(template["uom_id"]).toBe(units);
     for (const row of rows("proposals.csv")) {
       const order = landed("sale.order", "Proposal", row["Proposal ID"]!);
       expect(order["opportunity_id"]).toBe(idOf("Deal", row["Deal ID"]!));
