@@ -16,6 +16,21 @@ export interface ExportArgs {
   variants: string[];
 }
 
+/** What a generator's generate function takes (the export's options before the command line resolves them). */
+export interface ExportOptions {
+  outDir: string;
+  seed: number;
+  /** A whole number ≥ 1: scale n writes n times the business records of the sample. */
+  scale: number;
+  /** Overwrite the files of an earlier export in outDir (other files there are left alone). */
+  replace?: boolean;
+  /**
+   * Shape the export like another customer's: names of the generator's variants, any combination, or `all`.
+   * None (the default) writes the sample's shape.
+   */
+  variants?: readonly string[];
+}
+
 /** What the command prints instead of writing an export: help, or a usage error. */
 export interface CliExit {
   message: string;

@@ -27,6 +27,13 @@ export function codeList(items: readonly string[]): string {
   return items.map((item) => `\`${item}\``).join(", ");
 }
 
+/** Renamed columns or attributes, old name → new name: `` `a` → `b`, `c` → `d` ``. */
+export function renameList(renames: Readonly<Record<string, string>>): string {
+  return Object.entries(renames)
+    .map(([from, to]) => `\`${from}\` → \`${to}\``)
+    .join(", ");
+}
+
 /** A CSV dialect's encoding and line ends, as a README's Format section states them. */
 export function csvEncoding({ bom, lineEnd }: Pick<CsvDialect, "bom" | "lineEnd">): string {
   return `UTF-8 ${bom ? "with" : "without"} a byte order mark, ${lineEnd === "\r\n" ? "CRLF" : "LF"} line ends`;

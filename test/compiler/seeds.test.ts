@@ -10,7 +10,7 @@ const specs = [
   ...readdirSync(folder)
     .filter((f) => f.endsWith(".mapspec"))
     .map((f) => ({ name: f, url: new URL(f, folder) })),
-  ...["smartdesk", "opex365", "leadforce"].map((system) => ({
+  ...["smartdesk", "opex365", "leadforce", "concord"].map((system) => ({
     name: `specs/${system}.mapspec`,
     url: new URL(`../../specs/${system}.mapspec`, import.meta.url),
   })),
@@ -19,8 +19,8 @@ const specs = [
 describe("a spec per source CRM", () => {
   it("covers all five sources", () => {
     expect(specs.map((s) => s.name).sort()).toEqual([
-      "concord.mapspec",
       "sage.mapspec",
+      "specs/concord.mapspec",
       "specs/leadforce.mapspec",
       "specs/opex365.mapspec",
       "specs/smartdesk.mapspec",

@@ -71,6 +71,63 @@ export async function readJsonFiles<T>(dir: string, names: readonly string[]): P
   return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(dir, name), "utf8")) as T));
 }
 
+/** The page files of folder dir/folder in page order: by the number in their name, however they are named. */
+export async function pageFileNames(dir: string, folder: string): Promise<string[]> {
+  const pageNumber = (name: string) => Number(/(\d+)\.json$/.exec(name)?.[1] ?? Number.NaN);
+  return (await readdir(join(dir, folder)))
+    .filter((name) => name.endsWith(".json"))
+    .sort((a, b) => pageNumber(a) - pageNumber(b));
+}
+
+/** The JSON pages of a paged folder, in page order. */
+export async function readJsonPages<T>(dir: string, folder: string): Promise<T[]> {
+  return readJsonFiles<T>(join(dir, folder), await pageFileNames(dir, folder));
+}
+
+/** A page of a Laravel API's paginated answer, as a Concord export holds it. */
+export interface LaravelPage {
+  data: Record<string, unknown>[];
+  links: { first: string; last: string; prev: string | null; next: string | null };
+  meta: Record<string, number | string | null>;
+}
+
+/**
+ * Laravel's paginator, pages 1…n of a resource at `path`: `perPage` rows a page (the last short), rows in id
+ * order from 1, links and meta that agree with them.
+ */
+export function expectLaravelPages(pages: readonly LaravelPage[], path: string, perPage: number): void {
+  const total = pages.reduce((n, page) => n + page.data.length, 0);
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const url = (n: number) => `${path}?page=${n}`;
+  expect(pages.length, path).toBe(last);
+  pages.forEach((page, i) => {
+    const n = i + 1;
+    const where = `${path} page ${n}`;
+    const from = (n - 1) * perPage + 1;
+    expect(Object.keys(page), where).toEqual(["data", "links", "meta"]);
+    expect(page.data.length, where).toBe(n < last ? perPage : total - (last - 1) * perPage);
+    expect(page.links, where).toEqual({
+      first: url(1),
+      last: url(last),
+      prev: n > 1 ? url(n - 1) : null,
+      next: n < last ? url(n + 1) : null,
+    });
+    expect(page.meta, where).toEqual({
+      current_page: n,
+      last_page: last,
+      per_page: perPage,
+      total,
+      from,
+      to: from + page.data.length - 1,
+      path,
+    });
+    expect(
+      page.data.map((r) => r["id"]),
+      where,
+    ).toEqual(page.data.map((_, k) => from + k));
+  });
+}
+
 /** Whether two exports hold the same files with the same bytes. */
 export async function sameFiles(a: string, b: string): Promise<boolean> {
   const files = await filesUnder(a);
