@@ -90,7 +90,8 @@ export function readCell(info: LiveField, value: unknown): string {
       .sort((a, b) => a - b)
       .join(",");
   }
-  if (info.type === "html") return htmlText(String(value));
+  // HTML stays HTML: comparableCell reads its text once. Read here too, an escaped `&lt;tag&gt;` would come
+  // back as a tag and be dropped the second time (seen on a Concord e-mail: "valores &lt;sem IVA&gt;").
   return String(value);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparableCell } from "../../runtime/load/cells.js";
+import { comparableCell, readCell } from "../../runtime/load/cells.js";
 
 // What verify compares: a staged cell and the value Odoo 17 hands back must read the same when they are.
 describe("comparableCell", () => {
@@ -23,5 +23,15 @@ describe("comparableCell", () => {
     { name: "a float that really differs", type: "float", staged: "18.9", odoo: "18.91" },
   ])("tells apart $name", ({ type, staged, odoo }) => {
     expect(comparableCell({ type }, staged)).not.toBe(comparableCell({ type }, odoo));
+  });
+});
+
+describe("an HTML value read back from Odoo", () => {
+  it("keeps an escaped angle bracket as text, as it was staged", () => {
+    const staged = "<p>valores &lt;sem IVA&gt; &mdash; fim</p>";
+    const odoo = "<p>valores &lt;sem IVA&gt; — fim</p>";
+    const info = { type: "html" };
+    expect(comparableCell(info, readCell(info, odoo))).toBe("valores <sem IVA> — fim");
+    expect(comparableCell(info, readCell(info, odoo))).toBe(comparableCell(info, staged));
   });
 });
