@@ -22,7 +22,7 @@ function writes(summary: RunSummary) {
   return { created: sum("created"), updated: sum("updated"), rejected: sum("rejected") };
 }
 
-describe.each(["smartdesk", "opex365", "leadforce"])("%s: a second run of the same export", (system) => {
+describe.each(["smartdesk", "opex365", "leadforce", "concord"])("%s: a second run of the same export", (system) => {
   it("changes nothing, from the same folder, from a new one, and after the new one is rolled back", async () => {
     testServer().reset();
     const plan = compileSpec(

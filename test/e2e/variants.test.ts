@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { CONCORD_VARIANTS, generateConcordExport } from "../../examples/generators/concord.js";
 import { LEADFORCE_VARIANTS, generateLeadforceExport } from "../../examples/generators/leadforce.js";
 import { generateOpex365Export } from "../../examples/generators/opex365.js";
 import { OPEX365_VARIANTS } from "../../examples/generators/opex365-variants.js";
@@ -64,6 +65,14 @@ const pairs: Pair[] = [
       properties: 20,
       values: 300,
     },
+  },
+  {
+    name: "concord",
+    plan: specPlan("specs/concord.mapspec"),
+    variants: CONCORD_VARIANTS.map((v) => v.name),
+    generate: (outDir, variants) => generateConcordExport({ outDir, seed: 11, scale: 1, variants }),
+    leftToReport: {},
+    loaded: { variants: ["all"], properties: 15, values: 300 },
   },
 ];
 
