@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
-import { externalId } from "../../runtime/index.js";
 import { surveyExport } from "../../runtime/survey/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
@@ -43,12 +42,8 @@ function rows(resource: string): Row[] {
 }
 const byId = (resource: string, id: number) => rows(resource).find((r) => r["id"] === id)!;
 
-function nameOf(mapping: string, key: string | number): string {
-  const module = plan.target.externalIdModule;
-  return externalId(module, mapping, String(key)).slice(module.length + 1);
-}
-const landed = (model: string, mapping: string, key: string | number) => pair.odooRecord(model, nameOf(mapping, key));
-const idOf = (mapping: string, key: string | number) => pair.odooId(nameOf(mapping, key));
+const landed = pair.landed.bind(pair);
+const idOf = pair.idOf.bind(pair);
 
 describe("Concord into the Odoo test server", () => {
   it("lands the sample, verifies, changes nothing on a re-run, and rolls back", async () => {

@@ -7,7 +7,6 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
-import { externalId } from "../../runtime/index.js";
 import { surveyExport } from "../../runtime/survey/index.js";
 import { verifyRun } from "../../runtime/verify/index.js";
 import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
@@ -38,11 +37,8 @@ type Row = Record<string, string>;
 const rows = (file: string): Row[] =>
   parse(readFileSync(join(example, file)), { delimiter: ";", columns: true, relax_quotes: false }) as Row[];
 
-function nameOf(mapping: string, key: string): string {
-  return externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1);
-}
-const landed = (model: string, mapping: string, key: string) => pair.odooRecord(model, nameOf(mapping, key));
-const idOf = (mapping: string, key: string) => pair.odooId(nameOf(mapping, key));
+const landed = pair.landed.bind(pair);
+const idOf = pair.idOf.bind(pair);
 
 /** `DD-MM-YYYY HH:MM` in Asia/Kolkata (UTC+05:30 all year) as Odoo stores it, in UTC. */
 function kolkataToUtc(text: string): string {

@@ -28,18 +28,8 @@ afterAll(async () => {
 });
 
 /** A record of the run by its map and source key (a GUID), as its external id names it. */
-function landed(model: string, mapping: string, key: string): Record<string, unknown> {
-  return pair.odooRecord(
-    model,
-    externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1),
-  );
-}
-
-function idOf(mapping: string, key: string): number | undefined {
-  return pair.odooId(
-    externalId(plan.target.externalIdModule, mapping, key).slice(plan.target.externalIdModule.length + 1),
-  );
-}
+const landed = pair.landed.bind(pair);
+const idOf = pair.idOf.bind(pair);
 
 const ANNA = { id: "e3eae784-1ab2-ed11-a96c-000d3a2268d4", email: "anna.schmidt@kestrel-instruments.com" };
 

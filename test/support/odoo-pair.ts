@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { TransformPlan } from "../../plan/types.js";
+import { externalId } from "../../runtime/execute/index.js";
 import { XmlRpcTransport } from "../../runtime/load/index.js";
 import { rollbackRun } from "../../runtime/rollback/index.js";
 import { runMigration, type RunSummary } from "../../runtime/run/index.js";
@@ -115,6 +116,20 @@ export class PairHarness {
       .find((r) => r["id"] === id);
     if (!found) throw new Error(`${name} is not in ${model}`);
     return found;
+  }
+
+  /** The record a map made of the source row with this key, as its external id names it. */
+  landed(model: string, mapping: string, key: string | number): Record<string, unknown> {
+    return this.odooRecord(model, this.nameOf(mapping, key));
+  }
+
+  /** The Odoo id of the record a map made of the source row with this key. */
+  idOf(mapping: string, key: string | number): number | undefined {
+    return this.odooId(this.nameOf(mapping, key));
+  }
+
+  private nameOf(mapping: string, key: string | number): string {
+    return externalId(this.module, mapping, String(key)).slice(this.module.length + 1);
   }
 }
 
