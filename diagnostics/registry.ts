@@ -134,6 +134,11 @@ export const messages = {
   MC2209: { severity: "warning", message: "Value map `{map}` has no `else`: an unlisted value rejects the record." },
   MC2210: { severity: "warning", message: "`{name}` is declared but never used." },
   MC2211: { severity: "error", message: "A placeholder can only set constants: write `field = value`." },
+  MC2213: {
+    severity: "error",
+    message:
+      "A condition can only look up `{name}` if it looks in a source object and takes a column: `lookup {name} in source OBJECT by … take \"column\"`.",
+  },
   MC2212: {
     severity: "error",
     message: "`{step}` cannot follow `{after}`: what it finds is known only once the run resolves references.",

@@ -297,7 +297,7 @@ export type Condition =
   | ({ kind: "and"; operands: Condition[] } & Located)
   | ({ kind: "not"; operand: Condition } & Located)
   | ({ kind: "installed"; module: Name } & Located)
-  | ({ kind: "compare"; subject: Primary; op: "==" | "!="; value: Literal } & Located)
-  | ({ kind: "in"; subject: Primary; values: Literal[]; negated: boolean } & Located)
-  | ({ kind: "empty"; subject: Primary; negated: boolean } & Located)
+  | ({ kind: "compare"; subject: Primary; through: Name[]; op: "==" | "!="; value: Literal } & Located)
+  | ({ kind: "in"; subject: Primary; through: Name[]; values: Literal[]; negated: boolean } & Located)
+  | ({ kind: "empty"; subject: Primary; through: Name[]; negated: boolean } & Located)
   | ({ kind: "group"; condition: Condition } & Located);

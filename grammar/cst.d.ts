@@ -555,6 +555,9 @@ export type AtomConditionCstChildren = {
   Installed?: IToken[];
   module?: IToken[];
   subject?: PrimaryCstNode[];
+  Pipe?: IToken[];
+  Lookup?: IToken[];
+  through?: IToken[];
   comparison?: ComparisonCstNode[];
 };
 

@@ -344,10 +344,15 @@ export function conditionText(c: A.Condition): string {
     case "installed":
       return `installed ${c.module.text}`;
     case "compare":
-      return `${primaryText(c.subject)} ${c.op} ${literalText(c.value)}`;
+      return `${subjectText(c)} ${c.op} ${literalText(c.value)}`;
     case "in":
-      return `${primaryText(c.subject)} ${c.negated ? "not in" : "in"} (${c.values.map(literalText).join(", ")})`;
+      return `${subjectText(c)} ${c.negated ? "not in" : "in"} (${c.values.map(literalText).join(", ")})`;
     case "empty":
-      return `${primaryText(c.subject)} is ${c.negated ? "not " : ""}empty`;
+      return `${subjectText(c)} is ${c.negated ? "not " : ""}empty`;
   }
+}
+
+/** A comparison's subject, with the lookups its value goes through: `"type_id" | lookup TypeFlag`. */
+function subjectText(c: { subject: A.Primary; through: A.Name[] }): string {
+  return [primaryText(c.subject), ...c.through.map((t) => `lookup ${t.text}`)].join(" | ");
 }

@@ -585,6 +585,12 @@ export class MapspecParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE(this.primary, { LABEL: "subject" });
+          // `"activity_type_id" | lookup TypeFlag in ("call", "meeting")`: a value found in a source read ahead
+          this.MANY(() => {
+            this.CONSUME(T.Pipe);
+            this.CONSUME(T.Lookup);
+            this.CONSUME2(T.Name, { LABEL: "through" });
+          });
           this.SUBRULE(this.comparison);
         },
       },

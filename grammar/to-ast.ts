@@ -557,14 +557,17 @@ function atomFromCst(node: C.AtomConditionCstNode | undefined): A.Condition {
   if (c?.condition?.[0]) return { kind: "group", condition: conditionFromCst(c.condition[0]), range };
   if (c?.Installed) return { kind: "installed", module: name(c.module, range), range };
   const subject = primaryFromCst(c?.subject?.[0]);
+  const through = (c?.through ?? []).map((_, index) => name(c?.through, range, index));
   const comparison = c?.comparison?.[0]?.children;
   const op = comparison?.op?.[0]?.image;
   const literals = (comparison?.literal ?? []).map(literalFromCst);
-  if (op === "in") return { kind: "in", subject, values: literals, negated: Boolean(comparison?.notIn?.length), range };
-  if (op === "is") return { kind: "empty", subject, negated: Boolean(comparison?.Not?.length), range };
+  if (op === "in")
+    return { kind: "in", subject, through, values: literals, negated: Boolean(comparison?.notIn?.length), range };
+  if (op === "is") return { kind: "empty", subject, through, negated: Boolean(comparison?.Not?.length), range };
   return {
     kind: "compare",
     subject,
+    through,
     op: op === "!=" ? "!=" : "==",
     value: literals[0] ?? { kind: "null", range },
     range,

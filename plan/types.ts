@@ -227,9 +227,9 @@ export type PlanCondition =
   | { op: "or" | "and"; operands: PlanCondition[] }
   | { op: "not"; operand: PlanCondition }
   | { op: "installed"; module: string }
-  | { op: "==" | "!="; input: PlanInput; value: PlanLiteral }
-  | { op: "in"; input: PlanInput; values: PlanLiteral[] }
-  | { op: "empty" | "not-empty"; input: PlanInput };
+  | { op: "==" | "!="; input: PlanInput; through?: string[]; value: PlanLiteral }
+  | { op: "in"; input: PlanInput; through?: string[]; values: PlanLiteral[] }
+  | { op: "empty" | "not-empty"; input: PlanInput; through?: string[] };
 
 export type Cardinality = "1:1" | "1:many" | "many:1";
 

@@ -32,16 +32,24 @@ export function conditionExpression(context: BuildContext, condition: PlanCondit
     case "installed":
       return `${use(context, "isInstalled")}(context, ${str(condition.module)})`;
     case "==":
-      return `${use(context, "equalsText")}(${inputExpression(condition.input)}, ${literal(condition.value)})`;
+      return `${use(context, "equalsText")}(${subjectExpression(context, condition)}, ${literal(condition.value)})`;
     case "!=":
-      return `!${use(context, "equalsText")}(${inputExpression(condition.input)}, ${literal(condition.value)})`;
+      return `!${use(context, "equalsText")}(${subjectExpression(context, condition)}, ${literal(condition.value)})`;
     case "in":
-      return `${use(context, "isOneOf")}(${inputExpression(condition.input)}, ${arrayLiteral(condition.values.map(literal))})`;
+      return `${use(context, "isOneOf")}(${subjectExpression(context, condition)}, ${arrayLiteral(condition.values.map(literal))})`;
     case "empty":
-      return `${use(context, "isEmptyValue")}(${inputExpression(condition.input)})`;
+      return `${use(context, "isEmptyValue")}(${subjectExpression(context, condition)})`;
     case "not-empty":
-      return `!${use(context, "isEmptyValue")}(${inputExpression(condition.input)})`;
+      return `!${use(context, "isEmptyValue")}(${subjectExpression(context, condition)})`;
   }
+}
+
+/** A comparison's subject: the cell, or what the lookups read ahead find for it (`lookUpAhead(context, …)`). */
+function subjectExpression(context: BuildContext, condition: { input: PlanInput; through?: string[] }): string {
+  return (condition.through ?? []).reduce(
+    (expression, lookup) => `${use(context, "lookUpAhead")}(context, ${str(lookup)}, ${expression})`,
+    inputExpression(condition.input),
+  );
 }
 
 /** The condition's negation without double negatives: `not "X" empty` reads `!isEmptyValue(cell("X"))`. */

@@ -46,6 +46,11 @@ export function describeChain(input: PlanInput, steps: readonly PlanStep[]): str
   return commentText([describeInput(input), ...steps.map(describeStep)].join(" | "));
 }
 
+/** A comparison's subject, with the lookups read ahead that its value goes through. */
+function describeSubject(condition: { input: PlanInput; through?: string[] }): string {
+  return [describeInput(condition.input), ...(condition.through ?? []).map((name) => `lookup ${name}`)].join(" | ");
+}
+
 function describeInput(input: PlanInput): string {
   switch (input.kind) {
     case "column":
@@ -96,13 +101,13 @@ export function describeCondition(condition: PlanCondition): string {
       return `installed ${condition.module}`;
     case "==":
     case "!=":
-      return `${describeInput(condition.input)} ${condition.op} ${describeLiteral(condition.value)}`;
+      return `${describeSubject(condition)} ${condition.op} ${describeLiteral(condition.value)}`;
     case "in":
-      return `${describeInput(condition.input)} in (${condition.values.map(describeLiteral).join(", ")})`;
+      return `${describeSubject(condition)} in (${condition.values.map(describeLiteral).join(", ")})`;
     case "empty":
-      return `${describeInput(condition.input)} is empty`;
+      return `${describeSubject(condition)} is empty`;
     case "not-empty":
-      return `${describeInput(condition.input)} is not empty`;
+      return `${describeSubject(condition)} is not empty`;
   }
 }
 

@@ -14,7 +14,7 @@ import { lookupName, use, useType, type BuildContext } from "./context.js";
 import { describeAssignment, describeChain, describeCondition } from "./describe.js";
 import { arrayLiteral, commentText, indent, inlineLiteral, objectLiteral, str } from "./literals.js";
 import { constantCase } from "./names.js";
-import { asksInstalled, mappingsOf, usesContext, valueMapsUsed } from "./walk.js";
+import { readsContext, mappingsOf, usesContext, valueMapsUsed } from "./walk.js";
 
 export function headerSection(context: BuildContext): string[] {
   const { spec, target, planVersion } = context.plan;
@@ -274,7 +274,7 @@ export function sourceDispatchSection(context: BuildContext, source: PlanSource)
   const name = lookupName(context.sourceFunctions, source.name, "source");
   const mappings = mappingsOf(context.plan, source.name);
   const row = mappings.length > 0 || source.skips.length > 0 ? "row" : "_row";
-  const asksContext = mappings.length > 0 || source.skips.some((skip) => asksInstalled(skip.condition));
+  const asksContext = mappings.length > 0 || source.skips.some((skip) => readsContext(skip.condition));
   const contextParameter = asksContext ? "context" : "_context";
   const calls = mappings.map(
     (mapping) => `() => ${lookupName(context.mappingFunctions, mapping.id, "mapping")}(row, context),`,

@@ -18,24 +18,27 @@ export function valueMapsUsed(plan: TransformPlan): Set<string> {
   return new Set(steps.flatMap((step) => (step.op === "map" ? [step.valueMap] : [])));
 }
 
-/** Whether a mapping's code reads the target database's modules (a guard or an `installed` condition). */
+/**
+ * Whether a mapping's code reads the context: the target database's modules (a guard or an `installed`
+ * condition) or a lookup read ahead (`"type_id" | lookup TypeFlag in (…)`).
+ */
 export function usesContext(mapping: PlanMapping): boolean {
   const conditions = [mapping.where, ...mapping.assignments.map((assignment) => assignment.when)];
   return (
-    mapping.guard !== undefined || conditions.some((condition) => condition !== undefined && asksInstalled(condition))
+    mapping.guard !== undefined || conditions.some((condition) => condition !== undefined && readsContext(condition))
   );
 }
 
-export function asksInstalled(condition: PlanCondition): boolean {
+export function readsContext(condition: PlanCondition): boolean {
   switch (condition.op) {
     case "installed":
       return true;
     case "and":
     case "or":
-      return condition.operands.some(asksInstalled);
+      return condition.operands.some(readsContext);
     case "not":
-      return asksInstalled(condition.operand);
+      return readsContext(condition.operand);
     default:
-      return false;
+      return (condition.through ?? []).length > 0;
   }
 }

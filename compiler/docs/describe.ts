@@ -19,6 +19,12 @@ export function describeLiteral(value: PlanLiteral): string {
   return String(value);
 }
 
+/** A comparison's subject, with the lookups its value goes through: what a reader is told is tested. */
+function describeSubject(condition: { input: PlanInput; through?: string[] }): string {
+  // `"type_id" | lookup TypeFlag` reads "TypeFlag of type_id"
+  return (condition.through ?? []).reduce((subject, name) => `${name} of ${subject}`, describeInput(condition.input));
+}
+
 export function describeInput(input: PlanInput): string {
   switch (input.kind) {
     case "column":
@@ -51,15 +57,15 @@ export function describeCondition(condition: PlanCondition): string {
     case "installed":
       return `the ${condition.module} app is installed`;
     case "==":
-      return `${describeInput(condition.input)} is ${describeLiteral(condition.value)}`;
+      return `${describeSubject(condition)} is ${describeLiteral(condition.value)}`;
     case "!=":
-      return `${describeInput(condition.input)} is not ${describeLiteral(condition.value)}`;
+      return `${describeSubject(condition)} is not ${describeLiteral(condition.value)}`;
     case "in":
-      return `${describeInput(condition.input)} is one of ${condition.values.map(describeLiteral).join(", ")}`;
+      return `${describeSubject(condition)} is one of ${condition.values.map(describeLiteral).join(", ")}`;
     case "empty":
-      return `${describeInput(condition.input)} is empty`;
+      return `${describeSubject(condition)} is empty`;
     case "not-empty":
-      return `${describeInput(condition.input)} is not empty`;
+      return `${describeSubject(condition)} is not empty`;
   }
 }
 
@@ -73,7 +79,7 @@ function describeNegation(condition: PlanCondition): string {
     case "!=":
       return describeCondition({ ...condition, op: "==" });
     case "in":
-      return `${describeInput(condition.input)} is not one of ${condition.values.map(describeLiteral).join(", ")}`;
+      return `${describeSubject(condition)} is not one of ${condition.values.map(describeLiteral).join(", ")}`;
     case "empty":
       return describeCondition({ ...condition, op: "not-empty" });
     case "not-empty":

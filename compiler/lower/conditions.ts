@@ -56,18 +56,44 @@ export function lowerCondition(condition: A.Condition, scope: InputScope): PlanC
     case "compare":
       return {
         op: condition.op,
-        input: lowerInput(condition.subject, scope),
+        ...subjectOf(condition, scope),
         value: scope.ctx.literal(condition.value),
       };
     case "in": {
       const test: PlanCondition = {
         op: "in",
-        input: lowerInput(condition.subject, scope),
+        ...subjectOf(condition, scope),
         values: condition.values.map((v) => scope.ctx.literal(v)),
       };
       return condition.negated ? { op: "not", operand: test } : test;
     }
     case "empty":
-      return { op: condition.negated ? "not-empty" : "empty", input: lowerInput(condition.subject, scope) };
+      return { op: condition.negated ? "not-empty" : "empty", ...subjectOf(condition, scope) };
   }
+}
+
+/**
+ * What a comparison tests: a cell, or the value source lookups find for it (`"type_id" | lookup TypeFlag`).
+ * Such a lookup is answered while the row is read, from its source read ahead: it must name a source
+ * object and `take` one of its columns.
+ */
+function subjectOf(
+  condition: { subject: A.Primary; through: A.Name[] },
+  scope: InputScope,
+): { input: PlanInput; through?: string[] } {
+  const input = lowerInput(condition.subject, scope);
+  const through = condition.through.filter((name) => {
+    const lookup = scope.ctx.symbols.lookups.get(name.text);
+    if (!lookup) {
+      scope.ctx.report("MC2207", name.range, { name: name.text }, didYouMean(name.text, scope.ctx.symbols.lookups.keys()));
+      return false;
+    }
+    scope.ctx.usedNames.add(`lookup:${name.text}`);
+    if (lookup.against !== "source" || !lookup.take) {
+      scope.ctx.report("MC2213", name.range, { name: name.text });
+      return false;
+    }
+    return true;
+  });
+  return through.length > 0 ? { input, through: through.map((name) => name.text) } : { input };
 }

@@ -13,6 +13,12 @@ export function isOneOf(value: unknown, literals: readonly PlanLiteral[]): boole
   return literals.some((literal) => textOf(literal) === text);
 }
 
+/** What a lookup read ahead finds for a value (`"type_id" | lookup TypeFlag`), or null when it finds nothing. */
+export function lookUpAhead(context: TransformContext, lookup: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  return context.lookupTables?.get(lookup)?.get(textOf(value)) ?? null;
+}
+
 /** A database whose modules are unknown counts as having none, so `requires` mappings stay off. */
 export function isInstalled(context: TransformContext, module: string): boolean {
   return context.installedModules?.has(module) ?? false;

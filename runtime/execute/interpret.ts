@@ -24,7 +24,7 @@ import {
   transformSignatures,
 } from "../transforms/index.js";
 import { cellsOf, sourceKeyOf, sourceShapeOf, type CellReader, type SourceShape } from "./cells.js";
-import { equalsText, guardHolds, isInstalled, isOneOf } from "./conditions.js";
+import { equalsText, guardHolds, isInstalled, isOneOf, lookUpAhead } from "./conditions.js";
 import { linkTo } from "./links.js";
 import { runMapping, runSource, unknownSource, type SkipRule } from "./outcome.js";
 import {
@@ -296,27 +296,35 @@ function compileCondition(condition: PlanCondition): Holds {
       return (scope) => isInstalled(scope.context, module);
     }
     case "==": {
-      const read = compileInput(condition.input);
+      const read = compileSubject(condition);
       const literal = condition.value;
       return (scope) => equalsText(read(scope), literal);
     }
     case "!=": {
-      const read = compileInput(condition.input);
+      const read = compileSubject(condition);
       const literal = condition.value;
       return (scope) => !equalsText(read(scope), literal);
     }
     case "in": {
-      const read = compileInput(condition.input);
+      const read = compileSubject(condition);
       const values = condition.values;
       return (scope) => isOneOf(read(scope), values);
     }
     case "empty": {
-      const read = compileInput(condition.input);
+      const read = compileSubject(condition);
       return (scope) => isEmptyValue(read(scope));
     }
     case "not-empty": {
-      const read = compileInput(condition.input);
+      const read = compileSubject(condition);
       return (scope) => !isEmptyValue(read(scope));
     }
   }
+}
+
+/** A comparison's subject: its cell, or what the lookups read ahead find for it, in turn. */
+function compileSubject(condition: { input: PlanInput; through?: string[] }): (scope: Scope) => unknown {
+  const read = compileInput(condition.input);
+  const through = condition.through ?? [];
+  if (through.length === 0) return read;
+  return (scope) => through.reduce<unknown>((value, lookup) => lookUpAhead(scope.context, lookup, value), read(scope));
 }

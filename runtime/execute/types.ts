@@ -8,6 +8,11 @@ export type SourceRow = Readonly<Record<string, unknown>>;
 export interface TransformContext {
   /** modules installed in the target database; unknown (undefined) counts as "none installed" */
   installedModules?: ReadonlySet<string>;
+  /**
+   * The source lookups a condition reads (`where "type_id" | lookup TypeFlag in (…)`), read ahead from their
+   * source before the rows that need them: lookup name → key → the taken column's text.
+   */
+  lookupTables?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /**

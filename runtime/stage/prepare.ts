@@ -173,7 +173,7 @@ function collectReferences(
 }
 
 /** Source lookups that look in this object: each row adds its key → value (or → its source key). */
-function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupIndexer[] {
+export function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupIndexer[] {
   return plan.lookups
     .filter(
       (lookup) => lookup.against === "source" && lookup.target === source.name && lookup.key.kind === "expression",

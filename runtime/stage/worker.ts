@@ -5,6 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readSourceBatches, SourceReadError } from "../extract/index.js";
 import { prepareRow, sourcePreparation, type OdooKeys, type PreparedRow } from "./prepare.js";
 import type { FromWorker, ToWorker, WorkerInput } from "./prepared-rows.js";
+import { readAheadLookups } from "./read-ahead.js";
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
@@ -26,7 +27,11 @@ async function send(message: FromWorker): Promise<void> {
 }
 
 async function prepareSources(): Promise<void> {
-  const context = input.installedModules ? { installedModules: new Set(input.installedModules) } : {};
+  const lookupTables = await readAheadLookups(input.plan, input.exportDir);
+  const context = {
+    ...(input.installedModules ? { installedModules: new Set(input.installedModules) } : {}),
+    ...(lookupTables.size > 0 ? { lookupTables } : {}),
+  };
   for (const source of input.plan.sources) {
     const preparation = sourcePreparation(input.plan, source, context);
     let rows: PreparedRow[] = [];

@@ -176,6 +176,20 @@ export const diagnosticCases: DiagnosticCase[] = [
     expected: [],
   },
   {
+    name: "a condition looks up only in a source, taking a column",
+    spec:
+      prelude +
+      `lookup Kind in odoo res.partner.category by name\nmap Company -> res.partner where "stage" | lookup Kind == "x" {\n  name <- "name"\n  drop "amount", "when" because "x"\n}\n`,
+    expected: ["13:51 MC2213"],
+  },
+  {
+    name: "a condition through an unknown lookup",
+    spec:
+      prelude +
+      `map Company -> res.partner where "stage" | lookup Kinds == "x" {\n  name <- "name"\n  drop "amount", "when" because "x"\n}\n`,
+    expected: ["12:51 MC2207"],
+  },
+  {
     name: "a volatile field draws a warning",
     spec: prelude + `map Company -> crm.lead {\n  type = "lead"\n  name <- "name"\n  probability <- "amount"\n}\n`,
     expected: ["15:3 MC2105"],
