@@ -137,7 +137,7 @@ export const messages = {
   MC2213: {
     severity: "error",
     message:
-      "A condition can only look up `{name}` if it looks in a source object and takes a column: `lookup {name} in source OBJECT by … take \"column\"`.",
+      'A condition can only look up `{name}` if it looks in a source object and takes a column: `lookup {name} in source OBJECT by … take "column"`.',
   },
   MC2212: {
     severity: "error",

@@ -85,7 +85,12 @@ function subjectOf(
   const through = condition.through.filter((name) => {
     const lookup = scope.ctx.symbols.lookups.get(name.text);
     if (!lookup) {
-      scope.ctx.report("MC2207", name.range, { name: name.text }, didYouMean(name.text, scope.ctx.symbols.lookups.keys()));
+      scope.ctx.report(
+        "MC2207",
+        name.range,
+        { name: name.text },
+        didYouMean(name.text, scope.ctx.symbols.lookups.keys()),
+      );
       return false;
     }
     scope.ctx.usedNames.add(`lookup:${name.text}`);
