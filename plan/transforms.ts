@@ -252,8 +252,9 @@ const signatureTable = {
     input: ["text"],
     output: "binary",
     args: [],
-    named: {},
-    summary: "A path relative to the export folder whose file becomes the field's content at load time.",
+    named: { under: { name: "under", type: "string", optional: true } },
+    summary:
+      'A path relative to the export folder (or to its folder under: "storage/app", which it must not leave) whose file becomes the field\'s content at load time.',
   },
 } as const satisfies Record<string, TransformSignature>;
 

@@ -22,20 +22,37 @@ export function base64Content(value: unknown): Base64Content {
   return { base64: body };
 }
 
-/** Rejects absolute paths and any ".." that would climb out of the export folder; "a/../b" is fine. */
-export function fileReference(value: unknown): FileReference {
+export interface FileOptions {
+  /** the folder of the export the path is relative to, and must stay in (Concord's `storage/app`) */
+  under?: string;
+}
+
+/**
+ * Rejects absolute paths and any ".." that would climb out of the export folder, or out of the folder
+ * `under` names; "a/../b" is fine.
+ */
+export function fileReference(value: unknown, options?: FileOptions): FileReference {
+  const under = options?.under ? relativePath(options.under, options.under, "the export folder") : [];
   const written = textInput(value, "file").trim().replace(/\\/g, "/");
   if (written.startsWith("/") || /^[A-Za-z]:/.test(written) || written.includes("\0")) {
     throw new TransformError(`${quote(value)} is an absolute path; file paths must be relative to the export folder`);
   }
+  const segments = relativePath(
+    written,
+    value,
+    under.length > 0 ? `the folder ${under.join("/")}` : "the export folder",
+  );
+  if (segments.length === 0) throw new TransformError(`${quote(value)} names no file`);
+  return { file: [...under, ...segments].join("/") };
+}
+
+/** The segments of a relative path, ".." applied; one that climbs above its start is refused. */
+function relativePath(written: string, value: unknown, start: string): string[] {
   const segments: string[] = [];
-  for (const segment of written.split("/")) {
+  for (const segment of written.replace(/\\/g, "/").split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment !== "..") segments.push(segment);
-    else if (segments.pop() === undefined) {
-      throw new TransformError(`${quote(value)} leaves the export folder`);
-    }
+    else if (segments.pop() === undefined) throw new TransformError(`${quote(value)} leaves ${start}`);
   }
-  if (segments.length === 0) throw new TransformError(`${quote(value)} names no file`);
-  return { file: segments.join("/") };
+  return segments;
 }

@@ -62,6 +62,12 @@ const good: Good[] = [
   { transform: "domain", value: "www.acme.co.uk", expected: "acme.co.uk" },
   { transform: "domain", value: "Jane@Sub.Acme.COM", expected: "sub.acme.com" },
   { transform: "domain", value: "http://user:pw@acme.io:8080/x", expected: "acme.io" },
+  {
+    transform: "file",
+    value: "media/1/a b.pdf",
+    named: { under: "storage/app" },
+    expected: { file: "storage/app/media/1/a b.pdf" },
+  },
   // a company known only by its name: its dedupe key is the name itself
   { transform: "domain", value: " Sri Lakshmi Traders ", named: { invalid: "keep" }, expected: "Sri Lakshmi Traders" },
   { transform: "domain", value: "Sri Lakshmi Traders", named: { invalid: "empty" }, expected: null },
@@ -294,6 +300,8 @@ const bad: Bad[] = [
   { transform: "phone", value: "call me", error: /"call me" is not a phone number/ },
   { transform: "url", value: "http://", error: /not a URL/ },
   { transform: "domain", value: "localhost", error: /has no domain/ },
+  // Concord's disk_path is relative to storage/app, and must stay in it
+  { transform: "file", value: "../.env", named: { under: "storage/app" }, error: /leaves the folder storage\/app/ },
   {
     transform: "date",
     value: "31-02-2024",
