@@ -88,6 +88,13 @@ export class CompileContext {
     return this.catalog?.field(model, name);
   }
 
+  /** Fields every record of the model must be given: required, with no default Odoo fills in itself. */
+  requiredFields(model: string): CatalogField[] {
+    return this.fieldNames(model)
+      .map((name) => this.field(model, name)!)
+      .filter((f) => f.required && !f.serverDefault && f.type !== "one2many" && f.type !== "many2many");
+  }
+
   fieldNames(model: string): string[] {
     const names = new Set<string>(this.catalog?.models.get(model)?.fields.keys() ?? []);
     for (const decl of this.symbols.customFields.values())

@@ -146,11 +146,7 @@ function checkCustomProperties(decl: A.MapDecl, mapping: PlanMapping, ctx: Compi
 function checkRequiredFields(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext): void {
   const { model, id, assignments } = mapping;
   const always = new Set(assignments.filter((a) => !a.when).flatMap((a) => a.fields));
-  const requiredFields = ctx
-    .fieldNames(model)
-    .map((name) => ctx.field(model, name)!)
-    .filter((f) => f.required && !f.serverDefault && f.type !== "one2many" && f.type !== "many2many");
-  for (const field of requiredFields) {
+  for (const field of ctx.requiredFields(model)) {
     if (always.has(field.name)) continue;
     const conditional = assignments.some((a) => a.fields.includes(field.name));
     const hint = conditional

@@ -16,10 +16,8 @@ export function checkRecord(decl: A.RecordDecl, record: PlanRecord, ctx: Compile
     checkValueFits(model, field, literalType(assignment.value.literal, ctx), assignment.value.range, ctx, "constant");
     checkSelectionValue(model, field, assignment.value.literal, ctx);
   }
-  for (const name of ctx.fieldNames(model)) {
-    const field = ctx.field(model, name)!;
-    const defaulted = field.serverDefault || field.type === "one2many" || field.type === "many2many";
-    if (field.required && !defaulted && !(name in record.values))
+  for (const { name } of ctx.requiredFields(model)) {
+    if (!(name in record.values))
       ctx.report("MC2108", decl.model.range, { model, field: name, map: record.name }, `add \`${name} = <value>\``);
   }
 }
