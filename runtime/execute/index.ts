@@ -18,6 +18,7 @@ export type {
 // The helpers below are what generated code calls; the executor calls the same ones.
 export { cellsOf, sourceKeyOf, sourceShapeOf, type CellReader, type SourceShape } from "./cells.js";
 export { equalsText, guardHolds, isInstalled, isOneOf, lookUpAhead } from "./conditions.js";
+export { placeholderValues } from "./placeholders.js";
 export { externalId, slug } from "./identity.js";
 export { IR_MODEL_LOOKUP, linkTo, type LinkSpec, type LinkValues } from "./links.js";
 export { runMapping, runSource, unknownSource, type SkipRule } from "./outcome.js";

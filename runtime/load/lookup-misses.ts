@@ -2,7 +2,8 @@
 // empty: `default VALUE` writes that value (a standard record by external id, or a number), and
 // `placeholder { … }` creates the record in Odoo, once per key, journaled so rollback removes it. A dry run
 // cannot know the misses: they are settled here, before the phase that needs them is loaded.
-import type { MissingPolicy, PlanLiteral } from "../../plan/types.js";
+import type { MissingPolicy, PlanLiteral, PlanLookup } from "../../plan/types.js";
+import { placeholderValues } from "../execute/index.js";
 import type { StagingStore } from "../stage/index.js";
 import { IMPORT_CONTEXT } from "./phase.js";
 import type { OdooTransport } from "./transport.js";
@@ -10,6 +11,7 @@ import type { OdooTransport } from "./transport.js";
 export interface MissedLookup {
   name: string;
   model: string;
+  key: PlanLookup["key"];
   onMissing: MissingPolicy;
   /** every key asked, and the id Odoo answered (null: none) */
   answers: Map<string, number | null>;
@@ -39,7 +41,7 @@ export async function settleLookupMisses(
       const byCase = new Map<string, string[]>();
       for (const key of misses) byCase.set(key.toLowerCase(), [...(byCase.get(key.toLowerCase()) ?? []), key]);
       const firsts = [...byCase.values()].map((keys) => keys[0]!);
-      const values = await Promise.all(firsts.map((key) => placeholderValues(xmlidOf, lookup.onMissing, key)));
+      const values = await Promise.all(firsts.map((key) => createdValues(xmlidOf, lookup, key)));
       const ids = await odoo.executeKw<number[]>(lookup.model, "create", [values], { context: IMPORT_CONTEXT });
       firsts.forEach((first, index) => {
         const odooId = ids[index]!;
@@ -64,20 +66,15 @@ async function literalId(
   return (await xmlidOf(value.xmlid)) ?? null;
 }
 
-/** `placeholder { name = "{key}" }`: the constants, with `{key}` in a text replaced by the key that missed. */
-async function placeholderValues(
+/** The placeholder's values (execute/placeholders.ts), a standard record named by external id as its id. */
+async function createdValues(
   xmlidOf: (xmlid: string) => Promise<number | undefined>,
-  policy: MissingPolicy,
+  lookup: MissedLookup,
   key: string,
 ): Promise<Record<string, unknown>> {
-  if (policy.kind !== "placeholder") return {};
+  if (lookup.onMissing.kind !== "placeholder") return {};
   const values: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(policy.values))
-    values[field] =
-      typeof value === "string"
-        ? value.replaceAll("{key}", key)
-        : value !== null && typeof value === "object"
-          ? await literalId(xmlidOf, value)
-          : value;
+  for (const [field, value] of Object.entries(placeholderValues(lookup.onMissing.values, key, lookup)))
+    values[field] = value !== null && typeof value === "object" ? await literalId(xmlidOf, value) : value;
   return values;
 }

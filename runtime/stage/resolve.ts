@@ -3,7 +3,7 @@
 // policy the spec wrote for it. Lookups against the live Odoo stay symbolic until the loader prefetches them.
 import type { MissingPolicy, PlanLiteral, TransformPlan } from "../../plan/types.js";
 import type { LinkReference, LookupReference, RecordReference, ReferenceKey, TargetValue } from "../execute/index.js";
-import { externalId as buildExternalId } from "../execute/index.js";
+import { externalId as buildExternalId, placeholderValues } from "../execute/index.js";
 import { statSync, type Stats } from "node:fs";
 import { ExportPathError, resolveExportPath } from "../extract/index.js";
 import { answeredByOdoo } from "./prepare.js";
@@ -333,19 +333,9 @@ export class ReferenceResolver {
   ): string {
     const externalId = buildExternalId(this.plan.target.externalIdModule, `placeholder_${target.target}`, target.key);
     if (!this.store.record(externalId)) {
-      const lookup = this.lookups.get(target.target);
-      const keyField = lookup?.key.kind === "field" ? { [lookup.key.name]: target.key } : {};
       // `name = "Unknown party {key}"`: a placeholder names what it stands in for, so it can be reconciled.
-      const filled = Object.fromEntries(
-        Object.entries(values).map(([field, value]) => [
-          field,
-          typeof value === "string" ? value.replaceAll("{key}", target.key) : value,
-        ]),
-      );
-      this.store.addPlaceholder(externalId, `placeholder:${target.target}`, target.model, target.key, {
-        ...keyField,
-        ...filled,
-      });
+      const filled = placeholderValues(values, target.key, this.lookups.get(target.target));
+      this.store.addPlaceholder(externalId, `placeholder:${target.target}`, target.model, target.key, filled);
       this.stats.placeholders += 1;
     }
     this.store.addQueue({

@@ -49,14 +49,24 @@ describe("settling an Odoo lookup's misses", () => {
         {
           name: "Uom",
           model: "uom.uom",
+          key: { kind: "field", name: "name" },
           onMissing: { kind: "default", value: { xmlid: "uom.product_uom_unit" } },
           answers: units,
         },
         {
           name: "CrmTag",
           model: "crm.tag",
+          key: { kind: "field", name: "name" },
           onMissing: { kind: "placeholder", values: { name: "{key}" } },
           answers: tags,
+        },
+        {
+          // the placeholder carries the key it was looked up by, so the next run's lookup finds it
+          name: "SourceByCode",
+          model: "utm.source",
+          key: { kind: "field", name: "code" },
+          onMissing: { kind: "placeholder", values: { name: "Source {key}" } },
+          answers: new Map<string, number | null>([["TS-1", null]]),
         },
       ],
       async (xmlid) => (xmlid === "uom.product_uom_unit" ? 1 : undefined),
@@ -65,10 +75,12 @@ describe("settling an Odoo lookup's misses", () => {
     expect(odoo.created).toEqual([
       { model: "crm.tag", values: { name: "Hot" } },
       { model: "crm.tag", values: { name: "SMB" } },
+      { model: "utm.source", values: { code: "TS-1", name: "Source TS-1" } },
     ]);
     expect(Object.fromEntries(tags)).toEqual({ Hot: 100, hot: 100, SMB: 101, VIP: 3 });
-    expect(created.map((c) => c.key)).toEqual(["Hot", "hot", "SMB"]);
+    expect(created.map((c) => c.key)).toEqual(["Hot", "hot", "SMB", "TS-1"]);
     expect(store.journalNewestFirst().map((e) => [e.op, e.model, e.odoo_id])).toEqual([
+      ["create", "utm.source", 102],
       ["create", "crm.tag", 101],
       ["create", "crm.tag", 100],
     ]);
