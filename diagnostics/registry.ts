@@ -184,6 +184,10 @@ export const messages = {
       "Map `{map}` takes the custom properties of `{object}`, but the source does not say where the export lists them.",
   },
   MC2318: { severity: "error", message: "`custom properties` appears twice in map `{map}`." },
+  MC2319: {
+    severity: "error",
+    message: "`{field} +=` adds to a list, but `{model}.{field}` is a {type} field, which holds one value.",
+  },
 
   // load order
   MC2401: { severity: "error", message: "`order` names `{name}`, which is no map." },

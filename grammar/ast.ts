@@ -131,7 +131,7 @@ export interface LookupDecl extends Located {
   target: Name;
   /** a field of the model (odoo, staged), or an expression over the source object's rows (source) */
   key: { kind: "field"; name: Name } | { kind: "expression"; expression: Expression };
-  /** source lookups only: return this column's value instead of the record */
+  /** return this instead of the record: a column of the source object, or a many2one field of the Odoo model */
   take?: Name;
   onMissing?: MissingPolicy;
 }
@@ -204,6 +204,8 @@ export interface Assignment extends Located {
   kind: "assignment";
   targets: Name[];
   value: Expression | LinkExpression | ConstantValue;
+  /** `+=`: the values join what the field already holds (a many2many) instead of replacing it */
+  adds: boolean;
   required: boolean;
   /** written in a second pass once the maps it points to have landed: its references do not order the load */
   deferred: boolean;

@@ -171,6 +171,7 @@ export type LookupDeclCstChildren = {
   keyField?: IToken[];
   Take?: IToken[];
   take?: IToken[];
+  takeField?: IToken[];
   onMissing?: OnMissingCstNode[];
 };
 
@@ -403,7 +404,8 @@ export type AssignmentCstChildren = {
   Comma?: IToken[];
   TakesFrom?: IToken[];
   linkExpr?: LinkExprCstNode[];
-  expression?: ExpressionCstNode[];
+  expression?: (ExpressionCstNode)[];
+  AddsFrom?: IToken[];
   Assign?: IToken[];
   literal?: LiteralCstNode[];
   Required?: IToken[];

@@ -175,10 +175,14 @@ function within(inner: A.SourceRange, outer: A.SourceRange): boolean {
   return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset;
 }
 
+const ALIGN_LIMIT = 80;
+
 function printColumns(p: Printer, columns: readonly A.ColumnDecl[], range: A.SourceRange): void {
   p.open("columns", range);
   const names = (c: A.ColumnDecl) => [c.column, ...c.alternatives].map((n) => quote(n.text)).join(" or ");
-  const width = Math.max(0, ...columns.map((c) => names(c).length + 1));
+  // Types line up in one column, but a name far longer than the rest (a filtered list column) does not push
+  // every other line out: it keeps a single space before its type.
+  const width = Math.max(0, ...columns.map((c) => names(c).length + 1).filter((length) => length <= ALIGN_LIMIT));
   for (const column of columns) {
     p.line(
       `${`${names(column)}:`.padEnd(width)} ${column.type.text}${column.custom ? " custom" : ""}${column.optional ? " optional" : ""}`,
@@ -190,7 +194,7 @@ function printColumns(p: Printer, columns: readonly A.ColumnDecl[], range: A.Sou
 
 function printLookup(p: Printer, d: A.LookupDecl): void {
   const key = d.key.kind === "expression" ? expressionText(d.key.expression) : d.key.name.text;
-  const take = d.take ? ` take ${quote(d.take.text)}` : "";
+  const take = d.take ? ` take ${d.against === "source" ? quote(d.take.text) : d.take.text}` : "";
   const head = `lookup ${d.name.text} in ${d.against} ${d.target.text} by ${key}${take}`;
   printWithMissing(p, head, d.onMissing, d.range);
 }
@@ -296,7 +300,7 @@ function printAssignment(p: Printer, a: A.Assignment): void {
 
 function valueText(a: A.Assignment): string {
   if (a.value.kind === "constant") return `= ${literalText(a.value.literal)}`;
-  if (a.value.kind === "expression") return `<- ${expressionText(a.value)}`;
+  if (a.value.kind === "expression") return `${a.adds ? "+=" : "<-"} ${expressionText(a.value)}`;
   return "<- link";
 }
 

@@ -72,6 +72,7 @@ const tokenLabels: Record<string, string> = {
   Arrow: "`->`",
   FatArrow: "`=>`",
   TakesFrom: "`<-`",
+  AddsFrom: "`+=`",
   Assign: "`=`",
   Equals: "`==`",
   NotEquals: "`!=`",

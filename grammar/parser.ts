@@ -13,7 +13,7 @@ const literalStarts = new Set<TokenType>([
   T.Xmlid,
   T.Record,
 ]);
-const assignmentOperators = new Set<TokenType>([T.TakesFrom, T.Assign, T.Comma]);
+const assignmentOperators = new Set<TokenType>([T.TakesFrom, T.AddsFrom, T.Assign, T.Comma]);
 
 export class MapspecParser extends CstParser {
   constructor() {
@@ -159,6 +159,7 @@ export class MapspecParser extends CstParser {
 
   // lookup Owner in odoo res.users by email on missing queue "create the user in Odoo"
   // lookup OwnerEmail in source Owner by ("firstName", "lastName") | join " " take "email"
+  // lookup UserPartner in odoo res.users by login take partner_id
   private lookupDecl = this.RULE("lookupDecl", () => {
     this.CONSUME(T.Lookup);
     this.CONSUME(T.Name, { LABEL: "name" });
@@ -178,9 +179,14 @@ export class MapspecParser extends CstParser {
         { ALT: () => this.CONSUME3(T.Name, { LABEL: "keyField" }) },
       ],
     });
+    // What the lookup yields instead of the record: a column of the source object (`take "email"`), or a
+    // many2one of the Odoo model (`take partner_id`: a user's partner).
     this.OPTION(() => {
       this.CONSUME(T.Take);
-      this.CONSUME(T.StringLiteral, { LABEL: "take" });
+      this.OR3([
+        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "take" }) },
+        { ALT: () => this.CONSUME4(T.Name, { LABEL: "takeField" }) },
+      ]);
     });
     this.OPTION2(() => this.SUBRULE(this.onMissing));
   });
@@ -381,6 +387,7 @@ export class MapspecParser extends CstParser {
   });
 
   // name <- "Company name" | trim required      is_company = true      model, res_id <- link … { … }
+  // partner_ids += "guests[guestable_type=users].guestable_id" | lookup UserPartner   (adds to a many2many)
   private assignment = this.RULE("assignment", () => {
     this.CONSUME(T.Name, { LABEL: "target" });
     this.MANY(() => {
@@ -392,6 +399,12 @@ export class MapspecParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.TakesFrom);
           this.OR2([{ ALT: () => this.SUBRULE(this.linkExpr) }, { ALT: () => this.SUBRULE(this.expression) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.AddsFrom);
+          this.SUBRULE2(this.expression);
         },
       },
       {

@@ -244,7 +244,7 @@ function lookupFromCst(node: C.LookupDeclCstNode): A.LookupDecl {
   const range = nodeRange(node);
   const against = (c.against?.[0]?.image ?? "odoo") as A.LookupDecl["against"];
   const onMissing = missingPolicyFromCst(c.onMissing?.[0]);
-  const take = optionalString(c.take);
+  const take = optionalString(c.take) ?? (c.takeField ? name(c.takeField, range) : undefined);
   return {
     kind: "lookup",
     range,
@@ -425,6 +425,7 @@ function assignmentFromCst(node: C.AssignmentCstNode): A.Assignment {
     range,
     targets: (c.target ?? []).map((_, i) => name(c.target, range, i)),
     value,
+    adds: Boolean(c.AddsFrom?.length),
     required: Boolean(c.Required?.length),
     deferred: Boolean(c.Deferred?.length),
     ...(when ? { when } : {}),

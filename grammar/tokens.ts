@@ -91,6 +91,7 @@ export const StringLiteral = createToken({
 export const Arrow = createToken({ name: "Arrow", pattern: /->/ });
 export const FatArrow = createToken({ name: "FatArrow", pattern: /=>/ });
 export const TakesFrom = createToken({ name: "TakesFrom", pattern: /<-/ });
+export const AddsFrom = createToken({ name: "AddsFrom", pattern: /\+=/ });
 export const Equals = createToken({ name: "Equals", pattern: /==/ });
 export const NotEquals = createToken({ name: "NotEquals", pattern: /!=/ });
 export const Assign = createToken({ name: "Assign", pattern: /=/ });
@@ -167,7 +168,7 @@ export const keywords: readonly TokenType[] = [
   Prefix,
 ];
 
-// Order matters where patterns overlap: comments and whitespace first; `1:1` before numbers; two-character operators (`->`, `=>`, `<-`, `==`, `!=`) before their one-character prefixes; keywords
+// Order matters where patterns overlap: comments and whitespace first; `1:1` before numbers; two-character operators (`->`, `=>`, `<-`, `+=`, `==`, `!=`) before their one-character prefixes; keywords
 // before Identifier (each keyword names Identifier as its longer_alt, so `notes` stays one identifier).
 export const allTokens: readonly TokenType[] = [
   WhiteSpace,
@@ -178,6 +179,7 @@ export const allTokens: readonly TokenType[] = [
   Arrow,
   FatArrow,
   TakesFrom,
+  AddsFrom,
   Equals,
   NotEquals,
   Assign,

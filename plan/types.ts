@@ -213,6 +213,8 @@ export interface PlanAssignment {
   fields: string[];
   fieldTypes: string[];
   value: PlanValue;
+  /** `+=`: the value's elements join what earlier assignments wrote to the (many2many) field */
+  adds?: true;
   /** reject the record when the value is empty */
   required: boolean;
   when?: PlanCondition;

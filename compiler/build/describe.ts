@@ -16,7 +16,7 @@ export function describeAssignment(assignment: PlanAssignment): string {
   const body =
     assignment.value.kind === "constant"
       ? `${target} = ${describeLiteral(assignment.value.value)}`
-      : `${target} <- ${describeValue(assignment.value)}`;
+      : `${target} ${assignment.adds ? "+=" : "<-"} ${describeValue(assignment.value)}`;
   const flags = [
     assignment.required ? "required" : "",
     assignment.deferred ? "deferred" : "",

@@ -223,6 +223,7 @@ function valueBody(context: BuildContext, value: Exclude<PlanValue, { kind: "lin
 /** `{ field: "name", required: true, when: () => … }`, leaving out what is false. */
 function ruleLiteral(context: BuildContext, assignment: PlanAssignment, target: readonly [string, string]): string {
   const entries: Array<readonly [string, string]> = [target];
+  if (assignment.adds) entries.push(["adds", "true"]);
   if (assignment.required) entries.push(["required", "true"]);
   if (assignment.deferred) entries.push(["deferred", "true"]);
   if (assignment.when) entries.push(["when", `() => ${conditionExpression(context, assignment.when)}`]);

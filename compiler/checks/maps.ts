@@ -54,6 +54,13 @@ function checkAssignment(a: A.Assignment, { mapping, valueFacts }: LoweredMap, c
     checkXmlid(a.value.literal, ctx);
     return;
   }
+  if (a.adds && field.type !== "many2many")
+    ctx.report(
+      "MC2319",
+      target!.range,
+      { field: field.name, model, type: field.type },
+      "write `<-`: with several assignments of one field, the last one that applies wins",
+    );
   const fact = valueFacts.get(a);
   if (fact) checkValueFits(model, field, fact.typed, a.value.range, ctx, fact.via);
   checkValueMapSelections(a.value, model, field, ctx);
@@ -159,7 +166,8 @@ function checkRequiredFields(decl: A.MapDecl, mapping: PlanMapping, ctx: Compile
 function checkDuplicateFields(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext): void {
   const unconditional = new Map<string, A.Name>();
   for (const item of decl.items) {
-    if (item.kind !== "assignment" || item.when) continue;
+    // `+=` adds to what the field holds, so it never competes with another assignment.
+    if (item.kind !== "assignment" || item.when || item.adds) continue;
     for (const target of item.targets) {
       if (unconditional.has(target.text)) ctx.report("MC2111", target.range, { field: target.text, map: mapping.id });
       else unconditional.set(target.text, target);

@@ -335,10 +335,17 @@ function lookupRow(lookup: PlanLookup, sourceLabel: (name: string) => string): L
     name: lookup.name,
     against: lookup.against === "odoo" ? "Odoo" : lookup.against === "source" ? `source: ${sourceLabel(lookup.target)}` : "staged",
     model: lookup.model,
-    returns: lookup.take === undefined ? "" : `the value of ${lookup.take}`,
+    returns: lookupReturns(lookup),
     key,
     onMissing: describeMissing(lookup.onMissing),
   };
+}
+
+/** What a lookup with `take` gives instead of the record it finds: a column's value, or a record it names. */
+function lookupReturns(lookup: PlanLookup): string {
+  if (lookup.take === undefined) return "";
+  if (lookup.against === "source") return `the value of ${lookup.take}`;
+  return `the ${lookup.model} that ${lookup.target}.${lookup.take} names`;
 }
 
 function objectRow(mapping: PlanMapping, source: string, anchor: string | undefined): ObjectRow {
@@ -397,6 +404,7 @@ function fieldRow(plan: TransformPlan, mapping: PlanMapping, assignment: PlanAss
   const columns = valueColumns(assignment.value);
   const notes: string[] = [];
   if (assignment.required) notes.push("required");
+  if (assignment.adds) notes.push("added to the field's other values");
   if (assignment.when) notes.push(`only when ${describeCondition(assignment.when)}`);
   if (assignment.deferred) {
     const deferral = plan.loadOrder.deferred.find(

@@ -86,17 +86,18 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
         return undefined;
       }
       scope.ctx.usedNames.add(`lookup:${lookup.name.text}`);
-      const model = lookup.take ? "" : lookupModel(lookup, scope.ctx);
+      const model = lookupModel(lookup, scope.ctx);
+      const yieldsText = lookup.against === "source" && lookup.take !== undefined;
       // The lookup's own policy was checked where it is declared; only an override here is new.
       const onMissing = step.onMissing
         ? lowerMissingPolicy(step.onMissing, scope.ctx, model)
         : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
       const reference =
         lookup.against === "source" && !lookup.take ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
-      const output: Typed = lookup.take ? { type: "text" } : recordType(input, model);
+      const output: Typed = yieldsText ? { type: "text" } : recordType(input, model);
       return {
         step: { op: "lookup", lookup: lookup.name.text, model, onMissing, line },
-        typed: input.type === "list" && lookup.take ? { type: "list", element: "text" } : output,
+        typed: input.type === "list" && yieldsText ? { type: "list", element: "text" } : output,
         ...(reference ? { reference } : {}),
       };
     }
@@ -190,8 +191,17 @@ function lowerRef(step: A.Step & { kind: "ref" }, input: Typed, scope: Expressio
   };
 }
 
+/**
+ * The model of the records a lookup yields: the Odoo model it searches, the relation of the many2one it
+ * `take`s there, or the model of the source object's map; "" when it yields a column's text.
+ */
 export function lookupModel(lookup: A.LookupDecl, ctx: CompileContext): string {
-  if (lookup.against !== "source") return lookup.target.text;
+  if (lookup.against !== "source") {
+    if (!lookup.take) return lookup.target.text;
+    const field = ctx.field(lookup.target.text, lookup.take.text);
+    return field?.type === "many2one" ? (field.relation ?? "") : "";
+  }
+  if (lookup.take) return "";
   const mapping = primaryMappingOf(lookup.target.text, ctx);
   return mapping ? (ctx.symbols.maps.get(mapping)?.model.text ?? "") : "";
 }

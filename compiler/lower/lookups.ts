@@ -9,7 +9,7 @@ import { didYouMean } from "../hints.js";
 import { resolveModel } from "../resolve/catalog.js";
 
 export function lowerLookup(decl: A.LookupDecl, ctx: CompileContext): PlanLookup {
-  const model = decl.take ? "" : lookupModel(decl, ctx);
+  const model = lookupModel(decl, ctx);
   const key = decl.against === "source" ? lowerSourceKey(decl, ctx) : lowerModelKey(decl, ctx);
   return {
     name: decl.name.text,
@@ -65,8 +65,7 @@ function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["ke
 
 function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key"] {
   const model = decl.target.text;
-  if (decl.take)
-    ctx.report("MC2202", decl.take.range, { name: "take", problem: "works only for lookups in source objects" });
+  if (decl.take) checkOdooTake(decl, decl.take, ctx);
   if (decl.key.kind === "expression") {
     ctx.report(
       "MC2103",
@@ -85,4 +84,39 @@ function lowerModelKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["key
     );
   }
   return { kind: "field", name: decl.key.name.text };
+}
+
+/**
+ * `lookup UserPartner in odoo res.users by login take partner_id`: the lookup yields the record a many2one of
+ * the found one names. A placeholder cannot stand in for it: the key field is on the model searched, not on
+ * the record yielded.
+ */
+function checkOdooTake(decl: A.LookupDecl, take: A.Name, ctx: CompileContext): void {
+  if (decl.against === "staged") {
+    ctx.report("MC2202", take.range, { name: "take", problem: "works for lookups in Odoo or in source objects" });
+    return;
+  }
+  if (!resolveModel(decl.target, ctx)) return;
+  const field = ctx.field(decl.target.text, take.text);
+  if (!field)
+    ctx.report(
+      "MC2103",
+      take.range,
+      { field: take.text, model: decl.target.text, version: ctx.version },
+      didYouMean(take.text, ctx.fieldNames(decl.target.text)),
+    );
+  else if (field.type !== "many2one")
+    ctx.report(
+      "MC2202",
+      take.range,
+      { name: "take", problem: `in Odoo takes a many2one field, and \`${take.text}\` is ${field.type}` },
+      "look up the model that field's record is in, by a field of its own",
+    );
+  if (decl.onMissing?.kind === "placeholder")
+    ctx.report(
+      "MC2202",
+      decl.onMissing.range,
+      { name: "placeholder", problem: "cannot stand in for a record found through `take`" },
+      'use `on missing queue "…"`, `empty` or `default xmlid "…"`',
+    );
 }

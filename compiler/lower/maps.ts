@@ -187,13 +187,16 @@ function lowerAssignment(a: A.Assignment, m: MapScope): PlanAssignment | undefin
     value = { kind: "expression", input: lowered.input, steps: lowered.steps, valueType: lowered.typed.type };
     m.valueFacts.set(a, { typed: lowered.typed, via: lowered.steps.at(-1)?.op ?? "column" });
   }
-  if (!a.deferred)
-    return { fields: [target.text], fieldTypes: [field?.type ?? "unknown"], value, ...base, deferred: selfReference };
-  return {
+  const written = {
     fields: [target.text],
     fieldTypes: [field?.type ?? "unknown"],
     value,
+    ...(a.adds ? { adds: true as const } : {}),
     ...base,
+  };
+  if (!a.deferred) return { ...written, deferred: selfReference };
+  return {
+    ...written,
     deferred: true,
     after: [...references].filter((ref) => ref !== m.id),
   };

@@ -25,6 +25,7 @@ export { runMapping, runSource, unknownSource, type SkipRule } from "./outcome.j
 export {
   assign,
   assignLink,
+  distinctValues,
   eachItems,
   FieldRejection,
   setDedupeKey,

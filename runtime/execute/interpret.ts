@@ -186,7 +186,12 @@ function compileAssignment(ready: PreparedPlan, assignment: PlanAssignment): Ass
       );
   }
   const field = assignment.fields[0] ?? "";
-  const rule: FieldRule = { field, required: assignment.required, deferred: assignment.deferred };
+  const rule: FieldRule = {
+    field,
+    required: assignment.required,
+    deferred: assignment.deferred,
+    ...(assignment.adds ? { adds: true } : {}),
+  };
   if (value.kind === "constant") {
     const constant = value.value;
     return (record, scope) =>

@@ -42,6 +42,8 @@ export interface FieldRule {
   required?: boolean;
   /** write in the second pass (self-references, forward references) */
   deferred?: boolean;
+  /** `+=`: the value's elements join what the field holds (each once) instead of replacing it */
+  adds?: boolean;
   /** the assignment applies only when this holds */
   when?: () => boolean;
 }
@@ -52,10 +54,29 @@ export function assign(record: TargetRecord, rule: FieldRule, compute: () => unk
     const value = toTargetValue(compute());
     if (rule.required && isEmptyValue(value))
       throw new TransformError(`${rule.field} is required, but the value is empty`);
-    fieldsOf(record, rule)[rule.field] = value;
+    const fields = fieldsOf(record, rule);
+    fields[rule.field] = rule.adds ? joined(fields[rule.field], value) : value;
   } catch (error) {
     throw blamed(error, rule.field);
   }
+}
+
+/** A list field's elements and the added ones, each once. */
+function joined(current: TargetValue | undefined, added: TargetValue): TargetValue {
+  const listOf = (value: TargetValue | undefined) =>
+    value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return distinctValues([...listOf(current), ...listOf(added)]);
+}
+
+/** Values each once by form: equal refs, lookups or ids name one record of a many2many. */
+export function distinctValues(values: readonly TargetValue[]): TargetValue[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const form = JSON.stringify(value);
+    if (seen.has(form)) return false;
+    seen.add(form);
+    return true;
+  });
 }
 
 export interface LinkRule extends Omit<FieldRule, "field"> {

@@ -14,5 +14,6 @@ export {
 export type { ReadSourceOptions, SourceLocation, SourceRecord } from "./types.js";
 export { readInventory, type InventoryItems } from "./inventory.js";
 export { columnNames, labelMatches, readCsvHeader } from "./csv.js";
+export { columnsRead } from "./columns.js";
 export { readerSettings } from "./settings.js";
 export { checkSourceHeader, readSource, readSourceBatches, sourceFiles } from "./read.js";

@@ -245,7 +245,7 @@ function literalXmlids(policy: MissingPolicy): string[] {
 /** The lookup's answers for these keys, asking Odoo only for keys not answered before. */
 async function rememberLookup(
   odoo: OdooTransport,
-  lookup: Pick<PlanLookup, "model" | "key" | "onMissing" | "name">,
+  lookup: OdooLookup,
   keys: readonly string[],
   answers: OdooAnswers,
 ): Promise<Map<string, number | null>> {
@@ -264,7 +264,7 @@ async function rememberLookup(
 /** After a phase wrote this model, a key its lookups did not find may be found: it is asked again. */
 function forgetMisses(plan: TransformPlan, answers: OdooAnswers, model: string): void {
   for (const [name, remembered] of answers.lookups) {
-    if (lookupOf(plan, name).model !== model) continue;
+    if (lookupOf(plan, name).target !== model) continue;
     for (const [key, id] of remembered) if (id === null) remembered.delete(key);
   }
 }
@@ -363,30 +363,43 @@ async function settleMisses(
 }
 
 /** `ir.model` is the lookup behind links written as `res_model_id`. */
-function lookupOf(plan: TransformPlan, name: string): Pick<PlanLookup, "model" | "key" | "onMissing" | "name"> {
+function lookupOf(plan: TransformPlan, name: string): OdooLookup {
   if (name === "ir.model")
-    return { name, model: "ir.model", key: { kind: "field", name: "model" }, onMissing: { kind: "fail" } };
+    return {
+      name,
+      target: "ir.model",
+      model: "ir.model",
+      key: { kind: "field", name: "model" },
+      onMissing: { kind: "fail" },
+    };
   const lookup = plan.lookups.find((l) => l.name === name);
   if (!lookup) throw new Error(`The plan uses lookup \`${name}\`, which it does not define.`);
   return lookup;
 }
 
+/** An Odoo lookup as the loader asks it: `target` is the model searched, `model` the one whose ids it yields. */
+type OdooLookup = Pick<PlanLookup, "name" | "target" | "model" | "key" | "take" | "onMissing">;
+
 async function fetchLookup(
   odoo: OdooTransport,
-  lookup: Pick<PlanLookup, "model" | "key" | "onMissing">,
+  lookup: OdooLookup,
   keys: string[],
 ): Promise<Map<string, number | null>> {
   const field = lookup.key.kind === "field" ? lookup.key.name : "name";
+  const take = lookup.take;
   const found = new Map<string, number | null>();
   const search = (domain: unknown[]) =>
-    odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(lookup.model, "search_read", [domain], {
-      fields: [field],
+    odoo.executeKw<Array<Record<string, unknown> & { id: number }>>(lookup.target, "search_read", [domain], {
+      fields: take ? [field, take] : [field],
       context: { active_test: false },
     });
+  // `take partner_id` yields the record the found one names; one that names none is no answer.
+  const answer = (row: Record<string, unknown> & { id: number }) => (take ? many2oneId(row[take]) : row.id);
   for (let start = 0; start < keys.length; start += CHUNK) {
     for (const row of await search([[field, "in", keys.slice(start, start + CHUNK)]])) {
       const key = String(row[field]);
-      if (!found.has(key)) found.set(key, row.id);
+      const id = answer(row);
+      if (!found.has(key) && id !== null) found.set(key, id);
     }
   }
   // Exports and Odoo disagree on case (`Marco.Bianchi@…` in the owners list, `marco.bianchi@…` as the login):
@@ -398,12 +411,18 @@ async function fetchLookup(
     const conditions = chunk.map((key) => [field, "=ilike", escapeLike(key)]);
     for (const row of await search([...Array<string>(conditions.length - 1).fill("|"), ...conditions])) {
       const key = byLowercase.get(String(row[field]).toLowerCase());
-      if (key !== undefined && !found.has(key)) found.set(key, row.id);
+      const id = answer(row);
+      if (key !== undefined && !found.has(key) && id !== null) found.set(key, id);
     }
   }
   // A miss follows the lookup's policy: `empty`/`queue` leave the field empty (null), `fail` rejects the record.
   for (const key of keys) if (!found.has(key) && lookup.onMissing.kind !== "fail") found.set(key, null);
   return found;
+}
+
+/** A many2one as search_read returns it: `[id, "display name"]`, or false. */
+function many2oneId(value: unknown): number | null {
+  return Array.isArray(value) && typeof value[0] === "number" ? value[0] : null;
 }
 
 /** `=ilike` reads `%` and `_` as wildcards; an e-mail such as `first_last@…` must match only itself. */
@@ -450,14 +469,14 @@ function queueMiss(
       field,
       target: lookup.name,
       key: value.lookup.key,
-      reason: `Odoo had no ${lookup.model} "${value.lookup.key}": created one, as the lookup's placeholder says; review it`,
+      reason: `Odoo had no ${lookup.target} "${value.lookup.key}": created one, as the lookup's placeholder says; review it`,
     });
     return;
   }
   if (lookups.get(value.lookup.name)?.get(value.lookup.key) !== null) return;
   if (lookup?.onMissing.kind !== "queue") return;
   store.addQueue({
-    kind: lookup.model === "res.users" ? "owner" : "lookup",
+    kind: lookup.target === "res.users" ? "owner" : "lookup",
     mapping: record.mapping,
     externalId: record.externalId,
     field,
@@ -465,6 +484,6 @@ function queueMiss(
     key: value.lookup.key,
     reason:
       lookup.onMissing.reason ||
-      `no ${lookup.model} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
+      `no ${lookup.target} with ${lookup.key.kind === "field" ? lookup.key.name : "key"} "${value.lookup.key}"`,
   });
 }

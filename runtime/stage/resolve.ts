@@ -3,7 +3,7 @@
 // policy the spec wrote for it. Lookups against the live Odoo stay symbolic until the loader prefetches them.
 import type { MissingPolicy, PlanLiteral, TransformPlan } from "../../plan/types.js";
 import type { LinkReference, LookupReference, RecordReference, ReferenceKey, TargetValue } from "../execute/index.js";
-import { externalId as buildExternalId, placeholderValues } from "../execute/index.js";
+import { externalId as buildExternalId, distinctValues, placeholderValues } from "../execute/index.js";
 import { statSync, type Stats } from "node:fs";
 import { ExportPathError, resolveExportPath } from "../extract/index.js";
 import { answeredByOdoo } from "./prepare.js";
@@ -155,8 +155,11 @@ export class ReferenceResolver {
 
   private resolveValue(record: StagedRecordRow, field: string, value: TargetValue): TargetValue {
     if (Array.isArray(value)) {
-      // A many2many keeps what resolved; an element that resolves to nothing is simply left out.
-      return value.map((element) => this.resolveValue(record, field, element)).filter((v) => v !== null);
+      // A many2many keeps what resolved, each once (a contact and a user's partner may be the same
+      // record); an element that resolves to nothing is simply left out.
+      return distinctValues(
+        value.map((element) => this.resolveValue(record, field, element)).filter((v) => v !== null),
+      );
     }
     if (isRef(value)) return this.resolveRef(record, field, value);
     if (isLookup(value)) return this.resolveLookup(record, field, value);

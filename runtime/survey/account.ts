@@ -1,7 +1,7 @@
 // Every column an export holds is accounted for: read by the spec (under its name, one of its `or` names,
 // or, in a CSV header, the same label but for case and spacing), dropped by a pattern, or reported.
 import type { PlanSource, TransformPlan } from "../../plan/types.js";
-import { columnNames, labelMatches } from "../extract/index.js";
+import { columnNames, columnsRead, labelMatches } from "../extract/index.js";
 import type { SourceSurvey } from "./columns.js";
 
 export interface ColumnAccount {
@@ -20,8 +20,12 @@ export interface ColumnAccount {
 }
 
 export function accountColumns(source: PlanSource, survey: SourceSurvey): ColumnAccount {
-  const names = source.columns.flatMap(columnNames);
-  const matches = source.format === "csv" ? labelMatches : samePath;
+  const isCsv = source.format === "csv";
+  // A filtered JSON column (`guests[guestable_type=users].guestable_id`) reads the column it filters and
+  // the property it filters by.
+  const exportColumnsOf = (name: string) => (isCsv ? [name] : columnsRead(name));
+  const names = source.columns.flatMap(columnNames).flatMap(exportColumnsOf);
+  const matches = isCsv ? labelMatches : samePath;
   const patterns = source.drops.filter((drop) => drop.column.includes("*")).map((drop) => globPattern(drop.column));
   const read: string[] = [];
   const dropped: string[] = [];
@@ -39,7 +43,9 @@ export function accountColumns(source: PlanSource, survey: SourceSurvey): Column
           .filter(
             (column) =>
               !column.name.startsWith("../") &&
-              !columnNames(column).some((name) => survey.columns.some((c) => matches(c, name))),
+              !columnNames(column).some((name) =>
+                exportColumnsOf(name).every((read) => survey.columns.some((c) => matches(c, read))),
+              ),
           )
           .map((c) => c.name);
   return {

@@ -700,6 +700,60 @@ export const diagnosticCases: DiagnosticCase[] = [
     expected: ["15:39 MC2316"],
   },
   {
+    name: "an Odoo lookup takes a many2one of the record it finds",
+    spec:
+      prelude +
+      `lookup UP in odoo res.users by login take partner_id on missing queue "provision the user"\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "stage" | lookup UP\n}\n`,
+    expected: [],
+  },
+  {
+    name: "an Odoo lookup's take must be a many2one",
+    spec:
+      prelude +
+      `lookup UP in odoo res.users by login take login\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "stage" | lookup UP\n}\n`,
+    expected: ["12:43 MC2202"],
+  },
+  {
+    name: "an Odoo lookup's take names a field of the model",
+    spec:
+      prelude +
+      `lookup UP in odoo res.users by login take partnr_id\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "stage" | lookup UP\n}\n`,
+    expected: ["12:43 MC2103"],
+    hint: "partner_id",
+  },
+  {
+    name: "a staged lookup takes nothing",
+    spec:
+      prelude +
+      `lookup UP in staged res.users by login take partner_id\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "stage" | lookup UP\n}\n`,
+    expected: ["12:45 MC2202"],
+  },
+  {
+    name: "no placeholder for a record found through take",
+    spec:
+      prelude +
+      `lookup UP in odoo res.users by login take partner_id on missing placeholder { name = "x" }\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "stage" | lookup UP\n}\n`,
+    expected: ["12:54 MC2202"],
+  },
+  {
+    name: "+= adds to a many2many",
+    spec:
+      prelude +
+      `lookup Tag in odoo res.partner.category by name on missing empty\nmap Company -> res.partner {\n  name <- "name"\n  category_id <- "stage" | lookup Tag\n  category_id += "name" | lookup Tag\n}\n`,
+    expected: [],
+  },
+  {
+    name: "+= on a field that holds one value",
+    spec: prelude + `map Company -> res.partner {\n  name <- "name"\n  comment += "stage"\n}\n`,
+    expected: ["14:3 MC2319"],
+    hint: "`<-`",
+  },
+  {
+    name: "+= takes a chain, not a constant",
+    spec: prelude + `map Company -> res.partner {\n  name <- "name"\n  comment += true\n}\n`,
+    expected: ["14:3 MC2319", "14:14 MS1003"],
+  },
+  {
     name: "into a map needs none of the record's required fields",
     spec:
       prelude +

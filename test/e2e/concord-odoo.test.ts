@@ -48,6 +48,16 @@ const idOf = pair.idOf.bind(pair);
 describe("Concord into the Odoo test server", () => {
   it("lands the sample, verifies, changes nothing on a re-run, and rolls back", async () => {
     const runDir = join(work, "full");
+    // One Concord user has an Odoo user, found by login (its partner has no e-mail): meetings it is a guest of
+    // list that user's partner among the attendees.
+    const odoo = await pair.authenticated();
+    const guest = byId("users", 2);
+    const guestUser = await odoo.executeKw<number>("res.users", "create", [
+      { name: guest["name"], login: guest["email"] },
+    ]);
+    const guestPartner = (
+      await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[guestUser], ["partner_id"]])
+    )[0]!.partner_id[0];
     // rollback undoes apply-schema too (the CRM project it creates is journaled in the same folder)
     const countsBefore = Object.fromEntries(MODELS.map((m) => [m, testServer().records(m).length]));
     await pair.prepareSchema(runDir, (await surveyExport(plan, example)).plan);
@@ -77,13 +87,17 @@ describe("Concord into the Odoo test server", () => {
       .find((r) => r["id"] === lost["lost_reason_id"])!;
     expect(reason["name"]).toBe(byId("deals", 4)["lost_reason"]);
 
-    // Meetings are calendar events from date plus time (UTC), across midnight too, with the contacts as guests;
+    // Meetings are calendar events from date plus time (UTC), across midnight too, with their guests as attendees;
     // tasks are tasks of the declared CRM project.
     expect(landed("calendar.event", "Meeting", 16)).toMatchObject({
       start: "2023-06-22 21:00:00",
       stop: "2023-06-23 01:30:00",
     });
-    expect(landed("calendar.event", "Meeting", 4)["partner_ids"]).toContain(idOf("Contact", 3));
+    // attendees: the contacts it is about, its guests, and a guest user as that user's partner
+    expect(landed("calendar.event", "Meeting", 4)["partner_ids"]).toEqual(
+      expect.arrayContaining([idOf("Contact", 3), guestPartner]),
+    );
+    expect(landed("calendar.event", "Meeting", 31)["partner_ids"]).toEqual([guestPartner]);
     const task = landed("project.task", "ActivityTask", 13);
     expect(task["project_id"]).toBe(pair.odooId("record_crmproject"));
 

@@ -78,6 +78,41 @@ describe("formatter", () => {
   });
 });
 
+describe("canonical layout of new syntax", () => {
+  it("writes `+=` and an Odoo lookup's `take`, and keeps columns aligned past an overlong filtered name", () => {
+    const long =
+      "guests[guestable_type=contacts,App\\\\Models\\\\Contact,Modules\\\\Contacts\\\\Models\\\\Contact].guestable_id";
+    const text = [
+      "mapping x -> odoo 17.0",
+      'source A from json "a.json" {',
+      '  key "id"',
+      "  columns {",
+      '    "id": id',
+      '    "contacts": list',
+      `    "${long}": list`,
+      "  }",
+      "}",
+      "lookup UP in odoo res.users by login take partner_id on missing empty",
+      "map A -> calendar.event {",
+      '  partner_ids <- "contacts" | lookup UP',
+      `  partner_ids += "${long}" | lookup UP`,
+      "}",
+      "",
+    ].join("\n");
+    const { first, second } = roundTrip(text);
+    expect(second).toBe(first);
+    expect(first.split("\n")).toEqual(
+      expect.arrayContaining([
+        '    "id":       id',
+        '    "contacts": list',
+        `    "${long}": list`,
+        "lookup UP in odoo res.users by login take partner_id on missing empty",
+        `  partner_ids += "${long}" | lookup UP`,
+      ]),
+    );
+  });
+});
+
 describe("string escapes", () => {
   it.each([
     ['"a\\"b"', 'a"b'],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { compileSpec } from "../../compiler/index.js";
 import type { TransformPlan } from "../../plan/types.js";
 import { validatePlan } from "../../plan/validate.js";
 import { externalId, slug, transformRecord, type RecordOutcome, type TargetRecord } from "../../runtime/index.js";
@@ -259,6 +260,78 @@ describe("executor: chained lookups", () => {
     expect(record?.values["user_id"]).toEqual({
       lookup: { name: "user", key: { lookup: { name: "owner", key: "a@b.co" } } },
     });
+  });
+});
+
+describe("executor: `+=` adds to a many2many", () => {
+  const spec = `mapping t -> odoo 17.0
+source Meeting from json "m.json" {
+  key "id"
+  columns {
+    "id": id
+    "title": text
+    "at": datetime
+    "contacts": list
+    "guests[kind=contacts].id": list
+    "guests[kind=users].email": list
+  }
+}
+source Contact from csv "c.csv" {
+  key "id"
+  columns {
+    "id": id
+    "name": text
+  }
+}
+lookup UserPartner in odoo res.partner by email on missing empty
+map Contact -> res.partner {
+  name <- "name"
+}
+map Meeting -> calendar.event {
+  name <- "title"
+  start <- "at"
+  stop <- "at"
+  partner_ids <- "contacts" | ref Contact on missing empty
+  partner_ids += "guests[kind=contacts].id" | ref Contact on missing empty
+  partner_ids += "guests[kind=users].email" | lookup UserPartner
+}
+`;
+  const compiled = compileSpec(spec, "adds.mapspec");
+
+  it("compiles without a diagnostic", () => {
+    expect(compiled.diagnostics.map((d) => `${d.range.start.line} ${d.code} ${d.message}`)).toEqual([]);
+  });
+
+  it("joins every chain's elements, each once, in the order written", () => {
+    const row = {
+      id: "1",
+      title: "Kick-off",
+      at: "2024-01-01 10:00:00",
+      contacts: ["7", "8"],
+      "guests[kind=contacts].id": ["8", "9"],
+      "guests[kind=users].email": ["a@b.co"],
+    };
+    const [record] = staged(transformRecord(compiled.plan, "Meeting", row, {}));
+    const ref = (key: string) => ({ ref: { mapping: "Contact", key } });
+    expect(record?.values["partner_ids"]).toEqual([
+      ref("7"),
+      ref("8"),
+      ref("9"),
+      { lookup: { name: "UserPartner", key: "a@b.co" } },
+    ]);
+  });
+
+  it("adds to nothing when the first assignment found no value", () => {
+    const row = {
+      id: "2",
+      title: "Call",
+      at: "2024-01-01 10:00:00",
+      contacts: null,
+      "guests[kind=contacts].id": null,
+      "guests[kind=users].email": ["u@b.co"],
+    };
+    const [record] = staged(transformRecord(compiled.plan, "Meeting", row, {}));
+    expect(record?.values["partner_ids"]).toEqual([{ lookup: { name: "UserPartner", key: "u@b.co" } }]);
   });
 });
 

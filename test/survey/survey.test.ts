@@ -18,6 +18,32 @@ describe("reading the variants of one format", () => {
     ]);
   });
 
+  it("reads the elements of a mixed list by a property of theirs: Concord's guests, users apart from contacts", async () => {
+    const guests = [
+      { guestable_type: "users", guestable_id: 3 },
+      { guestable_type: "contacts", guestable_id: 10 },
+      { guestable_type: "App\\Models\\User", guestable_id: 4 },
+      { guestable_id: 11 },
+    ];
+    const dir = writeExport({
+      "a.json": json([
+        { id: 1, guests },
+        { id: 2, guests: [] },
+      ]),
+    });
+    const users = "guests[guestable_type=users,App\\Models\\User].guestable_id";
+    const contacts = "guests[guestable_type=contacts].guestable_id";
+    const s = source("json", "a.json", ["id", `users | ${users}`, `contacts | ${contacts}`]);
+    expect(rows(await readAll(s, dir))).toEqual([
+      { id: 1, users: [3, 4], contacts: [10] },
+      { id: 2, users: null, contacts: null },
+    ]);
+    const account = accountColumns(s, await surveySource(s, dir));
+    expect(account).toMatchObject({ unaccounted: [], absent: [] });
+    // an empty list is read as the same column, empty
+    expect(account.read).toEqual(["id", "guests[].guestable_type", "guests[].guestable_id", "guests"]);
+  });
+
   it("reads every `records` path in turn: deal and ticket pipelines under keys of their own", async () => {
     const split = { deals: { results: [{ id: "d1" }, { id: "d2" }] }, tickets: { results: [{ id: "t1" }] } };
     const settings = { records: ["results[]", "deals.results[]", "tickets.results[]"] };
