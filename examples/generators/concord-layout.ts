@@ -5,6 +5,7 @@
 //
 // The awkward cases are placed by hand at fixed positions of a block (`AT`), so every block has them and they
 // exist at every scale; the README lists their ids in the first block.
+import { blockPositions, isAt } from "./scale.js";
 
 /** Records per resource in a block, which is the whole export at scale 1. */
 export const BASE_COUNTS = {
@@ -59,18 +60,9 @@ export const AT = {
   media: { nonAsciiName: 1 },
 } as const;
 
-/** Whether position `index` is `at`, one position or several. */
-export const isAt = (index: number, at: number | readonly number[]): boolean =>
-  typeof at === "number" ? index === at : at.includes(index);
-
-export const blockOf = (index: number, kind: CountedKind): number => Math.floor(index / BASE_COUNTS[kind]);
-
-/** The position of a record within its block. */
-export const inBlock = (index: number, kind: CountedKind): number => index % BASE_COUNTS[kind];
-
-/** The index of position `position` of `kind` in block `block`. */
-export const indexIn = (block: number, kind: CountedKind, position: number): number =>
-  block * BASE_COUNTS[kind] + position;
+export { isAt };
+/** A record's block and position in it, and back (see scale.ts). */
+export const { blockOf, inBlock, indexIn } = blockPositions<CountedKind>(BASE_COUNTS);
 
 /** Contacts at positions 6, 19, 32, … of a block work for no company (`companies: []`). */
 export const isStandalone = (contactPosition: number): boolean => contactPosition % 13 === 6;

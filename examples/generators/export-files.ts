@@ -34,6 +34,8 @@ export interface CsvDialect {
   bom: boolean;
   lineEnd: "\r\n" | "\n";
   delimiter: string;
+  /** The bytes of the file's text: UTF-8 unless told (a SQL Server dump is in its code page). */
+  encode?: (text: string) => Buffer;
 }
 
 /** RFC 4180 quoting: quote a cell only when it holds the delimiter, a quote or a line break. */
@@ -54,7 +56,7 @@ export class CsvFile {
 
   static async create(path: string, header: readonly string[], dialect: CsvDialect): Promise<CsvFile> {
     await mkdir(dirname(path), { recursive: true });
-    const file = new CsvFile(createWriteStream(path, { encoding: "utf8" }), dialect);
+    const file = new CsvFile(createWriteStream(path), dialect);
     if (dialect.bom) await file.write("\uFEFF");
     await file.write(file.line(header));
     return file;
@@ -79,7 +81,8 @@ export class CsvFile {
   }
 
   private async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, "drain");
+    const bytes = this.dialect.encode ? this.dialect.encode(text) : Buffer.from(text, "utf8");
+    if (!this.stream.write(bytes)) await once(this.stream, "drain");
   }
 }
 

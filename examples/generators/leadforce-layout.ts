@@ -113,8 +113,6 @@ export const WON_DEALS: readonly number[] = [1, 5, 9, 13, 17, 21, 25, 29, 33];
 /** Lines per invoice of a block (30 in all). */
 export const INVOICE_LINES: readonly number[] = [2, 1, 3, 2, 2, 1, 3, 2, 1, 2, 3, 2, 1, 2, 3];
 
-/** Whether index `index` of a kind is `at` in the first block. */
-export const isAt = (index: number, at: number | readonly number[]): boolean =>
-  typeof at === "number" ? index === at : at.includes(index);
+export { isAt } from "./scale.js";
 
 export const blockOf = (index: number, size: number): number => Math.floor(index / size);

@@ -20,16 +20,23 @@ export function latinName(
   return { first, last, asciiFirst: first, asciiLast: last };
 }
 
-/** Lower-case ASCII for e-mail local parts and domains: "Müller" → "mueller", "Chloé" → "chloe". */
+/**
+ * Lower-case ASCII for e-mail local parts and domains: "Müller" → "mueller", "Chloé" → "chloe", "Søren" →
+ * "soeren", "Ålesund" → "aalesund"; letters that do not decompose (ø, æ, œ, ł) are spelled out first.
+ */
 export function asciiFold(text: string): string {
   return text
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
+    .replace(/[äæ]/g, "ae")
+    .replace(/[öøœ]/g, "oe")
     .replace(/ü/g, "ue")
-    .replace(/Ä/g, "Ae")
-    .replace(/Ö/g, "Oe")
+    .replace(/å/g, "aa")
+    .replace(/[ÄÆ]/g, "Ae")
+    .replace(/[ÖØŒ]/g, "Oe")
     .replace(/Ü/g, "Ue")
+    .replace(/Å/g, "Aa")
     .replace(/ß/g, "ss")
+    .replace(/ł/g, "l")
+    .replace(/Ł/g, "L")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();

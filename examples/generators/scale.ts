@@ -33,3 +33,19 @@ export class ScaledModel<Kind extends string> {
     return Random.forRecord(this.seed, kind, index);
   }
 }
+
+/** Whether position `index` is `at`, one position or several (the awkward cases a layout places). */
+export const isAt = (index: number, at: number | readonly number[]): boolean =>
+  typeof at === "number" ? index === at : at.includes(index);
+
+/**
+ * Positions in an export of several blocks, each laid out like the sample: record `index` of a kind is at
+ * position `inBlock` of block `blockOf`, and `indexIn` turns a block and a position back into an index.
+ */
+export function blockPositions<Kind extends string>(counts: Readonly<Record<Kind, number>>) {
+  return {
+    blockOf: (index: number, kind: Kind): number => Math.floor(index / counts[kind]),
+    inBlock: (index: number, kind: Kind): number => index % counts[kind],
+    indexIn: (block: number, kind: Kind, position: number): number => block * counts[kind] + position,
+  };
+}

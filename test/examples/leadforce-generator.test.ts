@@ -4,7 +4,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { LEADFORCE_FILES, generateLeadforceExport, leadforceTraps } from "../../examples/generators/leadforce.js";
-import { filesUnder, sampleGeneratorContract, trapIdsOf, type CsvRow as Row } from "../support/sample-export.js";
+import {
+  expectTrapRows,
+  filesUnder,
+  sampleGeneratorContract,
+  trapIdsOf,
+  type CsvRow as Row,
+} from "../support/sample-export.js";
 import { DATE, SAMPLE, expectFieldCell, headerOf, readCsv } from "./leadforce-csv.js";
 
 /** The files whose records the scale multiplies. */
@@ -304,20 +310,7 @@ describe("examples/leadforce/", () => {
       "invoices.csv": [e.invoices, "Invoice Number"],
       "staff.csv": [e.staff, "Staff ID"],
     };
-    for (const trap of traps) {
-      expect(readme).toContain(`| ${trap.key} | ${trap.file} | ${trap.ids.join(", ")} |`);
-      const [rows, key] = keyOf[trap.file] ?? [[], ""];
-      for (const id of trap.ids)
-        expect(
-          rows.some((r) => r[key] === id),
-          `${trap.key}: ${id} in ${trap.file}`,
-        ).toBe(true);
-    }
-    const rowsOf = (key: string): Row[] => {
-      const trap = traps.find((t) => t.key === key)!;
-      const [rows, column] = keyOf[trap.file]!;
-      return trap.ids.map((id) => rows.find((r) => r[column] === id)!);
-    };
+    const rowsOf = expectTrapRows(readme, traps, keyOf);
     const one = (key: string) => rowsOf(key)[0]!;
 
     const acme = rowsOf("company-three-spellings");

@@ -54,6 +54,31 @@ export function trapIdsOf(traps: readonly { key: string; ids: string[] }[]): (ke
   };
 }
 
+/**
+ * Each awkward case is listed in the README with its file and ids, and each id is a row of that file (`keyOf`
+ * gives a file's rows and its id column). Returns the rows of a case by key.
+ */
+export function expectTrapRows(
+  readme: string,
+  traps: readonly { key: string; file: string; ids: string[] }[],
+  keyOf: Readonly<Record<string, readonly [CsvRow[], string]>>,
+): (key: string) => CsvRow[] {
+  for (const trap of traps) {
+    expect(readme).toContain(`| ${trap.key} | ${trap.file} | ${trap.ids.join(", ")} |`);
+    const [rows, key] = keyOf[trap.file] ?? [[], ""];
+    for (const id of trap.ids)
+      expect(
+        rows.some((r) => r[key] === id),
+        `${trap.key}: ${id} in ${trap.file}`,
+      ).toBe(true);
+  }
+  return (key) => {
+    const trap = traps.find((t) => t.key === key)!;
+    const [rows, column] = keyOf[trap.file]!;
+    return trap.ids.map((id) => rows.find((r) => r[column] === id)!);
+  };
+}
+
 /** Files below dir, relative; dotfiles (a sample's .gitattributes) are the repository's, not the export's. */
 export async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
   const found: string[] = [];
