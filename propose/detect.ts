@@ -300,7 +300,8 @@ export function detectEncoding(bytes: Buffer): { encoding: string; seen: string;
     return {
       encoding: "windows-1252",
       seen: "not UTF-8: read as Windows-1252",
-      text: new TextDecoder("windows-1252").decode(bytes),
+      // stream: decoded in one call, Node 20 reads 0x80–0x9F as Latin-1 controls (nodejs/node#56542)
+      text: new TextDecoder("windows-1252").decode(bytes, { stream: true }),
     };
   }
 }

@@ -1,6 +1,7 @@
 // Bytes → text, one chunk at a time. A byte order mark wins over the declared encoding (with a warning),
-// and UTF-8 is decoded strictly: a Windows-1252 file read as UTF-8 fails loudly instead of turning every
-// "ü" into "�".
+// and the text is decoded strictly: a Windows-1252 file read as UTF-8 fails loudly instead of turning every
+// "ü" into "�", and so does a byte Windows-1252 leaves undefined. Every export file is decoded here, the
+// metadata read whole (decodedText) as much as the data read in chunks (decodedChunks).
 import { createReadStream } from "node:fs";
 import { sourceProblem, SourceReadError, type SourceProblem } from "./problems.js";
 import type { ExportFile } from "./types.js";
@@ -48,6 +49,16 @@ export async function* decodedChunks(file: ExportFile, options: DecodeOptions): 
   if (rest !== "") yield rest;
 }
 
+/**
+ * The text of a whole file already in memory (a metadata file), decoded as decodedChunks decodes it.
+ * Throws SourceReadError (MR3012) where the bytes are not text in that encoding.
+ */
+export function decodedText(file: ExportFile, bytes: Buffer, options: DecodeOptions): string {
+  if (bytes.length === 0) return "";
+  const decoder = new StrictDecoder(file, encodingOf(bytes, file, options));
+  return decoder.decode(bytes) + decoder.end();
+}
+
 function encodingOf(head: Buffer, file: ExportFile, options: DecodeOptions): string {
   const declared = new TextDecoder(options.encoding).encoding;
   const mark = byteOrderMarks.find((m) => m.bytes.every((byte, i) => head[i] === byte));
@@ -56,9 +67,22 @@ function encodingOf(head: Buffer, file: ExportFile, options: DecodeOptions): str
   return mark.encoding;
 }
 
+// The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): the WHATWG decoder maps each
+// to the C1 control of the same number, even when fatal. Decoded with `stream: true`, a Windows-1252 text
+// holds no other character in U+0080–U+009F (0x80–0x9F are "€", "‚", … "Ÿ"), so any is one of those bytes.
+// Every label TextDecoder reads as windows-1252 ("cp1252", "latin1", "iso-8859-1", "ascii") is checked.
+const UNDEFINED_IN_WINDOWS_1252 = /[\u0080-\u009f]/;
+
 class StrictDecoder {
   private readonly decoder: InstanceType<typeof TextDecoder>;
+  /** bytes decoded before this chunk */
   private offset = 0;
+  /** where the text decoded so far ends: its line (1-based), and the characters of that line so far */
+  private line = 1;
+  private column = 0;
+  private afterCarriageReturn = false;
+  /** UTF-8: the bytes at the end of the last chunk that start a character the next one ends */
+  private carry: Buffer = Buffer.alloc(0);
 
   constructor(
     private readonly file: ExportFile,
@@ -67,14 +91,24 @@ class StrictDecoder {
     this.decoder = new TextDecoder(encoding, { fatal: true });
   }
 
+  // Always `stream: true`, even for a whole file: Node 20.18.3+ and 22.13+ decode 0x80–0x9F of a one-shot
+  // windows-1252 decode as Latin-1 ("’" becomes U+0092; nodejs/node#56542). The streaming path is right.
   decode(bytes: Buffer): string {
+    let text: string;
     try {
-      const text = this.decoder.decode(bytes, { stream: true });
-      this.offset += bytes.length;
-      return text;
+      text = this.decoder.decode(bytes, { stream: true });
     } catch (error) {
       throw this.invalid(bytes, error);
     }
+    if (this.encoding === "windows-1252") {
+      const at = text.search(UNDEFINED_IN_WINDOWS_1252);
+      if (at >= 0) throw this.undefinedByte(text, at);
+    }
+    this.offset += bytes.length;
+    this.advance(text);
+    if (this.encoding === "utf-8")
+      this.carry = incompleteUtf8Tail(bytes.length >= 3 ? bytes : Buffer.concat([this.carry, bytes]));
+    return text;
   }
 
   end(): string {
@@ -85,19 +119,74 @@ class StrictDecoder {
     }
   }
 
-  // Where the first undecodable byte is: decode the chunk leniently and find the replacement character.
+  // Where the first undecodable byte is: decode the chunk leniently (after the start of a character the
+  // last chunk ended in, and keeping a byte order mark, which counts as bytes) and find the replacement character.
   private invalid(bytes: Buffer, cause: unknown): SourceReadError {
-    const lenient = new TextDecoder(this.encoding).decode(bytes);
-    const at = Math.max(0, lenient.indexOf("\uFFFD"));
-    const before = this.encoding === "utf-8" ? Buffer.byteLength(lenient.slice(0, at)) : at * 2;
-    const near = lenient.slice(Math.max(0, at - 20), at + 20).replace(/\s+/g, " ");
+    const carried = this.encoding === "utf-8" ? this.carry : Buffer.alloc(0);
+    const lenient = new TextDecoder(this.encoding, { ignoreBOM: true });
+    const text = lenient.decode(Buffer.concat([carried, bytes]), { stream: true }) + lenient.decode();
+    const at = Math.max(0, text.indexOf("\uFFFD"));
+    const before =
+      this.encoding === "utf-8" ? Buffer.byteLength(text.slice(0, at)) - carried.length : (at - carried.length) * 2;
+    const mark = this.offset === 0 && text.startsWith("\uFEFF") ? 1 : 0;
     const hint = this.encoding === "utf-8" ? 'declare the file\'s encoding, e.g. `encoding "windows-1252"`' : undefined;
+    return this.refusal(text.slice(mark), Math.max(0, at - mark), this.offset + before, hint, cause);
+  }
+
+  private undefinedByte(text: string, at: number): SourceReadError {
+    const byte = text.charCodeAt(at).toString(16).toUpperCase();
+    const hint = `Windows-1252 has no character for byte 0x${byte}: correct it in the export, or declare the encoding the file is in`;
+    // one byte per character: the character's index is the byte's
+    return this.refusal(text.replace(new RegExp(UNDEFINED_IN_WINDOWS_1252, "g"), "\uFFFD"), at, this.offset + at, hint);
+  }
+
+  /** MR3012 at `offset`, where the chunk's `text` has the bad character at `at`: file, line and column. */
+  private refusal(text: string, at: number, offset: number, hint: string | undefined, cause?: unknown) {
+    const near = text.slice(Math.max(0, at - 20), at + 20).replace(/\s+/g, " ");
+    const { line, column } = this.positionOf(text.slice(0, at));
     const problem = sourceProblem(
       "MR3012",
       this.file.relative,
-      { encoding: this.encoding.toUpperCase(), offset: this.offset + before, near },
-      hint ? { hint } : {},
+      { encoding: this.encoding.toUpperCase(), offset, near },
+      { line, column, ...(hint ? { hint } : {}) },
     );
     return new SourceReadError([problem], { cause });
   }
+
+  // Line breaks as the CSV reader counts them: LF, CRLF once, and a bare CR (old Mac exports).
+  private advance(text: string): void {
+    const { line, column } = this.positionOf(text);
+    this.line = line;
+    this.column = column - 1;
+    this.afterCarriageReturn = text.endsWith("\r") || (text === "" && this.afterCarriageReturn);
+  }
+
+  /** The line and 1-based column of the character that would follow `text`, decoded after all before it. */
+  private positionOf(text: string): { line: number; column: number } {
+    let line = this.line;
+    let lineStart = -1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+      const endsCrLf = i === 0 ? this.afterCarriageReturn : text.charCodeAt(i - 1) === 13;
+      if (!endsCrLf) line++;
+      lineStart = i;
+    }
+    for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) {
+      line++;
+      lineStart = Math.max(lineStart, i);
+    }
+    return { line, column: (lineStart < 0 ? this.column + text.length : text.length - lineStart - 1) + 1 };
+  }
+}
+
+/** The last bytes of `bytes` when they start a UTF-8 character that is not complete yet; else none. */
+function incompleteUtf8Tail(bytes: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if (byte < 0x80) return Buffer.alloc(0);
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return back < length ? Buffer.from(bytes.subarray(bytes.length - back)) : Buffer.alloc(0);
+    }
+  }
+  return Buffer.alloc(0);
 }

@@ -6,7 +6,10 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { PlanPropertiesSource, PlanSource } from "../../plan/types.js";
+import { decodedText } from "../extract/decode.js";
 import { ExportPathError, findExportFiles } from "../extract/export-paths.js";
+import { SourceReadError } from "../extract/problems.js";
+import type { ExportFile } from "../extract/types.js";
 
 export type PropertyKind =
   | "text"
@@ -57,6 +60,7 @@ export async function readCustomProperties(
     documents = await readMetadataDocuments(metadata.paths, exportDir);
   } catch (error) {
     if (error instanceof ExportPathError) return { properties: [], files: [], problem: error.message };
+    if (error instanceof SourceReadError) return { properties: [], files: [], problem: metadataReadProblem(error) };
     throw error;
   }
   const files = documents.map((d) => d.file);
@@ -109,20 +113,30 @@ async function readMetadataDocuments(
     if (files.length === 0) continue;
     const documents = [];
     for (const file of files)
-      documents.push({ file: file.relative, text: decodeMetadata(await readFile(file.absolute)) });
+      documents.push({ file: file.relative, text: decodeMetadata(file, await readFile(file.absolute)) });
     return documents;
   }
   return [];
 }
 
 // Metadata comes from the same tools as the data: UTF-8 (with or without a BOM), or Windows-1252 from SQL
-// Server dumps. It is small, so it is read whole.
-function decodeMetadata(bytes: Buffer): string {
+// Server dumps. It is small, so it is read whole, by the readers' decoder (never a one-shot TextDecoder,
+// which Node gets wrong for Windows-1252). A file that is neither is refused where Windows-1252 fails.
+function decodeMetadata(file: ExportFile, bytes: Buffer): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodedText(file, bytes, { encoding: "utf-8" });
+  } catch (error) {
+    if (!(error instanceof SourceReadError)) throw error;
   }
+  return decodedText(file, bytes, { encoding: "windows-1252" });
+}
+
+/** Why a metadata file could not be decoded: it is not UTF-8, and this is where Windows-1252 fails too. */
+function metadataReadProblem(error: SourceReadError): string {
+  const problem = error.problem;
+  if (!problem) return error.message;
+  const where = problem.line === undefined ? "" : ` (line ${problem.line}, column ${problem.column ?? 1})`;
+  return `${problem.message.replace(/\.$/, "")}${where}, and not UTF-8 either`;
 }
 
 /** A metadata CSV as records by header, whatever its delimiter (`;` from Leadforce, `,` or tab from bcp). */

@@ -63,7 +63,7 @@ function readInstant(reading: Reading, format: string, zone: string): Date | und
   const wall =
     readFormatted(text, format, reading) ??
     (format.endsWith("HH:mm") ? readFormatted(text, `${format}:ss`, reading) : undefined);
-  return wall ? zonedTimeToUtc(wall, zone) : isIsoStamp(text) ? readIsoInstant(text, zone, reading) : undefined;
+  return wall ? instantIn(zone, wall, reading) : isIsoStamp(text) ? readIsoInstant(text, zone, reading) : undefined;
 }
 
 /** A full ISO 8601 date and time (`2024-03-05T14:00:00Z`, `2024-03-05T19:30:00+05:30`). */
@@ -82,9 +82,31 @@ function readEpoch(value: unknown, unitMs: number): Date | undefined {
 function readIsoInstant(text: string, zone: string, reading: Reading): Date | undefined {
   const iso = readIsoWallTime(text, reading);
   if (!iso) return undefined;
-  if (iso.offsetMinutes === undefined) return zonedTimeToUtc(iso.wall, zone);
-  const asIfUtc = zonedTimeToUtc(iso.wall, "UTC");
+  if (iso.offsetMinutes === undefined) return instantIn(zone, iso.wall, reading);
+  const asIfUtc = instantIn("UTC", iso.wall, reading);
   return new Date(asIfUtc.getTime() - iso.offsetMinutes * 60_000);
+}
+
+/**
+ * The instant the zone's clocks showed the wall time. A time shown twice (clocks going back) is the first
+ * of the two (zonedTimeToUtc); a time the clocks skipped is refused, naming the jump: shifting it by the
+ * hour the clocks jumped would stage a moment the export did not hold.
+ */
+function instantIn(zone: string, wall: WallTime, reading: Reading): Date {
+  const zoned = zonedTimeToUtc(wall, zone);
+  if ("instant" in zoned) return zoned.instant;
+  const { from, to } = zoned.skipped;
+  const day = (time: WallTime) => (formatDate(time) === formatDate(wall) ? "" : `${formatDate(time)} `);
+  throw new TransformError(
+    `${quote(reading.value)} did not exist in ${zone}: the clocks went forward from ${day(from)}${clock(from)} to ${day(to)}${clock(to)}`,
+  );
+}
+
+/** `01:00`, or `00:01:15` for an offset with seconds (local mean time before 1900). */
+function clock(time: WallTime): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const seconds = time.second === 0 ? "" : `:${pad(time.second)}`;
+  return `${pad(time.hour)}:${pad(time.minute)}${seconds}`;
 }
 
 interface IsoReading {

@@ -52,7 +52,7 @@ export {
 export { coerceColumn, valueTypeOfColumn } from "./coerce.js";
 export { coercionSettingsOf, type CoercionSettings } from "../../plan/source-settings.js";
 export { describeFormatProblem, type WallTime } from "./calendar.js";
-export { isValidTimeZone, zonedTimeToUtc } from "./zones.js";
+export { isValidTimeZone, zonedTimeToUtc, type ClockJump, type ZonedInstant } from "./zones.js";
 export { isEmptyValue, isPlainObject, isXmlidLiteral, textOf } from "./values.js";
 export type { EmailOptions, PhoneOptions } from "./contact.js";
 export type { DatetimeOptions } from "./dates.js";

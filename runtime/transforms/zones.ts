@@ -64,13 +64,24 @@ function exactZoneOffsetAt(epochMs: number, zone: string): number {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The zone's clocks jumped from `from` to `to` (wall times) at one instant: the times between never were. */
+export interface ClockJump {
+  from: WallTime;
+  to: WallTime;
+}
+
+/** Where a wall time is in UTC: an instant, or the jump of the clocks that skipped it. */
+export type ZonedInstant = { instant: Date } | { skipped: ClockJump };
+
 /**
- * The UTC instant at which the zone's clocks show `wall`. Around a DST change this follows what people
- * mean and what Temporal calls "compatible": a time that occurs twice (clocks go back) is the earlier one;
- * a time skipped (clocks go forward) is read with the offset in force before the change, so 01:30 on the
- * morning London springs forward is 01:30 GMT (= 02:30 BST).
+ * The UTC instant at which the zone's clocks show `wall`. A time that occurs twice (clocks go back: 01:30 on
+ * 2023-10-29 in London) is the first occurrence, before the change (01:30 BST = 00:30 UTC), as Temporal's
+ * "compatible" reads it: an export that wrote local time cannot say which was meant, and the first is what
+ * the clock showed first. A time the clocks skipped (01:30 on 2024-03-31 in London, between 01:00 GMT and
+ * 02:00 BST) never was; reading it with either offset would stage a moment the export did not hold, so it
+ * is returned as the jump that skipped it, for the caller to refuse.
  */
-export function zonedTimeToUtc(wall: WallTime, zone: string): Date {
+export function zonedTimeToUtc(wall: WallTime, zone: string): ZonedInstant {
   const wallMs = wallAsUtcMs(wall);
   // Offsets a day either side: no zone changes its offset twice within two days.
   const before = zoneOffsetAt(wallMs - DAY_MS, zone);
@@ -79,7 +90,37 @@ export function zonedTimeToUtc(wall: WallTime, zone: string): Date {
     .map((offset) => wallMs - offset)
     .filter((instant) => wallMs - zoneOffsetAt(instant, zone) === instant)
     .sort((a, b) => a - b);
-  return new Date(candidates[0] ?? wallMs - before);
+  const first = candidates[0];
+  return first === undefined ? { skipped: clockJump(wallMs, before, after, zone) } : { instant: new Date(first) };
+}
+
+/**
+ * The jump that skipped the wall time `wallMs` (as if UTC): it happened after `wallMs - after` (which the
+ * clocks showed with the old offset) and by `wallMs - before` (shown with the new one). Found to the second.
+ */
+function clockJump(wallMs: number, before: number, after: number, zone: string): ClockJump {
+  let old = Math.floor((wallMs - after) / 1000);
+  let jumped = Math.ceil((wallMs - before) / 1000);
+  while (jumped - old > 1) {
+    const middle = Math.floor((old + jumped) / 2);
+    if (zoneOffsetAt(middle * 1000, zone) === before) old = middle;
+    else jumped = middle;
+  }
+  const at = jumped * 1000;
+  return { from: wallTimeOf(at + before), to: wallTimeOf(at + zoneOffsetAt(at, zone)) };
+}
+
+function wallTimeOf(wallMs: number): WallTime {
+  const date = new Date(wallMs);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    millisecond: date.getUTCMilliseconds(),
+  };
 }
 
 /** Date.UTC reads years 0–99 as 1900–1999, so the year is set on its own. */

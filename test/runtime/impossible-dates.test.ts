@@ -241,3 +241,66 @@ map Deal -> crm.lead {
     });
   });
 });
+
+// Sage CRM writes Europe/London wall times (`2024-03-31 01:30:00.000`). British Summer Time starts at 01:00
+// GMT, when the clocks go to 02:00: 01:00–01:59 that morning never was. It ends at 02:00 BST, when they go
+// back to 01:00: 01:00–01:59 happens twice, and the first (BST) is read.
+describe("the hours the clocks skip and repeat", () => {
+  const london = (value: string) => datetime(value, "YYYY-MM-DD HH:mm:ss.SSS", { tz: "Europe/London" });
+
+  it.each([
+    ["2024-03-31 01:00:00.000", "2024-03-31"],
+    ["2024-03-31 01:30:00.000", "2024-03-31"],
+    ["2024-03-31 01:59:59.999", "2024-03-31"],
+    ["2023-03-26 01:30:00.000", "2023-03-26"],
+  ])("refuses %s, which never was in London", (value) => {
+    expect(thrown(() => london(value)).message).toBe(
+      `${JSON.stringify(value)} did not exist in Europe/London: the clocks went forward from 01:00 to 02:00`,
+    );
+  });
+
+  it("refuses it in an ISO value without an offset, but reads one with its own offset", () => {
+    expect(thrown(() => datetime("2024-03-31T01:30", undefined, { tz: "Europe/London" })).message).toBe(
+      '"2024-03-31T01:30" did not exist in Europe/London: the clocks went forward from 01:00 to 02:00',
+    );
+    expect(datetime("2024-03-31T01:30:00+00:00", undefined, { tz: "Europe/London" })).toBe("2024-03-31 01:30:00");
+  });
+
+  it.each([
+    ["the minute before the clocks go forward", "2024-03-31 00:59:59.000", "2024-03-31 00:59:59"],
+    ["the minute they go forward to", "2024-03-31 02:00:00.000", "2024-03-31 01:00:00"],
+    ["02:30 on the morning summer time starts", "2024-03-31 02:30:00.000", "2024-03-31 01:30:00"],
+    ["the repeated 01:30 is the first, in BST", "2023-10-29 01:30:00.000", "2023-10-29 00:30:00"],
+    ["the repeated hour's first minute is in BST", "2023-10-29 01:00:00.000", "2023-10-29 00:00:00"],
+    ["02:00 after the repeated hour is GMT", "2023-10-29 02:00:00.000", "2023-10-29 02:00:00"],
+  ])("reads %s", (_name, value, expected) => {
+    expect(london(value)).toBe(expected);
+  });
+
+  const spec = `mapping t -> odoo 17.0
+source Communication from csv "Communication.csv" {
+  key "Comm_CommunicationId"
+  timezone "Europe/London"
+  datetimeFormat "YYYY-MM-DD HH:mm:ss.SSS"
+  columns { "Comm_CommunicationId": id  "Comm_Subject": text  "Comm_DateTime": datetime }
+}
+map Communication -> mail.activity {
+  summary <- "Comm_Subject" required
+  x_when <- "Comm_DateTime"
+}
+`;
+  const plan = compileSpec(spec, "sage-times.mapspec").plan;
+  const row = (when: string) => ({ Comm_CommunicationId: "15", Comm_Subject: "Call", Comm_DateTime: when });
+
+  it("rejects the record of a skipped time, naming the column, and stages the repeated hour", () => {
+    expect(transformRecord(plan, "Communication", row("2024-03-31 01:30:00.000"), {})).toMatchObject({
+      status: "rejected",
+      reason:
+        'column "Comm_DateTime": "2024-03-31 01:30:00.000" did not exist in Europe/London: the clocks went forward from 01:00 to 02:00',
+    });
+    expect(transformRecord(plan, "Communication", row("2023-10-29 01:30:00.000"), {})).toMatchObject({
+      status: "staged",
+      records: [{ values: { x_when: "2023-10-29 00:30:00" } }],
+    });
+  });
+});

@@ -431,4 +431,46 @@ map Lead -> crm.lead {
       ["x_t_lead_due", "date", null],
     ]);
   });
+
+  // SQL Server's bcp writes Custom_Edits.csv in Windows-1252; Node's one-shot TextDecoder would read "’" (0x92)
+  // as U+0092 (nodejs/node#56542), so the metadata goes through the readers' decoder.
+  const sageSpec = specOf(
+    'csv "Lead.csv"',
+    'custom properties from sage "Custom_Edits.csv" entity "Lead"',
+    '"Name": text',
+  );
+  const customEdits = (caption: Buffer) =>
+    Buffer.concat([
+      Buffer.from("ColP_ColName,ColP_Entity,ColP_EntryType,ColP_Caption\r\nlead_budget,Lead,51,"),
+      caption,
+      Buffer.from("\r\n"),
+    ]);
+
+  it("reads a Windows-1252 Custom_Edits.csv as Windows-1252", async () => {
+    const caption = Buffer.from([0x64, 0x92, 0x41, 0x6e, 0x61, 0x6c, 0x79, 0x73, 0x65, 0x20, 0x80, 0x96]);
+    const survey = await surveyExport(
+      compileSpec(sageSpec, "t.mapspec").plan,
+      writeExport({ "Custom_Edits.csv": customEdits(caption), "Lead.csv": "ID,Name,Lead_Budget\n1,A,10.5\n" }),
+    );
+    expect(survey.metadataProblems).toEqual([]);
+    expect(survey.customProperties.get("Lead")?.map((p) => p.label)).toEqual(["d’Analyse €–"]);
+  });
+
+  it("refuses a Custom_Edits.csv that is neither UTF-8 nor Windows-1252, saying where", async () => {
+    const survey = await surveyExport(
+      compileSpec(sageSpec, "t.mapspec").plan,
+      writeExport({
+        "Custom_Edits.csv": customEdits(Buffer.from([0x42, 0x81, 0x43])),
+        "Lead.csv": "ID,Name,Lead_Budget\n1,A,10.5\n",
+      }),
+    );
+    expect(survey.metadataProblems).toEqual([
+      {
+        source: "Lead",
+        problem:
+          'Custom_Edits.csv is not valid WINDOWS-1252 at byte 75 (near "ead_budget,Lead,51,B\uFFFDC ") (line 2, column 22), and not UTF-8 either',
+      },
+    ]);
+    expect(survey.customProperties.get("Lead")).toEqual([]);
+  });
 });
