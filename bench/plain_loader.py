@@ -51,13 +51,17 @@ def main(run_dir, url, db, user, password):
 
     def lookup(name, key):
         if (name, key) not in answers:
+            take = None
             if name == "ir.model":
                 model, field = "ir.model", "model"
             else:
                 spec = lookups[name]
-                model, field = spec["model"], spec["key"]["name"] if spec["key"]["kind"] == "field" else "name"
-            rows = call(model, "search_read", [[[field, "=ilike", key]]], {"fields": ["id"], "limit": 1})
-            answers[(name, key)] = rows[0]["id"] if rows else False
+                # an Odoo lookup searches its target model; with `take` it yields the record that many2one names
+                model, field = spec["target"], spec["key"]["name"] if spec["key"]["kind"] == "field" else "name"
+                take = spec.get("take")
+            rows = call(model, "search_read", [[[field, "=ilike", key]]], {"fields": [take or "id"], "limit": 1})
+            found = (rows[0][take] or [False])[0] if rows and take else rows[0]["id"] if rows else False
+            answers[(name, key)] = found
         return answers[(name, key)]
 
     def value(v):

@@ -38,6 +38,11 @@ const NUMBER: readonly ValueType[] = ["integer", "decimal", "text"];
 const thousands: TransformArgSpec = { name: "thousands", type: "string", optional: true };
 const decimalMark: TransformArgSpec = { name: "decimal", type: "string", optional: true, default: "." };
 
+/** `invalid: "empty"` and the like: what a value the transform cannot read gives instead of a rejection. */
+function invalidOption(choices: readonly string[]): TransformArgSpec {
+  return { name: "invalid", type: "string", optional: true, choices, default: "fail" };
+}
+
 function textToText(summary: string, args: readonly TransformArgSpec[] = []): TransformSignature {
   return { input: TEXTUAL, output: "text", args, named: {}, summary };
 }
@@ -52,9 +57,7 @@ const signatureTable = {
     input: TEXTUAL,
     output: "text",
     args: [],
-    named: {
-      invalid: { name: "invalid", type: "string", optional: true, choices: ["fail", "empty"], default: "fail" },
-    },
+    named: { invalid: invalidOption(["fail", "empty"]) },
     summary:
       'Trims and lowercases an e-mail address; rejects anything not like local@domain.tld (invalid: "empty" leaves it empty instead).',
   },
@@ -65,20 +68,19 @@ const signatureTable = {
     named: { region: { name: "region", type: "string", optional: true } },
     summary: 'Keeps a leading + and the digits; region: "+44" replaces the leading 0 of a national number.',
   },
-  url: textToText("Adds https:// when the scheme is missing and lowercases scheme and host; the path is kept."),
+  url: {
+    input: TEXTUAL,
+    output: "text",
+    args: [],
+    named: { invalid: invalidOption(["fail", "empty"]) },
+    summary:
+      'Adds https:// when the scheme is missing and lowercases scheme and host; the path is kept. Rejects text that is no URL (invalid: "empty" leaves it empty instead).',
+  },
   domain: {
     input: TEXTUAL,
     output: "text",
     args: [],
-    named: {
-      invalid: {
-        name: "invalid",
-        type: "string",
-        optional: true,
-        choices: ["fail", "empty", "keep"],
-        default: "fail",
-      },
-    },
+    named: { invalid: invalidOption(["fail", "empty", "keep"]) },
     summary:
       'The host of a URL or the part after @ of an e-mail, lowercased, without "www."; rejects text with no domain (invalid: "empty" leaves it empty, invalid: "keep" keeps the text, as for a company known only by its name).',
   },

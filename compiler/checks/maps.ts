@@ -153,14 +153,27 @@ function checkCustomProperties(decl: A.MapDecl, mapping: PlanMapping, ctx: Compi
 function checkRequiredFields(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext): void {
   const { model, id, assignments } = mapping;
   const always = new Set(assignments.filter((a) => !a.when).flatMap((a) => a.fields));
+  const added = fieldsAddedInto(id, ctx);
   for (const field of ctx.requiredFields(model)) {
-    if (always.has(field.name)) continue;
+    // A field a map `into` this one writes (the record a Comm_Link row names) is Odoo's to require at load.
+    if (always.has(field.name) || added.has(field.name)) continue;
     const conditional = assignments.some((a) => a.fields.includes(field.name));
     const hint = conditional
       ? "every assignment of it has a `when`: add one without, or a constant default"
       : `add \`${field.name} <- "<column>"\` or \`${field.name} = <value>\``;
     ctx.report("MC2108", decl.model.range, { model, field: field.name, map: id }, hint);
   }
+}
+
+/** The fields that maps `into` this one write on its records. */
+function fieldsAddedInto(id: string, ctx: CompileContext): Set<string> {
+  const fields = new Set<string>();
+  for (const other of ctx.symbols.maps.values()) {
+    if (other.into?.map.text !== id) continue;
+    for (const item of other.items)
+      if (item.kind === "assignment") for (const target of item.targets) fields.add(target.text);
+  }
+  return fields;
 }
 
 function checkDuplicateFields(decl: A.MapDecl, mapping: PlanMapping, ctx: CompileContext): void {

@@ -20,7 +20,13 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
   const isCompany = assignments.some(
     (a) => a.fields[0] === "is_company" && !a.when && a.value.kind === "constant" && a.value.value === true,
   );
-  const ownAddress = assignments.some((a) => addressFields.includes(a.fields[0] ?? ""));
+  // An address written only when the parent's column is empty (a private person's home) never meets a parent.
+  const parentColumns = assignments
+    .filter((a) => a.fields[0] === "parent_id" && a.value.kind === "expression")
+    .flatMap((a) => (a.value.kind === "expression" ? inputColumns(a.value.input) : []));
+  const ownAddress = assignments.some(
+    (a) => addressFields.includes(a.fields[0] ?? "") && !(a.when && requiresEmpty(a.when, parentColumns)),
+  );
   if (!isCompany && !ownAddress) return;
   const typed = assignments.filter((a) => a.fields[0] === "type");
   const other = typed.filter((a) => a.value.kind === "constant" && a.value.value !== "contact");
@@ -32,6 +38,14 @@ function checkParentAddress(decl: A.MapDecl, assignments: readonly PlanAssignmen
     ? 'keep the hierarchy in a custom many2one (`x_parent_company_id`), or set `type = "other"` if the company may share its parent\'s address'
     : 'set `type = "other" when "<street column>" is not empty` for contacts with an address of their own, or drop the address columns with a reason';
   ctx.report("MC2125", parent.targets[0]!.range, {}, hint);
+}
+
+/** Whether a condition holds only when one of these columns is empty. */
+function requiresEmpty(condition: PlanCondition, columns: readonly string[]): boolean {
+  if (condition.op === "and") return condition.operands.some((operand) => requiresEmpty(operand, columns));
+  return (
+    condition.op === "empty" && !condition.through && inputColumns(condition.input).some((c) => columns.includes(c))
+  );
 }
 
 /**

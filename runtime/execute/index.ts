@@ -1,6 +1,6 @@
 // The plan executor: one source row in, skipped / rejected / staged target records out. No I/O: readers
 // feed it rows and the staging store takes its records, resolving refs and lookups later.
-export { evaluateChain, transformRecord } from "./interpret.js";
+export { evaluateChain, isSkipped, transformRecord } from "./interpret.js";
 export type {
   LinkReference,
   LookupReference,

@@ -122,6 +122,21 @@ export function transformRecord(
 }
 
 /**
+ * Whether a skip rule of the source leaves the row out (a deleted row), without running its mappings: a lookup
+ * read ahead must not find a row the run will not stage. A row the rules cannot be decided for counts as kept.
+ */
+export function isSkipped(plan: TransformPlan, source: string, row: SourceRow, context: TransformContext): boolean {
+  const found = prepare(plan).sources.get(source) ?? unknownSource(source);
+  const scope: Scope = { cell: cellsOf(found.shape, row), context };
+  return (
+    runSource(
+      found.skips.map((skip) => ({ reason: skip.reason, holds: () => skip.holds(scope) })),
+      [],
+    ).status === "skipped"
+  );
+}
+
+/**
  * A chain over one row of a source object, outside any mapping: how the staging store computes the key a
  * source lookup matches on (`lookup OwnerEmail in source Owner by ("firstName", "lastName") | join " "`).
  */

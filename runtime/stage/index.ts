@@ -6,7 +6,7 @@ import type { TransformContext } from "../execute/index.js";
 import type { PreparedRow } from "./prepare.js";
 import { preparedBatches } from "./prepared-rows.js";
 import { mergeContributions } from "./contributions.js";
-import { ReferenceFailure, ReferenceResolver } from "./resolve.js";
+import { ReferenceFailure, ReferenceResolver, ReferenceSkipped } from "./resolve.js";
 import type { StagingStore } from "./store.js";
 
 export {
@@ -168,9 +168,45 @@ function resolveMapping(
   progress?: StageProgress,
 ): void {
   resolveOwnRecords(plan, mapping, store, resolver, progress);
-  mergeContributions(plan, mapping, store, resolver, (row, error) =>
-    rejectSourceRows(plan, store, row, [row.sourceKey], error),
-  );
+  // Records whose rows added to them were skipped with the record they named (a Comm_Link row naming a deleted
+  // person): if no other row gave the record what it sits on, it is skipped too.
+  const skippedWith = new Map<string, string>();
+  mergeContributions(plan, mapping, store, resolver, (row, error) => {
+    if (error instanceof ReferenceSkipped) skippedWith.set(row.into.key, error.message);
+    rejectSourceRows(plan, store, row, [row.sourceKey], error);
+  });
+  requireAnchors(plan, mapping, store, skippedWith);
+}
+
+/**
+ * A message, activity or attachment whose link comes only from the maps `into` it (the person or company a
+ * Comm_Link row names) must have one once they are merged: without it the record would land on nothing.
+ */
+function requireAnchors(
+  plan: TransformPlan,
+  mapping: string,
+  store: StagingStore,
+  skippedWith: ReadonlyMap<string, string>,
+): void {
+  const own = new Set(plan.mappings.find((m) => m.id === mapping)?.assignments.flatMap((a) => a.fields) ?? []);
+  const anchors = plan.mappings
+    .filter((m) => m.into?.mapping === mapping)
+    .flatMap((m) => m.assignments.filter((a) => a.value.kind === "link").map((a) => a.fields[1] ?? ""))
+    .filter((field) => field !== "" && !own.has(field));
+  if (anchors.length === 0) return;
+  const field = anchors[0]!;
+  for (const page of store.recordPages(mapping)) {
+    store.transaction(() => {
+      for (const record of page) {
+        if (anchors.some((anchor) => record.values[anchor] != null)) continue;
+        const skipped = skippedWith.get(record.sourceKey);
+        const error = skipped
+          ? new ReferenceSkipped(field, skipped)
+          : new ReferenceFailure(field, "no row of the maps that add to it names a record for it to sit on");
+        rejectStagedRecord(plan, store, record, error);
+      }
+    });
+  }
 }
 
 function resolveOwnRecords(
@@ -211,7 +247,10 @@ function rejectStagedRecord(
   rejectSourceRows(plan, store, record, store.sourceKeysOf(record.externalId), error);
 }
 
-/** The source rows behind a record that cannot be staged go from staged to rejected, with the reason. */
+/**
+ * The source rows behind a record that cannot be staged go from staged to rejected, with the reason; or to
+ * skipped, when the record it sits on was skipped by a rule.
+ */
 function rejectSourceRows(
   plan: TransformPlan,
   store: StagingStore,
@@ -224,6 +263,10 @@ function rejectSourceRows(
   for (const sourceKey of sourceKeys) {
     const row = store.sourceRowLocation(sourceName, sourceKey);
     if (!row) continue;
+    if (error instanceof ReferenceSkipped) {
+      store.setRowOutcome(sourceName, sourceKey, "skipped", error.message);
+      continue;
+    }
     store.setRowOutcome(sourceName, sourceKey, "rejected", reason);
     store.addReject({
       source: sourceName,

@@ -190,8 +190,10 @@ export function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupI
           const key = evaluateChain(plan, source.name, row, chain);
           if (isEmptyValue(key)) return undefined;
           if (!take) return [lookup.name, textOf(key), sourceKey];
+          // A row without the value taken does not answer for its key: a later row of that key may have it
+          // (the Comm_Link row that names the person, not the one that names only a user).
           const value = evaluateChain(plan, source.name, row, take);
-          return [lookup.name, textOf(key), value === undefined ? "" : textOf(value)];
+          return isEmptyValue(value) ? undefined : [lookup.name, textOf(key), textOf(value)];
         } catch {
           // A row whose lookup key cannot be computed is simply not findable by that lookup.
           return undefined;

@@ -19,6 +19,12 @@ export class ReferenceFailure extends Error {
   }
 }
 
+/**
+ * A record anchored (by a link) to a row the spec's own rules skip, such as a note on a deleted company: it is
+ * left out with that row, as skipped, not rejected; a rerun finds the same and reports nothing wrong.
+ */
+export class ReferenceSkipped extends ReferenceFailure {}
+
 interface PolicyIndex {
   /** `${mapping}\0${field}\0ref:${target}` / `lookup:${name}` / `link` → policy */
   policies: Map<string, MissingPolicy>;
@@ -205,6 +211,13 @@ export class ReferenceResolver {
   private resolveLink(record: StagedRecordRow, field: string, value: LinkReference): TargetValue {
     const found = this.findTarget(value.link.mapping, value.link.key);
     if (found) return xmlid(found);
+    const source = this.plan.mappings.find((m) => m.id === value.link.mapping)?.source ?? value.link.mapping;
+    const skipped = this.store.rowOutcome(source, value.link.key);
+    if (skipped?.outcome === "skipped")
+      throw new ReferenceSkipped(
+        field,
+        `its ${source} "${value.link.key}" is skipped: ${skipped.reason ?? "by a rule of the spec"}`,
+      );
     const policy = this.index.policies.get(`${record.mapping}\0${field}\0link`) ?? { kind: "fail" };
     const reason = `${value.link.mapping} "${value.link.key}" is not in the export`;
     const result = this.miss(

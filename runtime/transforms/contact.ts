@@ -44,13 +44,19 @@ function regionPrefix(region: string): string {
 
 const SCHEMED = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/is;
 
-export function normalizeUrl(value: unknown): string {
+export interface UrlOptions {
+  /** what text that is no URL gives: a rejection (the default), or nothing (a website field left empty) */
+  invalid?: "fail" | "empty";
+}
+
+export function normalizeUrl(value: unknown, options?: UrlOptions): string | null {
   const written = textInput(value, "url").trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(written) ? written : `https://${written}`;
   const parts = SCHEMED.exec(withScheme);
   const scheme = parts?.[1];
   const host = parts?.[2];
   if (scheme === undefined || host === undefined || !isHostLike(host)) {
+    if (options?.invalid === "empty") return null;
     throw new TransformError(`${quote(value)} is not a URL`);
   }
   return `${scheme.toLowerCase()}://${host.toLowerCase()}${parts?.[3] ?? ""}`;

@@ -24,6 +24,7 @@ const exports = [
   { system: "opex365", export: "sample" },
   { system: "leadforce", export: "sample" },
   { system: "concord", export: "sample" },
+  { system: "sage", export: "sample" },
   { system: "smartdesk", export: "all variants", generate: generateSmartDeskExport },
   { system: "opex365", export: "all variants", generate: generateOpex365Export },
 ];

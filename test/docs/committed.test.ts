@@ -10,7 +10,7 @@ import { surveyedExport } from "../../cli/docs.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-describe.each([{ system: "smartdesk" }, { system: "opex365" }, { system: "leadforce" }, { system: "concord" }])("docs/$system", ({ system }) => {
+describe.each([{ system: "smartdesk" }, { system: "opex365" }, { system: "leadforce" }, { system: "concord" }, { system: "sage" }])("docs/$system", ({ system }) => {
   it("is current: regenerate with the command in the message if not", async () => {
     const specFile = `specs/${system}.mapspec`;
     const { plan } = compileSpec(readFileSync(join(root, specFile), "utf8"), specFile);

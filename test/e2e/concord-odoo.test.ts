@@ -7,7 +7,6 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileSpec } from "../../compiler/index.js";
 import { surveyExport } from "../../runtime/survey/index.js";
-import { verifyRun } from "../../runtime/verify/index.js";
 import { PairHarness, useEndToEnd } from "../support/odoo-pair.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -108,18 +107,6 @@ describe("Concord into the Odoo test server", () => {
     const bytes = readFileSync(join(example, "storage/app", String(media["disk_path"])));
     expect(Buffer.from(String(file["datas"]), "base64").equals(bytes)).toBe(true);
 
-    const verified = await pair.withStore(runDir, async (store) =>
-      verifyRun(plan, store, await pair.authenticated(), example),
-    );
-    expect({ missing: verified.missing, mismatches: verified.mismatches }).toEqual({ missing: [], mismatches: [] });
-
-    const rerun = await pair.run(join(work, "second"));
-    expect(
-      Object.values(pair.loadCounts(rerun)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0),
-    ).toBe(true);
-
-    const rolledBack = await pair.rollback(runDir);
-    expect(rolledBack.failed).toEqual([]);
-    for (const model of MODELS) expect(testServer().records(model).length, model).toBe(countsBefore[model]);
+    await pair.expectVerifyRerunRollback(runDir, join(work, "second"), countsBefore);
   }, 60_000);
 });

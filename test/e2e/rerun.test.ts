@@ -22,49 +22,52 @@ function writes(summary: RunSummary) {
   return { created: sum("created"), updated: sum("updated"), rejected: sum("rejected") };
 }
 
-describe.each(["smartdesk", "opex365", "leadforce", "concord"])("%s: a second run of the same export", (system) => {
-  it("changes nothing, from the same folder, from a new one, and after the new one is rolled back", async () => {
-    testServer().reset();
-    const plan = compileSpec(
-      readFileSync(join(root, "specs", `${system}.mapspec`), "utf8"),
-      `specs/${system}.mapspec`,
-    ).plan;
-    const pair = new PairHarness(testServer, plan, join(root, "examples", system));
-    const first = join(work, `${system}-first`);
-    const second = join(work, `${system}-second`);
-    // as `mapc apply-schema --source`: with the x_ fields of the export's custom properties
-    await pair.prepareSchema(first, (await surveyExport(plan, pair.exportDir)).plan);
-    // small batches, three at a time: batches of a phase never share a record, so parallel loading lands the same
-    const callsBefore = testServer().calls.length;
-    const initial = await pair.run(first, { batchSize: 7, jobs: 3 });
-    expect(writes(initial).created).toBeGreaterThan(300);
-    // a load's summary.json, with its phases and connection, reads back against the published schema
-    expect(readSummary(first)?.loadPhases?.length).toBe(initial.loadPhases?.length);
-    // which records exist, and the standard records they point to, are asked once per load, not per batch
-    const calls = testServer().calls.slice(callsBefore);
-    expect(calls.filter((c) => c.rpcMethod === "load").length).toBeGreaterThan(50);
-    expect(
-      calls.filter((c) => c.model === "ir.model.data" && c.rpcMethod === "search_read").length,
-    ).toBeLessThanOrEqual(3);
-    const archivedDeals = testServer()
-      .records("crm.lead")
-      .filter((r) => r["active"] === false).length;
-    const activities = testServer().records("mail.activity").length;
-
-    expect(writes(await pair.run(second))).toEqual({ created: 0, updated: 0, rejected: 0 });
-    expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
-    // nothing a rerun sent archived a record or lost an activity with it
-    expect(
-      testServer()
+describe.each(["smartdesk", "opex365", "leadforce", "concord", "sage"])(
+  "%s: a second run of the same export",
+  (system) => {
+    it("changes nothing, from the same folder, from a new one, and after the new one is rolled back", async () => {
+      testServer().reset();
+      const plan = compileSpec(
+        readFileSync(join(root, "specs", `${system}.mapspec`), "utf8"),
+        `specs/${system}.mapspec`,
+      ).plan;
+      const pair = new PairHarness(testServer, plan, join(root, "examples", system));
+      const first = join(work, `${system}-first`);
+      const second = join(work, `${system}-second`);
+      // as `mapc apply-schema --source`: with the x_ fields of the export's custom properties
+      await pair.prepareSchema(first, (await surveyExport(plan, pair.exportDir)).plan);
+      // small batches, three at a time: batches of a phase never share a record, so parallel loading lands the same
+      const callsBefore = testServer().calls.length;
+      const initial = await pair.run(first, { batchSize: 7, jobs: 3 });
+      expect(writes(initial).created).toBeGreaterThan(300);
+      // a load's summary.json, with its phases and connection, reads back against the published schema
+      expect(readSummary(first)?.loadPhases?.length).toBe(initial.loadPhases?.length);
+      // which records exist, and the standard records they point to, are asked once per load, not per batch
+      const calls = testServer().calls.slice(callsBefore);
+      expect(calls.filter((c) => c.rpcMethod === "load").length).toBeGreaterThan(50);
+      expect(
+        calls.filter((c) => c.model === "ir.model.data" && c.rpcMethod === "search_read").length,
+      ).toBeLessThanOrEqual(3);
+      const archivedDeals = testServer()
         .records("crm.lead")
-        .filter((r) => r["active"] === false).length,
-    ).toBe(archivedDeals);
-    expect(testServer().records("mail.activity").length).toBe(activities);
+        .filter((r) => r["active"] === false).length;
+      const activities = testServer().records("mail.activity").length;
 
-    await pair.rollback(second);
-    expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
-  });
-});
+      expect(writes(await pair.run(second))).toEqual({ created: 0, updated: 0, rejected: 0 });
+      expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
+      // nothing a rerun sent archived a record or lost an activity with it
+      expect(
+        testServer()
+          .records("crm.lead")
+          .filter((r) => r["active"] === false).length,
+      ).toBe(archivedDeals);
+      expect(testServer().records("mail.activity").length).toBe(activities);
+
+      await pair.rollback(second);
+      expect(writes(await pair.run(first))).toEqual({ created: 0, updated: 0, rejected: 0 });
+    });
+  },
+);
 
 describe("verify after a delta Odoo refused in part", () => {
   it("compares the records whose update was refused, and finds the difference", async () => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CONCORD_VARIANTS, generateConcordExport } from "../../examples/generators/concord.js";
 import { LEADFORCE_VARIANTS, generateLeadforceExport } from "../../examples/generators/leadforce.js";
+import { SAGE_VARIANTS, generateSageExport } from "../../examples/generators/sage.js";
 import { generateOpex365Export } from "../../examples/generators/opex365.js";
 import { OPEX365_VARIANTS } from "../../examples/generators/opex365-variants.js";
 import { generateSmartDeskExport } from "../../examples/generators/smartdesk.js";
@@ -73,6 +74,14 @@ const pairs: Pair[] = [
     generate: (outDir, variants) => generateConcordExport({ outDir, seed: 11, scale: 1, variants }),
     leftToReport: {},
     loaded: { variants: ["all"], properties: 15, values: 300 },
+  },
+  {
+    name: "sage",
+    plan: specPlan("specs/sage.mapspec"),
+    variants: SAGE_VARIANTS.map((v) => v.name),
+    generate: (outDir, variants) => generateSageExport({ outDir, seed: 11, scale: 1, variants }),
+    leftToReport: {},
+    loaded: { variants: ["all"], properties: 15, values: 200 },
   },
 ];
 
@@ -150,7 +159,7 @@ function expectedValue(cell: unknown, kind: string, options: Array<{ value: stri
   const text = String(cell).trim();
   switch (kind) {
     case "boolean":
-      return ["yes", "true", "1"].includes(text.toLowerCase());
+      return ["yes", "y", "true", "1"].includes(text.toLowerCase());
     case "choice":
       return options.find((o) => o.value === text || o.label === text)?.value;
     case "integer":

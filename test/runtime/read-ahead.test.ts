@@ -14,14 +14,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const spec = `mapping t -> odoo 17.0
 source Kind from csv "kinds.csv" {
-  key "id"
-  columns { "id": id  "flag": text }
+  key "row"
+  skip when "deleted" == 1 because "deleted"
+  columns { "row": id  "id": id  "flag": text  "deleted": integer }
 }
 source Item from csv "items.csv" {
   key "id"
   columns { "id": id  "type": id  "name": text }
 }
-lookup KindFlag in source Kind by "id" take "flag"
+lookup KindFlag in source Kind by "id" take "flag" on missing empty
 map Item -> res.partner where "type" | lookup KindFlag in ("company") {
   name <- "name"
   is_company = true
@@ -32,7 +33,7 @@ map Item -> crm.tag as Tag where "type" | lookup KindFlag not in ("company") {
 document Kinds "Kinds" {
   kind other
   from Kind
-  show "id", "flag"
+  show "row", "id", "flag", "deleted"
   odoo "nothing to migrate"
 }
 `;
@@ -43,8 +44,9 @@ describe("a condition over a lookup read ahead", () => {
     expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const exportDir = join(work, "export");
     mkdirSync(exportDir);
-    // the ids are the installation's own: the flags decide
-    writeFileSync(join(exportDir, "kinds.csv"), "id,flag\n7,tag\n9,company\n");
+    // The ids are the installation's own: the flags decide. Kind 9 was first deleted, then entered again;
+    // kind 7's first row has no flag: a row the run skips, or one without the value taken, answers nothing.
+    writeFileSync(join(exportDir, "kinds.csv"), "row,id,flag,deleted\n1,9,tag,1\n2,7,,\n3,7,tag,\n4,9,company,\n");
     writeFileSync(join(exportDir, "items.csv"), "id,type,name\n1,9,Acme\n2,7,Hot\n3,8,Unknown kind\n");
     const runDir = join(work, "run");
     const summary = await runMigration(compiled.plan, { exportDir, runDir });

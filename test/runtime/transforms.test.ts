@@ -58,6 +58,7 @@ const good: Good[] = [
   { transform: "phone", value: 5551234567, expected: "5551234567" },
   { transform: "url", value: "Example.COM/Path?q=A", expected: "https://example.com/Path?q=A" },
   { transform: "url", value: "HTTP://WWW.Example.com", expected: "http://www.example.com" },
+  { transform: "url", value: "see our brochure", named: { invalid: "empty" }, expected: null },
   { transform: "domain", value: "https://www.Example.com/about", expected: "example.com" },
   { transform: "domain", value: "www.acme.co.uk", expected: "acme.co.uk" },
   { transform: "domain", value: "Jane@Sub.Acme.COM", expected: "sub.acme.com" },
@@ -124,20 +125,14 @@ const good: Good[] = [
     named: { tz: "Asia/Kolkata" },
     expected: "2024-01-15 10:00:00",
   },
-  // Europe/London: clocks go forward 2024-03-31 01:00 GMT, back 2024-10-27 02:00 BST
+  // Europe/London: clocks go forward 2024-03-31 01:00 GMT, back 2024-10-27 02:00 BST. 01:30 that morning
+  // never was (refused below); 01:30 on the morning they go back is the first of the two, in BST.
   {
     transform: "datetime",
     value: "31/03/2024 00:30",
     args: ["DD/MM/YYYY HH:mm"],
     named: { tz: "Europe/London" },
     expected: "2024-03-31 00:30:00",
-  },
-  {
-    transform: "datetime",
-    value: "31/03/2024 01:30",
-    args: ["DD/MM/YYYY HH:mm"],
-    named: { tz: "Europe/London" },
-    expected: "2024-03-31 01:30:00",
   },
   {
     transform: "datetime",
@@ -167,20 +162,13 @@ const good: Good[] = [
     named: { tz: "Europe/London" },
     expected: "2024-10-27 02:30:00",
   },
-  // America/New_York: forward 2024-03-10 02:00 EST, back 2024-11-03 02:00 EDT
+  // America/New_York: forward 2024-03-10 02:00 EST (02:30 never was, refused below), back 2024-11-03 02:00 EDT
   {
     transform: "datetime",
     value: "2024-03-10 01:59:59",
     args: ["YYYY-MM-DD HH:mm:ss"],
     named: { tz: "America/New_York" },
     expected: "2024-03-10 06:59:59",
-  },
-  {
-    transform: "datetime",
-    value: "2024-03-10 02:30:00",
-    args: ["YYYY-MM-DD HH:mm:ss"],
-    named: { tz: "America/New_York" },
-    expected: "2024-03-10 07:30:00",
   },
   {
     transform: "datetime",
@@ -323,6 +311,21 @@ const bad: Bad[] = [
     args: ["YYYY-MM-DD HH:mm"],
     error: /is not a real date and time: there is no hour 24/,
   },
+  // the hour the clocks skipped is refused, not shifted by the hour they jumped
+  {
+    transform: "datetime",
+    value: "31/03/2024 01:30",
+    args: ["DD/MM/YYYY HH:mm"],
+    named: { tz: "Europe/London" },
+    error: /^"31\/03\/2024 01:30" did not exist in Europe\/London: the clocks went forward from 01:00 to 02:00$/,
+  },
+  {
+    transform: "datetime",
+    value: "2024-03-10 02:30:00",
+    args: ["YYYY-MM-DD HH:mm:ss"],
+    named: { tz: "America/New_York" },
+    error: /^"2024-03-10 02:30:00" did not exist in America\/New_York: the clocks went forward from 02:00 to 03:00$/,
+  },
   { transform: "datetime", value: "yesterday", error: /is not a date and time in ISO 8601/ },
   { transform: "datetime", value: "17e11", args: ["epoch_ms"], error: /epoch milliseconds/ },
   {
@@ -435,8 +438,17 @@ describe("time zones and formats", () => {
   });
   it("converts wall time to UTC", () => {
     const wall = { year: 2024, month: 7, day: 1, hour: 9, minute: 0, second: 0, millisecond: 0 };
-    expect(zonedTimeToUtc(wall, "America/New_York").toISOString()).toBe("2024-07-01T13:00:00.000Z");
-    expect(zonedTimeToUtc({ ...wall, year: 24 }, "UTC").toISOString()).toBe("0024-07-01T09:00:00.000Z");
+    expect(zonedTimeToUtc(wall, "America/New_York")).toEqual({ instant: new Date("2024-07-01T13:00:00.000Z") });
+    expect(zonedTimeToUtc({ ...wall, year: 24 }, "UTC")).toEqual({ instant: new Date("0024-07-01T09:00:00.000Z") });
+  });
+  it("returns the jump of the clocks for a wall time they skipped", () => {
+    const wall = { year: 2024, month: 3, day: 31, hour: 1, minute: 30, second: 0, millisecond: 0 };
+    const jump = (hour: number) => ({ ...wall, hour, minute: 0 });
+    expect(zonedTimeToUtc(wall, "Europe/London")).toEqual({ skipped: { from: jump(1), to: jump(2) } });
+    expect(zonedTimeToUtc({ ...wall, hour: 2 }, "Europe/Berlin")).toEqual({ skipped: { from: jump(2), to: jump(3) } });
+    expect(zonedTimeToUtc({ ...wall, hour: 2 }, "Europe/London")).toEqual({
+      instant: new Date("2024-03-31T01:30:00.000Z"),
+    });
   });
   it("describes bad formats for the compiler", () => {
     expect(describeFormatProblem("DD-MM-YYYY", "date")).toBeUndefined();

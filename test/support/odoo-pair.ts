@@ -3,13 +3,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { TransformPlan } from "../../plan/types.js";
 import { externalId } from "../../runtime/execute/index.js";
 import { XmlRpcTransport } from "../../runtime/load/index.js";
 import { rollbackRun } from "../../runtime/rollback/index.js";
 import { runMigration, type RunSummary } from "../../runtime/run/index.js";
 import { applySchema } from "../../runtime/schema/index.js";
+import { verifyRun } from "../../runtime/verify/index.js";
 import { StagingStore } from "../../runtime/stage/index.js";
 import { startOdooTestServer, type OdooTestServer } from "../odoo-server/index.js";
 
@@ -83,6 +84,25 @@ export class PairHarness {
     } finally {
       store.close();
     }
+  }
+
+  /**
+   * The end of every pair's lifecycle: `verify` finds every record as staged, a run of the same export from a
+   * new folder changes nothing, and rolling the first folder back leaves each model with `countsBefore` records.
+   */
+  async expectVerifyRerunRollback(runDir: string, rerunDir: string, countsBefore: Record<string, number>) {
+    const verified = await this.withStore(runDir, async (store) =>
+      verifyRun(this.plan, store, await this.authenticated(), this.exportDir),
+    );
+    expect({ missing: verified.missing, mismatches: verified.mismatches }).toEqual({ missing: [], mismatches: [] });
+    const rerun = await this.run(rerunDir);
+    expect(
+      Object.values(this.loadCounts(rerun)).every((c) => c.created === 0 && c.updated === 0 && c.rejected === 0),
+    ).toBe(true);
+    const rolledBack = await this.rollback(runDir);
+    expect(rolledBack.failed).toEqual([]);
+    for (const [model, count] of Object.entries(countsBefore))
+      expect(this.server().records(model).length, model).toBe(count);
   }
 
   /** Per load phase: created, updated, unchanged and rejected. */
