@@ -15,7 +15,7 @@ import { isEntryPoint } from "./child.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MAPC = join(ROOT, "bin", "mapc.js");
-const PAIRS = ["smartdesk", "opex365", "leadforce", "concord"] as const;
+const PAIRS = ["smartdesk", "opex365", "leadforce", "concord", "sage"] as const;
 
 export interface LiveLoadMeasurement {
   pair: string;

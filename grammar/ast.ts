@@ -133,6 +133,8 @@ export interface LookupDecl extends Located {
   key: { kind: "field"; name: Name } | { kind: "expression"; expression: Expression };
   /** return this instead of the record: a column of the source object, or a many2one field of the Odoo model */
   take?: Name;
+  /** source lookups: return what this chain makes of the found row (`("Phon_AreaCode", "Phon_Number") | join " "`) */
+  takeChain?: Expression;
   onMissing?: MissingPolicy;
 }
 

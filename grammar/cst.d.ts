@@ -170,7 +170,7 @@ export type LookupDeclCstChildren = {
   keyExpression?: ExpressionCstNode[];
   keyField?: IToken[];
   Take?: IToken[];
-  take?: IToken[];
+  takeExpression?: ExpressionCstNode[];
   takeField?: IToken[];
   onMissing?: OnMissingCstNode[];
 };

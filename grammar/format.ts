@@ -194,7 +194,11 @@ function printColumns(p: Printer, columns: readonly A.ColumnDecl[], range: A.Sou
 
 function printLookup(p: Printer, d: A.LookupDecl): void {
   const key = d.key.kind === "expression" ? expressionText(d.key.expression) : d.key.name.text;
-  const take = d.take ? ` take ${d.against === "source" ? quote(d.take.text) : d.take.text}` : "";
+  const take = d.takeChain
+    ? ` take ${expressionText(d.takeChain)}`
+    : d.take
+      ? ` take ${d.against === "source" ? quote(d.take.text) : d.take.text}`
+      : "";
   const head = `lookup ${d.name.text} in ${d.against} ${d.target.text} by ${key}${take}`;
   printWithMissing(p, head, d.onMissing, d.range);
 }

@@ -160,6 +160,7 @@ export class MapspecParser extends CstParser {
   // lookup Owner in odoo res.users by email on missing queue "create the user in Odoo"
   // lookup OwnerEmail in source Owner by ("firstName", "lastName") | join " " take "email"
   // lookup UserPartner in odoo res.users by login take partner_id
+  // lookup PhoneOf in source Phone by "Phon_PhoneId" take ("Phon_CountryCode", "Phon_Number") | join " "
   private lookupDecl = this.RULE("lookupDecl", () => {
     this.CONSUME(T.Lookup);
     this.CONSUME(T.Name, { LABEL: "name" });
@@ -183,10 +184,13 @@ export class MapspecParser extends CstParser {
     // many2one of the Odoo model (`take partner_id`: a user's partner).
     this.OPTION(() => {
       this.CONSUME(T.Take);
-      this.OR3([
-        { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "take" }) },
-        { ALT: () => this.CONSUME4(T.Name, { LABEL: "takeField" }) },
-      ]);
+      this.OR3({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE2(this.expression, { LABEL: "takeExpression" }) },
+          { ALT: () => this.CONSUME4(T.Name, { LABEL: "takeField" }) },
+        ],
+      });
     });
     this.OPTION2(() => this.SUBRULE(this.onMissing));
   });

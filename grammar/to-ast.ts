@@ -244,7 +244,14 @@ function lookupFromCst(node: C.LookupDeclCstNode): A.LookupDecl {
   const range = nodeRange(node);
   const against = (c.against?.[0]?.image ?? "odoo") as A.LookupDecl["against"];
   const onMissing = missingPolicyFromCst(c.onMissing?.[0]);
-  const take = optionalString(c.take) ?? (c.takeField ? name(c.takeField, range) : undefined);
+  // `take "email"` is a column; a chain over several columns or with steps is kept whole
+  const takeExpression = c.takeExpression?.[0] ? expressionFromCst(c.takeExpression[0]) : undefined;
+  const takeColumn =
+    takeExpression?.primary.kind === "column" && takeExpression.steps.length === 0
+      ? takeExpression.primary.column
+      : undefined;
+  const take = takeColumn ?? (c.takeField ? name(c.takeField, range) : undefined);
+  const takeChain = takeExpression && !takeColumn ? takeExpression : undefined;
   return {
     kind: "lookup",
     range,
@@ -255,6 +262,7 @@ function lookupFromCst(node: C.LookupDeclCstNode): A.LookupDecl {
       ? { kind: "expression", expression: expressionFromCst(c.keyExpression[0]) }
       : { kind: "field", name: name(c.keyField, range) },
     ...(take ? { take } : {}),
+    ...(takeChain ? { takeChain } : {}),
     ...(onMissing ? { onMissing } : {}),
   };
 }

@@ -117,8 +117,10 @@ export interface PlanLookup {
   model: string;
   /** a field of the model (odoo, staged), or a chain over the source object's rows (source) */
   key: { kind: "field"; name: string } | { kind: "expression"; input: PlanInput; steps: PlanStep[] };
-  /** source lookups: the column whose value the lookup returns instead of the record */
+  /** source lookups: the column whose value the lookup returns instead of the record; Odoo lookups: the many2one */
   take?: string;
+  /** source lookups: the chain over the found row whose value the lookup returns (several columns, transforms) */
+  takeChain?: { input: PlanInput; steps: PlanStep[] };
   onMissing: MissingPolicy;
   line: number;
 }

@@ -4,6 +4,7 @@
 import type {
   PlanAssignment,
   PlanCustomField,
+  PlanInput,
   PlanLookup,
   PlanMapping,
   PlanStep,
@@ -325,12 +326,7 @@ function overview(plan: TransformPlan): OverviewView {
 }
 
 function lookupRow(lookup: PlanLookup, sourceLabel: (name: string) => string): LookupRow {
-  const key =
-    lookup.key.kind === "field"
-      ? `field ${lookup.key.name}`
-      : lookup.key.steps.length === 0
-        ? describeInput(lookup.key.input)
-        : `${describeInput(lookup.key.input)} → ${describeSteps(lookup.key.steps)}`;
+  const key = lookup.key.kind === "field" ? `field ${lookup.key.name}` : describeChainOf(lookup.key);
   return {
     name: lookup.name,
     against: lookup.against === "odoo" ? "Odoo" : lookup.against === "source" ? `source: ${sourceLabel(lookup.target)}` : "staged",
@@ -341,8 +337,16 @@ function lookupRow(lookup: PlanLookup, sourceLabel: (name: string) => string): L
   };
 }
 
+/** A chain as the docs spell it: its input, then its steps. */
+function describeChainOf(chain: { input: PlanInput; steps: PlanStep[] }): string {
+  return chain.steps.length === 0
+    ? describeInput(chain.input)
+    : `${describeInput(chain.input)} → ${describeSteps(chain.steps)}`;
+}
+
 /** What a lookup with `take` gives instead of the record it finds: a column's value, or a record it names. */
 function lookupReturns(lookup: PlanLookup): string {
+  if (lookup.takeChain) return `the value of ${describeChainOf(lookup.takeChain)}`;
   if (lookup.take === undefined) return "";
   if (lookup.against === "source") return `the value of ${lookup.take}`;
   return `the ${lookup.model} that ${lookup.target}.${lookup.take} names`;

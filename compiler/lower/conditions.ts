@@ -94,7 +94,7 @@ function subjectOf(
       return false;
     }
     scope.ctx.usedNames.add(`lookup:${name.text}`);
-    if (lookup.against !== "source" || !lookup.take) {
+    if (lookup.against !== "source" || (!lookup.take && !lookup.takeChain)) {
       scope.ctx.report("MC2213", name.range, { name: name.text });
       return false;
     }

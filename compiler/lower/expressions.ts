@@ -87,13 +87,15 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
       }
       scope.ctx.usedNames.add(`lookup:${lookup.name.text}`);
       const model = lookupModel(lookup, scope.ctx);
-      const yieldsText = lookup.against === "source" && lookup.take !== undefined;
+      const yieldsText = lookup.against === "source" && (lookup.take !== undefined || lookup.takeChain !== undefined);
       // The lookup's own policy was checked where it is declared; only an override here is new.
       const onMissing = step.onMissing
         ? lowerMissingPolicy(step.onMissing, scope.ctx, model)
         : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
       const reference =
-        lookup.against === "source" && !lookup.take ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
+        lookup.against === "source" && !lookup.take && !lookup.takeChain
+          ? primaryMappingOf(lookup.target.text, scope.ctx)
+          : undefined;
       const output: Typed = yieldsText ? { type: "text" } : recordType(input, model);
       return {
         step: { op: "lookup", lookup: lookup.name.text, model, onMissing, line },
@@ -201,7 +203,7 @@ export function lookupModel(lookup: A.LookupDecl, ctx: CompileContext): string {
     const field = ctx.field(lookup.target.text, lookup.take.text);
     return field?.type === "many2one" ? (field.relation ?? "") : "";
   }
-  if (lookup.take) return "";
+  if (lookup.take || lookup.takeChain) return "";
   const mapping = primaryMappingOf(lookup.target.text, ctx);
   return mapping ? (ctx.symbols.maps.get(mapping)?.model.text ?? "") : "";
 }

@@ -11,6 +11,7 @@ import { resolveModel } from "../resolve/catalog.js";
 export function lowerLookup(decl: A.LookupDecl, ctx: CompileContext): PlanLookup {
   const model = lookupModel(decl, ctx);
   const key = decl.against === "source" ? lowerSourceKey(decl, ctx) : lowerModelKey(decl, ctx);
+  const takeChain = decl.takeChain ? lowerTakeChain(decl, decl.takeChain, ctx) : undefined;
   return {
     name: decl.name.text,
     against: decl.against,
@@ -18,6 +19,7 @@ export function lowerLookup(decl: A.LookupDecl, ctx: CompileContext): PlanLookup
     model,
     key,
     ...(decl.take ? { take: decl.take.text } : {}),
+    ...(takeChain ? { takeChain } : {}),
     onMissing: lowerMissingPolicy(decl.onMissing, ctx, model),
     line: decl.range.start.line,
   };
@@ -36,6 +38,7 @@ function lowerSourceKey(decl: A.LookupDecl, ctx: CompileContext): PlanLookup["ke
   }
   if (decl.take) checkColumn(decl.take, { ctx, source, hasItem: false });
   else if (
+    !decl.takeChain &&
     source &&
     !primaryMappingOf(decl.target.text, ctx) &&
     (ctx.symbols.mapsBySource.get(decl.target.text)?.length ?? 0) > 1
@@ -119,4 +122,25 @@ function checkOdooTake(decl: A.LookupDecl, take: A.Name, ctx: CompileContext): v
       { name: "placeholder", problem: "cannot stand in for a record found through `take`" },
       'use `on missing queue "…"`, `empty` or `default xmlid "…"`',
     );
+}
+
+/**
+ * `take ("Phon_CountryCode", "Phon_AreaCode", "Phon_Number") | join " "`: what a chain over the found row of the
+ * other object makes of it. Only transforms: a lookup or ref in it would not be resolved when the row is found.
+ */
+function lowerTakeChain(decl: A.LookupDecl, chain: A.Expression, ctx: CompileContext): PlanLookup["takeChain"] {
+  if (decl.against !== "source") {
+    ctx.report(
+      "MC2202",
+      chain.range,
+      { name: "take", problem: "takes a chain only in a source object" },
+      "in Odoo, `take` names a many2one field of the model: `take partner_id`",
+    );
+    return undefined;
+  }
+  const reference = chain.steps.find((step) => step.kind === "ref" || step.kind === "lookup");
+  if (reference)
+    ctx.report("MC2202", reference.range, { name: "take", problem: "takes transforms only, not a lookup or ref" });
+  const lowered = lowerExpression(chain, { ctx, source: ctx.symbols.sources.get(decl.target.text), hasItem: false });
+  return { input: lowered.input, steps: lowered.steps };
 }

@@ -184,7 +184,9 @@ export function lookupIndexers(plan: TransformPlan, source: PlanSource): LookupI
         steps: Parameters<typeof evaluateChain>[3]["steps"];
       };
       // One chain object for every row: the executor compiles a chain once per object it is given.
-      const take = lookup.take ? { input: { kind: "column" as const, column: lookup.take }, steps: [] } : undefined;
+      const take =
+        lookup.takeChain ??
+        (lookup.take ? { input: { kind: "column" as const, column: lookup.take }, steps: [] } : undefined);
       return (row: SourceRecord["row"], sourceKey: string) => {
         try {
           const key = evaluateChain(plan, source.name, row, chain);

@@ -263,7 +263,8 @@ export class ReferenceResolver {
   private sourceLookup(lookup: TransformPlan["lookups"][number], key: string): TargetValue | undefined {
     const value = this.indexedValue(lookup.name, key);
     if (value === undefined) return undefined;
-    if (lookup.take) return value;
+    // a lookup that takes a column, or a chain over the found row, yields that text, not the record
+    if (lookup.take !== undefined || lookup.takeChain !== undefined) return value;
     const mapping = this.primaryMapping.get(lookup.target);
     const found = mapping ? this.findStaged(mapping, value) : undefined;
     return found ? xmlid(found) : undefined;

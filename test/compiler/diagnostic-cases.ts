@@ -736,6 +736,27 @@ export const diagnosticCases: DiagnosticCase[] = [
     expected: ["12:54 MC2202"],
   },
   {
+    name: "a source lookup takes a chain over the found row",
+    spec:
+      prelude +
+      `lookup Label in source Company by "id" take ("name", "stage") | join " - " on missing empty\nmap Company -> res.partner {\n  name <- "name"\n  comment <- "stage" | lookup Label\n}\n`,
+    expected: [],
+  },
+  {
+    name: "a take chain holds transforms only",
+    spec:
+      prelude +
+      `lookup Label in source Company by "id" take "stage" | lookup Label on missing empty\nmap Company -> res.partner {\n  name <- "name"\n  comment <- "stage" | lookup Label\n}\n`,
+    expected: ["12:55 MC2202"],
+  },
+  {
+    name: "an Odoo lookup takes a field, not a chain",
+    spec:
+      prelude +
+      `lookup UP in odoo res.users by login take "partner_id" | trim\nmap Company -> res.partner {\n  name <- "name"\n  parent_id <- "stage" | lookup UP\n}\n`,
+    expected: ["12:43 MC2202", "15:16 MC2110"],
+  },
+  {
     name: "+= adds to a many2many",
     spec:
       prelude +

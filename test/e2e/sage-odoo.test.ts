@@ -79,6 +79,8 @@ describe("Sage CRM into the Odoo test server", () => {
     expect(nordso).toMatchObject({ name: "Nordsø Vandteknik ApS", is_company: true });
     expect(String(nordso["email"])).toContain("@");
     expect(nordso["street"]).toBeTruthy();
+    // the phone as dialled from abroad, from its country code, area code and number
+    expect(landed("res.partner", "Company", 1)["phone"]).toBe("+44 161 764 2696");
     expect(nordso["country_id"]).toBeTruthy();
     // A person under their company; a private person standalone, with an address of their own.
     const person = byId("Person", "Pers_PersonId", "5");
