@@ -49,14 +49,8 @@ describe("Concord into the Odoo test server", () => {
     const runDir = join(work, "full");
     // One Concord user has an Odoo user, found by login (its partner has no e-mail): meetings it is a guest of
     // list that user's partner among the attendees.
-    const odoo = await pair.authenticated();
     const guest = byId("users", 2);
-    const guestUser = await odoo.executeKw<number>("res.users", "create", [
-      { name: guest["name"], login: guest["email"] },
-    ]);
-    const guestPartner = (
-      await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[guestUser], ["partner_id"]])
-    )[0]!.partner_id[0];
+    const { partner: guestPartner } = await pair.provisionUser({ name: guest["name"], login: guest["email"] });
     // rollback undoes apply-schema too (the CRM project it creates is journaled in the same folder)
     const countsBefore = Object.fromEntries(MODELS.map((m) => [m, testServer().records(m).length]));
     await pair.prepareSchema(runDir, (await surveyExport(plan, example)).plan);

@@ -39,13 +39,11 @@ describe("OPEX 365 into the Odoo test server", () => {
     const schema = await pair.prepareSchema(runDir);
     expect(schema.filter((c) => c.status === "created").map((c) => c.name)).toContain("x_opex_project");
     // One owner has an Odoo user (matched by e-mail); the others must not be invented.
-    const odoo = await pair.authenticated();
-    const annaUser = await odoo.executeKw<number>("res.users", "create", [
-      { name: "Anna Schmidt", login: ANNA.email, email: ANNA.email },
-    ]);
-    const annaPartner = (
-      await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[annaUser], ["partner_id"]])
-    )[0]!.partner_id[0];
+    const { user: annaUser, partner: annaPartner } = await pair.provisionUser({
+      name: "Anna Schmidt",
+      login: ANNA.email,
+      email: ANNA.email,
+    });
     const usersBefore = server.records("res.users").length;
     const countsBefore = Object.fromEntries(
       [

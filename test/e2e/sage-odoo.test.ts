@@ -46,15 +46,12 @@ const idOf = pair.idOf.bind(pair);
 describe("Sage CRM into the Odoo test server", () => {
   it("lands the sample, verifies, changes nothing on a re-run, and rolls back", async () => {
     const runDir = join(work, "full");
-    const odoo = await pair.authenticated();
     // Tom Whitfield (user 3) has an Odoo user, found by his e-mail as login.
     const tom = byId("Users", "User_UserId", "3");
-    const tomUser = await odoo.executeKw<number>("res.users", "create", [
-      { name: "Tom Whitfield", login: tom["User_EmailAddress"] },
-    ]);
-    const tomPartner = (
-      await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [[tomUser], ["partner_id"]])
-    )[0]!.partner_id[0];
+    const { partner: tomPartner } = await pair.provisionUser({
+      name: "Tom Whitfield",
+      login: tom["User_EmailAddress"],
+    });
     const countsBefore = Object.fromEntries(MODELS.map((m) => [m, testServer().records(m).length]));
     await pair.prepareSchema(runDir, (await surveyExport(plan, example)).plan);
 

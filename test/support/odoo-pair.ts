@@ -86,6 +86,17 @@ export class PairHarness {
     }
   }
 
+  /** An Odoo user as an admin provisions one (values such as name and login), and the partner Odoo made for it. */
+  async provisionUser(values: Record<string, unknown>): Promise<{ user: number; partner: number }> {
+    const odoo = await this.authenticated();
+    const user = await odoo.executeKw<number>("res.users", "create", [values]);
+    const [read] = await odoo.executeKw<Array<{ partner_id: [number, string] }>>("res.users", "read", [
+      [user],
+      ["partner_id"],
+    ]);
+    return { user, partner: read!.partner_id[0] };
+  }
+
   /**
    * The end of every pair's lifecycle: `verify` finds every record as staged, a run of the same export from a
    * new folder changes nothing, and rolling the first folder back leaves each model with `countsBefore` records.
