@@ -191,8 +191,15 @@ function errorCode(error: unknown): string | undefined {
  * it seems, and silently reading fewer pages would lose records).
  */
 export async function findExportFiles(exportDir: string, path: string): Promise<ExportFile[]> {
+  const exact = await filesMatching(exportDir, path, false);
+  // Exports made on Windows, whose file system ignores case, name files as the tool chose: `company.csv` or
+  // `COMPANY.CSV` for a table called Company. Only when the name as written finds nothing.
+  return exact.length > 0 ? exact : filesMatching(exportDir, path, true);
+}
+
+async function filesMatching(exportDir: string, path: string, ignoreCase: boolean): Promise<ExportFile[]> {
   const segments = exportPathSegments(path);
-  if (!segments.some((s) => s.includes("*"))) {
+  if (!ignoreCase && !segments.some((s) => s.includes("*"))) {
     const absolute = resolveExportPath(exportDir, path);
     return (await isFile(absolute)) ? [{ relative: segments.join("/"), absolute }] : [];
   }
@@ -201,7 +208,8 @@ export async function findExportFiles(exportDir: string, path: string): Promise<
     const last = index === segments.length - 1;
     const next: string[] = [];
     for (const prefix of candidates) {
-      const names = segment.includes("*") ? await matchingNames(exportDir, prefix, segment) : [segment];
+      const names =
+        segment.includes("*") || ignoreCase ? await matchingNames(exportDir, prefix, segment, ignoreCase) : [segment];
       next.push(...names.map((name) => (prefix === "" ? name : `${prefix}/${name}`)));
     }
     candidates = last ? next : await foldersAmong(exportDir, path, next);
@@ -214,9 +222,14 @@ export async function findExportFiles(exportDir: string, path: string): Promise<
   return files;
 }
 
-async function matchingNames(exportDir: string, prefix: string, pattern: string): Promise<string[]> {
+async function matchingNames(
+  exportDir: string,
+  prefix: string,
+  pattern: string,
+  ignoreCase: boolean,
+): Promise<string[]> {
   const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  const matcher = new RegExp(`^${escaped.join("[^/]*")}$`);
+  const matcher = new RegExp(`^${escaped.join("[^/]*")}$`, ignoreCase ? "i" : "");
   try {
     const entries = await readdir(join(resolve(exportDir), prefix));
     // Sorted so that, of several refused matches, the same one is reported on every file system.

@@ -207,4 +207,12 @@ describe("paths inside the export folder", () => {
     const outcome = await readAll(source("json", "p/*.json", ["id"]), pages);
     expect(outcome.records.map((r) => r.row["id"])).toEqual([1]);
   });
+
+  it("finds a file whose name differs only in case when the name as written finds none (a Windows export)", async () => {
+    const lower = writeExport({ "dbo/company.csv": "ID\n1\n" });
+    expect(rows(await readAll(source("csv", "DBO/Company.csv", ["ID"]), lower))).toEqual([{ ID: "1" }]);
+    // the name as written wins when it is there
+    const both = writeExport({ "Company.csv": "ID\n1\n", "COMPANY.CSV": "ID\n2\n" });
+    expect(rows(await readAll(source("csv", "Company.csv", ["ID"]), both))).toEqual([{ ID: "1" }]);
+  });
 });
