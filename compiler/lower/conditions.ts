@@ -94,11 +94,16 @@ function subjectOf(
       return false;
     }
     scope.ctx.usedNames.add(`lookup:${name.text}`);
-    if (lookup.against !== "source" || (!lookup.take && !lookup.takeChain)) {
+    if (!takesText(lookup)) {
       scope.ctx.report("MC2213", name.range, { name: name.text });
       return false;
     }
     return true;
   });
   return through.length > 0 ? { input, through: through.map((name) => name.text) } : { input };
+}
+
+/** A source lookup that yields a column's value, or what a chain makes of the found row, rather than its record. */
+export function takesText(lookup: A.LookupDecl): boolean {
+  return lookup.against === "source" && (lookup.take !== undefined || lookup.takeChain !== undefined);
 }

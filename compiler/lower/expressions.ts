@@ -5,7 +5,7 @@ import type * as A from "../../grammar/ast.js";
 import { transformSignatures, type TransformArgSpec, type TransformSignature } from "../../plan/transforms.js";
 import { isValidTimeZone } from "../../plan/time-zones.js";
 import type { CompileContext } from "../context.js";
-import { lowerInput, type InputScope } from "./conditions.js";
+import { lowerInput, takesText, type InputScope } from "./conditions.js";
 import { lowerMissingPolicy } from "./missing-policy.js";
 import type { ColumnType, PlanLiteral, PlanStep, ValueType } from "../../plan/types.js";
 import { didYouMean } from "../hints.js";
@@ -87,15 +87,13 @@ function lowerStep(step: A.Step, input: Typed, scope: ExpressionScope): LoweredS
       }
       scope.ctx.usedNames.add(`lookup:${lookup.name.text}`);
       const model = lookupModel(lookup, scope.ctx);
-      const yieldsText = lookup.against === "source" && (lookup.take !== undefined || lookup.takeChain !== undefined);
+      const yieldsText = takesText(lookup);
       // The lookup's own policy was checked where it is declared; only an override here is new.
       const onMissing = step.onMissing
         ? lowerMissingPolicy(step.onMissing, scope.ctx, model)
         : lowerMissingPolicy(lookup.onMissing, scope.ctx, model, true);
       const reference =
-        lookup.against === "source" && !lookup.take && !lookup.takeChain
-          ? primaryMappingOf(lookup.target.text, scope.ctx)
-          : undefined;
+        lookup.against === "source" && !yieldsText ? primaryMappingOf(lookup.target.text, scope.ctx) : undefined;
       const output: Typed = yieldsText ? { type: "text" } : recordType(input, model);
       return {
         step: { op: "lookup", lookup: lookup.name.text, model, onMissing, line },
@@ -203,7 +201,7 @@ export function lookupModel(lookup: A.LookupDecl, ctx: CompileContext): string {
     const field = ctx.field(lookup.target.text, lookup.take.text);
     return field?.type === "many2one" ? (field.relation ?? "") : "";
   }
-  if (lookup.take || lookup.takeChain) return "";
+  if (takesText(lookup)) return "";
   const mapping = primaryMappingOf(lookup.target.text, ctx);
   return mapping ? (ctx.symbols.maps.get(mapping)?.model.text ?? "") : "";
 }

@@ -27,6 +27,7 @@ export {
   assignLink,
   distinctValues,
   eachItems,
+  joinedValues,
   FieldRejection,
   setDedupeKey,
   setIntoKey,

@@ -55,14 +55,14 @@ export function assign(record: TargetRecord, rule: FieldRule, compute: () => unk
     if (rule.required && isEmptyValue(value))
       throw new TransformError(`${rule.field} is required, but the value is empty`);
     const fields = fieldsOf(record, rule);
-    fields[rule.field] = rule.adds ? joined(fields[rule.field], value) : value;
+    fields[rule.field] = rule.adds ? joinedValues(fields[rule.field], value) : value;
   } catch (error) {
     throw blamed(error, rule.field);
   }
 }
 
-/** A list field's elements and the added ones, each once. */
-function joined(current: TargetValue | undefined, added: TargetValue): TargetValue {
+/** A list field's elements and the added ones, each once (`+=`, and rows `into` a record). */
+export function joinedValues(current: TargetValue | undefined, added: TargetValue): TargetValue {
   const listOf = (value: TargetValue | undefined) =>
     value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
   return distinctValues([...listOf(current), ...listOf(added)]);

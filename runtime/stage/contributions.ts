@@ -3,7 +3,7 @@
 // record. A list field (many2many) gains the row's values, any other field takes them; rows are merged
 // in staging order, so the last one wins a plain field.
 import type { TransformPlan } from "../../plan/types.js";
-import type { TargetValue } from "../execute/index.js";
+import { joinedValues, type TargetValue } from "../execute/index.js";
 import { ReferenceFailure, type ReferenceResolver } from "./resolve.js";
 import type { Contribution, StagingStore } from "./store.js";
 
@@ -87,16 +87,8 @@ function merged(
       result[field] = value;
       continue;
     }
-    const list = [...asList(result[field]), ...asList(value)];
     // The same party listed twice (as To and Cc) is one recipient.
-    result[field] = list.filter(
-      (element, index) => list.findIndex((other) => JSON.stringify(other) === JSON.stringify(element)) === index,
-    );
+    result[field] = joinedValues(result[field], value);
   }
   return result;
-}
-
-function asList(value: TargetValue | undefined): TargetValue[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }
